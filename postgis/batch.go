@@ -1,0 +1,69 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Batch describes one import for the import_batches table.
+type Batch struct {
+	Kind     string // communities, stations, outlets, compounds, osm, population
+	FileName string
+	SHA256   string
+	CRS      string
+	Mode     Mode
+	Read     int // records read from the file
+	Rejected int // records left out (with --skip-invalid)
+}
+
+// Mode says what an import does with rows already in the table.
+type Mode string
+
+// Import modes. Replace removes the rows an earlier import of the same source put there;
+// upsert inserts new keys and updates existing ones, leaving other rows alone.
+const (
+	ModeReplace Mode = "replace"
+	ModeUpsert  Mode = "upsert"
+)
+
+// Summary counts what an import did.
+type Summary struct {
+	BatchID  int64
+	Read     int
+	Inserted int
+	Updated  int
+	Deleted  int
+	Rejected int
+}
+
+func insertBatch(ctx context.Context, tx pgx.Tx, b Batch) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `INSERT INTO import_batches (kind, file_name, sha256, crs, mode, rows_read, rows_rejected)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		b.Kind, b.FileName, b.SHA256, b.CRS, string(b.Mode), b.Read, b.Rejected).Scan(&id)
+	return id, mapError(err, "record import batch")
+}
+
+func finishBatch(ctx context.Context, tx pgx.Tx, s Summary) error {
+	_, err := tx.Exec(ctx, `UPDATE import_batches SET rows_inserted = $2, rows_updated = $3,
+		rows_deleted = $4, finished_at = now() WHERE id = $1`, s.BatchID, s.Inserted, s.Updated, s.Deleted)
+	return mapError(err, "finish import batch")
+}
+
+// TableCounts returns the number of rows in each of lifecircle's tables, for checks that an
+// import changed nothing.
+func (db *DB) TableCounts(ctx context.Context) (map[string]int64, error) {
+	tables := []string{"import_batches", "streets", "communities", "stations", "outlets", "compounds",
+		"residential_areas", "walk_nodes", "walk_edges", "population_grid"}
+	out := make(map[string]int64, len(tables))
+	for _, t := range tables {
+		var n int64
+		q := "SELECT count(*) FROM " + pgx.Identifier{t}.Sanitize()
+		if err := db.pool.QueryRow(ctx, q).Scan(&n); err != nil {
+			return nil, mapError(err, "count "+t)
+		}
+		out[t] = n
+	}
+	return out, nil
+}

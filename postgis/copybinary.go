@@ -1,0 +1,81 @@
+package postgis
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+)
+
+// copyBinarySignature opens every COPY … (FORMAT binary) stream.
+var copyBinarySignature = []byte("PGCOPY\n\xff\r\n\x00")
+
+// copyReader reads tuples from a PostgreSQL binary COPY stream: faster to load than rows
+// through the query protocol for the walk network's millions of rows.
+type copyReader struct {
+	r      *bufio.Reader
+	fields [][]byte // the current tuple's fields; nil for NULL; valid until the next call
+	buf    []byte
+}
+
+func newCopyReader(r io.Reader) (*copyReader, error) {
+	cr := &copyReader{r: bufio.NewReaderSize(r, 1<<20)}
+	head := make([]byte, len(copyBinarySignature)+8)
+	if _, err := io.ReadFull(cr.r, head); err != nil {
+		return nil, fmt.Errorf("copy header: %w", err)
+	}
+	if !bytes.Equal(head[:len(copyBinarySignature)], copyBinarySignature) {
+		return nil, fmt.Errorf("copy header: not a binary COPY stream")
+	}
+	ext := binary.BigEndian.Uint32(head[len(copyBinarySignature)+4:])
+	if _, err := cr.r.Discard(int(ext)); err != nil {
+		return nil, fmt.Errorf("copy header extension: %w", err)
+	}
+	return cr, nil
+}
+
+// next reads one tuple into cr.fields; false at the end of the stream.
+func (cr *copyReader) next() (bool, error) {
+	var n int16
+	if err := binary.Read(cr.r, binary.BigEndian, &n); err != nil {
+		return false, fmt.Errorf("copy tuple: %w", err)
+	}
+	if n == -1 {
+		return false, nil
+	}
+	cr.fields = cr.fields[:0]
+	cr.buf = cr.buf[:0]
+	lens := make([]int32, n)
+	for i := range lens {
+		var l int32
+		if err := binary.Read(cr.r, binary.BigEndian, &l); err != nil {
+			return false, fmt.Errorf("copy field: %w", err)
+		}
+		lens[i] = l
+		if l < 0 {
+			continue
+		}
+		start := len(cr.buf)
+		cr.buf = append(cr.buf, make([]byte, l)...)
+		if _, err := io.ReadFull(cr.r, cr.buf[start:]); err != nil {
+			return false, fmt.Errorf("copy field: %w", err)
+		}
+	}
+	off := 0
+	for _, l := range lens {
+		if l < 0 {
+			cr.fields = append(cr.fields, nil)
+			continue
+		}
+		cr.fields = append(cr.fields, cr.buf[off:off+int(l)])
+		off += int(l)
+	}
+	return true, nil
+}
+
+func fieldInt64(b []byte) int64 { return int64(binary.BigEndian.Uint64(b)) }
+
+func fieldFloat64(b []byte) float64 {
+	return float64frombits(binary.BigEndian.Uint64(b))
+}

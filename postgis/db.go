@@ -1,0 +1,109 @@
+package postgis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// DB is a pool of connections to one lifecircle database.
+type DB struct {
+	pool *pgxpool.Pool
+	url  string
+}
+
+// Open connects to the database at url (a PostgreSQL URL or key=value string) and checks
+// that it answers. A database that cannot be reached is an EUNAVAILABLE error.
+func Open(ctx context.Context, url string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "database URL %q", redact(url))
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "database %s", redact(url))
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, mapError(err, "connect to database "+redact(url))
+	}
+	return &DB{pool: pool, url: url}, nil
+}
+
+// Close closes every connection.
+func (db *DB) Close() { db.pool.Close() }
+
+// Ping checks that the database answers; EUNAVAILABLE when it does not.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.pool.Ping(ctx); err != nil {
+		return mapError(err, "database")
+	}
+	return nil
+}
+
+// inTx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
+func (db *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return mapError(err, "begin transaction")
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // no-op after commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return mapError(err, "commit")
+	}
+	return nil
+}
+
+// mapError turns a driver error into a *geo.Error: connection failures are EUNAVAILABLE,
+// constraint violations ECONFLICT or EINVALID, anything else EINTERNAL.
+func mapError(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	var ge *geo.Error
+	if errors.As(err, &ge) {
+		return err
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code[:2] {
+		case "23":
+			if pgErr.Code == "23505" {
+				return geo.WrapError(geo.ECONFLICT, err, "%s", what)
+			}
+			return geo.WrapError(geo.EINVALID, err, "%s", what)
+		case "08", "57":
+			return geo.WrapError(geo.EUNAVAILABLE, err, "%s", what)
+		case "3D":
+			return geo.WrapError(geo.EUNAVAILABLE, err, "%s: database does not exist (create it with createdb)", what)
+		}
+		return geo.WrapError(geo.EINTERNAL, err, "%s", what)
+	}
+	var netErr net.Error
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &netErr) || errors.As(err, &connErr) || pgconn.SafeToRetry(err) {
+		return geo.WrapError(geo.EUNAVAILABLE, err, "%s", what)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return geo.WrapError(geo.EUNAVAILABLE, err, "%s: cancelled", what)
+	}
+	return geo.WrapError(geo.EINTERNAL, err, "%s", what)
+}
+
+// redact hides a password in a database URL for messages.
+func redact(url string) string {
+	cfg, err := pgconn.ParseConfig(url)
+	if err != nil || cfg.Password == "" {
+		return url
+	}
+	return fmt.Sprintf("host=%s port=%d dbname=%s user=%s", cfg.Host, cfg.Port, cfg.Database, cfg.User)
+}

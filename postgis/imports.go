@@ -1,0 +1,166 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/wkb"
+)
+
+// ImportOptions tune one import.
+type ImportOptions struct {
+	Repair  bool  // mend invalid polygons with ST_MakeValid instead of failing
+	Records []int // the file's record number of each value, for messages; nil: 1, 2, 3 …
+}
+
+var stationSpec = loadSpec{
+	table: "stations", key: "id",
+	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text",
+	tmpCols: []string{"rec", "id", "name", "level", "parent_code", "address", "floor_area", "staff", "lon", "lat", "source"},
+	cols:    []string{"id", "name", "level", "parent_code", "address", "floor_area_m2", "staff", "geom", "source"},
+	selects: []string{"t.id", "t.name", "t.level", "t.parent_code", "t.address", "t.floor_area", "t.staff",
+		"ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+}
+
+// ImportStations loads stations in one transaction; see Mode for what happens to the rows of
+// earlier imports. Points are WGS84 (lon, lat).
+func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
+	rows := make([][]any, len(stations))
+	for i, s := range stations {
+		rows[i] = []any{o.rec(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, "file")}
+	}
+	return db.load(ctx, stationSpec, b, "file", rows, o)
+}
+
+var outletSpec = loadSpec{
+	table: "outlets", key: "id",
+	tmpDDL:  "rec int, id text, name text, category text, lon double precision, lat double precision, source text",
+	tmpCols: []string{"rec", "id", "name", "category", "lon", "lat", "source"},
+	cols:    []string{"id", "name", "category", "geom", "source"},
+	selects: []string{"t.id", "t.name", "t.category", "ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+}
+
+// ImportOutlets loads outlets in one transaction. Points are WGS84 (lon, lat).
+func (db *DB) ImportOutlets(ctx context.Context, b Batch, outlets []geo.Outlet, o ImportOptions) (Summary, error) {
+	rows := make([][]any, len(outlets))
+	for i, x := range outlets {
+		rows[i] = []any{o.rec(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, "file")}
+	}
+	return db.load(ctx, outletSpec, b, "file", rows, o)
+}
+
+var communitySpec = loadSpec{
+	table: "communities", key: "code", polygons: "wkb",
+	tmpDDL:  "rec int, code text, name text, street_code text, street_name text, households int, population int, workers int, service_area double precision, wkb bytea, source text",
+	tmpCols: []string{"rec", "code", "name", "street_code", "street_name", "households", "population", "workers", "service_area", "wkb", "source"},
+	cols:    []string{"code", "name", "street_code", "street_name", "households", "population", "workers", "service_area_m2", "boundary", "source"},
+	selects: []string{"t.code", "t.name", "t.street_code", "t.street_name", "t.households", "t.population", "t.workers",
+		"t.service_area", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
+// ImportCommunities loads communities in one transaction, then adds any street named by
+// their street codes that the streets table lacks.
+func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community, o ImportOptions) (Summary, error) {
+	rows := make([][]any, len(cs))
+	for i, c := range cs {
+		w, err := polygonWKB(c.Boundary)
+		if err != nil {
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.rec(i))
+		}
+		rows[i] = []any{o.rec(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
+			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, "file")}
+	}
+	var s Summary
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		if s, err = loadRows(ctx, tx, communitySpec, b, "file", rows, o.Repair); err != nil {
+			return err
+		}
+		return addStreetsFromCommunities(ctx, tx)
+	})
+	return s, err
+}
+
+func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `INSERT INTO streets (code, name, district_code, source)
+		SELECT DISTINCT ON (street_code) street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
+		FROM communities WHERE street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
+		ON CONFLICT (code) DO NOTHING`)
+	return mapError(err, "add streets")
+}
+
+var compoundSpec = loadSpec{
+	table: "compounds", key: "id", polygons: "wkb",
+	tmpDDL:  "rec int, id text, name text, community_code text, households int, population int, wkb bytea, source text",
+	tmpCols: []string{"rec", "id", "name", "community_code", "households", "population", "wkb", "source"},
+	cols:    []string{"id", "name", "community_code", "households", "population", "geom", "source"},
+	selects: []string{"t.id", "t.name", "t.community_code", "t.households", "t.population", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
+// ImportCompounds loads residential compounds in one transaction.
+func (db *DB) ImportCompounds(ctx context.Context, b Batch, cs []geo.Compound, o ImportOptions) (Summary, error) {
+	rows := make([][]any, len(cs))
+	for i, c := range cs {
+		w, err := polygonWKB(c.Polygon)
+		if err != nil {
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.rec(i))
+		}
+		rows[i] = []any{o.rec(i), c.ID, c.Name, nullText(c.CommunityCode), nullInt(c.Households), nullInt(c.Population), w, sourceOr(c.Source, "file")}
+	}
+	return db.load(ctx, compoundSpec, b, "file", rows, o)
+}
+
+func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, source string, rows [][]any, o ImportOptions) (Summary, error) {
+	var s Summary
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		s, err = loadRows(ctx, tx, spec, b, source, rows, o.Repair)
+		return err
+	})
+	return s, err
+}
+
+func (o ImportOptions) rec(i int) int {
+	if i < len(o.Records) {
+		return o.Records[i]
+	}
+	return i + 1
+}
+
+func polygonWKB(mp orb.MultiPolygon) ([]byte, error) {
+	if len(mp) == 0 {
+		return nil, nil
+	}
+	return wkb.Marshal(mp)
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(v int) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func nullFloat(v float64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func sourceOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// loadSpec says how one kind of record goes from a temporary COPY table into its table.
+type loadSpec struct {
+	table    string   // target table
+	key      string   // natural key column
+	tmpDDL   string   // columns of the temporary table; always starts with rec (record number)
+	tmpCols  []string // COPY column order (rec first)
+	cols     []string // target columns, in the order of selects
+	selects  []string // expressions over tmp t, one per target column
+	polygons string   // tmp column with WKB polygons to validate, or ""
+}
+
+// loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;
+// see loadInto.
+func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, source string, rows [][]any, repair bool) (Summary, error) {
+	s := Summary{Read: b.Read, Rejected: b.Rejected}
+	id, err := insertBatch(ctx, tx, b)
+	if err != nil {
+		return s, err
+	}
+	s.BatchID = id
+	if err := loadInto(ctx, tx, spec, b, id, source, rows, repair, &s); err != nil {
+		return s, err
+	}
+	return s, finishBatch(ctx, tx, s)
+}
+
+// loadInto COPYs rows into a temporary table, validates polygons, removes the source's
+// earlier rows in replace mode, then INSERTs … ON CONFLICT DO UPDATE, adding to s's counts.
+// b.FileName names the input for messages; repair mends invalid polygons with ST_MakeValid
+// instead of failing.
+func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID int64, source string, rows [][]any, repair bool, s *Summary) error {
+	tmp := "tmp_" + spec.table
+	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE "+pgx.Identifier{tmp}.Sanitize()+" ("+spec.tmpDDL+") ON COMMIT DROP"); err != nil {
+		return mapError(err, "create staging table")
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{tmp}, spec.tmpCols, pgx.CopyFromRows(rows)); err != nil {
+		return mapError(err, "copy "+spec.table)
+	}
+	if spec.polygons != "" {
+		if err := checkPolygons(ctx, tx, tmp, spec.polygons, b.FileName, repair); err != nil {
+			return err
+		}
+	}
+	if b.Mode == ModeReplace {
+		tag, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{spec.table}.Sanitize()+" WHERE source = $1", source)
+		if err != nil {
+			return mapError(err, "clear "+spec.table)
+		}
+		s.Deleted += int(tag.RowsAffected())
+	}
+	if err := upsert(ctx, tx, spec, tmp, batchID, s); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, "DROP TABLE "+pgx.Identifier{tmp}.Sanitize())
+	return mapError(err, "drop staging table")
+}
+
+func upsert(ctx context.Context, tx pgx.Tx, spec loadSpec, tmp string, batchID int64, s *Summary) error {
+	cols := make([]string, 0, len(spec.cols)+1)
+	sets := make([]string, 0, len(spec.cols)+1)
+	for _, c := range append(append([]string(nil), spec.cols...), "batch_id") {
+		id := pgx.Identifier{c}.Sanitize()
+		cols = append(cols, id)
+		if c != spec.key {
+			sets = append(sets, id+" = EXCLUDED."+id)
+		}
+	}
+	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s, $1 FROM %s AS t ORDER BY t.rec ON CONFLICT (%s) DO UPDATE SET %s RETURNING (xmax = 0)",
+		pgx.Identifier{spec.table}.Sanitize(), strings.Join(cols, ", "), strings.Join(spec.selects, ", "),
+		pgx.Identifier{tmp}.Sanitize(), pgx.Identifier{spec.key}.Sanitize(), strings.Join(sets, ", "))
+	rows, err := tx.Query(ctx, q, batchID)
+	if err != nil {
+		return mapError(err, "insert "+spec.table)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var inserted bool
+		if err := rows.Scan(&inserted); err != nil {
+			return mapError(err, "insert "+spec.table)
+		}
+		if inserted {
+			s.Inserted++
+		} else {
+			s.Updated++
+		}
+	}
+	return mapError(rows.Err(), "insert "+spec.table)
+}
+
+// checkPolygons finds polygons PostGIS considers invalid. Without repair the first few are
+// named in an EINVALID error; with repair they are mended in place with ST_MakeValid.
+func checkPolygons(ctx context.Context, tx pgx.Tx, tmp, col, file string, repair bool) error {
+	t, c := pgx.Identifier{tmp}.Sanitize(), pgx.Identifier{col}.Sanitize()
+	if repair {
+		q := fmt.Sprintf(`UPDATE %s SET %s = ST_AsBinary(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromWKB(%s, 4326)), 3)))
+			WHERE %s IS NOT NULL AND NOT ST_IsValid(ST_GeomFromWKB(%s, 4326))`, t, c, c, c, c)
+		_, err := tx.Exec(ctx, q)
+		return mapError(err, "repair polygons")
+	}
+	q := fmt.Sprintf(`SELECT rec, ST_IsValidReason(ST_GeomFromWKB(%s, 4326)) FROM %s
+		WHERE %s IS NOT NULL AND NOT ST_IsValid(ST_GeomFromWKB(%s, 4326)) ORDER BY rec LIMIT 5`, c, t, c, c)
+	rows, err := tx.Query(ctx, q)
+	if err != nil {
+		return mapError(err, "validate polygons")
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() {
+		var rec int
+		var reason string
+		if err := rows.Scan(&rec, &reason); err != nil {
+			return mapError(err, "validate polygons")
+		}
+		bad = append(bad, fmt.Sprintf("%s feature %d: invalid polygon: %s", file, rec, reason))
+	}
+	if err := rows.Err(); err != nil {
+		return mapError(err, "validate polygons")
+	}
+	if len(bad) > 0 {
+		return geo.Errorf(geo.EINVALID, "%s (use --repair to fix with ST_MakeValid)", strings.Join(bad, "; "))
+	}
+	return nil
+}

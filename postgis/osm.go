@@ -1,0 +1,96 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// OSMData is what an OpenStreetMap extract holds for lifecircle.
+type OSMData struct {
+	Nodes       []geo.WalkNode
+	Edges       []geo.WalkEdge
+	Outlets     []geo.Outlet
+	Stations    []geo.Station
+	Residential []geo.ResidentialArea
+	Communities []geo.Community
+}
+
+// OSMSummary counts what an OpenStreetMap import stored.
+type OSMSummary struct {
+	BatchID                                                   int64
+	Nodes, Edges, Outlets, Stations, Residential, Communities int
+}
+
+var residentialSpec = loadSpec{
+	table: "residential_areas", key: "id", polygons: "wkb",
+	tmpDDL:  "rec int, id text, kind text, wkb bytea, source text",
+	tmpCols: []string{"rec", "id", "kind", "wkb", "source"},
+	cols:    []string{"id", "kind", "geom", "source"},
+	selects: []string{"t.id", "t.kind", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
+// ImportOSM replaces, in one transaction, the walk network and every row an earlier
+// OpenStreetMap import put in outlets, stations, residential areas and communities (rows
+// with source = 'osm'); rows from the district's own files are left alone. Invalid OSM
+// polygons are mended with ST_MakeValid: OSM data is not the planner's to fix.
+func (db *DB) ImportOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel) (OSMSummary, error) {
+	b.Mode = ModeReplace
+	sum := OSMSummary{Nodes: len(d.Nodes), Edges: len(d.Edges), Outlets: len(d.Outlets), Stations: len(d.Stations),
+		Residential: len(d.Residential), Communities: len(d.Communities)}
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		id, err := insertBatch(ctx, tx, b)
+		if err != nil {
+			return err
+		}
+		sum.BatchID = id
+		if err := replaceNetwork(ctx, tx, d.Nodes, d.Edges, m); err != nil {
+			return err
+		}
+		s := Summary{BatchID: id, Read: b.Read}
+		for _, part := range osmParts(d) {
+			if err := loadInto(ctx, tx, part.spec, b, id, "osm", part.rows, true, &s); err != nil {
+				return err
+			}
+		}
+		s.Inserted += len(d.Nodes) + len(d.Edges)
+		return finishBatch(ctx, tx, s)
+	})
+	return sum, err
+}
+
+type osmPart struct {
+	spec loadSpec
+	rows [][]any
+}
+
+func osmParts(d OSMData) []osmPart {
+	stations := make([][]any, len(d.Stations))
+	for i, s := range d.Stations {
+		stations[i] = []any{i + 1, s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], "osm"}
+	}
+	outlets := make([][]any, len(d.Outlets))
+	for i, x := range d.Outlets {
+		outlets[i] = []any{i + 1, x.ID, x.Name, x.Category, x.Point[0], x.Point[1], "osm"}
+	}
+	res := make([][]any, 0, len(d.Residential))
+	for i, r := range d.Residential {
+		w, err := polygonWKB(r.Polygon)
+		if err != nil || w == nil {
+			continue
+		}
+		res = append(res, []any{i + 1, r.ID, r.Kind, w, "osm"})
+	}
+	comms := make([][]any, 0, len(d.Communities))
+	for i, c := range d.Communities {
+		w, err := polygonWKB(c.Boundary)
+		if err != nil {
+			continue
+		}
+		comms = append(comms, []any{i + 1, c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
+			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, "osm"})
+	}
+	return []osmPart{{stationSpec, stations}, {outletSpec, outlets}, {residentialSpec, res}, {communitySpec, comms}}
+}

@@ -1,0 +1,129 @@
+package postgis
+
+import (
+	"context"
+	"io"
+	"math"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/wkb"
+)
+
+func float64frombits(u uint64) float64 { return math.Float64frombits(u) }
+
+// replaceNetwork swaps the walk network for nodes and edges inside tx, with COPY. Edge
+// cost and reverse_cost are seconds under model m (pgRouting reads them as they are).
+func replaceNetwork(ctx context.Context, tx pgx.Tx, nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) error {
+	if _, err := tx.Exec(ctx, "TRUNCATE walk_edges, walk_nodes"); err != nil {
+		return mapError(err, "clear walk network")
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"walk_nodes"}, []string{"id", "geom"},
+		pgx.CopyFromSlice(len(nodes), func(i int) ([]any, error) {
+			return []any{nodes[i].ID, pointWKB(nodes[i].Point)}, nil
+		}))
+	if err != nil {
+		return mapError(err, "copy walk_nodes")
+	}
+	cols := []string{"id", "source", "target", "cost", "reverse_cost", "length_m", "highway", "osm_way_id", "geom"}
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"walk_edges"}, cols,
+		pgx.CopyFromSlice(len(edges), func(i int) ([]any, error) {
+			e := edges[i]
+			g, err := wkb.Marshal(e.Geometry)
+			if err != nil {
+				return nil, err
+			}
+			cost := m.EdgeSeconds(e.LengthM, e.Highway)
+			return []any{e.ID, e.Source, e.Target, cost, cost, e.LengthM, e.Highway, nullInt64(e.OSMWayID), g}, nil
+		}))
+	if err != nil {
+		return mapError(err, "copy walk_edges")
+	}
+	_, err = tx.Exec(ctx, "ANALYZE walk_nodes; ANALYZE walk_edges")
+	return mapError(err, "analyze walk network")
+}
+
+// LoadNetwork reads the walk network (binary COPY) for the in-memory engine. Points and
+// geometries are WGS84 (lon, lat); lengths metres.
+func (db *DB) LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, error) {
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return nil, nil, mapError(err, "load walk network")
+	}
+	defer conn.Release()
+	var nodes []geo.WalkNode
+	err = copyOut(ctx, conn.Conn(), "COPY (SELECT id, ST_X(geom), ST_Y(geom) FROM walk_nodes ORDER BY id) TO STDOUT (FORMAT binary)",
+		func(f [][]byte) error {
+			nodes = append(nodes, geo.WalkNode{ID: fieldInt64(f[0]), Point: orb.Point{fieldFloat64(f[1]), fieldFloat64(f[2])}})
+			return nil
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	var edges []geo.WalkEdge
+	err = copyOut(ctx, conn.Conn(), `COPY (SELECT id, source, target, length_m, highway, coalesce(osm_way_id, 0), ST_AsBinary(geom)
+		FROM walk_edges ORDER BY id) TO STDOUT (FORMAT binary)`,
+		func(f [][]byte) error {
+			g, err := wkb.Unmarshal(f[6])
+			if err != nil {
+				return err
+			}
+			ls, _ := g.(orb.LineString)
+			edges = append(edges, geo.WalkEdge{ID: fieldInt64(f[0]), Source: fieldInt64(f[1]), Target: fieldInt64(f[2]),
+				LengthM: fieldFloat64(f[3]), Highway: string(f[4]), OSMWayID: fieldInt64(f[5]), Geometry: ls})
+			return nil
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	return nodes, edges, nil
+}
+
+// copyOut runs a COPY … TO STDOUT (FORMAT binary) query and hands each tuple's fields to fn.
+func copyOut(ctx context.Context, conn *pgx.Conn, sql string, fn func([][]byte) error) error {
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		_, err := conn.PgConn().CopyTo(ctx, pw, sql)
+		pw.CloseWithError(err)
+		done <- err
+	}()
+	err := readCopy(pr, fn)
+	pr.CloseWithError(io.ErrClosedPipe)
+	if cerr := <-done; cerr != nil {
+		return mapError(cerr, "copy out")
+	}
+	if err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "read walk network")
+	}
+	return nil
+}
+
+func readCopy(r io.Reader, fn func([][]byte) error) error {
+	cr, err := newCopyReader(r)
+	if err != nil {
+		return err
+	}
+	for {
+		ok, err := cr.next()
+		if err != nil || !ok {
+			return err
+		}
+		if err := fn(cr.fields); err != nil {
+			return err
+		}
+	}
+}
+
+func pointWKB(p orb.Point) []byte {
+	b, _ := wkb.Marshal(p)
+	return b
+}
+
+func nullInt64(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
