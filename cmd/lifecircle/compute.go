@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/spf13/cobra"
+)
+
+// computeFlags are the coverage model's parameters.
+type computeFlags struct {
+	resolution int
+	maxMinutes float64
+	thresholds string
+	workers    int
+}
+
+func (f *computeFlags) bind(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.IntVar(&f.resolution, "resolution", 10, "H3 resolution of the coverage cells (10 ≈ 66 m edge)")
+	fs.Float64Var(&f.maxMinutes, "max-minutes", 30, "walk searches stop after this many minutes; farther counts as not reached")
+	fs.StringVar(&f.thresholds, "thresholds", "5,10,15", "coverage thresholds in minutes, checked separately")
+	fs.IntVar(&f.workers, "workers", 0, "parallel searches (default: all cores)")
+}
+
+// engineOptions builds the engine's options from the configuration and flags.
+func (f *computeFlags) engineOptions(cfg *Config) (engine.Options, error) {
+	th, err := parseMinutesList(f.thresholds)
+	if err != nil {
+		return engine.Options{}, err
+	}
+	cats, err := cfg.Categories()
+	if err != nil {
+		return engine.Options{}, err
+	}
+	o := engine.Options{Resolution: f.resolution, Walk: cfg.Walk, MaxMinutes: f.maxMinutes, ThresholdsMin: th,
+		Workers: f.workers, Categories: cats.Keys()}
+	return o, o.Validate()
+}
+
+func parseMinutesList(s string) ([]float64, error) {
+	var out []float64
+	for _, part := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil || v <= 0 {
+			return nil, geo.Errorf(geo.EINVALID, "thresholds %q: %q is not a positive number of minutes", s, part)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func newComputeCmd(cfg *Config) *cobra.Command {
+	f := &computeFlags{}
+	cmd := &cobra.Command{
+		Use:   "compute",
+		Short: "Compute walk-time coverage of every H3 cell to every kind of station and outlet",
+		Long: `compute loads the walk network, stations, outlets and communities, lays H3 cells over
+the study area (the communities' boundaries, or the network's extent), and finds for every
+cell the walking minutes to the nearest station of each level and the nearest outlet of
+each category. It writes cells, coverage_cells and coverage_summary (per community, street
+and district) in one transaction, replacing the previous run.`,
+		Example: "  lifecircle compute\n  lifecircle compute --resolution 9 --speed-kmh 3.6 --thresholds 5,10,15,20",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCompute(cmd, cfg, f)
+		},
+	}
+	f.bind(cmd)
+	return cmd
+}
+
+func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
+	ctx := cmd.Context()
+	opts, err := f.engineOptions(cfg)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	start := time.Now()
+	phases := map[string]float64{}
+	opts.Phase = func(name string, d time.Duration) {
+		phases[name] = d.Seconds()
+		cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
+	}
+	db, err := cfg.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	e, err := engine.Load(ctx, db, opts)
+	if err != nil {
+		return err
+	}
+	if err := e.Compute(ctx); err != nil {
+		return err
+	}
+	t := time.Now()
+	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+		return err
+	}
+	opts.Phase("write results", time.Since(t))
+	printComputeSummary(out, e, time.Since(start))
+	return nil
+}
+
+func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
+	fmt.Fprintf(w, "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n",
+		e.Graph.NumNodes(), e.Graph.NumEdges(), len(e.Stations), len(e.Outlets), len(e.Cells), e.Options.Resolution)
+	fmt.Fprintf(w, "%-10s %-18s %10s", "kind", "key", "facilities")
+	for _, t := range e.Options.ThresholdsMin {
+		fmt.Fprintf(w, " %7s", fmt.Sprintf("≤%gmin", t))
+	}
+	fmt.Fprintln(w, "   (share of residents)")
+	for _, s := range e.Summaries {
+		if s.Scope != engine.ScopeDistrict {
+			continue
+		}
+		n := 0
+		for _, set := range e.Sets {
+			if set.Kind == s.Kind && set.Key == s.Key {
+				n = len(set.Points)
+			}
+		}
+		fmt.Fprintf(w, "%-10s %-18s %10d", s.Kind, s.Key, n)
+		for _, wi := range s.Within {
+			fmt.Fprintf(w, " %6.1f%%", 100*wi.PopulationShare)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "done in %.1fs\n", took.Seconds())
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+
+	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// defaultDatabaseURL is the local PostgreSQL over its Unix socket, database lifecircle,
+// connecting as the current operating-system user.
+const defaultDatabaseURL = "host=/var/run/postgresql dbname=lifecircle"
+
+// Config is everything a command needs, built once from flags and the environment and
+// passed down; nothing reads flags or the environment after this.
+type Config struct {
+	DatabaseURL    string
+	CategoriesFile string // "" = the bundled data/categories.json
+	StandardsFile  string // "" = the bundled GB 50180-2018 rules
+	Walk           geo.WalkModel
+	LogJSON        bool
+	Verbose        bool
+
+	Log        *slog.Logger
+	Terminal   bool // stderr is a terminal: show progress bars rather than log lines
+	categories *geo.Categories
+}
+
+func (c *Config) bindGlobal(cmd *cobra.Command) {
+	f := cmd.PersistentFlags()
+	f.StringVar(&c.DatabaseURL, "db", "", "PostgreSQL URL (default $DATABASE_URL, else the local server's database \"lifecircle\")")
+	f.StringVar(&c.CategoriesFile, "categories", "", "outlet category file (JSON; default: the bundled data/categories.json)")
+	f.StringVar(&c.StandardsFile, "standards", "", "planning standards file (JSON; default: the bundled GB 50180-2018 rules)")
+	f.BoolVar(&c.LogJSON, "log-json", false, "write logs as JSON lines")
+	f.BoolVarP(&c.Verbose, "verbose", "v", false, "log debug detail")
+	c.Walk = geo.DefaultWalkModel()
+	f.Float64Var(&c.Walk.SpeedKmh, "speed-kmh", c.Walk.SpeedKmh, "walking speed in km/h")
+	f.Float64Var(&c.Walk.StepsFactor, "steps-factor", c.Walk.StepsFactor, "how many times longer steps take to walk")
+	f.Float64Var(&c.Walk.MaxSnapM, "max-snap-m", c.Walk.MaxSnapM, "a point farther than this (metres) from any walkable way is off-network")
+}
+
+// finish completes the configuration after flag parsing.
+func (c *Config) finish(_ *cobra.Command) error {
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = os.Getenv("DATABASE_URL")
+	}
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = defaultDatabaseURL
+	}
+	level := slog.LevelInfo
+	if c.Verbose {
+		level = slog.LevelDebug
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogJSON {
+		c.Log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	} else {
+		c.Log = slog.New(slog.NewTextHandler(os.Stderr, opts))
+	}
+	c.Terminal = term.IsTerminal(int(os.Stderr.Fd()))
+	return c.Walk.Validate()
+}
+
+// Categories loads the outlet categories once.
+func (c *Config) Categories() (*geo.Categories, error) {
+	if c.categories != nil {
+		return c.categories, nil
+	}
+	b := data.Categories()
+	if c.CategoriesFile != "" {
+		var err error
+		if b, err = os.ReadFile(c.CategoriesFile); err != nil {
+			return nil, geo.WrapError(geo.EINVALID, err, "category file")
+		}
+	}
+	cats, err := geo.ParseCategories(b)
+	if err != nil {
+		return nil, err
+	}
+	c.categories = cats
+	return cats, nil
+}
+
+// OpenDB connects to the configured database.
+func (c *Config) OpenDB(ctx context.Context) (*postgis.DB, error) {
+	return postgis.Open(ctx, c.DatabaseURL)
+}

@@ -1,0 +1,50 @@
+// Command lifecircle plans a district's 15-minute living circle (15分钟生活圈): it imports
+// communities, party-mass service stations, outlets and an OpenStreetMap walk network into
+// PostGIS, computes walk-time coverage on H3 cells, and serves the answers over HTTP.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd().ExecuteContext(ctx)
+	stop()
+	os.Exit(exitCode(err))
+}
+
+// exitCode maps an error to the process status: 0 success, 2 bad input, 3 database or
+// another dependency unavailable, 1 anything else.
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(os.Stderr, "lifecircle:", message(err))
+	var ge *geo.Error
+	if !errors.As(err, &ge) {
+		return 1
+	}
+	switch ge.Code {
+	case geo.EINVALID, geo.ENOTFOUND, geo.ECONFLICT:
+		return 2
+	case geo.EUNAVAILABLE:
+		return 3
+	}
+	return 1
+}
+
+func message(err error) string {
+	var ge *geo.Error
+	if errors.As(err, &ge) {
+		return ge.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,185 @@
+package engine
+
+import (
+	"context"
+	"runtime"
+	"time"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/walk"
+)
+
+// Source is where an Engine reads a district from. postgis.DB is the production Source.
+type Source interface {
+	LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, error)
+	Stations(ctx context.Context) ([]geo.Station, error)
+	Outlets(ctx context.Context) ([]geo.Outlet, error)
+	Communities(ctx context.Context) ([]geo.Community, error)
+	Compounds(ctx context.Context) ([]geo.Compound, error)
+	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
+	PopulationGrid(ctx context.Context) (map[string]float64, error)
+}
+
+// Options are the model's parameters.
+type Options struct {
+	Resolution          int                                // H3 resolution of cells (default 10)
+	Walk                geo.WalkModel                      // walking speed, steps factor, snap distance
+	MaxMinutes          float64                            // searches stop here; farther is "not reached" (default 30)
+	ThresholdsMin       []float64                          // coverage thresholds in minutes (default 5, 10, 15)
+	Workers             int                                // parallel searches (default GOMAXPROCS)
+	Categories          []string                           // outlet categories to report, even those without outlets
+	PersonsPerHousehold float64                            // population of a community that gives households only (default 2.62, China's 2020 census)
+	Phase               func(name string, d time.Duration) // optional: told the time of each phase
+}
+
+func (o Options) withDefaults() Options {
+	if o.Resolution == 0 {
+		o.Resolution = coverage.DefaultResolution
+	}
+	if o.Walk == (geo.WalkModel{}) {
+		o.Walk = geo.DefaultWalkModel()
+	}
+	if o.MaxMinutes == 0 {
+		o.MaxMinutes = 30
+	}
+	if len(o.ThresholdsMin) == 0 {
+		o.ThresholdsMin = coverage.DefaultThresholdsMin()
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.PersonsPerHousehold == 0 {
+		o.PersonsPerHousehold = 2.62
+	}
+	return o
+}
+
+// Validate checks the options.
+func (o Options) Validate() error {
+	o = o.withDefaults()
+	if o.Resolution < 6 || o.Resolution > 13 {
+		return geo.Errorf(geo.EINVALID, "H3 resolution %d is outside 6–13", o.Resolution)
+	}
+	if o.MaxMinutes < 1 || o.MaxMinutes > 180 {
+		return geo.Errorf(geo.EINVALID, "max minutes %.0f is outside 1–180", o.MaxMinutes)
+	}
+	for _, t := range o.ThresholdsMin {
+		if t <= 0 || t > o.MaxMinutes {
+			return geo.Errorf(geo.EINVALID, "threshold %.0f min must be in (0, max minutes %.0f]", t, o.MaxMinutes)
+		}
+	}
+	return o.Walk.Validate()
+}
+
+// Data is a district's facilities and areas, all WGS84 (lon, lat).
+type Data struct {
+	Stations    []geo.Station
+	Outlets     []geo.Outlet
+	Communities []geo.Community
+	Compounds   []geo.Compound
+	Residential []geo.ResidentialArea
+	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
+}
+
+// Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
+// Summaries hold the coverage. An Engine is not changed after Compute, so any number of
+// goroutines may read it.
+type Engine struct {
+	Options Options
+	Graph   *walk.Graph
+	Data
+
+	StationSnaps []walk.Snap
+	OutletSnaps  []walk.Snap
+
+	Cells     []coverage.Cell
+	CellSnaps []walk.Snap
+	CellComm  []int // community index of each cell, -1 none
+	Sets      []coverage.FacilitySet
+	Results   []coverage.Result // parallel to Sets
+	Summaries []ScopeSummary
+}
+
+// Load reads a district from src, builds the walk graph and snaps every facility.
+func Load(ctx context.Context, src Source, opts Options) (*Engine, error) {
+	opts = opts.withDefaults()
+	t := newTimer(opts.Phase)
+	nodes, edges, err := src.LoadNetwork(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t.done("load network")
+	d, err := loadData(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	t.done("load facilities")
+	return New(d, nodes, edges, opts)
+}
+
+func loadData(ctx context.Context, src Source) (Data, error) {
+	var d Data
+	var err error
+	if d.Stations, err = src.Stations(ctx); err != nil {
+		return d, err
+	}
+	if d.Outlets, err = src.Outlets(ctx); err != nil {
+		return d, err
+	}
+	if d.Communities, err = src.Communities(ctx); err != nil {
+		return d, err
+	}
+	if d.Compounds, err = src.Compounds(ctx); err != nil {
+		return d, err
+	}
+	if d.Residential, err = src.ResidentialAreas(ctx); err != nil {
+		return d, err
+	}
+	if d.Grid, err = src.PopulationGrid(ctx); err != nil {
+		return d, err
+	}
+	if len(d.Grid) == 0 {
+		d.Grid = nil
+	}
+	return d, nil
+}
+
+// New builds an Engine from values: the walk graph from nodes and edges, then every
+// station and outlet snapped onto it.
+func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Engine, error) {
+	opts = opts.withDefaults()
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if len(edges) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "the walk network is empty: import an OpenStreetMap extract first (lifecircle import osm FILE)")
+	}
+	t := newTimer(opts.Phase)
+	g, err := walk.Build(nodes, edges, opts.Walk)
+	if err != nil {
+		return nil, err
+	}
+	t.done("build graph")
+	e := &Engine{Options: opts, Graph: g, Data: d}
+	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
+	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
+	t.done("snap facilities")
+	return e, nil
+}
+
+// timer reports the time of each phase to a callback.
+type timer struct {
+	fn   func(string, time.Duration)
+	last time.Time
+}
+
+func newTimer(fn func(string, time.Duration)) *timer { return &timer{fn: fn, last: time.Now()} }
+
+func (t *timer) done(phase string) {
+	now := time.Now()
+	if t.fn != nil {
+		t.fn(phase, now.Sub(t.last))
+	}
+	t.last = now
+}

@@ -1,0 +1,133 @@
+package postgis
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/wkb"
+	"github.com/uber/h3-go/v4"
+)
+
+// CoverageRun describes one compute for the compute_runs table.
+type CoverageRun struct {
+	Started time.Time
+	Phases  map[string]float64 // seconds per phase
+}
+
+// WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with e's in
+// one transaction, so readers see either the previous run or this one, whole.
+func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engine) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
+			return mapError(err, "clear coverage")
+		}
+		if err := copyCells(ctx, tx, e); err != nil {
+			return err
+		}
+		if err := copyCoverageCells(ctx, tx, e); err != nil {
+			return err
+		}
+		if err := copySummaries(ctx, tx, e); err != nil {
+			return err
+		}
+		return insertRun(ctx, tx, run, e)
+	})
+}
+
+func copyCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+	cols := []string{"h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
+		c := e.Cells[i]
+		var comm, street any
+		if ci := e.CellComm[i]; ci >= 0 {
+			comm, street = e.Communities[ci].Code, nullText(e.Communities[ci].StreetCode)
+		}
+		s := e.CellSnaps[i]
+		var access any
+		if !math.IsInf(s.AccessM, 0) {
+			access = s.AccessM
+		}
+		poly, err := cellPolygon(c.H3.Boundary())
+		if err != nil {
+			return nil, err
+		}
+		return []any{c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), poly}, nil
+	}))
+	return mapError(err, "copy cells")
+}
+
+// cellPolygon returns an H3 cell's boundary as a WKB polygon in (lon, lat).
+func cellPolygon(b h3.CellBoundary) ([]byte, error) {
+	r := make(orb.Ring, 0, len(b)+1)
+	for _, ll := range b {
+		r = append(r, orb.Point{ll.Lng, ll.Lat})
+	}
+	r = append(r, r[0])
+	return wkb.Marshal(orb.Polygon{r})
+}
+
+func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+	n := len(e.Cells)
+	cols := []string{"h3", "kind", "key", "minutes", "facility_id"}
+	h3s := make([]string, n)
+	for i, c := range e.Cells {
+		h3s[i] = c.H3.String()
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cells"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
+		r, i := &e.Results[k/n], k%n
+		var minutes, fac any
+		if s := float64(r.Seconds[i]); !math.IsNaN(s) && !math.IsInf(s, 0) {
+			minutes = float32(s / 60)
+		}
+		if j := r.Nearest[i]; j >= 0 && int(j) < len(e.Sets[k/n].IDs) {
+			fac = e.Sets[k/n].IDs[j]
+		}
+		return []any{h3s[i], r.Kind, r.Key, minutes, fac}, nil
+	}))
+	return mapError(err, "copy coverage_cells")
+}
+
+func copySummaries(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+	type row = []any
+	var rows []row
+	for _, s := range e.Summaries {
+		for k, w := range s.Within {
+			rows = append(rows, row{s.Scope, s.Code, nullText(s.Name), s.Kind, s.Key, int(w.Minutes), s.Cells, s.OffNetworkCells,
+				s.Population, w.Population, finite(w.PopulationShare), s.AreaM2, w.AreaM2, finite(w.AreaShare),
+				finite(s.MeanMin), finite(s.MedianMin), finite(s.P90Min), s.BeyondPopulation[k]})
+		}
+	}
+	cols := []string{"scope", "code", "name", "kind", "key", "threshold_min", "cells", "off_network_cells", "population",
+		"population_within", "population_share", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min",
+		"p90_min", "population_beyond"}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_summary"}, cols, pgx.CopyFromRows(rows))
+	return mapError(err, "copy coverage_summary")
+}
+
+func insertRun(ctx context.Context, tx pgx.Tx, run CoverageRun, e *engine.Engine) error {
+	phases, err := json.Marshal(run.Phases)
+	if err != nil {
+		return mapError(err, "record compute run")
+	}
+	th := make([]int32, len(e.Options.ThresholdsMin))
+	for i, t := range e.Options.ThresholdsMin {
+		th[i] = int32(t)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.Options.Resolution, e.Options.Walk.SpeedKmh, e.Options.MaxMinutes, th,
+		len(e.Cells), phases, run.Started)
+	return mapError(err, "record compute run")
+}
+
+// finite returns v, or nil (SQL NULL) for NaN and infinities.
+func finite(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
+}
