@@ -14,6 +14,13 @@ type Category struct {
 	NameEN string     `json:"name_en"`
 	Words  []string   `json:"words,omitempty"` // other names accepted on import (中文 and English)
 	Match  []TagMatch `json:"osm"`             // any one match suffices
+
+	// Name rules, used by MatchNamed (see there): an element whose name contains one of
+	// NameContains belongs to the category when its tags fit NameScope (default: Match),
+	// or whatever its tags when NameOnly is set.
+	NameContains []string   `json:"name_contains,omitempty"`
+	NameScope    []TagMatch `json:"name_scope,omitempty"`
+	NameOnly     bool       `json:"name_only,omitempty"`
 }
 
 // TagMatch matches an OSM element when every key has the given value ("*": any value;
@@ -125,6 +132,47 @@ func (c *Categories) MatchTags(tags map[string]string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// MatchNamed returns the key of the category an OSM element with these tags belongs to,
+// trying name rules first: the first category (in file order) one of whose NameContains
+// words occurs in the element's name (tag "name" or "name:zh") and whose NameScope —
+// Match when NameScope is empty, any tags when NameOnly is set — fits the tags. Without
+// such a category it falls back to MatchTags.
+func (c *Categories) MatchNamed(tags map[string]string) (string, bool) {
+	names := []string{tags["name"], tags["name:zh"]}
+	for _, cat := range c.list {
+		if cat.nameFits(names) && (cat.NameOnly || cat.scopeFits(tags)) {
+			return cat.Key, true
+		}
+	}
+	return c.MatchTags(tags)
+}
+
+// nameFits reports whether one of the names contains one of the category's name words.
+func (cat *Category) nameFits(names []string) bool {
+	for _, name := range names {
+		for _, w := range cat.NameContains {
+			if name != "" && w != "" && strings.Contains(name, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scopeFits reports whether tags fit the category's NameScope, or Match without one.
+func (cat *Category) scopeFits(tags map[string]string) bool {
+	scope := cat.NameScope
+	if len(scope) == 0 {
+		scope = cat.Match
+	}
+	for _, m := range scope {
+		if m.Matches(tags) {
+			return true
+		}
+	}
+	return false
 }
 
 // String describes the set for logs.

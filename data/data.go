@@ -1,0 +1,26 @@
+package data
+
+import "embed"
+
+//go:embed categories.json
+var categoriesJSON string
+
+//go:embed standards/*.json
+var standardsFS embed.FS
+
+// gb50180Path is the bundled GB 50180-2018 rules file inside standardsFS.
+const gb50180Path = "standards/gb50180-2018.json"
+
+// Categories returns the bundled category file (categories.json: a JSON array of
+// geo.Category), as a fresh copy the caller may modify.
+func Categories() []byte { return []byte(categoriesJSON) }
+
+// Standards returns the bundled GB 50180-2018 rules file (standards/gb50180-2018.json),
+// as a fresh copy the caller may modify. The package tests ensure it is present.
+func Standards() []byte {
+	b, err := standardsFS.ReadFile(gb50180Path)
+	if err != nil {
+		return nil
+	}
+	return b
+}

@@ -1,0 +1,43 @@
+package standards
+
+import "fmt"
+
+// checkRatios verifies the ratios: keys unique, a known scope, a unit and source, at
+// least one bound, and bounds in order.
+func (r *Rules) checkRatios() error {
+	keys := map[string]bool{}
+	for i, q := range r.Ratios {
+		where := fmt.Sprintf("ratio %d (%q)", i+1, q.Key)
+		if keys[q.Key] {
+			return invalid(where, "duplicate ratio key")
+		}
+		keys[q.Key] = true
+		if err := q.check(where); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// check verifies one ratio.
+func (q Ratio) check(where string) error {
+	switch {
+	case q.Key == "":
+		return invalid(where, `"key" is missing`)
+	case q.NameZH == "":
+		return invalid(where, `"name_zh" is missing`)
+	case q.AppliesTo != "community" && q.AppliesTo != "district":
+		return invalid(where, `"applies_to" is %q; use "community" or "district"`, q.AppliesTo)
+	case q.Unit == "":
+		return invalid(where, `"unit" is missing`)
+	case q.Source == "":
+		return invalid(where, `"source" is missing`)
+	case q.Min == nil && q.Max == nil && q.WarnBelow == nil && q.WarnAbove == nil:
+		return invalid(where, `give at least one of "min", "max", "warn_below", "warn_above"`)
+	case q.Min != nil && q.Max != nil && *q.Min > *q.Max:
+		return invalid(where, `"min" (%g) is more than "max" (%g)`, *q.Min, *q.Max)
+	case q.WarnBelow != nil && q.WarnAbove != nil && *q.WarnBelow > *q.WarnAbove:
+		return invalid(where, `"warn_below" (%g) is more than "warn_above" (%g)`, *q.WarnBelow, *q.WarnAbove)
+	}
+	return nil
+}
