@@ -12,11 +12,12 @@ type ErrorCode string
 // The error codes. Only EINTERNAL errors are logged as faults; the others are the caller's
 // to act on.
 const (
-	EINVALID     ErrorCode = "invalid"
-	ENOTFOUND    ErrorCode = "not_found"
-	ECONFLICT    ErrorCode = "conflict"
-	EUNAVAILABLE ErrorCode = "unavailable"
-	EINTERNAL    ErrorCode = "internal"
+	EINVALID       ErrorCode = "invalid"
+	EUNPROCESSABLE ErrorCode = "unprocessable" // well-formed but not answerable, e.g. a point off the walk network
+	ENOTFOUND      ErrorCode = "not_found"
+	ECONFLICT      ErrorCode = "conflict"
+	EUNAVAILABLE   ErrorCode = "unavailable"
+	EINTERNAL      ErrorCode = "internal"
 )
 
 // Error is lifecircle's one error type: a code, a message meant for the person who made

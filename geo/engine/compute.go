@@ -66,7 +66,9 @@ func (e *Engine) layCells() error {
 		return err
 	}
 	e.CellComm = make([]int, len(e.Cells))
+	e.cellIndex = make(map[h3.Cell]int, len(e.Cells))
 	for i, c := range e.Cells {
+		e.cellIndex[c.H3] = i
 		e.CellComm[i] = -1
 		if c.Area >= 0 && c.Area < len(areaComm) {
 			e.CellComm[i] = areaComm[c.Area]

@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/walk"
+	"github.com/uber/h3-go/v4"
 )
 
 // Source is where an Engine reads a district from. postgis.DB is the production Source.
@@ -96,6 +97,7 @@ type Engine struct {
 	Cells     []coverage.Cell
 	CellSnaps []walk.Snap
 	CellComm  []int // community index of each cell, -1 none
+	cellIndex map[h3.Cell]int
 	Sets      []coverage.FacilitySet
 	Results   []coverage.Result // parallel to Sets
 	Summaries []ScopeSummary

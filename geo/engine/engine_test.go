@@ -1,0 +1,179 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
+)
+
+// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
+// community covering a strip around it. It makes hand-checkable walk times: along the
+// street the time is plain distance over speed.
+func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	tb.Helper()
+	const lat = 30.0
+	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	for i := 0; i <= n; i++ {
+		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
+		if i > 0 {
+			a, b := nodes[i-1].Point, nodes[i].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
+				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+		}
+	}
+	east := 104 + float64(n)*dLon
+	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
+	d := engine.Data{
+		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: boundary}},
+		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
+		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
+	}
+	return nodes, edges, d
+}
+
+func newLineEngine(tb testing.TB) *engine.Engine {
+	tb.Helper()
+	nodes, edges, d := lineDistrict(tb, 20)
+	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// metresNorth moves p d metres north.
+func metresNorth(p orb.Point, d float64) orb.Point {
+	return orb.Point{p[0], p[1] + d/(geo.EarthRadiusM*math.Pi/180)}
+}
+
+func TestNearestMatchesHandComputedTimes(t *testing.T) {
+	e := newLineEngine(t)
+	speed := 4000.0 / 3600 // m/s
+	street := e.Graph.NodePoint(0)
+	dLon := e.Graph.NodePoint(1)[0] - street[0]
+	tests := []struct {
+		name    string
+		from    orb.Point
+		target  engine.Target
+		wantID  string
+		wantSec float64 // hand-computed: access + along-street metres over 4 km/h
+	}{
+		{"station from 500 m east, 20 m north", metresNorth(orb.Point{street[0] + 5*dLon, street[1]}, 20),
+			engine.Target{Kind: engine.KindLevel, Key: "community"}, "st1", (20 + 500) / speed},
+		{"supermarket from 250 m east on the street", orb.Point{street[0] + 2.5*dLon, street[1]},
+			engine.Target{Kind: engine.KindCategory, Key: "supermarket"}, "o1", 750 / speed},
+		{"any station from the far end", e.Graph.NodePoint(20), engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}, "st1", 2000 / speed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := e.Nearest(tc.from, tc.target, 3, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != 1 || hits[0].ID != tc.wantID {
+				t.Fatalf("hits = %+v, want one hit %s", hits, tc.wantID)
+			}
+			if got := hits[0].Minutes * 60; math.Abs(got-tc.wantSec) > 0.5 {
+				t.Errorf("time = %.2f s, want %.2f s", got, tc.wantSec)
+			}
+			if len(hits[0].Path) < 2 {
+				t.Errorf("no path")
+			}
+		})
+	}
+}
+
+func TestNearestErrors(t *testing.T) {
+	e := newLineEngine(t)
+	tests := []struct {
+		name   string
+		p      orb.Point
+		target engine.Target
+		k      int
+		code   geo.ErrorCode
+	}{
+		{"off network", metresNorth(e.Graph.NodePoint(5), 800), engine.Target{Kind: engine.KindLevel, Key: "any"}, 1, geo.EUNPROCESSABLE},
+		{"unknown category", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindCategory, Key: "casino"}, 1, geo.EINVALID},
+		{"unknown level", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindLevel, Key: "province"}, 1, geo.EINVALID},
+		{"k too large", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindLevel, Key: "any"}, 51, geo.EINVALID},
+		{"latitude out of range", orb.Point{104, 95}, engine.Target{Kind: engine.KindLevel, Key: "any"}, 1, geo.EINVALID},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := e.Nearest(tc.p, tc.target, tc.k, false)
+			var ge *geo.Error
+			if !errors.As(err, &ge) || ge.Code != tc.code {
+				t.Fatalf("err = %v, want code %s", err, tc.code)
+			}
+		})
+	}
+}
+
+func TestComputeSetsAndSummaries(t *testing.T) {
+	e := newLineEngine(t)
+	// 2 configured categories + 5 levels + any.
+	if got := len(e.Results); got != 8 {
+		t.Fatalf("results = %d, want 8", got)
+	}
+	var pop float64
+	for _, c := range e.Cells {
+		pop += c.Population
+	}
+	if math.Abs(pop-10000) > 1e-6 {
+		t.Errorf("cell population sums to %.3f, want the community's 10000", pop)
+	}
+	for _, s := range e.Summaries {
+		if s.Kind == engine.KindCategory && s.Key == "pharmacy" && s.Within[2].Population != 0 {
+			t.Errorf("pharmacy (no outlets) covers %v residents", s.Within[2].Population)
+		}
+		if s.Scope == engine.ScopeCommunity && s.Code != "510104001001" {
+			t.Errorf("unexpected community %q", s.Code)
+		}
+	}
+}
+
+func TestRouteAlongStreet(t *testing.T) {
+	e := newLineEngine(t)
+	a, b := e.Graph.NodePoint(2), e.Graph.NodePoint(17)
+	w, err := e.Route(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(w.Metres-1500) > 0.5 {
+		t.Errorf("metres = %.2f, want 1500", w.Metres)
+	}
+	if math.Abs(w.Minutes-22.5) > 0.01 {
+		t.Errorf("minutes = %.3f, want 22.5", w.Minutes)
+	}
+}
+
+func TestIsochroneBandsGrow(t *testing.T) {
+	e := newLineEngine(t)
+	bands, err := e.Isochrone(e.Graph.NodePoint(10), []float64{10, 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bands[0].Minutes != 5 || bands[1].Minutes != 10 {
+		t.Fatalf("bands not sorted: %v, %v", bands[0].Minutes, bands[1].Minutes)
+	}
+	if bands[0].Cells == 0 || bands[1].Cells <= bands[0].Cells {
+		t.Errorf("cells: 5 min %d, 10 min %d", bands[0].Cells, bands[1].Cells)
+	}
+	if bands[1].Population < bands[0].Population || bands[1].Population > 10000+1e-6 {
+		t.Errorf("population: 5 min %.1f, 10 min %.1f", bands[0].Population, bands[1].Population)
+	}
+	if len(bands[1].Polygon) == 0 {
+		t.Error("no polygon")
+	}
+}
