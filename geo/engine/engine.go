@@ -17,6 +17,7 @@ type Source interface {
 	Stations(ctx context.Context) ([]geo.Station, error)
 	Outlets(ctx context.Context) ([]geo.Outlet, error)
 	Communities(ctx context.Context) ([]geo.Community, error)
+	Streets(ctx context.Context) ([]geo.Street, error)
 	Compounds(ctx context.Context) ([]geo.Compound, error)
 	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
 	PopulationGrid(ctx context.Context) (map[string]float64, error)
@@ -78,6 +79,7 @@ type Data struct {
 	Stations    []geo.Station
 	Outlets     []geo.Outlet
 	Communities []geo.Community
+	Streets     []geo.Street
 	Compounds   []geo.Compound
 	Residential []geo.ResidentialArea
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
@@ -130,6 +132,9 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 		return d, err
 	}
 	if d.Communities, err = src.Communities(ctx); err != nil {
+		return d, err
+	}
+	if d.Streets, err = src.Streets(ctx); err != nil {
 		return d, err
 	}
 	if d.Compounds, err = src.Compounds(ctx); err != nil {
