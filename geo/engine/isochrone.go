@@ -92,4 +92,3 @@ func (e *Engine) cellsAround(p orb.Point, maxSec float64, f *walk.Field) ([]h3.C
 	}
 	return cells, secs, pops
 }
-
