@@ -1,0 +1,85 @@
+package coverage
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/uber/h3-go/v4"
+)
+
+// residentialLand returns, per cell, the residential land in it in m²: the area of the
+// intersection of each residential polygon (holes subtracted) with the cell's hexagon,
+// summed over the polygons, computed in a local plane around the cell's centre. Polygons
+// that overlap each other (a building on residential landuse) are counted once each.
+// Polygons with coordinates that are not WGS84 (lon, lat) are ignored.
+func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
+	land := make([]float64, len(cells))
+	if len(cells) == 0 {
+		return land
+	}
+	ix := newCellIndex(cells)
+	hexes := make([][]xy, len(cells)) // each cell's hexagon, computed when first needed
+	reach := 1.5 * cellEdgeDeg(cells[0].H3)
+	var s landScratch
+	for _, mp := range residential {
+		for _, poly := range mp {
+			if len(poly) == 0 || checkPolygon(poly) != nil {
+				continue
+			}
+			b := poly.Bound()
+			lonReach := reach / math.Max(0.01, math.Cos(b.Center()[1]*math.Pi/180))
+			b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
+			b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
+			ix.query(b, func(i int) {
+				if hexes[i] == nil {
+					hexes[i] = cellHexagon(cells[i])
+				}
+				land[i] += s.polygonInHexagon(poly, cells[i].Center, hexes[i])
+			})
+		}
+	}
+	return land
+}
+
+// landScratch holds reusable buffers for polygonInHexagon.
+type landScratch struct {
+	ring []xy
+	clip [2][]xy
+}
+
+// polygonInHexagon returns the area in m² of poly (outer ring minus holes) inside hex,
+// a counter-clockwise hexagon in the local plane around centre.
+func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex []xy) float64 {
+	lp := newLocalPlane(centre)
+	var a float64
+	for ri, r := range poly {
+		if len(r) < 3 {
+			continue
+		}
+		s.ring = lp.ring(r, s.ring)
+		part := math.Abs(signedArea(clipConvex(s.ring, hex, &s.clip)))
+		if ri == 0 {
+			a += part
+		} else {
+			a -= part
+		}
+	}
+	return math.Max(0, a)
+}
+
+// cellHexagon returns c's boundary in the local plane around its centre,
+// counter-clockwise.
+func cellHexagon(c Cell) []xy {
+	lp := newLocalPlane(c.Center)
+	bnd := h3.CellToBoundary(c.H3)
+	hex := make([]xy, len(bnd))
+	for i, ll := range bnd {
+		hex[i] = xy{(ll.Lng - c.Center[0]) * lp.kx, (ll.Lat - c.Center[1]) * lp.ky}
+	}
+	if signedArea(hex) < 0 {
+		for i, j := 0, len(hex)-1; i < j; i, j = i+1, j-1 {
+			hex[i], hex[j] = hex[j], hex[i]
+		}
+	}
+	return hex
+}
