@@ -15,7 +15,8 @@ CREATE TABLE compute_runs (
 
 -- The study area's H3 cells.
 CREATE TABLE cells (
-    h3             text PRIMARY KEY,
+    id             integer PRIMARY KEY, -- this run's cell number, referenced by coverage_cells
+    h3             text COLLATE "C" NOT NULL UNIQUE,
     community_code text,
     street_code    text,
     population     double precision NOT NULL DEFAULT 0,
@@ -33,13 +34,14 @@ CREATE INDEX cells_community_idx ON cells (community_code);
 -- minutes is NULL when nothing is reached within the run's max_minutes or the cell is
 -- off-network (cells.on_network tells which).
 CREATE TABLE coverage_cells (
-    h3          text NOT NULL REFERENCES cells (h3) ON DELETE CASCADE,
-    kind        text NOT NULL,
-    key         text NOT NULL,
+    cell_id     integer NOT NULL, -- cells.id (no foreign key: checking one per row would slow every compute)
+    kind        text COLLATE "C" NOT NULL,
+    key         text COLLATE "C" NOT NULL,
     minutes     real,
-    facility_id text,
-    PRIMARY KEY (kind, key, h3)
+    facility_id text
 );
+-- Built after each run's COPY (maintaining it row by row made writes 4× slower).
+CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells (kind, key, cell_id);
 
 -- Aggregates by scope: 'district' (code ''), 'street' or 'community'.
 CREATE TABLE coverage_summary (
@@ -67,7 +69,7 @@ CREATE TABLE coverage_summary (
 -- QGIS: cells with their minutes, one layer per kind/key by filter.
 CREATE VIEW coverage_cells_geo AS
 SELECT c.h3, v.kind, v.key, v.minutes, v.facility_id, c.population, c.community_code, c.on_network, c.geom
-FROM coverage_cells v JOIN cells c USING (h3);
+FROM coverage_cells v JOIN cells c ON c.id = v.cell_id;
 
 -- QGIS: communities shaded by coverage.
 CREATE VIEW coverage_by_community AS

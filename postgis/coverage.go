@@ -29,8 +29,14 @@ func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engi
 		if err := copyCells(ctx, tx, e); err != nil {
 			return err
 		}
+		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS coverage_cells_kind_key_idx"); err != nil {
+			return mapError(err, "drop coverage index")
+		}
 		if err := copyCoverageCells(ctx, tx, e); err != nil {
 			return err
+		}
+		if _, err := tx.Exec(ctx, "CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells (kind, key, cell_id)"); err != nil {
+			return mapError(err, "index coverage")
 		}
 		if err := copySummaries(ctx, tx, e); err != nil {
 			return err
@@ -40,7 +46,7 @@ func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engi
 }
 
 func copyCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
-	cols := []string{"h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
+	cols := []string{"id", "h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
 		c := e.Cells[i]
 		var comm, street any
@@ -56,7 +62,7 @@ func copyCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
 		if err != nil {
 			return nil, err
 		}
-		return []any{c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), poly}, nil
+		return []any{int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), poly}, nil
 	}))
 	return mapError(err, "copy cells")
 }
@@ -73,11 +79,7 @@ func cellPolygon(b h3.CellBoundary) ([]byte, error) {
 
 func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
 	n := len(e.Cells)
-	cols := []string{"h3", "kind", "key", "minutes", "facility_id"}
-	h3s := make([]string, n)
-	for i, c := range e.Cells {
-		h3s[i] = c.H3.String()
-	}
+	cols := []string{"cell_id", "kind", "key", "minutes", "facility_id"}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cells"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
 		r, i := &e.Results[k/n], k%n
 		var minutes, fac any
@@ -87,7 +89,7 @@ func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
 		if j := r.Nearest[i]; j >= 0 && int(j) < len(e.Sets[k/n].IDs) {
 			fac = e.Sets[k/n].IDs[j]
 		}
-		return []any{h3s[i], r.Kind, r.Key, minutes, fac}, nil
+		return []any{int32(i), r.Kind, r.Key, minutes, fac}, nil
 	}))
 	return mapError(err, "copy coverage_cells")
 }

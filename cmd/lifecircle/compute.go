@@ -118,7 +118,11 @@ func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
 	for _, t := range e.Options.ThresholdsMin {
 		fmt.Fprintf(w, " %7s", fmt.Sprintf("≤%gmin", t))
 	}
-	fmt.Fprintln(w, "   (share of residents)")
+	weight := "residents"
+	if districtPopulation(e) == 0 {
+		weight = "area: no population imported"
+	}
+	fmt.Fprintf(w, "   (share of %s)\n", weight)
 	for _, s := range e.Summaries {
 		if s.Scope != engine.ScopeDistrict {
 			continue
@@ -131,9 +135,21 @@ func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
 		}
 		fmt.Fprintf(w, "%-10s %-18s %10d", s.Kind, s.Key, n)
 		for _, wi := range s.Within {
-			fmt.Fprintf(w, " %6.1f%%", 100*wi.PopulationShare)
+			share := wi.PopulationShare
+			if s.Population == 0 {
+				share = wi.AreaShare
+			}
+			fmt.Fprintf(w, " %6.1f%%", 100*share)
 		}
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "done in %.1fs\n", took.Seconds())
+}
+
+func districtPopulation(e *engine.Engine) float64 {
+	var p float64
+	for _, c := range e.Cells {
+		p += c.Population
+	}
+	return p
 }
