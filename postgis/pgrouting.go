@@ -1,0 +1,41 @@
+package postgis
+
+import (
+	"context"
+	"time"
+)
+
+// DrivingDistance runs pgRouting's pgr_drivingDistance on walk_edges (cost and
+// reverse_cost in seconds) from the given walk node ids and returns every reached node's
+// seconds from its nearest start (the minimum over starts), and how long the query took.
+// equicost asks pgRouting itself to keep each node's nearest start only; pgRouting 3.4's
+// equicost results disagree with the minimum over starts on real networks, so the
+// cross-check tests use equicost=false. It is the
+// independent cross-check and baseline for lifecircle's own walk engine; it needs the
+// pgrouting extension (created here when missing).
+func (db *DB) DrivingDistance(ctx context.Context, starts []int64, maxSeconds float64, equicost bool) (map[int64]float64, time.Duration, error) {
+	if _, err := db.pool.Exec(ctx, "CREATE EXTENSION IF NOT EXISTS pgrouting"); err != nil {
+		return nil, 0, mapError(err, "pgrouting extension")
+	}
+	t := time.Now()
+	rows, err := db.pool.Query(ctx, `SELECT node, min(agg_cost) FROM pgr_drivingDistance(
+			'SELECT id, source, target, cost, reverse_cost FROM walk_edges', $1::bigint[], $2::float8, directed => true, equicost => $3)
+		GROUP BY node`, starts, maxSeconds, equicost)
+	if err != nil {
+		return nil, 0, mapError(err, "pgr_drivingDistance")
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	for rows.Next() {
+		var node int64
+		var cost float64
+		if err := rows.Scan(&node, &cost); err != nil {
+			return nil, 0, mapError(err, "pgr_drivingDistance")
+		}
+		out[node] = cost
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, mapError(err, "pgr_drivingDistance")
+	}
+	return out, time.Since(t), nil
+}
