@@ -3,6 +3,8 @@ package postgis
 import (
 	"context"
 	"time"
+
+	"github.com/paulmach/orb"
 )
 
 // DrivingDistance runs pgRouting's pgr_drivingDistance on walk_edges (cost and
@@ -38,4 +40,29 @@ func (db *DB) DrivingDistance(ctx context.Context, starts []int64, maxSeconds fl
 		return nil, 0, mapError(err, "pgr_drivingDistance")
 	}
 	return out, time.Since(t), nil
+}
+
+// NearestNodes returns, for each point (lon, lat WGS84), the id of the nearest walk node —
+// how pgRouting users usually pick start vertices.
+func (db *DB) NearestNodes(ctx context.Context, ps []orb.Point) ([]int64, error) {
+	lons, lats := make([]float64, len(ps)), make([]float64, len(ps))
+	for i, p := range ps {
+		lons[i], lats[i] = p[0], p[1]
+	}
+	rows, err := db.pool.Query(ctx, `SELECT n.id FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lon, lat, i)
+		CROSS JOIN LATERAL (SELECT id FROM walk_nodes ORDER BY geom <-> ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) LIMIT 1) n
+		ORDER BY p.i`, lons, lats)
+	if err != nil {
+		return nil, mapError(err, "nearest walk nodes")
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, mapError(err, "nearest walk nodes")
+		}
+		out = append(out, id)
+	}
+	return out, mapError(rows.Err(), "nearest walk nodes")
 }

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/synth"
+	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/spf13/cobra"
+)
+
+// benchFlags control `lifecircle bench`.
+type benchFlags struct {
+	nodes     string
+	seed      uint64
+	pgrSets   int
+	importXML bool
+	computeFlags
+}
+
+func newBenchCmd(cfg *Config) *cobra.Command {
+	f := &benchFlags{}
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure compute, import and pgRouting on synthetic districts (replaces the database's contents)",
+		Long: `bench generates synthetic districts (deterministic from --seed) of the given sizes, stores
+each in the database given by --db, and times: the full compute (load, cells, all searches,
+aggregates, writes), the same searches through pgRouting's pgr_drivingDistance (equicost,
+one query per set, for --pgr-sets sets) as a baseline, and optionally the OSM import of the
+district written as a .osm file. Figures are ratios against the baseline measured in the
+same run. It REPLACES the database's contents: point --db at a scratch database.`,
+		Example: "  lifecircle bench --db 'dbname=lifecircle_bench' --nodes 100000,300000,1000000 --pgr-sets 3",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBench(cmd.Context(), cfg, f, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&f.nodes, "nodes", "100000", "district sizes in walk nodes, comma-separated")
+	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "generator seed")
+	cmd.Flags().IntVar(&f.pgrSets, "pgr-sets", 2, "facility sets to time through pgRouting (0: skip the baseline)")
+	cmd.Flags().BoolVar(&f.importXML, "import", false, "also time the OSM import of the district written as .osm XML")
+	f.computeFlags.bind(cmd)
+	return cmd
+}
+
+func runBench(ctx context.Context, cfg *Config, f *benchFlags, out io.Writer) error {
+	sizes, err := parseSizes(f.nodes)
+	if err != nil {
+		return err
+	}
+	opts, err := f.engineOptions(cfg)
+	if err != nil {
+		return err
+	}
+	db, err := cfg.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	for _, n := range sizes {
+		if err := benchOne(ctx, db, cfg, f, opts, n, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, p := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(p, "_", "")))
+		if err != nil || n < 1000 || n > 5_000_000 {
+			return nil, geo.Errorf(geo.EINVALID, "--nodes %q: sizes are whole numbers from 1000 to 5000000", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, opts engine.Options, n int, out io.Writer) error {
+	t := time.Now()
+	d, err := synth.Generate(synth.Config{Seed: f.seed, Nodes: n, Categories: opts.Categories})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n== synthetic district: %d nodes, %d edges, %d stations, %d outlets, %d communities (generated in %.1fs)\n",
+		len(d.Nodes), len(d.Edges), len(d.Stations), len(d.Outlets), len(d.Communities), time.Since(t).Seconds())
+	if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
+		return err
+	}
+	phases := map[string]float64{}
+	opts.Phase = func(name string, dur time.Duration) { phases[name] = dur.Seconds() }
+	runtime.GC()
+	start := time.Now()
+	e, err := engine.Load(ctx, db, opts)
+	if err != nil {
+		return err
+	}
+	if err := e.Compute(ctx); err != nil {
+		return err
+	}
+	tw := time.Now()
+	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+		return err
+	}
+	phases["write results"] = time.Since(tw).Seconds()
+	total := time.Since(start).Seconds()
+	computeOnly := 0.0
+	for _, p := range []string{"build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates"} {
+		computeOnly += phases[p]
+	}
+	fmt.Fprintf(out, "cells %d, sets %d\n", len(e.Cells), len(e.Sets))
+	for _, p := range []string{"load network", "load facilities", "build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates", "write results"} {
+		fmt.Fprintf(out, "  %-22s %7.2fs\n", p, phases[p])
+	}
+	fmt.Fprintf(out, "compute (in memory) %.2fs; end to end with PostGIS %.2fs; peak RSS %s\n", computeOnly, total, peakRSS())
+	if f.pgrSets > 0 {
+		return benchPgRouting(ctx, db, e, f.pgrSets, out)
+	}
+	return nil
+}
+
+// storeSynth loads the district into the database, optionally through the OSM importer.
+func storeSynth(ctx context.Context, db *postgis.DB, cfg *Config, d *synth.District, viaXML bool, out io.Writer) error {
+	data := postgis.OSMData{Nodes: d.Nodes, Edges: d.Edges, Outlets: d.Outlets, Stations: d.Stations,
+		Residential: d.Residential, Communities: d.Communities}
+	if viaXML {
+		res, err := benchImportXML(ctx, cfg, d, out)
+		if err != nil {
+			return err
+		}
+		data.Nodes, data.Edges = res.Nodes, res.Edges
+	}
+	t := time.Now()
+	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "synthetic", Read: len(d.Edges)}, data, cfg.Walk); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "stored in PostGIS in %.1fs\n", time.Since(t).Seconds())
+	return nil
+}
+
+func benchImportXML(ctx context.Context, cfg *Config, d *synth.District, out io.Writer) (*osmimport.Result, error) {
+	dir, err := os.MkdirTemp("", "lifecircle-bench")
+	if err != nil {
+		return nil, geo.WrapError(geo.EINTERNAL, err, "temp dir")
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "synthetic.osm")
+	fh, err := os.Create(path)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINTERNAL, err, "temp file")
+	}
+	if err := synth.WriteOSMXML(fh, d); err != nil {
+		fh.Close()
+		return nil, err
+	}
+	fh.Close()
+	st, _ := os.Stat(path)
+	cats, err := cfg.Categories()
+	if err != nil {
+		return nil, err
+	}
+	t := time.Now()
+	res, err := osmimport.ReadFile(ctx, path, osmimport.Options{Categories: cats})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "OSM XML import (read and build the network): %.1f MB in %.1fs\n", float64(st.Size())/1e6, time.Since(t).Seconds())
+	return res, nil
+}
+
+// benchPgRouting times pgr_drivingDistance for the first sets that have facilities, and
+// lifecircle's searches for the same sets, and prints the ratio.
+func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets int, out io.Writer) error {
+	var sets []coverage.FacilitySet
+	for _, s := range e.Sets {
+		if len(s.Points) > 0 && len(sets) < nsets {
+			sets = append(sets, s)
+		}
+	}
+	maxSec := e.Options.MaxMinutes * 60
+	t := time.Now()
+	if _, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, sets, maxSec, 1); err != nil {
+		return err
+	}
+	ours := time.Since(t)
+	var theirs time.Duration
+	for _, s := range sets {
+		starts, err := db.NearestNodes(ctx, s.Points)
+		if err != nil {
+			return err
+		}
+		_, d, err := db.DrivingDistance(ctx, starts, maxSec, true)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "  pgRouting %-24s %5d starts %7.2fs\n", s.Kind+"/"+s.Key, len(starts), d.Seconds())
+		theirs += d
+	}
+	fmt.Fprintf(out, "same %d sets: lifecircle %.3fs on one core (snapped cells included) vs pgRouting %.2fs: %.0f× faster\n",
+		len(sets), ours.Seconds(), theirs.Seconds(), theirs.Seconds()/ours.Seconds())
+	return nil
+}
+
+// peakRSS returns the process's peak resident memory.
+func peakRSS() string {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.0f MB", float64(ru.Maxrss)/1024)
+}
