@@ -13,9 +13,12 @@ type Batch struct {
 	SHA256   string
 	CRS      string
 	Mode     Mode
-	Read     int // records read from the file
+	Source   string // what the rows are: "file" (default), "derived", "illustrative" …; replace mode replaces this source's rows
+	Read     int    // records read from the file
 	Rejected int // records left out (with --skip-invalid)
 }
+
+func (b Batch) source() string { return sourceOr(b.Source, "file") }
 
 // Mode says what an import does with rows already in the table.
 type Mode string

@@ -30,9 +30,9 @@ func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Statio
 	rows := make([][]any, len(stations))
 	for i, s := range stations {
 		rows[i] = []any{o.rec(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, "file")}
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, b.source())}
 	}
-	return db.load(ctx, stationSpec, b, "file", rows, o)
+	return db.load(ctx, stationSpec, b, rows, o)
 }
 
 var outletSpec = loadSpec{
@@ -47,9 +47,9 @@ var outletSpec = loadSpec{
 func (db *DB) ImportOutlets(ctx context.Context, b Batch, outlets []geo.Outlet, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(outlets))
 	for i, x := range outlets {
-		rows[i] = []any{o.rec(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, "file")}
+		rows[i] = []any{o.rec(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, b.source())}
 	}
-	return db.load(ctx, outletSpec, b, "file", rows, o)
+	return db.load(ctx, outletSpec, b, rows, o)
 }
 
 var communitySpec = loadSpec{
@@ -71,12 +71,12 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.rec(i))
 		}
 		rows[i] = []any{o.rec(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
-			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, "file")}
+			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, b.source())}
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		if s, err = loadRows(ctx, tx, communitySpec, b, "file", rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, communitySpec, b, rows, o.Repair); err != nil {
 			return err
 		}
 		return addStreetsFromCommunities(ctx, tx)
@@ -108,16 +108,16 @@ func (db *DB) ImportCompounds(ctx context.Context, b Batch, cs []geo.Compound, o
 		if err != nil {
 			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.rec(i))
 		}
-		rows[i] = []any{o.rec(i), c.ID, c.Name, nullText(c.CommunityCode), nullInt(c.Households), nullInt(c.Population), w, sourceOr(c.Source, "file")}
+		rows[i] = []any{o.rec(i), c.ID, c.Name, nullText(c.CommunityCode), nullInt(c.Households), nullInt(c.Population), w, sourceOr(c.Source, b.source())}
 	}
-	return db.load(ctx, compoundSpec, b, "file", rows, o)
+	return db.load(ctx, compoundSpec, b, rows, o)
 }
 
-func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, source string, rows [][]any, o ImportOptions) (Summary, error) {
+func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o ImportOptions) (Summary, error) {
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		s, err = loadRows(ctx, tx, spec, b, source, rows, o.Repair)
+		s, err = loadRows(ctx, tx, spec, b, rows, o.Repair)
 		return err
 	})
 	return s, err

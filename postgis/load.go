@@ -22,14 +22,14 @@ type loadSpec struct {
 
 // loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;
 // see loadInto.
-func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, source string, rows [][]any, repair bool) (Summary, error) {
+func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, rows [][]any, repair bool) (Summary, error) {
 	s := Summary{Read: b.Read, Rejected: b.Rejected}
 	id, err := insertBatch(ctx, tx, b)
 	if err != nil {
 		return s, err
 	}
 	s.BatchID = id
-	if err := loadInto(ctx, tx, spec, b, id, source, rows, repair, &s); err != nil {
+	if err := loadInto(ctx, tx, spec, b, id, b.source(), rows, repair, &s); err != nil {
 		return s, err
 	}
 	return s, finishBatch(ctx, tx, s)

@@ -1,0 +1,58 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/paulmach/orb"
+)
+
+// Block is a neighbourhood unit derived from the walk network: land enclosed by major roads.
+type Block struct {
+	Polygon       orb.MultiPolygon // WGS84 (lon, lat)
+	AreaM2        float64
+	ResidentialM2 float64   // residential land inside it
+	Centre        orb.Point // a point inside it (ST_PointOnSurface)
+}
+
+// majorRoads are the highway values whose lines bound derived neighbourhoods.
+var majorRoads = []string{"motorway", "trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary", "tertiary_link"}
+
+// DeriveBlocks polygonizes the major roads of the walk network, closed by the network's
+// convex hull, into blocks of at least minAreaM2 — what planners use as neighbourhood units
+// where an extract has no community boundaries. Blocks with no residential land are left
+// out when any block has some.
+func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2 float64) ([]Block, error) {
+	rows, err := db.pool.Query(ctx, `
+		WITH hull AS (SELECT ST_ConvexHull(ST_Collect(geom)) AS g FROM walk_nodes),
+		lines AS (
+			SELECT geom FROM walk_edges WHERE highway = ANY($1)
+			UNION ALL SELECT ST_ExteriorRing(g) FROM hull WHERE GeometryType(g) = 'POLYGON'),
+		polys AS (SELECT (ST_Dump(ST_Polygonize(ST_Node(ST_Collect(geom))))).geom AS g FROM lines),
+		blocks AS (
+			SELECT p.g, ST_Area(p.g::geography) AS area,
+				coalesce((SELECT sum(ST_Area(ST_Intersection(r.geom, p.g)::geography)) FROM residential_areas r
+					WHERE r.geom && p.g AND ST_Intersects(r.geom, p.g)), 0) AS res
+			FROM polys p, hull h
+			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), h.g))
+		SELECT ST_AsBinary(ST_Multi(g)), area, res, ST_X(ST_PointOnSurface(g)), ST_Y(ST_PointOnSurface(g))
+		FROM blocks
+		WHERE res > 0 OR NOT EXISTS (SELECT 1 FROM blocks WHERE res > 0)
+		ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads, minAreaM2)
+	if err != nil {
+		return nil, mapError(err, "derive neighbourhoods")
+	}
+	defer rows.Close()
+	var out []Block
+	for rows.Next() {
+		var b Block
+		var w []byte
+		if err := rows.Scan(&w, &b.AreaM2, &b.ResidentialM2, &b.Centre[0], &b.Centre[1]); err != nil {
+			return nil, mapError(err, "derive neighbourhoods")
+		}
+		if b.Polygon, err = multiPolygon(w); err != nil {
+			return nil, mapError(err, "derive neighbourhoods")
+		}
+		out = append(out, b)
+	}
+	return out, mapError(rows.Err(), "derive neighbourhoods")
+}
