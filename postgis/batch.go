@@ -15,7 +15,7 @@ type Batch struct {
 	Mode     Mode
 	Source   string // what the rows are: "file" (default), "derived", "illustrative" …; replace mode replaces this source's rows
 	Read     int    // records read from the file
-	Rejected int // records left out (with --skip-invalid)
+	Rejected int    // records left out (with --skip-invalid)
 }
 
 func (b Batch) source() string { return sourceOr(b.Source, "file") }

@@ -17,27 +17,28 @@ type Block struct {
 // majorRoads are the highway values whose lines bound derived neighbourhoods.
 var majorRoads = []string{"motorway", "trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary", "tertiary_link"}
 
-// DeriveBlocks polygonizes the major roads of the walk network, closed by the network's
-// convex hull, into blocks of at least minAreaM2 — what planners use as neighbourhood units
-// where an extract has no community boundaries. Blocks with no residential land are left
-// out when any block has some.
-func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2 float64) ([]Block, error) {
+// DeriveBlocks makes neighbourhood units where an extract has no community boundaries:
+// the settled area (residential land grown by settledBufferM metres, or the walk network's
+// convex hull when there is none) cut by the major roads, keeping pieces of at least
+// minAreaM2. Polygons are WGS84 (lon, lat), ordered north to south.
+func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]Block, error) {
 	rows, err := db.pool.Query(ctx, `
-		WITH hull AS (SELECT ST_ConvexHull(ST_Collect(geom)) AS g FROM walk_nodes),
+		WITH settled AS (SELECT coalesce(
+				(SELECT ST_Union(ST_Buffer(geom::geography, $3)::geometry) FROM residential_areas),
+				(SELECT ST_ConvexHull(ST_Collect(geom)) FROM walk_nodes)) AS g),
 		lines AS (
 			SELECT geom FROM walk_edges WHERE highway = ANY($1)
-			UNION ALL SELECT ST_ExteriorRing(g) FROM hull WHERE GeometryType(g) = 'POLYGON'),
-		polys AS (SELECT (ST_Dump(ST_Polygonize(ST_Node(ST_Collect(geom))))).geom AS g FROM lines),
+			UNION ALL SELECT (ST_Dump(ST_Boundary(g))).geom FROM settled),
+		noded AS (SELECT ST_Node(ST_Collect(geom)) AS g FROM lines),
+		polys AS (SELECT (ST_Dump(ST_Polygonize(g))).geom AS g FROM noded),
 		blocks AS (
 			SELECT p.g, ST_Area(p.g::geography) AS area,
 				coalesce((SELECT sum(ST_Area(ST_Intersection(r.geom, p.g)::geography)) FROM residential_areas r
 					WHERE r.geom && p.g AND ST_Intersects(r.geom, p.g)), 0) AS res
-			FROM polys p, hull h
-			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), h.g))
+			FROM polys p, settled s
+			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), s.g))
 		SELECT ST_AsBinary(ST_Multi(g)), area, res, ST_X(ST_PointOnSurface(g)), ST_Y(ST_PointOnSurface(g))
-		FROM blocks
-		WHERE res > 0 OR NOT EXISTS (SELECT 1 FROM blocks WHERE res > 0)
-		ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads, minAreaM2)
+		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads, minAreaM2, settledBufferM)
 	if err != nil {
 		return nil, mapError(err, "derive neighbourhoods")
 	}

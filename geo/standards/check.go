@@ -25,6 +25,9 @@ func (r *Rules) check() error {
 	if len(r.Circles) == 0 {
 		return invalid("top level", `"circles" is empty`)
 	}
+	if !(r.MinShare >= 0 && r.MinShare <= 1) {
+		return invalid("top level", `"min_share" is %g; give a share of residents above 0 and at most 1 (0.9 = 90 %%), or leave it out`, r.MinShare)
+	}
 	circles := map[string]bool{}
 	for i := range r.Circles {
 		c := &r.Circles[i]

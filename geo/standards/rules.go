@@ -13,6 +13,10 @@ type Rules struct {
 	Circles     []Circle      `json:"circles"`
 	NotAssessed []NotAssessed `json:"not_assessed,omitempty"`
 	Ratios      []Ratio       `json:"ratios,omitempty"`
+	// MinShare is the share of a community's residents (0–1] that must live within a
+	// circle's minutes of a facility for the facility to count as provided; 0 (absent)
+	// leaves the choice to the checker.
+	MinShare float64 `json:"min_share,omitempty"`
 }
 
 // Circle is one life circle: the facilities that must be within Minutes' walk.
