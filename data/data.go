@@ -24,3 +24,14 @@ func Standards() []byte {
 	}
 	return b
 }
+
+//go:embed osm/andorra-latest.osm.bz2
+var sampleOSM []byte
+
+// SampleOSMName is the file name of the bundled OpenStreetMap extract.
+const SampleOSMName = "andorra-latest.osm.bz2"
+
+// SampleOSM returns the bundled real OpenStreetMap extract (Andorra, March 2018, bzip2
+// compressed OSM XML; © OpenStreetMap contributors, ODbL 1.0 — see osm/README.md), used
+// by `lifecircle demo`.
+func SampleOSM() []byte { return sampleOSM }

@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
 )
 
@@ -56,4 +57,36 @@ func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float6
 		out = append(out, b)
 	}
 	return out, mapError(rows.Err(), "derive neighbourhoods")
+}
+
+// ImportStreets upserts streets/townships by code, in one transaction. Boundaries are
+// WGS84 (lon, lat) and may be empty.
+func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) (Summary, error) {
+	rows := make([][]any, len(streets))
+	for i, s := range streets {
+		w, err := polygonWKB(s.Boundary)
+		if err != nil {
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, i+1)
+		}
+		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.source()}
+	}
+	return db.load(ctx, streetSpec, b, rows, ImportOptions{Repair: true})
+}
+
+var streetSpec = loadSpec{
+	table: "streets", key: "code", polygons: "wkb",
+	tmpDDL:  "rec int, code text, name text, district_code text, wkb bytea, source text",
+	tmpCols: []string{"rec", "code", "name", "district_code", "wkb", "source"},
+	cols:    []string{"code", "name", "district_code", "boundary", "source"},
+	selects: []string{"t.code", "t.name", "t.district_code", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
+// DeleteCommunities removes the communities of one source (e.g. "osm" administrative
+// boundaries that derived neighbourhoods replace) and returns how many went.
+func (db *DB) DeleteCommunities(ctx context.Context, source string) (int, error) {
+	tag, err := db.pool.Exec(ctx, "DELETE FROM communities WHERE source = $1", source)
+	if err != nil {
+		return 0, mapError(err, "delete communities")
+	}
+	return int(tag.RowsAffected()), nil
 }

@@ -89,7 +89,14 @@ func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
 		SELECT DISTINCT ON (street_code) street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
 		FROM communities WHERE street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
 		ON CONFLICT (code) DO NOTHING`)
-	return mapError(err, "add streets")
+	if err != nil {
+		return mapError(err, "add streets")
+	}
+	_, err = tx.Exec(ctx, `UPDATE streets s SET boundary = u.g FROM (
+			SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3)) AS g
+			FROM communities WHERE boundary IS NOT NULL GROUP BY street_code) u
+		WHERE s.code = u.street_code AND (s.boundary IS NULL OR s.source = 'communities')`)
+	return mapError(err, "street boundaries")
 }
 
 var compoundSpec = loadSpec{
