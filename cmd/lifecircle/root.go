@@ -35,6 +35,6 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	cfg.bindGlobal(root)
-	root.AddCommand(newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg))
+	root.AddCommand(newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newBufferCheckCmd(cfg))
 	return root
 }

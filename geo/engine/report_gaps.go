@@ -1,0 +1,205 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+	"github.com/uber/h3-go/v4"
+)
+
+// MaxGaps bounds how many gaps one Gaps call may return.
+const MaxGaps = 500
+
+// Gap is a community or residential compound with residents beyond the threshold.
+type Gap struct {
+	Kind             string // "community" or "compound"
+	Code, Name       string // community code, or compound ID
+	Population       float64
+	PopulationBeyond float64          // residents of its cells not within the threshold (off-network included)
+	ShareBeyond      float64          // PopulationBeyond / Population; by area when AreaWeighted
+	UncoveredCells   int              // its cells not within the threshold
+	Polygon          orb.MultiPolygon // the uncovered cells merged, WGS84 (lon, lat)
+	AreaWeighted     bool             // it has no residents: ShareBeyond is the share of its area
+}
+
+// Gap kinds.
+const (
+	GapCommunity = "community"
+	GapCompound  = "compound"
+)
+
+// repGapCandidate is a gap before its polygon is drawn.
+type repGapCandidate struct {
+	Gap
+	uncovered []int
+}
+
+// Gaps returns up to limit (1–500) communities and residential compounds with cells not
+// within minutes' walk (whole minutes 1–60) of the nearest facility of t, ranked by
+// residents beyond the threshold (then share beyond, kind, code), each with its uncovered
+// cells merged into polygons (WGS84 lon, lat). Units without uncovered cells are left
+// out.
+//
+// A community's cells are those its boundary holds and its residents those of its cells.
+// A compound's cells are the cells whose centre lies in its polygon (the cell holding its
+// centroid when none does); its residents — Population, else Households ×
+// Options.PersonsPerHousehold — are spread evenly over them. Bad input is EINVALID; a call
+// before Compute is EUNAVAILABLE.
+func (e *Engine) Gaps(t Target, minutes float64, limit int) ([]Gap, error) {
+	k, err := e.repResultFor(t)
+	if err != nil {
+		return nil, err
+	}
+	if err := repCheckMinutes(minutes); err != nil {
+		return nil, err
+	}
+	if limit < 1 || limit > MaxGaps {
+		return nil, geo.Errorf(geo.EINVALID, "limit %d: ask for 1 to %d gaps", limit, MaxGaps)
+	}
+	secs, err := e.repTimes(k, minutes)
+	if err != nil {
+		return nil, err
+	}
+	covered := func(i int) bool { return repWithin(secs[i], minutes) }
+	cands := append(e.repCommunityGaps(covered), e.repCompoundGaps(covered)...)
+	sort.Slice(cands, func(a, b int) bool { return repGapLess(cands[a].Gap, cands[b].Gap) })
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	out := make([]Gap, len(cands))
+	for i, c := range cands {
+		out[i] = c.Gap
+		out[i].Polygon = e.repCellsUnion(c.uncovered)
+	}
+	return out, nil
+}
+
+func repGapLess(a, b Gap) bool {
+	switch {
+	case a.PopulationBeyond != b.PopulationBeyond:
+		return a.PopulationBeyond > b.PopulationBeyond
+	case a.ShareBeyond != b.ShareBeyond:
+		return a.ShareBeyond > b.ShareBeyond
+	case a.Kind != b.Kind:
+		return a.Kind < b.Kind
+	}
+	return a.Code < b.Code
+}
+
+// repCommunityGaps returns every community with uncovered cells.
+func (e *Engine) repCommunityGaps(covered func(int) bool) []repGapCandidate {
+	var out []repGapCandidate
+	members := e.repCommunityCells()
+	for _, ci := range e.repCommunitiesSorted() {
+		c := e.Communities[ci]
+		g := e.repUnitGap(members[ci], covered, nil)
+		if len(g.uncovered) > 0 {
+			g.Kind, g.Code, g.Name = GapCommunity, c.Code, c.Name
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// repCompoundGaps returns every compound with uncovered cells.
+func (e *Engine) repCompoundGaps(covered func(int) bool) []repGapCandidate {
+	var out []repGapCandidate
+	ix := newRepLatIndex(e.Cells)
+	for _, k := range e.Compounds {
+		cells := e.repCompoundCells(k, ix)
+		if len(cells) == 0 {
+			continue
+		}
+		each := e.repCompoundPopulation(k) / float64(len(cells))
+		g := e.repUnitGap(cells, covered, func(int) float64 { return each })
+		if len(g.uncovered) > 0 {
+			g.Kind, g.Code, g.Name = GapCompound, k.ID, k.Name
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// repUnitGap counts a unit's uncovered cells and residents; pop gives a cell's residents
+// (nil: the cell's own Population).
+func (e *Engine) repUnitGap(cells []int, covered func(int) bool, pop func(int) float64) repGapCandidate {
+	if pop == nil {
+		pop = func(i int) float64 { return e.Cells[i].Population }
+	}
+	var g repGapCandidate
+	var area, areaBeyond float64
+	for _, i := range cells {
+		p := pop(i)
+		g.Population += p
+		area += e.Cells[i].AreaM2
+		if !covered(i) {
+			g.uncovered = append(g.uncovered, i)
+			g.PopulationBeyond += p
+			areaBeyond += e.Cells[i].AreaM2
+		}
+	}
+	g.UncoveredCells = len(g.uncovered)
+	switch {
+	case g.Population > 0:
+		g.ShareBeyond = g.PopulationBeyond / g.Population
+	case area > 0:
+		g.AreaWeighted, g.ShareBeyond = true, areaBeyond/area
+	default:
+		g.AreaWeighted = true
+	}
+	return g
+}
+
+// repCompoundPopulation is a compound's residents: as given, else from its households.
+func (e *Engine) repCompoundPopulation(k geo.Compound) float64 {
+	if k.Population > 0 {
+		return float64(k.Population)
+	}
+	return float64(max(0, k.Households)) * e.Options.PersonsPerHousehold
+}
+
+// repCompoundCells returns the cells whose centres lie in the compound's polygon, or the cell
+// holding its centroid when none does (a compound smaller than a cell); none without a
+// polygon.
+func (e *Engine) repCompoundCells(k geo.Compound, ix repLatIndex) []int {
+	if len(k.Polygon) == 0 {
+		return nil
+	}
+	if cells := repCellsIn(e.Cells, ix, k.Polygon); len(cells) > 0 {
+		return cells
+	}
+	if i, ok := e.repCentroidCell(k.Polygon); ok {
+		return []int{i}
+	}
+	return nil
+}
+
+// repCentroidCell returns the index of the study-area cell holding mp's centroid.
+func (e *Engine) repCentroidCell(mp orb.MultiPolygon) (int, bool) {
+	c, ok := e.repCentroidH3(mp)
+	if !ok {
+		return -1, false
+	}
+	i, ok := e.cellIndex[c]
+	return i, ok
+}
+
+// repCentroidH3 returns the H3 cell, at the engine's resolution, holding mp's centroid.
+func (e *Engine) repCentroidH3(mp orb.MultiPolygon) (h3.Cell, bool) {
+	ctr, _ := planar.CentroidArea(mp)
+	if !(ctr[0] >= -180 && ctr[0] <= 180 && ctr[1] >= -90 && ctr[1] <= 90) {
+		return 0, false
+	}
+	return h3.LatLngToCell(h3.NewLatLng(ctr[1], ctr[0]), e.Options.Resolution), true
+}
+
+// repCellsUnion merges the cells (indices into e.Cells) into a multipolygon.
+func (e *Engine) repCellsUnion(cells []int) orb.MultiPolygon {
+	hs := make([]h3.Cell, len(cells))
+	for k, i := range cells {
+		hs[k] = e.Cells[i].H3
+	}
+	return cellsPolygon(hs)
+}

@@ -1,0 +1,326 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
+)
+
+// LevelCount is the number of stations of one level.
+type LevelCount struct {
+	Level geo.Level
+	Tier  string // "1", "11", "N" or "X"
+	Count int
+}
+
+// StreetNetwork is one street's part of the network (for how stations are attributed to
+// streets and communities, see Network).
+type StreetNetwork struct {
+	Code, Name             string
+	HasCentre              bool              // a street-level station belongs to it
+	Centres                []string          // those stations' IDs, sorted
+	Stations               map[geo.Level]int // stations of each level that belong to it
+	Communities            int               // its communities
+	CommunitiesWithStation int               // … with a community- or compound-level station
+	Population             float64           // residents of its communities' cells
+	PopulationWithin15     float64           // … within 15 minutes' walk of a station of any level
+}
+
+// CommunityRef names a community: its residents are those of its cells, or its recorded
+// population (households × persons per household, compounds) when it has no cells.
+type CommunityRef struct {
+	Code, Name, StreetCode string
+	Population             float64
+}
+
+// CompoundRef names a compound and the walk minutes from its centroid's cell to the
+// nearest station (NaN when none is reached within Options.MaxMinutes or the cell is
+// off-network).
+type CompoundRef struct {
+	ID, Name, CommunityCode string
+	Households              int
+	Minutes                 float64
+}
+
+// LevelWithin is the residents within Minutes' walk of a station of one level (Key a
+// geo.Level, or "any"). Share is of the district's residents, or of its area (m²) when no
+// cell has residents.
+type LevelWithin struct {
+	Key        string
+	Minutes    float64
+	Population float64
+	Share      float64
+}
+
+// NetworkReport is the "1+11+N+X" report of the district's party-mass stations.
+type NetworkReport struct {
+	Levels                    []LevelCount // the five levels, in geo.Levels() order
+	Formula                   string       // "district+street+community&compound+building" counts, e.g. "1+11+57+12"
+	Streets                   []StreetNetwork
+	StreetsWithoutCentre      []string       // street codes, sorted
+	CommunitiesWithoutStation []CommunityRef // most residents first, then by code
+	CompoundsBeyond5Min       []CompoundRef  // unreached first, then farthest first, then by ID
+	WithinByLevel             []LevelWithin  // each level then "any", each at 5, 10 and 15 minutes
+	OSMStationsToReview       int            // stations detected in OpenStreetMap (Source "osm")
+}
+
+// repNetworkMinutes returns the thresholds of WithinByLevel, in minutes.
+func repNetworkMinutes() []float64 { return []float64{5, 10, 15} }
+
+// repCompoundMinutes is the limit of CompoundsBeyond5Min; repCentreMinutes that of
+// StreetNetwork.PopulationWithin15.
+const (
+	repCompoundMinutes = 5
+	repCentreMinutes   = 15
+)
+
+// Network returns the "1+11+N+X" report: stations per level and the formula, each
+// street's centre and stations, the communities without a community or compound station,
+// compounds more than 5 minutes' walk from any station, and residents within 5, 10 and
+// 15 minutes of each level. Populations are residents, times walking minutes; stations
+// are placed by their WGS84 (lon, lat) points. Walk-time figures are empty (zero) before
+// Compute.
+//
+// Each station belongs to at most one community and one street:
+//
+//   - when its ParentCode names a known unit, to that unit: a street code gives the
+//     street; a community code the community and its street; a compound ID the compound's
+//     community and its street;
+//   - otherwise by location: the first community (by code) whose boundary holds its point,
+//     and that community's street; failing that, the first street (by code) whose
+//     boundary holds it.
+//
+// So a station that names its unit is never also credited to a neighbouring unit it
+// happens to stand in. A street "has a centre" when a street-level station belongs to it;
+// a community "has a station" when a community- or compound-level station belongs to it.
+// Containment is planar in (lon, lat), holes respected (planar.MultiPolygonContains).
+func (e *Engine) Network() NetworkReport {
+	var rep NetworkReport
+	counts := map[geo.Level]int{}
+	for _, s := range e.Stations {
+		counts[s.Level]++
+		if s.Source == "osm" {
+			rep.OSMStationsToReview++
+		}
+	}
+	for _, l := range geo.Levels() {
+		rep.Levels = append(rep.Levels, LevelCount{Level: l, Tier: l.Tier(), Count: counts[l]})
+	}
+	rep.Formula = fmt.Sprintf("%d+%d+%d+%d", counts[geo.LevelDistrict], counts[geo.LevelStreet],
+		counts[geo.LevelCommunity]+counts[geo.LevelCompound], counts[geo.LevelBuilding])
+	p := e.newRepPlaces()
+	hasStation := e.repCommunitiesWithStation(p)
+	rep.Streets = e.repStreetNetworks(p, hasStation)
+	for _, s := range rep.Streets {
+		if !s.HasCentre {
+			rep.StreetsWithoutCentre = append(rep.StreetsWithoutCentre, s.Code)
+		}
+	}
+	rep.CommunitiesWithoutStation = e.repCommunitiesWithout(hasStation)
+	rep.CompoundsBeyond5Min = e.repCompoundsBeyond(repCompoundMinutes)
+	rep.WithinByLevel = e.repWithinByLevel()
+	return rep
+}
+
+// repCommunitiesWithStation marks the communities that a community- or compound-level
+// repCommunitiesWithStation belongs to.
+func (e *Engine) repCommunitiesWithStation(p *repPlaces) []bool {
+	has := make([]bool, len(e.Communities))
+	for _, s := range e.Stations {
+		if s.Level != geo.LevelCommunity && s.Level != geo.LevelCompound {
+			continue
+		}
+		if ci := p.community(s); ci >= 0 {
+			has[ci] = true
+		}
+	}
+	return has
+}
+
+// repStreetNetworks builds one row per street, sorted by code.
+func (e *Engine) repStreetNetworks(p *repPlaces, hasStation []bool) []StreetNetwork {
+	rows := make([]StreetNetwork, len(p.streets))
+	at := map[string]int{}
+	for k, s := range p.streets {
+		at[s.Code] = k
+		rows[k] = StreetNetwork{Code: s.Code, Name: s.Name, Stations: map[geo.Level]int{}}
+	}
+	for _, s := range e.Stations {
+		k, ok := at[p.street(s)]
+		if !ok {
+			continue
+		}
+		rows[k].Stations[s.Level]++
+		if s.Level == geo.LevelStreet {
+			rows[k].Centres = append(rows[k].Centres, s.ID)
+		}
+	}
+	for ci, c := range e.Communities {
+		if k, ok := at[c.StreetCode]; ok {
+			rows[k].Communities++
+			if hasStation[ci] {
+				rows[k].CommunitiesWithStation++
+			}
+		}
+	}
+	e.repStreetPopulation(rows, at)
+	for k := range rows {
+		sort.Strings(rows[k].Centres)
+		rows[k].HasCentre = len(rows[k].Centres) > 0
+	}
+	return rows
+}
+
+// repStreetPopulation adds each street's residents and those within 15 minutes of any
+// station.
+func (e *Engine) repStreetPopulation(rows []StreetNetwork, at map[string]int) {
+	var secs []float32
+	if anySet, err := e.repSetIndex(KindLevel, AnyLevel); err == nil {
+		secs, _ = e.repTimes(anySet, repCentreMinutes) // nil on failure: nobody counted within
+	}
+	for i, ci := range e.CellComm {
+		if ci < 0 {
+			continue
+		}
+		k, ok := at[e.Communities[ci].StreetCode]
+		if !ok {
+			continue
+		}
+		rows[k].Population += e.Cells[i].Population
+		if secs != nil && repWithin(secs[i], repCentreMinutes) {
+			rows[k].PopulationWithin15 += e.Cells[i].Population
+		}
+	}
+}
+
+// repCommunitiesWithout lists the communities without a station, most residents first.
+func (e *Engine) repCommunitiesWithout(hasStation []bool) []CommunityRef {
+	members := e.repCommunityCells()
+	var out []CommunityRef
+	for _, ci := range e.repCommunitiesSorted() {
+		if hasStation[ci] {
+			continue
+		}
+		c := e.Communities[ci]
+		pop := e.communityPopulation(ci)
+		if len(members[ci]) > 0 {
+			pop = e.repCellPopulation(members[ci])
+		}
+		out = append(out, CommunityRef{Code: c.Code, Name: c.Name, StreetCode: c.StreetCode, Population: pop})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Population > out[b].Population })
+	return out
+}
+
+// repWithinByLevel counts the residents within each of repNetworkMinutes of each level and of
+// any station.
+func (e *Engine) repWithinByLevel() []LevelWithin {
+	var total, totalArea float64
+	for _, c := range e.Cells {
+		total += c.Population
+		totalArea += c.AreaM2
+	}
+	keys := make([]string, 0, 6)
+	for _, l := range geo.Levels() {
+		keys = append(keys, string(l))
+	}
+	var out []LevelWithin
+	for _, key := range append(keys, AnyLevel) {
+		k, err := e.repSetIndex(KindLevel, key)
+		if err != nil {
+			continue
+		}
+		for _, m := range repNetworkMinutes() {
+			secs, err := e.repTimes(k, m)
+			if err != nil {
+				continue
+			}
+			row := LevelWithin{Key: key, Minutes: m}
+			var area float64
+			for i, sec := range secs {
+				if repWithin(sec, m) {
+					row.Population += e.Cells[i].Population
+					area += e.Cells[i].AreaM2
+				}
+			}
+			row.Share = repShareOf(row.Population, total, area, totalArea)
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// repShareOf is part/whole by population, or by area when there are no residents.
+func repShareOf(pop, totalPop, area, totalArea float64) float64 {
+	switch {
+	case totalPop > 0:
+		return pop / totalPop
+	case totalArea > 0:
+		return area / totalArea
+	}
+	return 0
+}
+
+// repCompoundsBeyond lists the compounds whose centroid's cell is more than minutes from any
+// station. A centroid outside the study area's cells is snapped and searched on its own;
+// compounds without a polygon are left out.
+func (e *Engine) repCompoundsBeyond(minutes float64) []CompoundRef {
+	anySet, err := e.repSetIndex(KindLevel, AnyLevel)
+	if err != nil {
+		return nil
+	}
+	var out []CompoundRef
+	for _, k := range e.Compounds {
+		sec, ok := e.repCompoundSeconds(k, anySet)
+		if !ok || repWithin(float32(sec), minutes) {
+			continue
+		}
+		ref := CompoundRef{ID: k.ID, Name: k.Name, CommunityCode: k.CommunityCode, Households: k.Households, Minutes: math.NaN()}
+		if !math.IsNaN(sec) && !math.IsInf(sec, 1) {
+			ref.Minutes = sec / 60
+		}
+		out = append(out, ref)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return repCompoundFarther(out[a], out[b]) })
+	return out
+}
+
+func repCompoundFarther(a, b CompoundRef) bool {
+	an, bn := math.IsNaN(a.Minutes), math.IsNaN(b.Minutes)
+	switch {
+	case an != bn:
+		return an
+	case !an && a.Minutes != b.Minutes:
+		return a.Minutes > b.Minutes
+	}
+	return a.ID < b.ID
+}
+
+// repCompoundSeconds is the walk time in seconds from the compound's centroid cell to the
+// nearest facility of set k (NaN off-network, +Inf unreached); false without a polygon.
+func (e *Engine) repCompoundSeconds(k geo.Compound, set int) (float64, bool) {
+	if len(k.Polygon) == 0 {
+		return 0, false
+	}
+	c, ok := e.repCentroidH3(k.Polygon)
+	if !ok {
+		return 0, false
+	}
+	if i, ok := e.cellIndex[c]; ok {
+		return float64(e.Results[set].Seconds[i]), true
+	}
+	ll := c.LatLng()
+	from := e.Graph.Snap(orb.Point{ll.Lng, ll.Lat})
+	if !from.OnNetwork {
+		return math.NaN(), true
+	}
+	_, snaps := e.facilities(Target{Kind: KindLevel, Key: e.Results[set].Key})
+	hits := e.Graph.Nearest(from, snaps, 1, e.Options.MaxMinutes*60)
+	if len(hits) == 0 {
+		return math.Inf(1), true
+	}
+	return hits[0].Seconds, true
+}
