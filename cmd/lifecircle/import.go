@@ -200,7 +200,7 @@ func handleRejects(res *importers.Result, fl *importFlags, path string, out io.W
 }
 
 func storeImport(ctx context.Context, db *postgis.DB, kind importers.Kind, b postgis.Batch, res *importers.Result, repair bool) (postgis.Summary, error) {
-	o := postgis.ImportOptions{Repair: repair}
+	o := postgis.ImportOptions{Repair: repair, Records: res.Records}
 	switch kind {
 	case "communities":
 		return db.ImportCommunities(ctx, b, res.Communities, o)

@@ -1,0 +1,18 @@
+// Package importers reads a district's own files — CSV, XLSX and GeoJSON — into validated
+// geo values: communities, party-mass service stations, convenience outlets and
+// residential compounds.
+//
+// It detects the format (extension and content), the text encoding (UTF-8, UTF-8 with BOM,
+// GBK/GB18030 as Excel saves it in China), the header's field names (English and common
+// Chinese ones), parses numbers the way planners write them, checks every coordinate and
+// polygon, and converts coordinates from GCJ-02 or BD-09 to WGS84 (via geo/crs). A whole
+// file that cannot be used is an error (*geo.Error, EINVALID); each bad record becomes a
+// Reject naming the file, record, line, field and what is wrong, and the caller decides
+// whether to load the good records.
+//
+// Coordinates are (lon, lat) degrees; everything handed back is WGS84. Areas are m².
+//
+// importers may import geo and geo/crs, orb, excelize and golang.org/x/text. It does no
+// SQL (postgis/ loads what it returns) and never imports pgx, echo or net/http. The
+// OpenStreetMap importer lives in the subpackage osm.
+package importers

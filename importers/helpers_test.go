@@ -1,0 +1,100 @@
+package importers_test
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
+)
+
+var update = flag.Bool("update", false, "regenerate the generated fixtures in testdata/")
+
+// testCategories returns the small category list of testdata/categories.json.
+func testCategories(tb testing.TB) *geo.Categories {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cats, err := geo.ParseCategories(b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cats
+}
+
+// readFixture reads testdata/path as kind, failing the test on a whole-file error.
+func readFixture(tb testing.TB, kind importers.Kind, path string, opts importers.Options) *importers.Result {
+	tb.Helper()
+	res, err := importers.ReadFile(context.Background(), kind, filepath.Join("testdata", path), opts)
+	if err != nil {
+		tb.Fatalf("ReadFile(%s): %v", path, err)
+	}
+	return res
+}
+
+// readString reads content named name as kind.
+func readString(tb testing.TB, kind importers.Kind, name, content string, opts importers.Options) (*importers.Result, error) {
+	tb.Helper()
+	return importers.Read(context.Background(), kind, name, strings.NewReader(content), opts)
+}
+
+// requireInvalid checks that err is a *geo.Error with code EINVALID whose message holds
+// every one of want.
+func requireInvalid(tb testing.TB, err error, want ...string) {
+	tb.Helper()
+	var ge *geo.Error
+	if !errors.As(err, &ge) {
+		tb.Fatalf("error %v (%T) is not a *geo.Error", err, err)
+	}
+	if ge.Code != geo.EINVALID {
+		tb.Errorf("error code %q, want %q (%v)", ge.Code, geo.EINVALID, err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			tb.Errorf("error %q does not mention %q", err, w)
+		}
+	}
+}
+
+// noRejects fails when res has rejects.
+func noRejects(tb testing.TB, res *importers.Result) {
+	tb.Helper()
+	for _, r := range res.Rejects {
+		tb.Errorf("unexpected reject: %s", r)
+	}
+}
+
+// sharedData returns ../shared/data beside the repository root (found by walking up to
+// go.mod); it skips the test when the folder is missing, or fails it when CI=true.
+func sharedData(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	data := filepath.Join(dir, "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared test data missing at %s (required when CI=true)", data)
+		}
+		tb.Skipf("shared test data not found at %s: skipping the test on real data", data)
+	}
+	return data
+}

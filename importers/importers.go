@@ -1,0 +1,102 @@
+package importers
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
+)
+
+// Kind is what a file holds.
+type Kind string
+
+// The kinds of file the importers read.
+const (
+	KindCommunities Kind = "communities"
+	KindStations    Kind = "stations"
+	KindOutlets     Kind = "outlets"
+	KindCompounds   Kind = "compounds"
+)
+
+// Options steer how a file is read. The zero value reads WGS84 coordinates, detects the
+// encoding and uses the default field names.
+type Options struct {
+	CRS        crs.System              // CRS of the file's coordinates ("" means WGS84)
+	Encoding   string                  // "", "auto", "utf-8", "gbk", "gb18030" (auto: BOM → UTF-8; valid UTF-8 → UTF-8; else GB18030)
+	Fields     map[string]string       // overrides: logical field -> column/property name, e.g. "id" -> "编号"
+	Sheet      string                  // XLSX sheet (default: first)
+	Categories *geo.Categories         // needed for outlets
+	Repair     bool                    // self-intersecting polygons are kept (marked for repair by PostGIS) instead of rejected
+	Progress   func(done, total int64) // optional; called about every 1 %: bytes (CSV), rows (XLSX) or features (GeoJSON)
+}
+
+// Result is what a file gave: the valid values (WGS84) and a Reject for every bad record.
+type Result struct {
+	File        string
+	Format      string // "csv", "xlsx", "geojson"
+	Encoding    string // detected
+	Read        int    // records (data rows or features) read
+	Communities []geo.Community
+	Stations    []geo.Station
+	Outlets     []geo.Outlet
+	Compounds   []geo.Compound
+	NeedsRepair []int // indexes (into Communities or Compounds) of polygons to repair
+	Records     []int // the record (data row or feature) number of each value, in order
+	Rejects     []Reject
+}
+
+// ReadFile reads the file at path as kind. Coordinates in the file are (lon, lat) in
+// opts.CRS; the values returned are (lon, lat) WGS84 degrees, areas in m². The error is
+// a *geo.Error (EINVALID) when the whole file is unusable; bad records are Rejects.
+func ReadFile(ctx context.Context, kind Kind, path string, opts Options) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "cannot open %s", path)
+	}
+	defer f.Close()
+	return Read(ctx, kind, filepath.Base(path), f, opts)
+}
+
+// Read reads r as kind; name gives the format (by extension, confirmed by the content) and
+// is used in every message. Coordinates in r are (lon, lat) in opts.CRS; the values
+// returned are (lon, lat) WGS84 degrees, areas in m². The error is a *geo.Error
+// (EINVALID) when the whole input is unusable; bad records are Rejects.
+func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options) (*Result, error) {
+	spec, err := specFor(kind, opts)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "%s: cannot read the file", name)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "%s: the file is empty", name)
+	}
+	format, err := detectFormat(name, data)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(ctx, spec, name, opts)
+	res := &Result{File: name, Format: format}
+	switch format {
+	case formatXLSX:
+		res.Encoding = "utf-8"
+		err = readXLSX(b, data)
+	case formatGeoJSON:
+		err = readGeoJSONBytes(b, data, res)
+	default:
+		err = readCSVBytes(b, data, res)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := b.finish(res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}

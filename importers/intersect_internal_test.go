@@ -1,0 +1,142 @@
+package importers
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// bruteSelfIntersects is the O(n²) reference for ringSelfIntersection on integer
+// coordinates, with exact int64 arithmetic: non-adjacent edges may not share a point,
+// adjacent edges may share only their common vertex.
+func bruteSelfIntersects(r [][2]int64) bool {
+	n := len(r) - 1
+	cross := func(a, b, c [2]int64) int64 { return (b[0]-a[0])*(c[1]-a[1]) - (b[1]-a[1])*(c[0]-a[0]) }
+	sign := func(v int64) int {
+		switch {
+		case v > 0:
+			return 1
+		case v < 0:
+			return -1
+		}
+		return 0
+	}
+	on := func(a, b, c [2]int64) bool { // c on segment ab
+		return cross(a, b, c) == 0 && min(a[0], b[0]) <= c[0] && c[0] <= max(a[0], b[0]) &&
+			min(a[1], b[1]) <= c[1] && c[1] <= max(a[1], b[1])
+	}
+	meet := func(a, b, c, d [2]int64) bool {
+		d1, d2 := sign(cross(c, d, a)), sign(cross(c, d, b))
+		d3, d4 := sign(cross(a, b, c)), sign(cross(a, b, d))
+		if d1*d2 < 0 && d3*d4 < 0 {
+			return true
+		}
+		return on(c, d, a) || on(c, d, b) || on(a, b, c) || on(a, b, d)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			a, b, c, d := r[i], r[i+1], r[j], r[j+1]
+			switch {
+			case j == i+1: // b == c is shared: overlap iff a on cd (beyond b) or d on ab
+				if (on(c, d, a) && a != b) || (on(a, b, d) && d != b) {
+					return true
+				}
+			case i == 0 && j == n-1: // a == d is shared
+				if (on(c, d, b) && b != a) || (on(a, b, c) && c != a) {
+					return true
+				}
+			default:
+				if meet(a, b, c, d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	disagree := 0
+	for trial := range 20000 {
+		n := 3 + rng.IntN(12)
+		grid := int64(3 + rng.IntN(8))
+		var pts [][2]int64
+		for len(pts) < n {
+			p := [2]int64{rng.Int64N(grid), rng.Int64N(grid)}
+			if len(pts) > 0 && pts[len(pts)-1] == p {
+				continue
+			}
+			pts = append(pts, p)
+		}
+		if pts[0] == pts[len(pts)-1] {
+			continue
+		}
+		pts = append(pts, pts[0])
+		ring := make(orb.Ring, len(pts))
+		for i, p := range pts {
+			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
+		}
+		want := bruteSelfIntersects(pts)
+		for _, bruteMax := range []int{bruteForceEdges, 0} { // pairs, grid
+			if _, got := ringSelfIntersectionUpTo(ring, bruteMax); got != want {
+				disagree++
+				if disagree < 5 {
+					t.Errorf("trial %d ring %v (brute max %d): got %v, brute force %v", trial, pts, bruteMax, got, want)
+				}
+			}
+		}
+	}
+	if disagree > 0 {
+		t.Errorf("%d disagreements", disagree)
+	}
+}
+
+func TestRingSelfIntersectionCases(t *testing.T) {
+	tests := []struct {
+		name string
+		ring orb.Ring
+		want bool
+		at   orb.Point
+	}{
+		{"square", orb.Ring{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}, false, orb.Point{}},
+		{"bow-tie", orb.Ring{{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}}, true, orb.Point{0.5, 0.5}},
+		{"touches itself at a vertex", orb.Ring{{0, 0}, {2, 0}, {1, 1}, {2, 2}, {0, 2}, {1, 1}, {0, 0}}, true, orb.Point{1, 1}},
+		{"spike folding back", orb.Ring{{0, 0}, {2, 0}, {2, 2}, {2, 1}, {0, 2}, {0, 0}}, true, orb.Point{2, 2}},
+		{"flat triangle", orb.Ring{{0, 0}, {1, 0}, {2, 0}, {0, 0}}, true, orb.Point{2, 0}},
+		{"concave but simple", orb.Ring{{0, 0}, {4, 0}, {4, 4}, {2, 1}, {0, 4}, {0, 0}}, false, orb.Point{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at, got := ringSelfIntersection(tc.ring)
+			if got != tc.want || (got && at != tc.at) {
+				t.Errorf("got %v at %v, want %v at %v", got, at, tc.want, tc.at)
+			}
+			if _, grid := ringSelfIntersectionUpTo(tc.ring, 0); grid != tc.want {
+				t.Errorf("grid says %v, want %v", grid, tc.want)
+			}
+		})
+	}
+}
+
+func BenchmarkRingSelfIntersection(b *testing.B) {
+	// a simple, wavy ring of 100 000 vertices, like a long traced boundary: the grid must
+	// keep the test near O(n).
+	const n = 100000
+	rng := rand.New(rand.NewPCG(1, 1))
+	ring := make(orb.Ring, 0, n+1)
+	for i := range n {
+		a := 2 * math.Pi * float64(i) / n
+		r := 1 + 0.05*math.Sin(13*a) + 1e-5*rng.Float64()
+		ring = append(ring, orb.Point{r * math.Cos(a), r * math.Sin(a)})
+	}
+	ring = append(ring, ring[0])
+	b.ResetTimer()
+	for b.Loop() {
+		if _, bad := ringSelfIntersection(ring); bad {
+			b.Fatal("star ring reported self-intersecting")
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package importers
+
+import (
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
+)
+
+// geomNeed says what geometry a kind's records carry.
+type geomNeed int
+
+const (
+	needPoint    geomNeed = iota // lon/lat columns or a GeoJSON Point
+	needArea                     // a Polygon/MultiPolygon (GeoJSON, or WKT/GeoJSON column)
+	optionalArea                 // like needArea, but records may have none
+)
+
+// kindSpec is what reading one kind of file needs: its fields, which columns a table must
+// have, its geometry, and the caller's options that shape parsing.
+type kindSpec struct {
+	kind       Kind
+	uses       [numFields]bool
+	required   []field
+	geometry   geomNeed
+	overrides  [numFields]string
+	categories *geo.Categories
+	crs        crs.System
+	repair     bool
+	encoding   string
+	sheet      string
+}
+
+// specFor checks kind and opts and returns the spec for reading.
+func specFor(kind Kind, opts Options) (*kindSpec, error) {
+	s := &kindSpec{kind: kind, categories: opts.Categories, crs: opts.CRS, repair: opts.Repair,
+		encoding: opts.Encoding, sheet: opts.Sheet}
+	var used []field
+	switch kind {
+	case KindCommunities:
+		used = []field{fID, fName, fStreetCode, fStreetName, fHouseholds, fPopulation, fWorkers, fArea, fGeometry}
+		s.required, s.geometry = []field{fID}, optionalArea
+	case KindStations:
+		used = []field{fID, fName, fLon, fLat, fLevel, fParent, fAddress, fArea, fStaff}
+		s.required, s.geometry = []field{fLon, fLat, fLevel}, needPoint
+	case KindOutlets:
+		if opts.Categories == nil {
+			return nil, geo.Errorf(geo.EINVALID, "importing outlets needs the category list")
+		}
+		used = []field{fID, fName, fLon, fLat, fCategory}
+		s.required, s.geometry = []field{fLon, fLat, fCategory}, needPoint
+	case KindCompounds:
+		used = []field{fID, fName, fCommunityCode, fHouseholds, fPopulation, fGeometry}
+		s.required, s.geometry = []field{fGeometry}, needArea
+	default:
+		return nil, geo.Errorf(geo.EINVALID, "unknown kind of file %q: use communities, stations, outlets or compounds", kind)
+	}
+	for _, f := range used {
+		s.uses[f] = true
+	}
+	var err error
+	if s.crs, err = crs.Parse(string(opts.CRS)); err != nil {
+		return nil, err
+	}
+	if s.overrides, err = parseOverrides(opts.Fields); err != nil {
+		return nil, err
+	}
+	if _, _, err := decodeText("", nil, opts.Encoding); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
