@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"compress/bzip2"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -87,41 +84,23 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	return demoServe(cmd, cfg, f.addr)
 }
 
-// demoExtract returns a path to the OSM extract to import: the bundled one (decompressed
-// to a temporary file), or the user's, decompressed when it ends in .bz2.
+// demoExtract returns a path to the OSM extract to import: the user's, or the bundled
+// one written to a temporary file (the OSM reader reads bzip2-compressed XML itself).
 func demoExtract(user string) (string, func(), error) {
-	var r io.Reader
-	name := data.SampleOSMName
 	if user != "" {
-		if !strings.HasSuffix(user, ".bz2") {
-			return user, func() {}, nil
-		}
-		fh, err := os.Open(user)
-		if err != nil {
-			return "", nil, geo.WrapError(geo.EINVALID, err, "open %s", user)
-		}
-		defer fh.Close()
-		r, name = fh, filepath.Base(user)
-	} else {
-		r = bytes.NewReader(data.SampleOSM())
+		return user, func() {}, nil
 	}
 	dir, err := os.MkdirTemp("", "lifecircle-demo")
 	if err != nil {
 		return "", nil, geo.WrapError(geo.EINTERNAL, err, "temp dir")
 	}
 	cleanup := func() { os.RemoveAll(dir) }
-	path := filepath.Join(dir, strings.TrimSuffix(name, ".bz2"))
-	fh, err := os.Create(path)
-	if err != nil {
+	path := filepath.Join(dir, data.SampleOSMName)
+	if err := os.WriteFile(path, data.SampleOSM(), 0o644); err != nil {
 		cleanup()
-		return "", nil, geo.WrapError(geo.EINTERNAL, err, "temp file")
+		return "", nil, geo.WrapError(geo.EINTERNAL, err, "write %s", path)
 	}
-	defer fh.Close()
-	if _, err := io.Copy(fh, bzip2.NewReader(r)); err != nil {
-		cleanup()
-		return "", nil, geo.WrapError(geo.EINVALID, err, "decompress %s", name)
-	}
-	return path, cleanup, fh.Close()
+	return path, cleanup, nil
 }
 
 // demoLayers derives neighbourhoods when no community with a boundary came from a file

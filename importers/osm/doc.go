@@ -1,0 +1,17 @@
+// Package osmimport reads an OpenStreetMap extract (.osm.pbf, or .osm XML, optionally
+// gzip- or bzip2-compressed) and hands back lifecircle's geo values: the pedestrian network
+// as split nodes and edges (DESIGN.md "Walking model"), convenience outlets matched by the
+// category file's OSM tags, detected party-mass service stations (党群服务中心/站) with a
+// level read from their names, residential land and, where the extract has them,
+// administrative community boundaries.
+//
+// Reading streams the file in two or three passes (ways and relations; the member ways of
+// multipolygons when there are any; nodes), keeping only what is needed: the node
+// references of walkable and feature ways and the coordinates of those nodes and of tagged
+// POI nodes.
+//
+// Coordinates are WGS84 (EPSG:4326) (lon, lat) degrees as in OSM; lengths are metres.
+//
+// osmimport may import geo and the file-format libraries github.com/paulmach/osm and
+// github.com/paulmach/orb; nothing that speaks SQL or HTTP.
+package osmimport

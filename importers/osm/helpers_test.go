@@ -1,0 +1,63 @@
+package osmimport_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+)
+
+// testCategories reads the test category file.
+func testCategories(tb testing.TB) *geo.Categories {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cats, err := geo.ParseCategories(b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cats
+}
+
+// read reads a file with the test categories and fails the test on error.
+func read(tb testing.TB, path string) *osmimport.Result {
+	tb.Helper()
+	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: testCategories(tb)})
+	if err != nil {
+		tb.Fatalf("ReadFile(%s): %v", path, err)
+	}
+	return res
+}
+
+// sharedOSM returns the path of a file in the shared real-data folder beside the
+// repository, skipping the test when the folder is missing (failing it under CI=true).
+func sharedOSM(tb testing.TB, name string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test's directory")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", "osm", name)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("real OSM data %s is missing under CI: %v", path, err)
+		}
+		tb.Skipf("real OSM data %s not found (shared/data beside the repository); skipping", path)
+	}
+	return path
+}

@@ -1,0 +1,61 @@
+package osmimport_test
+
+import (
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+)
+
+func TestStationLevel(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want geo.Level
+		ok   bool
+	}{
+		{"district centre", "锦江区党群服务中心", geo.LevelDistrict, true},
+		{"district by 区级", "区级党群服务中心", geo.LevelDistrict, true},
+		{"county", "双流县党群服务中心", geo.LevelDistrict, true},
+		{"street", "青龙街道党群服务中心", geo.LevelStreet, true},
+		{"district then street", "成华区青龙街道党群服务中心", geo.LevelStreet, true},
+		{"town", "龙泉镇党群服务中心", geo.LevelStreet, true},
+		{"township", "红光乡便民服务中心", geo.LevelStreet, true},
+		{"street then community", "青龙街道府河桥社区党群服务站", geo.LevelCommunity, true},
+		{"community", "府河桥社区党群服务站", geo.LevelCommunity, true},
+		{"village", "石羊村党群服务站", geo.LevelCommunity, true},
+		{"generic 社区 after street", "玉林街道社区服务中心", geo.LevelStreet, true},
+		{"community service centre", "玉林社区服务中心", geo.LevelCommunity, true},
+		{"community then compound", "府河桥社区锦绣小区党群服务站", geo.LevelCompound, true},
+		{"compound 苑", "锦绣苑党群服务站", geo.LevelCompound, true},
+		{"compound 花园", "锦绣花园党群服务站", geo.LevelCompound, true},
+		{"compound 院落", "水井坊院落党群服务站", geo.LevelCompound, true},
+		{"garden then generic 小区", "锦绣花园小区党群服务站", geo.LevelCompound, true},
+		{"building", "环球中心楼宇党群服务站", geo.LevelBuilding, true},
+		{"business district", "春熙路商圈党群服务中心", geo.LevelBuilding, true},
+		{"tower", "天府国际大厦党群服务站", geo.LevelBuilding, true},
+		{"square", "天府广场党群服务站", geo.LevelBuilding, true},
+		{"park 园区 not 园", "高新区软件园区党群服务中心", geo.LevelBuilding, true},
+		{"street then building", "青龙街道万达广场党群服务站", geo.LevelBuilding, true},
+		{"unit after marker", "党群服务站（府河桥社区）", geo.LevelCommunity, true},
+		{"unit before wins over after", "青龙街道党群服务中心（府河桥社区旁）", geo.LevelStreet, true},
+		{"neighbourhood centre", "府河桥社区邻里中心", geo.LevelCommunity, true},
+		{"district government", "成华区政府", geo.LevelDistrict, true},
+		{"city", "成都市政务服务中心", geo.LevelDistrict, true},
+		{"street office", "青龙街道办事处", geo.LevelStreet, true},
+		{"no clue", "党群服务中心", "", false},
+		{"empty", "", "", false},
+		{"english", "Housing Registration", "", false},
+		{"hospital is not a compound", "华西医院党群服务站", "", false},
+		{"supermarket is not a city", "红旗超市便民服务点", "", false},
+		{"office area is not a district", "人民政府办公区", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := osmimport.StationLevel(c.in)
+			if got != c.want || ok != c.ok {
+				t.Errorf("StationLevel(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
