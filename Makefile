@@ -2,9 +2,10 @@
 # `make test` runs the tests; both set up PostgreSQL + PostGIS first when it is missing.
 GO ?= go
 DB ?= lifecircle
+ADDR ?= :8080
 export LIFECIRCLE_TEST_DB ?= host=/var/run/postgresql dbname=postgres
 
-.PHONY: build test test-short bench setup-db demo vet fuzz
+.PHONY: build test test-short bench bench-e2e setup-db setup-browser demo fuzz web
 
 build:
 	$(GO) build -o bin/lifecircle ./cmd/lifecircle
@@ -12,9 +13,14 @@ build:
 setup-db:
 	.ci/setup-db $(DB)
 
-test: setup-db
+setup-browser:
+	.ci/setup-browser
+
+# The tests, against a real PostgreSQL + PostGIS and Debian's Chromium. LIFECIRCLE_TEST_PGCTL=1
+# lets one test stop and restart the local PostgreSQL to check the server recovers.
+test: setup-db setup-browser
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 40m ./...
+	LIFECIRCLE_TEST_PGCTL=1 $(GO) test -count=1 -timeout 60m ./...
 
 test-short:
 	$(GO) test -short ./...
@@ -25,5 +31,16 @@ bench: setup-db
 fuzz:
 	for f in FuzzReadCSV FuzzReadGeoJSON; do $(GO) test ./importers -run '^$$' -fuzz "^$$f$$" -fuzztime 30s || exit 1; done
 
+# The main job on the bundled real OSM extract: set-up, import, neighbourhoods, stations,
+# coverage, then the server on :8080.
 demo: setup-db build
-	bin/lifecircle --db "host=/var/run/postgresql dbname=$(DB)" migrate
+	bin/lifecircle --db "host=/var/run/postgresql dbname=$(DB)" demo --addr $(ADDR)
+
+# End-to-end benchmarks on synthetic districts (compute, PostGIS writes, pgRouting baseline).
+bench-e2e: build
+	.ci/setup-db lifecircle_bench
+	bin/lifecircle --db "host=/var/run/postgresql dbname=lifecircle_bench" bench --nodes 100000,300000,1000000 --pgr-sets 2
+
+# Rebuild the web map's assets (web/dist is committed, so plain builds need no npm).
+web:
+	cd web && npm ci && npm run build
