@@ -1,0 +1,77 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/paulmach/orb"
+)
+
+// decodeJSON reads the request body as one JSON object into v, refusing unknown fields,
+// wrong types, trailing data and bodies over the size limit, each with an error naming
+// what is wrong.
+func decodeJSON(c echo.Context, v any) error {
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return bodyError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if isTooLarge(err) {
+			return err
+		}
+		return geo.Errorf(geo.EINVALID, "body: unexpected data after the JSON object")
+	}
+	return nil
+}
+
+func bodyError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case isTooLarge(err):
+		return err
+	case errors.Is(err, io.EOF):
+		return geo.Errorf(geo.EINVALID, "body: empty; send a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return geo.Errorf(geo.EINVALID, "body: malformed JSON (cut short)")
+	case errors.As(err, &syn):
+		return geo.Errorf(geo.EINVALID, "body: malformed JSON at byte %d: %s", syn.Offset, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return geo.Errorf(geo.EINVALID, "body: must be a JSON object, not %s", typ.Value)
+		}
+		return paramError(field, "must be %s, not %s", typ.Type.String(), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return paramError(name, "unknown field")
+	}
+	return geo.Errorf(geo.EINVALID, "body: %s", err.Error())
+}
+
+// bodyPoints checks a list of [lon, lat] pairs in sys and returns them in WGS84.
+func bodyPoints(name string, pairs [][]float64, sys crs.System, limit int) ([]orb.Point, error) {
+	if len(pairs) > limit {
+		return nil, paramError(name, "at most %d points", limit)
+	}
+	out := make([]orb.Point, len(pairs))
+	for i, p := range pairs {
+		at := fmt.Sprintf("%s[%d]", name, i)
+		if len(p) != 2 {
+			return nil, paramError(at, "write each point as [lon, lat]")
+		}
+		q, err := checkLonLat(orb.Point{p[0], p[1]}, at, at, sys)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = q
+	}
+	return out, nil
+}

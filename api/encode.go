@@ -1,0 +1,72 @@
+package api
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// num is a float that encodes NaN and ±Inf as JSON null (encoding/json refuses them).
+type num float64
+
+// MarshalJSON implements json.Marshaler.
+func (n num) MarshalJSON() ([]byte, error) {
+	f := float64(n)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+func nums(fs []float64) []num {
+	out := make([]num, len(fs))
+	for i, f := range fs {
+		out[i] = num(f)
+	}
+	return out
+}
+
+// csvNum formats a float for CSV: empty for NaN and infinities.
+func csvNum(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// Content types of the answers.
+const (
+	mimeGeoJSON = "application/geo+json"
+	mimeCSV     = "text/csv; charset=utf-8"
+)
+
+// writeGeoJSON answers v (a GeoJSON object) with the GeoJSON media type.
+func writeGeoJSON(c echo.Context, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "encode GeoJSON")
+	}
+	return c.Blob(http.StatusOK, mimeGeoJSON, b)
+}
+
+// writeCSV answers rows as a CSV attachment, UTF-8 with a byte order mark so that Excel
+// shows Chinese names right.
+func writeCSV(c echo.Context, filename string, rows [][]string) error {
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, mimeCSV)
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
+	c.Response().WriteHeader(http.StatusOK)
+	if _, err := c.Response().Write([]byte("\ufeff")); err != nil {
+		return err
+	}
+	w := csv.NewWriter(c.Response())
+	if err := w.WriteAll(rows); err != nil {
+		return err
+	}
+	return nil
+}

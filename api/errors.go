@@ -1,0 +1,187 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
+)
+
+// errorBody is the JSON of every error answer.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string       `json:"code"`
+	Message string       `json:"message"`
+	Rejects []rejectJSON `json:"rejects,omitempty"`
+}
+
+// rejectJSON is one bad record of an uploaded file.
+type rejectJSON struct {
+	File   string `json:"file"`
+	Record int    `json:"record"`
+	Line   int    `json:"line,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Value  string `json:"value,omitempty"`
+	Reason string `json:"reason"`
+	Text   string `json:"text"`
+}
+
+func rejectsJSON(rs []importers.Reject) []rejectJSON {
+	out := make([]rejectJSON, len(rs))
+	for i, r := range rs {
+		out[i] = rejectJSON{File: r.File, Record: r.Record, Line: r.Line, Field: r.Field, Value: r.Value, Reason: r.Reason, Text: r.String()}
+	}
+	return out
+}
+
+// rejectsError is an import refused because of bad records; the answer lists them.
+type rejectsError struct {
+	err     *geo.Error
+	rejects []importers.Reject
+}
+
+func (e *rejectsError) Error() string { return e.err.Error() }
+func (e *rejectsError) Unwrap() error { return e.err }
+
+// Extra error codes for answers that are about the request itself rather than the domain.
+const (
+	codeUnauthorized = "unauthorized"
+	codeForbidden    = "forbidden"
+	codeTooLarge     = "too_large"
+	codeNotAllowed   = "method_not_allowed"
+)
+
+// statusOf maps a geo error code to its HTTP status.
+func statusOf(code geo.ErrorCode) int {
+	switch code {
+	case geo.EINVALID:
+		return http.StatusBadRequest
+	case geo.EUNPROCESSABLE:
+		return http.StatusUnprocessableEntity
+	case geo.ENOTFOUND:
+		return http.StatusNotFound
+	case geo.ECONFLICT:
+		return http.StatusConflict
+	case geo.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// httpErrorCode names echo's own errors (unknown route, wrong method, body too large …).
+func httpErrorCode(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return string(geo.ENOTFOUND)
+	case http.StatusMethodNotAllowed:
+		return codeNotAllowed
+	case http.StatusRequestEntityTooLarge:
+		return codeTooLarge
+	case http.StatusUnauthorized:
+		return codeUnauthorized
+	case http.StatusForbidden:
+		return codeForbidden
+	case http.StatusServiceUnavailable:
+		return string(geo.EUNAVAILABLE)
+	case http.StatusConflict:
+		return string(geo.ECONFLICT)
+	case http.StatusUnprocessableEntity:
+		return string(geo.EUNPROCESSABLE)
+	}
+	if status >= 500 {
+		return string(geo.EINTERNAL)
+	}
+	return string(geo.EINVALID)
+}
+
+// describe turns any error a handler or middleware returns into a status and a body.
+func describe(err error, limits string) (int, errorDetail) {
+	var he *echo.HTTPError
+	var re *rejectsError
+	var ge *geo.Error
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: "request body too large (" + limits + ")"}
+	case errors.As(err, &re):
+		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: re.err.Error(), Rejects: rejectsJSON(re.rejects)}
+	case errors.As(err, &ge):
+		if ge.Code == geo.EINTERNAL {
+			return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: "internal error"}
+		}
+		return statusOf(ge.Code), errorDetail{Code: string(ge.Code), Message: ge.Error()}
+	case errors.As(err, &he):
+		return he.Code, errorDetail{Code: httpErrorCode(he.Code), Message: httpErrorMessage(he, limits)}
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: "the request took too long and was stopped; narrow it (fewer sites, a smaller area) or try again"}
+	case errors.Is(err, context.Canceled):
+		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: "the request was cancelled"}
+	}
+	return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: "internal error"}
+}
+
+func httpErrorMessage(he *echo.HTTPError, limits string) string {
+	switch he.Code {
+	case http.StatusNotFound:
+		return "no such endpoint (see /api/openapi.json or /api/docs)"
+	case http.StatusMethodNotAllowed:
+		return "method not allowed on this endpoint"
+	case http.StatusRequestEntityTooLarge:
+		return "request body too large (" + limits + ")"
+	}
+	if m, ok := he.Message.(string); ok && m != "" {
+		return m
+	}
+	return http.StatusText(he.Code)
+}
+
+// handleError is the server's echo.HTTPErrorHandler: every error becomes one JSON shape;
+// internal errors are logged and answered with a generic message.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, detail := describe(err, fmt.Sprintf("JSON bodies up to %d bytes, uploads up to %d bytes", s.opts.MaxBodyBytes, s.opts.MaxUploadBytes))
+	if status >= 500 && status != http.StatusServiceUnavailable {
+		s.log.Error("request failed", slog.String("request_id", requestID(c)), slog.String("path", c.Request().URL.Path), slog.Any("error", err))
+	}
+	if status == http.StatusUnauthorized {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="lifecircle"`)
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	if werr := c.JSON(status, errorBody{Error: detail}); werr != nil {
+		s.log.Error("write error answer", slog.Any("error", werr))
+	}
+}
+
+// paramError is an EINVALID error naming the query parameter or body field at fault.
+func paramError(name, format string, args ...any) error {
+	return geo.Errorf(geo.EINVALID, "parameter %q: %s", name, fmt.Sprintf(format, args...))
+}
+
+// asParamError prefixes a validation error from another package with the parameter name.
+func asParamError(name string, err error) error {
+	var ge *geo.Error
+	if errors.As(err, &ge) && ge.Code == geo.EINVALID {
+		return geo.Errorf(geo.EINVALID, "parameter %q: %s", name, ge.Error())
+	}
+	return err
+}
+
+// isTooLarge reports whether err is a body over the size limit.
+func isTooLarge(err error) bool {
+	var mbe *http.MaxBytesError
+	var he *echo.HTTPError
+	return errors.As(err, &mbe) || (errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge)
+}

@@ -1,0 +1,186 @@
+package api
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/paulmach/orb"
+)
+
+// page is the paging and filtering every feature listing shares.
+type page struct {
+	sys           crs.System
+	bbox          *orb.Bound
+	limit, offset int
+}
+
+func parsePage(q url.Values) (page, error) {
+	var p page
+	var err error
+	if p.sys, err = parseCRS(q); err != nil {
+		return p, err
+	}
+	if p.bbox, err = parseBBox(q, p.sys); err != nil {
+		return p, err
+	}
+	if p.limit, err = parseInt(q, "limit", 100, 1, maxPageLimit); err != nil {
+		return p, err
+	}
+	if p.offset, err = parseInt(q, "offset", 0, 0, 1<<30); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// collect pages through n matching items (match reports whether item i is wanted) and
+// encodes the page as a FeatureCollection with total, limit, offset and a next link.
+func (p page) collect(c echo.Context, n int, match func(i int) bool, encode func(i int) feature) error {
+	var fs []feature
+	total := 0
+	for i := 0; i < n; i++ {
+		if !match(i) {
+			continue
+		}
+		if total >= p.offset && total < p.offset+p.limit {
+			fs = append(fs, encode(i))
+		}
+		total++
+	}
+	fc := newCollection(p.sys, fs)
+	fc.Total, fc.Limit, fc.Offset = &total, &p.limit, &p.offset
+	if p.offset+p.limit < total {
+		u := *c.Request().URL
+		q := u.Query()
+		q.Set("offset", strconv.Itoa(p.offset+p.limit))
+		q.Set("limit", strconv.Itoa(p.limit))
+		u.RawQuery = q.Encode()
+		next := u.RequestURI()
+		fc.Next = &next
+	}
+	return writeGeoJSON(c, fc)
+}
+
+func (p page) inBox(pt orb.Point) bool { return p.bbox == nil || p.bbox.Contains(pt) }
+
+type stationProps struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Level       string `json:"level"`
+	Tier        string `json:"tier"`
+	LevelNameZH string `json:"level_name_zh"`
+	ParentCode  string `json:"parent_code,omitempty"`
+	Address     string `json:"address,omitempty"`
+	FloorAreaM2 num    `json:"floor_area_m2,omitempty"`
+	Staff       int    `json:"staff,omitempty"`
+	Source      string `json:"source"`
+}
+
+// stations answers GET /api/v1/stations: the party-mass service stations, filtered by
+// bbox and level, a page at a time.
+func (s *Server) stations(c echo.Context) error {
+	q := c.QueryParams()
+	p, err := parsePage(q)
+	if err != nil {
+		return err
+	}
+	var level geo.Level
+	if w := strings.TrimSpace(q.Get("level")); w != "" && !strings.EqualFold(w, "any") {
+		if level, err = geo.ParseLevel(w); err != nil {
+			return asParamError("level", err)
+		}
+	}
+	e, err := s.current()
+	if err != nil {
+		return err
+	}
+	st := e.Stations
+	return p.collect(c, len(st), func(i int) bool {
+		return (level == "" || st[i].Level == level) && p.inBox(st[i].Point)
+	}, func(i int) feature {
+		x := st[i]
+		return newFeature(x.ID, outPoint(p.sys, x.Point), stationProps{ID: x.ID, Name: x.Name, Level: string(x.Level),
+			Tier: x.Level.Tier(), LevelNameZH: x.Level.NameZH(), ParentCode: x.ParentCode, Address: x.Address,
+			FloorAreaM2: num(x.FloorAreaM2), Staff: x.Staff, Source: x.Source})
+	})
+}
+
+type outletProps struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Category string `json:"category"`
+	Source   string `json:"source"`
+}
+
+// outlets answers GET /api/v1/outlets: the convenience outlets, filtered by bbox and
+// category, a page at a time.
+func (s *Server) outlets(c echo.Context) error {
+	q := c.QueryParams()
+	p, err := parsePage(q)
+	if err != nil {
+		return err
+	}
+	cat := strings.TrimSpace(q.Get("category"))
+	if cat != "" && s.opts.Categories != nil {
+		if cat, err = s.opts.Categories.Resolve(cat); err != nil {
+			return asParamError("category", err)
+		}
+	}
+	e, err := s.current()
+	if err != nil {
+		return err
+	}
+	os := e.Outlets
+	return p.collect(c, len(os), func(i int) bool {
+		return (cat == "" || os[i].Category == cat) && p.inBox(os[i].Point)
+	}, func(i int) feature {
+		x := os[i]
+		return newFeature(x.ID, outPoint(p.sys, x.Point), outletProps{ID: x.ID, Name: x.Name, Category: x.Category, Source: x.Source})
+	})
+}
+
+type communityProps struct {
+	Code          string `json:"code"`
+	Name          string `json:"name"`
+	StreetCode    string `json:"street_code,omitempty"`
+	StreetName    string `json:"street_name,omitempty"`
+	Households    int    `json:"households,omitempty"`
+	Population    int    `json:"population,omitempty"`
+	Workers       int    `json:"workers,omitempty"`
+	ServiceAreaM2 num    `json:"service_area_m2,omitempty"`
+	Source        string `json:"source"`
+}
+
+// communities answers GET /api/v1/communities: community boundaries, filtered by bbox
+// (boundaries whose extent meets it) and street (code or name), a page at a time.
+func (s *Server) communities(c echo.Context) error {
+	q := c.QueryParams()
+	p, err := parsePage(q)
+	if err != nil {
+		return err
+	}
+	street := strings.TrimSpace(q.Get("street"))
+	e, err := s.current()
+	if err != nil {
+		return err
+	}
+	cs := e.Communities
+	return p.collect(c, len(cs), func(i int) bool {
+		x := cs[i]
+		if street != "" && x.StreetCode != street && x.StreetName != street {
+			return false
+		}
+		return p.bbox == nil || (len(x.Boundary) > 0 && x.Boundary.Bound().Intersects(*p.bbox))
+	}, func(i int) feature {
+		x := cs[i]
+		return newFeature(x.Code, outMulti(p.sys, x.Boundary), communityOut(x))
+	})
+}
+
+func communityOut(x geo.Community) communityProps {
+	return communityProps{Code: x.Code, Name: x.Name, StreetCode: x.StreetCode, StreetName: x.StreetName,
+		Households: x.Households, Population: x.Population, Workers: x.Workers, ServiceAreaM2: num(x.ServiceAreaM2), Source: x.Source}
+}

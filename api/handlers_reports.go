@@ -1,0 +1,62 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// network answers GET /api/v1/network: the district's "1+11+N+X" station network report,
+// as JSON or (format=csv) the per-street table.
+func (s *Server) network(c echo.Context) error {
+	q := c.QueryParams()
+	sys, err := parseCRS(q)
+	if err != nil {
+		return err
+	}
+	format, err := parseFormat(q, "json", "csv")
+	if err != nil {
+		return err
+	}
+	e, err := s.current()
+	if err != nil {
+		return err
+	}
+	rep := e.Network()
+	if format == "csv" {
+		return writeCSV(c, "network.csv", networkCSV(rep))
+	}
+	return c.JSON(http.StatusOK, report(sys, rep))
+}
+
+// standards answers GET /api/v1/standards: each community's compliance with the planning
+// rules (GB 50180-2018 unless the server was given another file).
+func (s *Server) standards(c echo.Context) error {
+	q := c.QueryParams()
+	sys, err := parseCRS(q)
+	if err != nil {
+		return err
+	}
+	comm := strings.TrimSpace(q.Get("community"))
+	format, err := parseFormat(q, "json", "csv")
+	if err != nil {
+		return err
+	}
+	if s.opts.Standards == nil {
+		return geo.Errorf(geo.EUNAVAILABLE, "this server was started without planning standards")
+	}
+	e, err := s.current()
+	if err != nil {
+		return err
+	}
+	rep, err := e.Standards(s.opts.Standards, comm)
+	if err != nil {
+		return asParamError("community", err)
+	}
+	if format == "csv" {
+		return writeCSV(c, "standards.csv", standardsCSV(rep))
+	}
+	return c.JSON(http.StatusOK, report(sys, rep))
+}

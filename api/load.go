@@ -1,0 +1,140 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/postgis"
+)
+
+// Load reads the district from the store (WGS84), computes its coverage with the
+// server's engine options (walk speed in km/h, minutes, H3 resolution) and puts the new
+// engine in place of the old one, which keeps answering until then.
+func (s *Server) Load(ctx context.Context) error {
+	_, err := s.build(ctx)
+	return err
+}
+
+func (s *Server) build(ctx context.Context) (*engine.Engine, error) {
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	e, err := engine.Load(ctx, st, s.opts.Engine)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Compute(ctx); err != nil {
+		return nil, err
+	}
+	took := time.Since(start)
+	s.metrics.engineLoad.Set(took.Seconds())
+	s.SetEngine(e)
+	s.log.Info("engine loaded", slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
+		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", took))
+	return e, nil
+}
+
+// ComputeSummary is what POST /api/v1/compute did.
+type ComputeSummary struct {
+	Nodes    int     `json:"nodes"`
+	Edges    int     `json:"edges"`
+	Stations int     `json:"stations"`
+	Outlets  int     `json:"outlets"`
+	Cells    int     `json:"cells"`
+	Seconds  float64 `json:"seconds"` // wall time of load, compute and write
+}
+
+// Recompute loads the district afresh, computes coverage, writes it to the store and, once
+// written, swaps the new engine in. Only one recompute runs at a time: a second one while
+// the first runs is ECONFLICT.
+func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
+	if !s.compute.TryLock() {
+		return ComputeSummary{}, geo.Errorf(geo.ECONFLICT, "a recompute is already running; wait for it to finish")
+	}
+	defer s.compute.Unlock()
+	st, err := s.store()
+	if err != nil {
+		return ComputeSummary{}, err
+	}
+	start := time.Now()
+	phases := map[string]float64{}
+	opts := s.opts.Engine
+	opts.Phase = func(name string, d time.Duration) { phases[name] = d.Seconds() }
+	e, err := engine.Load(ctx, st, opts)
+	if err != nil {
+		return ComputeSummary{}, err
+	}
+	if err := e.Compute(ctx); err != nil {
+		return ComputeSummary{}, err
+	}
+	if err := st.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+		return ComputeSummary{}, err
+	}
+	took := time.Since(start)
+	s.metrics.engineLoad.Set(took.Seconds())
+	s.SetEngine(e)
+	return ComputeSummary{Nodes: e.Graph.NumNodes(), Edges: e.Graph.NumEdges(), Stations: len(e.Stations),
+		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: took.Seconds()}, nil
+}
+
+// loadRetrying loads the engine, retrying while the database is unavailable, until ctx
+// ends. Other errors (an empty network, a bad boundary) are returned at once.
+func (s *Server) loadRetrying(ctx context.Context) error {
+	wait := time.Second
+	for {
+		err := s.Load(ctx)
+		if err == nil || geo.ErrorCodeOf(err) != geo.EUNAVAILABLE || ctx.Err() != nil {
+			return err
+		}
+		s.log.Warn("database unavailable; retrying the load", slog.Duration("in", wait), slog.String("error", geo.ErrorMessage(err)))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+// Serve answers on ln until ctx ends, then shuts down gracefully (in-flight requests get
+// up to 30 s). Unless an engine was set already, it loads one in the background: /healthz
+// answers at once, /readyz and the queries once the load is done. A load that fails for
+// any reason but an unavailable database stops the server with that error.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	if s.engine.Load() == nil {
+		go func() {
+			if err := s.loadRetrying(ctx); err != nil && ctx.Err() == nil {
+				cancel(err)
+			}
+		}()
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, scancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer scancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
