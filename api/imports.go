@@ -61,7 +61,7 @@ func Import(ctx context.Context, st Store, cats *geo.Categories, req ImportReque
 	sum := sha256.Sum256(req.Data)
 	b := postgis.Batch{Kind: string(req.Kind), FileName: req.Name, SHA256: hex.EncodeToString(sum[:]), CRS: string(req.CRS),
 		Mode: req.Mode, Read: res.Read, Rejected: len(res.Rejects)}
-	s, err := storeResult(ctx, st, req.Kind, b, res, req.Repair)
+	s, err := StoreImport(ctx, st, req.Kind, b, res, req.Repair)
 	if err != nil {
 		return ImportAnswer{}, err
 	}
@@ -70,8 +70,10 @@ func Import(ctx context.Context, st Store, cats *geo.Categories, req ImportReque
 		Note: "stored; POST /api/v1/compute to recompute coverage with it"}, nil
 }
 
-func storeResult(ctx context.Context, st Store, kind importers.Kind, b postgis.Batch, res *importers.Result, repair bool) (postgis.Summary, error) {
-	o := postgis.ImportOptions{Repair: repair}
+// StoreImport stores what an importer read, in one transaction; the CLI's import and the
+// upload endpoint share it.
+func StoreImport(ctx context.Context, st Store, kind importers.Kind, b postgis.Batch, res *importers.Result, repair bool) (postgis.Summary, error) {
+	o := postgis.ImportOptions{Repair: repair, Records: res.Records}
 	switch kind {
 	case importers.KindCommunities:
 		return st.ImportCommunities(ctx, b, res.Communities, o)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
@@ -161,7 +162,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	defer db.Close()
 	b := postgis.Batch{Kind: string(kind), FileName: filepath.Base(path), SHA256: sum, CRS: string(opts.CRS),
 		Mode: mode, Read: res.Read, Rejected: len(res.Rejects)}
-	s, err := storeImport(ctx, db, kind, b, res, fl.repair)
+	s, err := api.StoreImport(ctx, db, kind, b, res, fl.repair)
 	if err != nil {
 		return err
 	}
@@ -197,21 +198,6 @@ func handleRejects(res *importers.Result, fl *importFlags, path string, out io.W
 	}
 	fmt.Fprintf(out, "%d bad record(s) left out, listed in %s\n", len(res.Rejects), dest)
 	return f.Close()
-}
-
-func storeImport(ctx context.Context, db *postgis.DB, kind importers.Kind, b postgis.Batch, res *importers.Result, repair bool) (postgis.Summary, error) {
-	o := postgis.ImportOptions{Repair: repair, Records: res.Records}
-	switch kind {
-	case "communities":
-		return db.ImportCommunities(ctx, b, res.Communities, o)
-	case "stations":
-		return db.ImportStations(ctx, b, res.Stations, o)
-	case "outlets":
-		return db.ImportOutlets(ctx, b, res.Outlets, o)
-	case "compounds":
-		return db.ImportCompounds(ctx, b, res.Compounds, o)
-	}
-	return postgis.Summary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q", kind)
 }
 
 func fileSHA256(path string) (string, error) {
