@@ -100,6 +100,7 @@ type Engine struct {
 	CellSnaps []walk.Snap
 	CellComm  []int // community index of each cell, -1 none
 	cellIndex map[h3.Cell]int
+	byTarget  map[Target]facilityList
 	Sets      []coverage.FacilitySet
 	Results   []coverage.Result // parallel to Sets
 	Summaries []ScopeSummary
@@ -171,6 +172,7 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 	e := &Engine{Options: opts, Graph: g, Data: d}
 	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
+	e.indexFacilities()
 	t.done("snap facilities")
 	return e, nil
 }

@@ -47,26 +47,37 @@ func (e *Engine) CheckTarget(t Target) error {
 	return geo.Errorf(geo.EINVALID, "give a category or a level")
 }
 
-// facilities returns the facilities of t with their snaps onto the network.
+// facilityList is the facilities of one target with their snaps, built once.
+type facilityList struct {
+	fs    []Facility
+	snaps []walk.Snap
+}
+
+// facilities returns the facilities of t with their snaps onto the network. The slices
+// are shared: callers must not modify them.
 func (e *Engine) facilities(t Target) ([]Facility, []walk.Snap) {
-	var fs []Facility
-	var snaps []walk.Snap
-	if t.Kind == KindCategory {
-		for i, o := range e.Outlets {
-			if o.Category == t.Key {
-				fs = append(fs, Facility{ID: o.ID, Name: o.Name, Kind: KindCategory, Key: o.Category, Point: o.Point, Source: o.Source})
-				snaps = append(snaps, e.OutletSnaps[i])
-			}
-		}
-		return fs, snaps
+	l := e.byTarget[t]
+	return l.fs, l.snaps
+}
+
+// indexFacilities groups stations and outlets by target once, so queries do not scan every
+// facility.
+func (e *Engine) indexFacilities() {
+	e.byTarget = map[Target]facilityList{}
+	add := func(t Target, f Facility, s walk.Snap) {
+		l := e.byTarget[t]
+		l.fs, l.snaps = append(l.fs, f), append(l.snaps, s)
+		e.byTarget[t] = l
+	}
+	for i, o := range e.Outlets {
+		f := Facility{ID: o.ID, Name: o.Name, Kind: KindCategory, Key: o.Category, Point: o.Point, Source: o.Source}
+		add(Target{Kind: KindCategory, Key: o.Category}, f, e.OutletSnaps[i])
 	}
 	for i, s := range e.Stations {
-		if t.Key == AnyLevel || string(s.Level) == t.Key {
-			fs = append(fs, Facility{ID: s.ID, Name: s.Name, Kind: KindLevel, Key: string(s.Level), Point: s.Point, Source: s.Source})
-			snaps = append(snaps, e.StationSnaps[i])
-		}
+		f := Facility{ID: s.ID, Name: s.Name, Kind: KindLevel, Key: string(s.Level), Point: s.Point, Source: s.Source}
+		add(Target{Kind: KindLevel, Key: string(s.Level)}, f, e.StationSnaps[i])
+		add(Target{Kind: KindLevel, Key: AnyLevel}, f, e.StationSnaps[i])
 	}
-	return fs, snaps
 }
 
 // snapOn snaps p (lon, lat WGS84) and fails with EUNPROCESSABLE, naming the distance, when
