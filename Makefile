@@ -16,11 +16,13 @@ setup-db:
 setup-browser:
 	.ci/setup-browser
 
-# The tests, against a real PostgreSQL + PostGIS and Debian's Chromium. LIFECIRCLE_TEST_PGCTL=1
-# lets one test stop and restart the local PostgreSQL to check the server recovers.
+# The tests, against a real PostgreSQL + PostGIS and Debian's Chromium. The last step stops
+# and restarts the local PostgreSQL (LIFECIRCLE_TEST_PGCTL=1) to check that the server keeps
+# answering from memory and recovers; it runs alone, after every other package.
 test: setup-db setup-browser
 	$(GO) vet ./...
-	LIFECIRCLE_TEST_PGCTL=1 $(GO) test -count=1 -timeout 60m ./...
+	$(GO) test -count=1 -timeout 60m ./...
+	LIFECIRCLE_TEST_PGCTL=1 $(GO) test -count=1 -timeout 10m -run TestZZDatabaseDownAndBack -v ./api
 
 test-short:
 	$(GO) test -short ./...

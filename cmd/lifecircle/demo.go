@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -81,7 +82,7 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 		return nil
 	}
 	fmt.Fprintln(out, "4/4 serving")
-	return demoServe(cmd, cfg, f.addr)
+	return demoServe(cmd, cfg, f)
 }
 
 // demoExtract returns a path to the OSM extract to import: the user's, or the bundled
@@ -177,7 +178,12 @@ func anyFileBoundary(cs []geo.Community) bool {
 	return false
 }
 
-// demoServe starts the server on the computed district.
-func demoServe(cmd *cobra.Command, cfg *Config, addr string) error {
-	return geo.Errorf(geo.EUNAVAILABLE, "the server is not built yet; the coverage is in the database (tables cells, coverage_cells, coverage_summary)")
+// demoServe starts the server on the demo district and says where to look.
+func demoServe(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
+	host := f.addr
+	if strings.HasPrefix(host, ":") {
+		host = "localhost" + host
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "open http://%s/ for the map, http://%s/api/docs for the API (Ctrl-C stops)\n", host, host)
+	return runServe(cmd, cfg, &serveFlags{model: f.computeFlags, addr: f.addr, requestTimeout: 30 * time.Second, planTimeout: 60 * time.Second})
 }
