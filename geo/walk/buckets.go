@@ -1,0 +1,83 @@
+package walk
+
+import "math"
+
+// bucketDelta is the width in seconds of one bucket of the multi-source search queue.
+// A node may be expanded twice only when an edge shorter than this (about 0.3 m) leads
+// to it within one bucket, so re-expansions are rare.
+const bucketDelta = 0.25
+
+// maxBuckets bounds the bucket array; longer searches use the heap.
+const maxBuckets = 1 << 20
+
+// bucketQueue orders a bounded search by time in buckets of bucketDelta seconds (a
+// label-correcting variant of Dial's algorithm): within a bucket the order is arbitrary,
+// and a node whose label improves is queued again, so the final labels are exact. It
+// has no heap to maintain, which makes the large multi-source searches cheaper.
+type bucketQueue struct {
+	buckets [][]heapItem
+}
+
+// useBuckets reports whether a search bounded by limit seconds fits a bucket queue.
+func useBuckets(limit float64) bool {
+	return !math.IsInf(limit, 1) && limit/bucketDelta < maxBuckets-2
+}
+
+// getBuckets returns an empty bucket queue for keys up to limit seconds.
+func (g *Graph) getBuckets(limit float64) *bucketQueue {
+	q, ok := g.bucketPool.Get().(*bucketQueue)
+	if !ok {
+		q = &bucketQueue{}
+	}
+	n := int(limit/bucketDelta) + 2
+	for len(q.buckets) < n {
+		q.buckets = append(q.buckets, nil)
+	}
+	for i := range q.buckets {
+		q.buckets[i] = q.buckets[i][:0]
+	}
+	return q
+}
+
+// putBuckets hands q back to g's pool.
+func (g *Graph) putBuckets(q *bucketQueue) { g.bucketPool.Put(q) }
+
+// push queues node v with key k seconds (0 ≤ k ≤ the queue's limit).
+func (q *bucketQueue) push(v int32, k float64) {
+	i := int(k * (1 / bucketDelta))
+	q.buckets[i] = append(q.buckets[i], heapItem{key: k, node: v})
+}
+
+// runBuckets settles every label within limit seconds, taking buckets in time order.
+func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
+	for i := range q.buckets {
+		for len(q.buckets[i]) > 0 {
+			bk := q.buckets[i]
+			it := bk[len(bk)-1]
+			q.buckets[i] = bk[:len(bk)-1]
+			if it.key != b.labels[it.node].dist {
+				continue // stale entry
+			}
+			g.relaxBuckets(b, q, it.node, it.key, limit)
+		}
+	}
+}
+
+// relaxBuckets is relax for the bucket queue.
+func (g *Graph) relaxBuckets(b *searchBuf, q *bucketQueue, u int32, du, limit float64) {
+	labels := b.labels
+	su := labels[u].src
+	lo, hi := g.off[u], g.off[u+1]
+	for i, a := range g.arcs[lo:hi] {
+		nd := du + float64(a.cost)
+		l := &labels[a.to]
+		if nd > limit || !(nd < l.dist) {
+			continue
+		}
+		if math.IsInf(l.dist, 1) {
+			b.touched = append(b.touched, a.to)
+		}
+		l.dist, l.src, l.pred = nd, su, lo+int32(i)
+		q.push(a.to, nd)
+	}
+}

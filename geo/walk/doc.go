@@ -1,0 +1,17 @@
+// Package walk is lifecircle's in-memory pedestrian network and its searches: an immutable
+// graph in compact arrays (CSR adjacency with float32 costs, int32 indexes, flattened edge
+// geometry), a uniform-grid segment index for snapping points to the nearest walkable
+// segment, bounded multi-source Dijkstra (one search per outlet category or station
+// level), point-to-point routes (A*) and k-nearest searches.
+//
+// Every time follows the walking model of DESIGN.md: time A→B = access(A) + network time
+// between the two snapped points (directly along the segment when both snap to the same
+// edge) + access(B); access legs are walked at the plain walking speed, steps edges take
+// model.StepsFactor times as long (proportionally for the part of a steps edge walked).
+//
+// Coordinates are (lon, lat) in WGS84 degrees; distances are metres and times seconds.
+// A Graph is safe for concurrent use by many goroutines; a Field is safe for concurrent
+// reads until it is released.
+//
+// walk may import geo and orb only. It never imports pgx, echo or net/http.
+package walk
