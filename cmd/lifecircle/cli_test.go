@@ -1,0 +1,199 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
+)
+
+// binary is the lifecircle command built once for these tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "lifecircle-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "lifecircle")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run runs the binary against the database url and returns its exit code and output.
+func run(tb testing.TB, url string, args ...string) (int, string, string) {
+	tb.Helper()
+	cmd := exec.Command(binary, append([]string{"--db", url}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, stdout.String(), stderr.String()
+	case errors.As(err, &exit):
+		return exit.ExitCode(), stdout.String(), stderr.String()
+	}
+	tb.Fatalf("run %v: %v", args, err)
+	return 0, "", ""
+}
+
+func fixture(name string) string { return filepath.Join("..", "..", "importers", "testdata", name) }
+
+func mustRun(tb testing.TB, url string, args ...string) string {
+	tb.Helper()
+	code, out, errOut := run(tb, url, args...)
+	if code != 0 {
+		tb.Fatalf("lifecircle %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+	}
+	return out
+}
+
+func counts(tb testing.TB, db *postgis.DB) map[string]int64 {
+	tb.Helper()
+	c, err := db.TableCounts(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// Every kind of bad input fails the import with a message naming the file, the record and
+// the field, exit status 2, and not one row changed in any table.
+func TestBadInputChangesNothing(t *testing.T) {
+	db, url := postgistest.New(t)
+	mustRun(t, url, "import", "stations", fixture("stations-wgs84.csv"))
+	mustRun(t, url, "import", "outlets", fixture("outlets.csv"))
+	mustRun(t, url, "import", "communities", fixture("communities.geojson"))
+	before := counts(t, db)
+	tests := []struct {
+		name, kind, file string
+		want             []string
+	}{
+		{"missing coordinate", "stations", "bad/stations-missing-coordinate.csv", []string{"stations-missing-coordinate.csv line 3 (record 2)", `"lat"`, "missing coordinate"}},
+		{"latitude out of range", "stations", "bad/stations-lat-range.csv", []string{"stations-lat-range.csv line 14 (record 13)", "latitude out of range"}},
+		{"lon/lat swapped", "stations", "bad/stations-swapped.csv", []string{"stations-swapped.csv line 5 (record 4)", "swapped"}},
+		{"outside China", "stations", "bad/stations-outside-china.csv", []string{"record 6", "outside China"}},
+		{"unknown level", "stations", "bad/stations-unknown-level.csv", []string{"record 2", `"level"`, "省级"}},
+		{"unknown category", "outlets", "bad/outlets-unknown-category.csv", []string{"record 3", "宠物店"}},
+		{"duplicate id", "stations", "bad/stations-duplicate-id.csv", []string{"record 3", `duplicate id "S1"`}},
+		{"unparseable number", "communities", "bad/communities-unparseable-number.csv", []string{"record 2", `"households"`, "unparseable number"}},
+		{"self-intersecting polygon", "communities", "bad/communities-self-intersecting.geojson", []string{"communities-self-intersecting.geojson", "2", "self-intersecting", "--repair"}},
+		{"short ring", "compounds", "bad/compounds-short-ring.csv", []string{"record 1", "3 points"}},
+		{"empty file", "stations", "bad/empty.csv", []string{"empty.csv", "empty"}},
+		{"wrong file type", "stations", "bad/stations.pdf", []string{"stations.pdf", "PDF"}},
+		{"truncated JSON", "communities", "bad/truncated.geojson", []string{"truncated.geojson", "truncated JSON"}},
+		{"binary garbage", "stations", "bad/garbage.csv", []string{"garbage.csv", "binary"}},
+		{"missing column", "stations", "bad/stations-missing-column.csv", []string{"stations-missing-column.csv", `"lat"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := run(t, url, "import", tc.kind, fixture(tc.file))
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (bad input)", code)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("message %q does not name %q", errOut, w)
+				}
+			}
+			if after := counts(t, db); !maps.Equal(before, after) {
+				t.Errorf("row counts changed:\nbefore %v\nafter  %v", before, after)
+			}
+		})
+	}
+}
+
+func TestSkipInvalidLoadsTheRestAndReports(t *testing.T) {
+	db, url := postgistest.New(t)
+	rejects := filepath.Join(t.TempDir(), "rejects.csv")
+	out := mustRun(t, url, "import", "stations", fixture("bad/stations-lat-range.csv"), "--skip-invalid", "--rejects", rejects)
+	if !strings.Contains(out, "rejected 1") {
+		t.Errorf("summary %q", out)
+	}
+	if got := counts(t, db)["stations"]; got != 13 {
+		t.Errorf("stations = %d, want the 13 good records", got)
+	}
+	b, err := os.ReadFile(rejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || !strings.Contains(string(b), "latitude out of range") {
+		t.Errorf("rejects report %q", b)
+	}
+}
+
+// The same points in WGS84, GCJ-02 and BD-09 are stored within 1 m of each other.
+func TestImportCRSVariantsStoreTheSamePoints(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	stored := map[string]map[string]geo.Station{}
+	for _, v := range []struct{ file, crs string }{
+		{"stations-wgs84.csv", "wgs84"}, {"stations-gcj02.csv", "gcj02"}, {"stations-bd09.csv", "bd09"},
+	} {
+		mustRun(t, url, "import", "stations", fixture(v.file), "--crs", v.crs)
+		ss, err := db.Stations(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored[v.crs] = map[string]geo.Station{}
+		for _, s := range ss {
+			stored[v.crs][s.ID] = s
+		}
+	}
+	if len(stored["wgs84"]) == 0 {
+		t.Fatal("nothing stored")
+	}
+	for id, w := range stored["wgs84"] {
+		for _, sys := range []string{"gcj02", "bd09"} {
+			o, ok := stored[sys][id]
+			if !ok {
+				t.Errorf("%s: station %s missing", sys, id)
+				continue
+			}
+			if d := geo.HaversineM(w.Point, o.Point); d > 1 {
+				t.Errorf("%s: station %s stored %.2f m from its WGS84 twin", sys, id, d)
+			}
+		}
+	}
+}
+
+func TestImportGBKWithChineseHeaders(t *testing.T) {
+	db, url := postgistest.New(t)
+	mustRun(t, url, "import", "stations", fixture("stations-gbk.csv"))
+	ss, err := db.Stations(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, s := range ss {
+		names[s.ID] = s.Name
+	}
+	want := map[string]string{"G1": "亳州路街道党群服务中心", "G2": "水西门社区党群服务站"}
+	for id, n := range want {
+		if names[id] != n {
+			t.Errorf("station %s name %q, want %q", id, names[id], n)
+		}
+	}
+}
+
+func TestDatabaseUnavailableExitCode(t *testing.T) {
+	code, _, errOut := run(t, "host=127.0.0.1 port=1 dbname=nothing connect_timeout=2", "migrate")
+	if code != 3 || !strings.Contains(errOut, "lifecircle:") {
+		t.Errorf("exit %d, stderr %q; want 3 and a message", code, errOut)
+	}
+}

@@ -1,0 +1,194 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+)
+
+// The CSV files CSV writes.
+const (
+	StreetsCSV   = "network-streets.csv"
+	CoverageCSV  = "coverage-communities.csv"
+	GapsCSV      = "gaps.csv"
+	StandardsCSV = "standards.csv"
+)
+
+// utf8BOM starts every CSV file so that Excel (as set up in China, where it would read GBK
+// otherwise) opens it as UTF-8.
+const utf8BOM = "\xEF\xBB\xBF"
+
+// CSV writes the report's tables into dir as UTF-8 CSV files with a byte-order mark and
+// headers in in.Lang: network-streets.csv (one row per street), coverage-communities.csv
+// (one row per community and facility set: shares of residents within each threshold, in
+// %, and walk minutes), gaps.csv (the gaps, ranked) and, when the standards were checked,
+// standards.csv (one row per community and rule). Populations are residents, times
+// minutes. It returns the paths written.
+func CSV(dir string, in Input) ([]string, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
+	lang, _ := CheckLang(in.Lang)
+	d := newDict(lang)
+	tables := []csvTable{
+		{StreetsCSV, streetsTable(in, d)},
+		{CoverageCSV, coverageTable(in, d)},
+		{GapsCSV, gapsTable(in, d)},
+	}
+	if in.Standards != nil {
+		tables = append(tables, csvTable{StandardsCSV, standardsTable(in, d)})
+	}
+	var paths []string
+	for _, t := range tables {
+		path := filepath.Join(dir, t.name)
+		if err := writeFile(path, func(w io.Writer) error { return writeCSV(w, t.rows) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// csvTable is one CSV file's name and rows, header first.
+type csvTable struct {
+	name string
+	rows [][]string
+}
+
+// writeCSV writes the BOM and the rows (CRLF line ends, as RFC 4180 and Excel expect).
+func writeCSV(w io.Writer, rows [][]string) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return geo.WrapError(geo.EINVALID, err, "write CSV")
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.WriteAll(rows); err != nil {
+		return geo.WrapError(geo.EINVALID, err, "write CSV")
+	}
+	return nil
+}
+
+// heads picks each column's header in the report's language: pairs are (Chinese, English).
+func heads(d dict, pairs ...[2]string) []string {
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = p[0]
+		if d.lang == LangEN {
+			out[i] = p[1]
+		}
+	}
+	return out
+}
+
+// streetsTable is network-streets.csv.
+func streetsTable(in Input, d dict) [][]string {
+	head := heads(d, [2]string{"街道代码", "street_code"}, [2]string{"街道名称", "street_name"},
+		[2]string{"有街道中心", "has_centre"}, [2]string{"街道中心编号", "centre_ids"})
+	for _, l := range geo.Levels() {
+		head = append(head, heads(d, [2]string{d.T["short_"+string(l)] + "数", "stations_" + string(l)})...)
+	}
+	head = append(head, heads(d, [2]string{"社区数", "communities"}, [2]string{"有站社区数", "communities_with_station"},
+		[2]string{"常住人口", "population"}, [2]string{"15分钟内人口", "population_within_15"},
+		[2]string{"15分钟内比例(%)", "share_within_15_pct"})...)
+	rows := [][]string{head}
+	for _, s := range in.Network.Streets {
+		row := []string{s.Code, s.Name, d.yesNo(s.HasCentre), strings.Join(s.Centres, " ")}
+		for _, l := range geo.Levels() {
+			row = append(row, strconv.Itoa(s.Stations[l]))
+		}
+		share := ""
+		if s.Population > 0 {
+			share = plain(100*s.PopulationWithin15/s.Population, 2, 0)
+		}
+		row = append(row, strconv.Itoa(s.Communities), strconv.Itoa(s.CommunitiesWithStation),
+			plain(s.Population, 0, 0), plain(s.PopulationWithin15, 0, 0), share)
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// coverageTable is coverage-communities.csv: per facility set, one row per community.
+func coverageTable(in Input, d dict) [][]string {
+	targets, mins := in.coverageTargets()
+	head := heads(d, [2]string{"社区代码", "community_code"}, [2]string{"社区名称", "community_name"},
+		[2]string{"设施类型", "target_kind"}, [2]string{"设施代码", "target_key"}, [2]string{"设施名称", "target_name"},
+		[2]string{"设施数量", "facilities"}, [2]string{"网格数", "cells"}, [2]string{"路网外网格数", "off_network_cells"},
+		[2]string{"常住人口", "population"})
+	for _, m := range mins {
+		ml := minuteLabel(m)
+		head = append(head, heads(d, [2]string{ml + "分钟内人口比例(%)", "share_within_" + ml + "_pct"})...)
+	}
+	head = append(head, heads(d, [2]string{"平均步行分钟", "mean_min"}, [2]string{"中位步行分钟", "median_min"},
+		[2]string{"90%分位步行分钟", "p90_min"}, [2]string{"按面积计", "by_area"})...)
+	rows := [][]string{head}
+	maxMin := in.Engine.Options.MaxMinutes
+	for _, t := range targets {
+		reps := make([]engine.CoverageReport, len(mins))
+		for i, m := range mins {
+			reps[i], _ = in.coverageOf(t, m)
+		}
+		last := reps[len(reps)-1]
+		for ci, c := range last.Communities {
+			row := []string{c.Code, c.Name, d.T["kind_"+t.Kind], t.Key, d.target(in.Categories, t),
+				strconv.Itoa(last.Facilities), strconv.Itoa(c.Cells), strconv.Itoa(c.OffNetworkCells), plain(c.Population, 0, 0)}
+			for _, r := range reps {
+				row = append(row, communityShare(r, ci))
+			}
+			row = append(row, plain(c.MeanMin, 1, maxMin), plain(c.MedianMin, 1, maxMin), plain(c.P90Min, 1, maxMin), d.yesNo(c.AreaWeighted))
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// communityShare is the share (in %) of community ci within r's minutes: of residents, or
+// of area when it has none; "" when it has no cells.
+func communityShare(r engine.CoverageReport, ci int) string {
+	if ci >= len(r.Communities) || r.Communities[ci].Cells == 0 {
+		return ""
+	}
+	c := r.Communities[ci]
+	if c.AreaWeighted {
+		return plain(100*c.AreaShare, 2, 0)
+	}
+	return plain(100*c.PopulationShare, 2, 0)
+}
+
+// gapsTable is gaps.csv.
+func gapsTable(in Input, d dict) [][]string {
+	rows := [][]string{heads(d, [2]string{"序号", "rank"}, [2]string{"类型", "kind"}, [2]string{"代码", "code"},
+		[2]string{"名称", "name"}, [2]string{"常住人口", "population"}, [2]string{"未覆盖人口", "population_beyond"},
+		[2]string{"未覆盖比例(%)", "share_beyond_pct"}, [2]string{"未覆盖网格数", "uncovered_cells"},
+		[2]string{"按面积计", "by_area"}, [2]string{"设施", "target"}, [2]string{"步行分钟", "minutes"})}
+	target := d.target(in.Categories, in.GapTarget)
+	for i, g := range in.Gaps {
+		rows = append(rows, []string{strconv.Itoa(i + 1), d.gapKind(g.Kind), g.Code, g.Name,
+			plain(g.Population, 0, 0), plain(g.PopulationBeyond, 0, 0), plain(100*g.ShareBeyond, 2, 0),
+			strconv.Itoa(g.UncoveredCells), d.yesNo(g.AreaWeighted), target, minuteLabel(in.GapMinutes)})
+	}
+	return rows
+}
+
+// standardsTable is standards.csv: one row per community and rule.
+func standardsTable(in Input, d dict) [][]string {
+	rows := [][]string{heads(d, [2]string{"社区代码", "community_code"}, [2]string{"社区名称", "community_name"},
+		[2]string{"生活圈", "circle"}, [2]string{"指标代码", "rule"}, [2]string{"指标名称", "rule_name"},
+		[2]string{"数值", "value"}, [2]string{"标准", "threshold"}, [2]string{"单位", "unit"},
+		[2]string{"结论", "verdict"}, [2]string{"说明", "note"})}
+	for _, c := range in.Standards.Communities {
+		for _, r := range c.Results {
+			value, threshold := "", ""
+			if r.Verdict != engine.VerdictNotAssessed {
+				value, threshold = plain(r.Value, 4, 0), plain(r.Threshold, 4, 0)
+			}
+			rows = append(rows, []string{c.Code, c.Name, r.Circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),
+				value, threshold, r.Unit, d.verdict(r.Verdict), r.Note})
+		}
+	}
+	return rows
+}

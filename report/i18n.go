@@ -1,0 +1,127 @@
+package report
+
+import (
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+)
+
+// The report languages.
+const (
+	LangZH = "zh" // Chinese, the default
+	LangEN = "en"
+)
+
+// CheckLang returns the report language for s: "zh" for "" or "zh", "en" for "en", and an
+// EINVALID error for anything else.
+func CheckLang(s string) (string, error) {
+	switch s {
+	case "", LangZH, "zh-CN", "cn":
+		return LangZH, nil
+	case LangEN, "en-US", "en-GB":
+		return LangEN, nil
+	}
+	return "", geo.Errorf(geo.EINVALID, "report language %q: use zh (中文) or en (English)", s)
+}
+
+// dict is the text of one language: T maps message keys to text.
+type dict struct {
+	lang string
+	T    map[string]string
+}
+
+// newDict returns the text of lang ("zh" unless it is "en").
+func newDict(lang string) dict {
+	col := 0
+	if lang == LangEN {
+		col = 1
+	}
+	d := dict{lang: LangZH, T: map[string]string{}}
+	if col == 1 {
+		d.lang = LangEN
+	}
+	for k, v := range messages() {
+		d.T[k] = v[col]
+	}
+	return d
+}
+
+// level names a station level: the Chinese name geo gives, or its English one.
+func (d dict) level(l geo.Level) string {
+	if d.lang == LangZH {
+		return l.NameZH()
+	}
+	switch l {
+	case geo.LevelDistrict:
+		return "District centre"
+	case geo.LevelStreet:
+		return "Street (township) centre"
+	case geo.LevelCommunity:
+		return "Community (village) station"
+	case geo.LevelCompound:
+		return "Compound station"
+	case geo.LevelBuilding:
+		return "Building (business district) station"
+	}
+	return string(l)
+}
+
+// target names a facility set: a station level, every station, or an outlet category
+// (its name from cats when known, else its key).
+func (d dict) target(cats *geo.Categories, t engine.Target) string {
+	if t.Kind == engine.KindLevel {
+		if t.Key == engine.AnyLevel {
+			return d.T["anyStation"]
+		}
+		return d.level(geo.Level(t.Key))
+	}
+	if cats != nil {
+		if c, ok := cats.Get(t.Key); ok {
+			if d.lang == LangZH && c.NameZH != "" {
+				return c.NameZH
+			}
+			if d.lang == LangEN && c.NameEN != "" {
+				return c.NameEN
+			}
+		}
+	}
+	return t.Key
+}
+
+// verdict translates an engine verdict.
+func (d dict) verdict(v string) string {
+	if s, ok := d.T["verdict_"+v]; ok {
+		return s
+	}
+	return v
+}
+
+// yesNo is 是/否 or yes/no.
+func (d dict) yesNo(b bool) string {
+	if b {
+		return d.T["yes"]
+	}
+	return d.T["no"]
+}
+
+// gapKind names a gap's kind.
+func (d dict) gapKind(kind string) string {
+	if kind == engine.GapCompound {
+		return d.T["compound"]
+	}
+	return d.T["community"]
+}
+
+// ruleName is a compliance rule's name in the language, falling back to the other one.
+func (d dict) ruleName(zh, en, key string) string {
+	first, second := zh, en
+	if d.lang == LangEN {
+		first, second = en, zh
+	}
+	switch {
+	case first != "":
+		return first
+	case second != "":
+		return second
+	}
+	return key
+}

@@ -1,0 +1,101 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/uber/h3-go/v4"
+)
+
+// timeBands are the upper limits, in minutes, of the walk-time map's bands; a last band
+// holds everything farther or not reached, and off-network cells have their own.
+func timeBands() []float64 { return []float64{5, 10, 15, 20} }
+
+// timeBand returns the band of a walk time in seconds: 0… len(timeBands()) for the
+// bands, -1 for an off-network cell (NaN).
+func timeBand(sec float32) int {
+	if math.IsNaN(float64(sec)) {
+		return -1
+	}
+	for i, m := range timeBands() {
+		if float64(sec) <= m*60 {
+			return i
+		}
+	}
+	return len(timeBands())
+}
+
+// anyStationSeconds returns each cell's walk time in seconds to the nearest station of
+// any level, or nil when it was not computed.
+func anyStationSeconds(e *engine.Engine) []float32 {
+	for _, r := range e.Results {
+		if r.Kind == engine.KindLevel && r.Key == engine.AnyLevel {
+			return r.Seconds
+		}
+	}
+	return nil
+}
+
+// timeMap draws the cells coloured by walk minutes to the nearest station (each band's
+// cells merged into one path), the community outlines and the stations as dots.
+func timeMap(in Input, d dict, c canvas) template.HTML {
+	var sb strings.Builder
+	svgOpen(&sb, c, 60, d.T["mapTime"])
+	e := in.Engine
+	secs := anyStationSeconds(e)
+	nb := len(timeBands()) + 1
+	bands := make([][]h3.Cell, nb+1) // the last one: off-network
+	for i, cell := range e.Cells {
+		b := nb
+		if secs != nil {
+			if k := timeBand(secs[i]); k >= 0 {
+				b = k
+			}
+		}
+		bands[b] = append(bands[b], cell.H3)
+	}
+	for b, cells := range bands {
+		if len(cells) == 0 {
+			continue
+		}
+		p := pathData{tol: simplifyTol}
+		for _, r := range mergeCells(cells) {
+			p.ring(c, r)
+		}
+		class := fmt.Sprintf("t%d", b)
+		if b == nb {
+			class = "toff"
+		}
+		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, class, p.String())
+	}
+	for _, cm := range e.Communities {
+		p := pathData{tol: simplifyTol}
+		p.multiPolygon(c, cm.Boundary)
+		if s := p.String(); s != "" {
+			fmt.Fprintf(&sb, `<path class="outline" d="%s"/>`, s)
+		}
+	}
+	drawStations(&sb, e.Stations, c, false)
+	scaleBar(&sb, c, d)
+	timeLegend(&sb, c, d)
+	sb.WriteString(`</svg>`)
+	return template.HTML(sb.String())
+}
+
+// timeLegend explains the bands below the map.
+func timeLegend(sb *strings.Builder, c canvas, d dict) {
+	y := c.MapH + 22
+	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(d.T["legendTime"]))
+	labels := []string{"0–5", "5–10", "10–15", "15–20", d.T["band20"], d.T["offNetwork"]}
+	classes := []string{"t0", "t1", "t2", "t3", "t4", "toff"}
+	for i, l := range labels {
+		x := float64(i) * 150
+		fmt.Fprintf(sb, `<rect class="%s" x="%s" y="%s" width="22" height="14"/>`, classes[i], num(x), num(y+10))
+		fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(x+28), num(y+22), template.HTMLEscapeString(l))
+	}
+	fmt.Fprintf(sb, `<circle class="dot" cx="%s" cy="%s" r="2.2"/>`, num(908), num(y+17))
+	fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(916), num(y+22), template.HTMLEscapeString(d.T["stationDot"]))
+}
