@@ -49,11 +49,8 @@ func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
 		return err
 	}
 	defer db.Close()
-	e, err := engine.Load(ctx, db, opts)
+	e, err := computeEngine(ctx, db, opts)
 	if err != nil {
-		return err
-	}
-	if err := e.Compute(ctx); err != nil {
 		return err
 	}
 	targets, err := bufferTargets(e, f)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -95,11 +96,8 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	defer db.Close()
-	e, err := engine.Load(ctx, db, opts)
+	e, err := computeEngine(ctx, db, opts)
 	if err != nil {
-		return err
-	}
-	if err := e.Compute(ctx); err != nil {
 		return err
 	}
 	t := time.Now()
@@ -152,4 +150,13 @@ func districtPopulation(e *engine.Engine) float64 {
 		p += c.Population
 	}
 	return p
+}
+
+// computeEngine loads the district from src and computes its coverage.
+func computeEngine(ctx context.Context, src engine.Source, opts engine.Options) (*engine.Engine, error) {
+	e, err := engine.Load(ctx, src, opts)
+	if err != nil {
+		return nil, err
+	}
+	return e, e.Compute(ctx)
 }

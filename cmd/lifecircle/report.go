@@ -195,11 +195,8 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 	}
 	defer db.Close()
 	src := &osmWatch{Source: db}
-	e, err := engine.Load(ctx, src, opts)
+	e, err := computeEngine(ctx, src, opts)
 	if err != nil {
-		return report.Input{}, err
-	}
-	if err := e.Compute(ctx); err != nil {
 		return report.Input{}, err
 	}
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin})

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"math"
 	"sort"
 
@@ -49,7 +50,7 @@ func (e *Engine) Isochrone(p orb.Point, minutes []float64) ([]Band, error) {
 				pop += pops[i]
 			}
 		}
-		bands[k] = Band{Minutes: m, Polygon: cellsPolygon(in), Cells: len(in), Population: pop}
+		bands[k] = Band{Minutes: m, Polygon: coverage.MergeCells(in), Cells: len(in), Population: pop}
 	}
 	return bands, nil
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -201,5 +202,5 @@ func (e *Engine) repCellsUnion(cells []int) orb.MultiPolygon {
 	for k, i := range cells {
 		hs[k] = e.Cells[i].H3
 	}
-	return cellsPolygon(hs)
+	return coverage.MergeCells(hs)
 }

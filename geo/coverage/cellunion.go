@@ -1,4 +1,4 @@
-package engine
+package coverage
 
 import (
 	"math"
@@ -16,11 +16,11 @@ func keyOf(ll h3.LatLng) vertexKey {
 	return vertexKey{int64(math.Round(ll.Lng * 1e9)), int64(math.Round(ll.Lat * 1e9))}
 }
 
-// cellsPolygon merges H3 cells into a multipolygon (lon, lat WGS84): each cell's boundary
+// MergeCells merges H3 cells into a multipolygon (lon, lat WGS84): each cell's boundary
 // edges that another cell of the set shares cancel out, and the rest chain into rings —
 // outer rings counter-clockwise, holes clockwise and placed in the outer ring that holds
-// them.
-func cellsPolygon(cells []h3.Cell) orb.MultiPolygon {
+// them. Equal input gives equal output.
+func MergeCells(cells []h3.Cell) orb.MultiPolygon {
 	if len(cells) == 0 {
 		return nil
 	}

@@ -1,9 +1,10 @@
-package engine
+package coverage_test
 
 import (
 	"math"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/paulmach/orb/geo"
 	"github.com/uber/h3-go/v4"
 )
@@ -26,7 +27,7 @@ func TestCellsPolygon(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			mp := cellsPolygon(tc.cells)
+			mp := coverage.MergeCells(tc.cells)
 			if len(mp) != tc.polygons {
 				t.Fatalf("polygons = %d, want %d", len(mp), tc.polygons)
 			}
