@@ -90,3 +90,27 @@ func (db *DB) DeleteCommunities(ctx context.Context, source string) (int, error)
 	}
 	return int(tag.RowsAffected()), nil
 }
+
+// PopulationRow is the residents of one H3 cell (index as text).
+type PopulationRow struct {
+	H3         string
+	Population float64
+}
+
+// ImportPopulation replaces (or, in upsert mode, updates) the population grid in one
+// transaction.
+func (db *DB) ImportPopulation(ctx context.Context, b Batch, rows []PopulationRow) (Summary, error) {
+	data := make([][]any, len(rows))
+	for i, r := range rows {
+		data[i] = []any{i + 1, r.H3, r.Population, b.source()}
+	}
+	return db.load(ctx, populationSpec, b, data, ImportOptions{})
+}
+
+var populationSpec = loadSpec{
+	table: "population_grid", key: "h3",
+	tmpDDL:  "rec int, h3 text, population double precision, source text",
+	tmpCols: []string{"rec", "h3", "population", "source"},
+	cols:    []string{"h3", "population", "source"},
+	selects: []string{"t.h3", "t.population", "t.source"},
+}

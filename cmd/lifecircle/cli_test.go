@@ -197,3 +197,24 @@ func TestDatabaseUnavailableExitCode(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 3 and a message", code, errOut)
 	}
 }
+
+func TestImportPopulationGrid(t *testing.T) {
+	db, url := postgistest.New(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "grid.csv")
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(good, []byte("h3,population\n8a40e3ce88f7fff,120\n8a40e3ce88affff,80\n"), 0o644)
+	os.WriteFile(bad, []byte("h3,population\n8a40e3ce88f7fff,120\nnotacell,80\n"), 0o644)
+	mustRun(t, url, "import", "population", good)
+	before := counts(t, db)
+	if before["population_grid"] != 2 {
+		t.Fatalf("population_grid rows = %d, want 2", before["population_grid"])
+	}
+	code, _, errOut := run(t, url, "import", "population", bad)
+	if code != 2 || !strings.Contains(errOut, "bad.csv line 3 (record 2)") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if after := counts(t, db); !maps.Equal(before, after) {
+		t.Errorf("counts changed: %v → %v", before, after)
+	}
+}

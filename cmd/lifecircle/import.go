@@ -60,7 +60,7 @@ GCJ-02 (Amap, Tencent) or BD-09 (Baidu): say which with --crs; they are stored a
 	for _, k := range []importers.Kind{"communities", "stations", "outlets", "compounds"} {
 		cmd.AddCommand(newFileImportCmd(cfg, k))
 	}
-	cmd.AddCommand(newOSMImportCmd(cfg))
+	cmd.AddCommand(newOSMImportCmd(cfg), newPopulationImportCmd(cfg))
 	return cmd
 }
 
