@@ -1,0 +1,433 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is Debian's Chromium, which the browser tests drive headless.
+const chromiumPath = "/usr/bin/chromium"
+
+// The desktop window and the phone width the page must work at.
+const (
+	desktopW, desktopH = 1280, 800
+	phoneW, phoneH     = 375, 740
+)
+
+// TestBrowserMap loads the web map from a running server in headless Chromium and checks,
+// step by step in one page: no console errors; the coverage cells draw; a click shows the
+// nearest service points with the walking route; isochrones; the planner panel; the
+// communities' shading; the language switch; the layout at phone width with the
+// attribution visible.
+func TestBrowserMap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: the browser test starts a server and Chromium")
+	}
+	requireChromium(t)
+	d := startServer(t)
+	b := newBrowser(t)
+	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(d.URL+"/"))
+	b.wait(t, `document.body.dataset.ready === 'true'`)
+	b.waitIdle(t)
+
+	steps := []struct {
+		name string
+		run  func(t *testing.T)
+	}{
+		{"page loads in Chinese", func(t *testing.T) { checkChinese(t, b) }},
+		{"coverage cells draw", func(t *testing.T) { checkCells(t, b) }},
+		{"click shows nearest and route", func(t *testing.T) { checkNearest(t, b, d) }},
+		{"isochrone mode", func(t *testing.T) { checkIsochrone(t, b, d) }},
+		{"planner panel", func(t *testing.T) { checkPlanner(t, b) }},
+		{"community shading", func(t *testing.T) { checkCommunityShading(t, b) }},
+		{"category target", func(t *testing.T) { checkCategory(t, b) }},
+		{"language switch", func(t *testing.T) { checkLanguage(t, b) }},
+		{"phone width", func(t *testing.T) { checkPhone(t, b) }},
+	}
+	for _, s := range steps {
+		if !t.Run(s.name, s.run) {
+			break // later steps build on the page the earlier ones left
+		}
+	}
+	if p := b.problems(); len(p) > 0 {
+		t.Errorf("the page reported %d console errors or exceptions:\n%s", len(p), strings.Join(p, "\n"))
+	}
+}
+
+func checkChinese(t *testing.T, b *browser) {
+	if got := evalJS[string](t, b, `document.getElementById('title').textContent`); got != "15分钟生活圈" {
+		t.Errorf("title %q, want 15分钟生活圈", got)
+	}
+	attrib := evalJS[string](t, b, `document.querySelector('.maplibregl-ctrl-attrib').innerText`)
+	if !strings.Contains(attrib, "© OpenStreetMap contributors") {
+		t.Errorf("attribution %q lacks © OpenStreetMap contributors", attrib)
+	}
+	if n := evalJS[int](t, b, `document.querySelectorAll('#target option').length`); n < 6+20 {
+		t.Errorf("target selector has %d options, want the 6 levels and the categories", n)
+	}
+}
+
+// checkCells compares the map with the coverage cells shown and hidden: the cells must
+// colour a good part of the map, much of it in the green of short walks.
+func checkCells(t *testing.T, b *browser) {
+	shown := b.screenshot(t, "#map")
+	saveScreenshot(t, "screenshots/cells.png", shown)
+	evalJS[bool](t, b, `(window.lifecircle.map.setLayoutProperty('cells', 'visibility', 'none'), true)`)
+	b.waitIdle(t)
+	hidden := b.screenshot(t, "#map")
+	evalJS[bool](t, b, `(window.lifecircle.map.setLayoutProperty('cells', 'visibility', 'visible'), true)`)
+	b.waitIdle(t)
+	changed, greener, total := comparePixels(t, shown, hidden)
+	t.Logf("cells colour %d of %d map pixels (%.0f%%), %d of them green", changed, total, 100*float64(changed)/float64(total), greener)
+	if float64(changed) < 0.2*float64(total) {
+		t.Errorf("the coverage cells coloured %d of %d pixels, want at least 20%%", changed, total)
+	}
+	if float64(greener) < 0.02*float64(total) {
+		t.Errorf("only %d pixels turned green (short walks), want at least 2%% of %d", greener, total)
+	}
+}
+
+func checkNearest(t *testing.T, b *browser, d district) {
+	b.clickLonLat(t, d.Click[0], d.Click[1])
+	b.wait(t, `document.querySelectorAll('#results li.result').length > 0`)
+	b.waitIdle(t)
+	n := evalJS[int](t, b, `document.querySelectorAll('#results li.result').length`)
+	if n < 1 || n > 3 {
+		t.Errorf("%d results listed, want 1–3", n)
+	}
+	detail := evalJS[string](t, b, `document.querySelector('#results li.result .detail').textContent`)
+	if !strings.Contains(detail, "分钟") || !strings.Contains(detail, "米") {
+		t.Errorf("first result %q does not give minutes and metres in Chinese", detail)
+	}
+	if got := evalJS[int](t, b, `window.lifecircle.map.querySourceFeatures('route').length`); got < 1 {
+		t.Errorf("route source has %d features, want the walking routes", got)
+	}
+	if got := evalJS[int](t, b, `window.lifecircle.map.queryRenderedFeatures({layers: ['route-line']}).length`); got < 1 {
+		t.Errorf("no route drawn on the map (%d rendered features)", got)
+	}
+	saveScreenshot(t, "screenshot-map.png", b.screenshot(t, "body"))
+}
+
+func checkIsochrone(t *testing.T, b *browser, d district) {
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`[data-mode="isochrone"]`)))
+	b.clickLonLat(t, d.Click[0], d.Click[1])
+	b.wait(t, `document.querySelectorAll('#results ul.bands li').length === 3`)
+	b.waitIdle(t)
+	if got := evalJS[int](t, b, `window.lifecircle.map.queryRenderedFeatures({layers: ['isochrones']}).length`); got < 1 {
+		t.Errorf("no isochrone drawn (%d rendered features)", got)
+	}
+	saveScreenshot(t, "screenshots/isochrone.png", b.screenshot(t, "body"))
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`[data-mode="nearest"]`)))
+}
+
+func checkPlanner(t *testing.T, b *browser) {
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`[data-tab="plan"]`)))
+	b.wait(t, `document.querySelector('#network .formula') !== null && document.querySelector('#gaps h3') !== null`)
+	formula := evalJS[string](t, b, `document.querySelector('#network .formula').textContent`)
+	if strings.Count(formula, "+") != 3 {
+		t.Errorf("network formula %q, want four counts joined by +", formula)
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#plan-run`)))
+	b.wait(t, `document.querySelector('#plan-result .summary') !== null`)
+	if n := evalJS[int](t, b, `document.querySelectorAll('#plan-result li.site').length`); n < 1 || n > 3 {
+		t.Errorf("%d suggested sites listed, want 1–3 (k = 3)", n)
+	}
+	if gaps := evalJS[int](t, b, `document.querySelectorAll('#gaps li.gap').length`); gaps > 0 {
+		b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#gaps li.gap`)))
+	}
+	b.waitIdle(t)
+	saveScreenshot(t, "screenshots/planner.png", b.screenshot(t, "body"))
+}
+
+func checkCommunityShading(t *testing.T, b *browser) {
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`[data-tab="layers"]`)), chromedp.Click(chromedp.CSS(`#layer-communities`)))
+	b.waitIdle(t)
+	js := `window.lifecircle.map.queryRenderedFeatures({layers: ['community-shade']}).filter((f) => f.properties.beyond > 0).length`
+	if n := evalJS[int](t, b, js); n < 1 {
+		t.Errorf("no community shaded by the share of residents beyond 15 minutes (%d features)", n)
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#layer-communities`)), chromedp.Click(chromedp.CSS(`[data-tab="query"]`)))
+}
+
+// checkCategory chooses the supermarkets: the legend names them, their outlets are drawn
+// at this zoom, and the cells are coloured by the walk to them (farther, on the whole, than
+// to any station: fewer cells in the green).
+func checkCategory(t *testing.T, b *browser) {
+	greenShare := func() float64 {
+		js := `window.lifecircle.map.getSource('cells').getData().then((d) => d.features.filter(
+			(f) => typeof f.properties.minutes === 'number' && f.properties.minutes <= 5).length / Math.max(d.features.length, 1))`
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		defer cancel()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("share of cells within 5 min: %v", err)
+		}
+		return v
+	}
+	before := greenShare()
+	choose := func(v string) {
+		evalJS[bool](t, b, fmt.Sprintf(`(() => { const s = document.getElementById('target'); s.value = %q;
+			s.dispatchEvent(new Event('change')); return true; })()`, v))
+		b.wait(t, `document.getElementById('status').textContent === ''`)
+		b.waitIdle(t)
+	}
+	choose("category:supermarket")
+	if legend := evalJS[string](t, b, `document.getElementById('legend').textContent`); !strings.Contains(legend, "超市") {
+		t.Errorf("legend %q does not name the chosen category 超市", legend)
+	}
+	if n := evalJS[int](t, b, `window.lifecircle.map.queryRenderedFeatures({layers: ['outlets-target']}).length`); n < 1 {
+		t.Errorf("no supermarket drawn (%d rendered)", n)
+	}
+	if after := greenShare(); before <= 0 || after >= before {
+		t.Errorf("share of cells within 5 min: %.2f for supermarkets, %.2f for any station; want some, and fewer for the rarer target", after, before)
+	}
+	choose("level:any")
+}
+
+func checkLanguage(t *testing.T, b *browser) {
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#lang`)))
+	b.wait(t, `document.getElementById('title').textContent === '15-minute living circle'`)
+	checks := []struct{ js, want string }{
+		{`document.documentElement.lang`, "en"},
+		{`document.querySelector('[data-tab="plan"]').textContent`, "Planner"},
+		{`document.querySelector('#lang').textContent`, "中文"},
+		{`document.querySelector('#legend .legend-title').textContent`, "Walking time (min)"},
+	}
+	for _, c := range checks {
+		if got := evalJS[string](t, b, c.js); got != c.want {
+			t.Errorf("%s = %q, want %q", c.js, got, c.want)
+		}
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#lang`)))
+	b.wait(t, `document.getElementById('title').textContent === '15分钟生活圈'`)
+}
+
+func checkPhone(t *testing.T, b *browser) {
+	b.do(t, 10*time.Second, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile))
+	b.waitIdle(t)
+	if w := evalJS[int](t, b, `document.documentElement.scrollWidth`); w > phoneW {
+		t.Errorf("page is %d px wide at a %d px screen: it scrolls sideways", w, phoneW)
+	}
+	visible := []string{"#map", "#target", "#lang", "#panel", ".maplibregl-ctrl-attrib"}
+	for _, sel := range visible {
+		js := fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect();
+			return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= %d && r.top >= 0 && r.bottom <= %d; })()`, sel, phoneW, phoneH)
+		if !evalJS[bool](t, b, js) {
+			t.Errorf("%s is not wholly on the %d×%d screen", sel, phoneW, phoneH)
+		}
+	}
+	saveScreenshot(t, "screenshots/phone.png", b.screenshot(t, "body"))
+	b.do(t, 10*time.Second, chromedp.EmulateViewport(desktopW, desktopH))
+}
+
+// requireChromium skips the test when Chromium is missing, except on CI.
+func requireChromium(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		msg := fmt.Sprintf("%s not found (apt-get install chromium): %v", chromiumPath, err)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip("skipped: " + msg)
+	}
+}
+
+// browser is one headless Chromium tab that records console errors and exceptions.
+type browser struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	errs []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	b := &browser{}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("enable-unsafe-swiftshader", true), // WebGL 2 in software, for MapLibre
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(desktopW, desktopH),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil { // starts the browser, without a timeout (see chromedp.Run)
+		t.Fatalf("start %s: %v", chromiumPath, err)
+	}
+	b.ctx = ctx
+	return b
+}
+
+// listen records console.error calls, uncaught exceptions and error log entries (failed
+// loads among them). It runs on chromedp's reading goroutine: it must be quick.
+func (b *browser) listen(ev any) {
+	var msg string
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert {
+			return
+		}
+		parts := make([]string, 0, len(ev.Args))
+		for _, a := range ev.Args {
+			parts = append(parts, a.Description+string(a.Value))
+		}
+		msg = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg = "exception: " + d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level != log.EntryLevelError {
+			return
+		}
+		msg = "log: " + ev.Entry.Text + " " + ev.Entry.URL
+	default:
+		return
+	}
+	b.mu.Lock()
+	b.errs = append(b.errs, msg)
+	b.mu.Unlock()
+}
+
+func (b *browser) problems() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errs...)
+}
+
+// do runs actions with a time limit.
+func (b *browser) do(t testing.TB, limit time.Duration, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// wait waits (up to 60 s) until the JavaScript expression is true.
+func (b *browser) wait(t testing.TB, expr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 70*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(60*time.Second),
+		chromedp.WithPollingInterval(100*time.Millisecond))); err != nil {
+		t.Fatalf("waiting for %s: %v (page problems: %v)", expr, err, b.problems())
+	}
+}
+
+// waitIdle waits until the map has drawn everything it has and nothing moves.
+func (b *browser) waitIdle(t testing.TB) {
+	t.Helper()
+	js := `new Promise((resolve) => { const m = window.lifecircle.map; m.once('idle', () => resolve(true)); m.triggerRepaint(); })`
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for the map to settle: %v", err)
+	}
+}
+
+// clickLonLat clicks the map at a WGS84 (lon, lat) point.
+func (b *browser) clickLonLat(t testing.TB, lon, lat float64) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => { const m = window.lifecircle.map; const p = m.project([%f, %f]);
+		const r = m.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()`, lon, lat)
+	xy := evalJS[[2]float64](t, b, js)
+	b.do(t, 10*time.Second, chromedp.MouseClickXY(xy[0], xy[1]))
+}
+
+func (b *browser) screenshot(t testing.TB, sel string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("screenshot of %s: %v", sel, err)
+	}
+	return png
+}
+
+func evalJS[T any](t testing.TB, b *browser, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// comparePixels decodes two screenshots of the same size and counts the pixels that
+// differ clearly (the coverage cells' colour), those of them that turned green, and all.
+func comparePixels(t testing.TB, withPNG, withoutPNG []byte) (changed, greener, total int) {
+	t.Helper()
+	with, without := decodePNG(t, withPNG), decodePNG(t, withoutPNG)
+	if with.Bounds() != without.Bounds() {
+		t.Fatalf("screenshots differ in size: %v and %v", with.Bounds(), without.Bounds())
+	}
+	bd := with.Bounds()
+	for y := bd.Min.Y; y < bd.Max.Y; y++ {
+		for x := bd.Min.X; x < bd.Max.X; x++ {
+			r1, g1, b1, _ := with.At(x, y).RGBA()
+			r0, g0, b0, _ := without.At(x, y).RGBA()
+			total++
+			if absDiff(r1, r0)+absDiff(g1, g0)+absDiff(b1, b0) > 3*20*257 {
+				changed++
+				if g1 > r1+20*257 && g1 > b1+10*257 {
+					greener++
+				}
+			}
+		}
+	}
+	return changed, greener, total
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func decodePNG(t testing.TB, b []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	return img
+}
+
+// saveScreenshot writes a screenshot under testdata/ (regenerated by every run).
+func saveScreenshot(t testing.TB, name string, png []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

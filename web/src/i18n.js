@@ -1,0 +1,179 @@
+// Every string the page shows, in Chinese (the default) and English. Category names come
+// from the service's own category table (data/categories.json), bundled at build time.
+import categories from '../../data/categories.json';
+
+const tables = {
+  zh: {
+    title: '15分钟生活圈',
+    switchLang: 'EN',
+    switchLangTitle: 'Switch to English',
+    target: '服务对象',
+    groupLevels: '党群服务站点',
+    groupCategories: '便民设施',
+    walk: '步行',
+    minutesOption: '{0} 分钟',
+    modeNearest: '最近服务点',
+    modeIsochrone: '等时圈',
+    panel: '面板',
+    tabQuery: '查询',
+    tabPlan: '规划',
+    tabLayers: '图层',
+    hintNearest: '点击地图任意位置，查找步行最近的 3 个服务点并显示路线。',
+    hintIsochrone: '点击地图任意位置，绘制 5、10、15 分钟步行等时圈。',
+    resultsTitle: '最近的服务点',
+    resultLine: '步行 {0} 分钟 · {1} 米',
+    noResults: '步行可达范围内没有找到。',
+    isoTitle: '步行等时圈',
+    isoLine: '{0} 分钟内：{1} 人',
+    loading: '加载中…',
+    error: '出错了：{0}',
+    legendTitle: '步行时间（分钟）',
+    legendUnreached: '不可达',
+    legendStations: '党群服务站点',
+    layerCells: '网格：步行时间',
+    layerCommunities: '社区：{0} 分钟外居民占比',
+    layerStations: '党群服务站点',
+    layerOutlets: '便民设施',
+    gapsTitle: '覆盖缺口（按未覆盖居民排序）',
+    gapLine: '{0} 人在 {1} 分钟外（{2}）',
+    gapsNone: '没有缺口：所有居民都在范围内。',
+    planTitle: '建议新增站点',
+    planK: '数量',
+    planRun: '计算',
+    planSite: '新址 {0}：{1}，新增覆盖 {2} 人',
+    planSummary: '{0} 分钟内居民：{1} → {2}（共 {3} 人）',
+    planNone: '再增加站点也无法让更多居民进入范围。',
+    networkTitle: '“1+11+N+X”站点体系',
+    networkCounts: '区级 {0} · 街道 {1} · 社区/小区 {2} · 楼宇 {3}',
+    streetsWithoutCentre: '没有街道党群服务中心的街道（{0}）',
+    communitiesWithoutStation: '没有党群服务站的社区（{0}）',
+    none: '无',
+    residents: '{0} 人',
+    outside: '社区外',
+    communityShare: '{0}：{1} 居民在 {2} 分钟外',
+    levels: {
+      district: '区级', street: '街道', community: '社区', compound: '小区', building: '楼宇', any: '任意站点',
+    },
+    levelLegend: {
+      district: '区级中心（1）', street: '街道中心（11）', community: '社区站（N）', compound: '小区站（N）', building: '楼宇站（X）',
+    },
+  },
+  en: {
+    title: '15-minute living circle',
+    switchLang: '中文',
+    switchLangTitle: '切换到中文',
+    target: 'Service',
+    groupLevels: 'Party-mass service stations',
+    groupCategories: 'Convenience outlets',
+    walk: 'Walk',
+    minutesOption: '{0} min',
+    modeNearest: 'Nearest',
+    modeIsochrone: 'Isochrone',
+    panel: 'Panel',
+    tabQuery: 'Query',
+    tabPlan: 'Planner',
+    tabLayers: 'Layers',
+    hintNearest: 'Click anywhere on the map for the 3 nearest service points on foot and the way there.',
+    hintIsochrone: 'Click anywhere on the map to draw the 5, 10 and 15-minute walking isochrones.',
+    resultsTitle: 'Nearest service points',
+    resultLine: '{0} min walk · {1} m',
+    noResults: 'None within reach on foot.',
+    isoTitle: 'Walking isochrones',
+    isoLine: 'Within {0} min: {1} residents',
+    loading: 'Loading…',
+    error: 'Error: {0}',
+    legendTitle: 'Walking time (min)',
+    legendUnreached: 'not reached',
+    legendStations: 'Service stations',
+    layerCells: 'Cells: walking time',
+    layerCommunities: 'Communities: share of residents beyond {0} min',
+    layerStations: 'Service stations',
+    layerOutlets: 'Convenience outlets',
+    gapsTitle: 'Gaps, by residents beyond reach',
+    gapLine: '{0} residents beyond {1} min ({2})',
+    gapsNone: 'No gaps: every resident is within reach.',
+    planTitle: 'Suggest new sites',
+    planK: 'Sites',
+    planRun: 'Suggest',
+    planSite: 'Site {0}: {1}, +{2} residents',
+    planSummary: 'Residents within {0} min: {1} → {2} (of {3})',
+    planNone: 'No new site would bring more residents within reach.',
+    networkTitle: 'The "1+11+N+X" station network',
+    networkCounts: 'District {0} · street {1} · community/compound {2} · building {3}',
+    streetsWithoutCentre: 'Streets without a street centre ({0})',
+    communitiesWithoutStation: 'Communities without a station ({0})',
+    none: 'none',
+    residents: '{0} residents',
+    outside: 'outside the communities',
+    communityShare: '{0}: {1} of residents beyond {2} min',
+    levels: {
+      district: 'District', street: 'Street', community: 'Community', compound: 'Compound', building: 'Building', any: 'Any station',
+    },
+    levelLegend: {
+      district: 'District centre (1)', street: 'Street centre (11)', community: 'Community (N)', compound: 'Compound (N)', building: 'Building (X)',
+    },
+  },
+};
+
+/** The languages, the default first. */
+export const languages = Object.keys(tables);
+
+let current = 'zh';
+
+/** lang returns the language in use: 'zh' or 'en'. */
+export function lang() {
+  return current;
+}
+
+/** setLang switches the language and tells listeners of the document event 'lang'. */
+export function setLang(l) {
+  current = tables[l] ? l : 'zh';
+  document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+  document.dispatchEvent(new CustomEvent('lang'));
+}
+
+/** t returns the string key in the current language with {0}, {1} … replaced by args. */
+export function t(key, ...args) {
+  const s = tables[current][key] ?? tables.zh[key] ?? key;
+  return s.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+/** levelName returns a station level's short name (key: district … building, or any). */
+export function levelName(key) {
+  return tables[current].levels[key] ?? key;
+}
+
+/** levelLegend returns a station level's name with its part of 1+11+N+X. */
+export function levelLegend(key) {
+  return tables[current].levelLegend[key] ?? key;
+}
+
+/** categoryKeys lists the outlet categories the service knows, in its table's order. */
+export function categoryKeys() {
+  return categories.map((c) => c.key);
+}
+
+/** categoryName returns an outlet category's name in the current language. */
+export function categoryName(key) {
+  const c = categories.find((x) => x.key === key);
+  if (!c) return key;
+  return current === 'zh' ? c.name_zh : c.name_en;
+}
+
+/** num formats a number for the current language, with at most digits decimals. */
+export function num(v, digits = 0) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(v);
+}
+
+/** pct formats a share 0–1 as a percentage. */
+export function pct(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en', { style: 'percent', maximumFractionDigits: 0 }).format(v);
+}
+
+/** applyStatic fills every element with data-i18n (text) or data-i18n-title (title). */
+export function applyStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+}

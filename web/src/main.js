@@ -1,0 +1,221 @@
+// The web map of lifecircle: wires the controls, the map and the panels together.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app.css';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { getAllFeatures } from './api.js';
+import { bboxOf, byId, el, fitTo } from './dom.js';
+import { applyStatic, categoryKeys, categoryName, lang, levelName, setLang, t } from './i18n.js';
+import {
+  describeCommunity, highlightOutlets, loadCells, loadCommunityCoverage, loadFacilities, renderLayerSwitches, renderLegend,
+} from './overlays.js';
+import { loadGaps, loadNetwork, renderGaps, renderNetwork, renderPlan, suggestSites } from './planner.js';
+import { clearQuery, isochrone, nearest, renderQuery } from './query.js';
+import { mapStyle } from './style.js';
+
+setWorkerUrl(new URL('./maplibre-gl-worker.mjs', import.meta.url).href);
+
+const levelKeys = ['district', 'street', 'community', 'compound', 'building', 'any'];
+
+/** What the page shows; views re-render from it when the language changes. */
+const state = {
+  target: { kind: 'level', key: 'any' },
+  minutes: 15,
+  mode: 'nearest',
+  tab: 'query',
+  facilities: null,
+  query: null,
+  gaps: null,
+  plan: null,
+  network: null,
+};
+
+// Numbers the target loads and the map queries, so that a slow, stale answer never
+// replaces a newer one.
+const seq = { target: 0, query: 0 };
+
+function status(msg, isError = false) {
+  const s = byId('status');
+  s.textContent = msg || '';
+  s.classList.toggle('error', isError);
+}
+
+async function guarded(fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    status(t('error', err.message), true);
+    return undefined;
+  }
+}
+
+function fillTargetSelect() {
+  const sel = byId('target');
+  const value = `${state.target.kind}:${state.target.key}`;
+  sel.replaceChildren(
+    el('optgroup', { label: t('groupLevels') }, levelKeys.map((k) => el('option', { value: `level:${k}` }, levelName(k)))),
+    el('optgroup', { label: t('groupCategories') }, categoryKeys().map((k) => el('option', { value: `category:${k}` }, categoryName(k)))));
+  sel.value = value;
+  const mins = byId('minutes');
+  mins.replaceChildren(...[5, 10, 15].map((m) => el('option', { value: m }, t('minutesOption', m))));
+  mins.value = String(state.minutes);
+}
+
+function renderAll(map) {
+  applyStatic();
+  fillTargetSelect();
+  renderLegend(state.target);
+  renderLayerSwitches(map, state.minutes);
+  renderQuery(state.query, state.mode);
+  renderGaps(map, state.gaps, state.minutes);
+  renderPlan(state.plan);
+  renderNetwork(state.network);
+}
+
+async function refreshTarget(map) {
+  const mine = ++seq.target;
+  status(t('loading'));
+  state.plan = null;
+  map.getSource('plan').setData({ type: 'FeatureCollection', features: [] });
+  renderPlan(null);
+  renderLegend(state.target);
+  if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
+  const ok = await guarded(async () => {
+    const current = () => mine === seq.target;
+    await Promise.all([loadCells(map, state.target, current), loadCommunityCoverage(map, state.target, state.minutes, current)]);
+    if (state.tab === 'plan' && current()) state.gaps = await loadGaps(map, state.target, state.minutes);
+    return true;
+  });
+  if (mine !== seq.target) return;
+  if (state.tab === 'plan') renderGaps(map, state.gaps, state.minutes);
+  if (ok) status('');
+}
+
+async function showTab(map, tab) {
+  state.tab = tab;
+  for (const b of document.querySelectorAll('[data-tab]')) b.classList.toggle('active', b.dataset.tab === tab);
+  for (const s of document.querySelectorAll('.tab')) s.hidden = s.id !== `tab-${tab}`;
+  const planning = tab === 'plan';
+  map.setLayoutProperty('gaps-line', 'visibility', planning ? 'visible' : 'none');
+  map.setLayoutProperty('gaps-selected', 'visibility', planning ? 'visible' : 'none');
+  if (!planning) return;
+  await guarded(async () => {
+    const [gaps, network] = await Promise.all([loadGaps(map, state.target, state.minutes), state.network ?? loadNetwork()]);
+    state.gaps = gaps;
+    state.network = network;
+    renderGaps(map, state.gaps, state.minutes);
+    renderNetwork(state.network);
+  });
+}
+
+async function onMapClick(map, e) {
+  const { lng, lat } = e.lngLat;
+  const mine = ++seq.query;
+  status(t('loading'));
+  const answer = await guarded(() => (state.mode === 'isochrone' ? isochrone(map, lng, lat) : nearest(map, state.target, lng, lat)));
+  if (mine !== seq.query || !answer) return;
+  status('');
+  state.query = answer;
+  if (state.tab !== 'query') await showTab(map, 'query');
+  renderQuery(state.query, state.mode);
+  document.body.classList.remove('panel-hidden');
+}
+
+async function fitDistrict(map) {
+  let fc = await getAllFeatures('/api/v1/communities');
+  if (!fc.features.length) fc = state.facilities?.stations ?? fc;
+  const b = bboxOf(fc.features.map((f) => f.geometry));
+  if (b) fitTo(map, b);
+}
+
+function communityHover(map) {
+  const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'hover' });
+  map.on('mousemove', 'community-shade', (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    popup.setLngLat(e.lngLat).setText(describeCommunity(f.properties, state.minutes)).addTo(map);
+  });
+  map.on('mouseleave', 'community-shade', () => popup.remove());
+}
+
+function wireControls(map) {
+  byId('target').addEventListener('change', (e) => {
+    const [kind, key] = e.target.value.split(':');
+    state.target = { kind, key };
+    refreshTarget(map);
+  });
+  byId('minutes').addEventListener('change', (e) => {
+    state.minutes = Number(e.target.value);
+    renderLayerSwitches(map, state.minutes);
+    refreshTarget(map);
+  });
+  for (const b of document.querySelectorAll('[data-mode]')) {
+    b.addEventListener('click', () => {
+      state.mode = b.dataset.mode;
+      for (const o of document.querySelectorAll('[data-mode]')) o.classList.toggle('active', o === b);
+      state.query = null;
+      clearQuery(map);
+      renderQuery(state.query, state.mode);
+    });
+  }
+  for (const b of document.querySelectorAll('[data-tab]')) b.addEventListener('click', () => showTab(map, b.dataset.tab));
+  byId('lang').addEventListener('click', () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    try {
+      localStorage.setItem('lifecircle.lang', lang());
+    } catch {
+      // storage may be off; the switch still works for this page
+    }
+  });
+  byId('panel-toggle').addEventListener('click', () => document.body.classList.toggle('panel-hidden'));
+  byId('plan-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const k = Math.min(20, Math.max(1, Number(byId('plan-k').value) || 3));
+    status(t('loading'));
+    const plan = await guarded(() => suggestSites(map, state.target, state.minutes, k));
+    if (!plan) return;
+    status('');
+    state.plan = plan;
+    renderPlan(plan);
+  });
+  document.addEventListener('lang', () => renderAll(map));
+  map.on('click', (e) => onMapClick(map, e));
+  communityHover(map);
+}
+
+function initialLang() {
+  const fromURL = new URLSearchParams(location.search).get('lang');
+  let saved = null;
+  try {
+    saved = localStorage.getItem('lifecircle.lang');
+  } catch {
+    saved = null;
+  }
+  return fromURL || saved || 'zh';
+}
+
+async function start() {
+  const map = new MapLibreMap({
+    container: 'map',
+    style: mapStyle(location.origin, categoryKeys()),
+    center: [104.06, 30.66],
+    zoom: 12,
+    maxZoom: 19,
+    attributionControl: false,
+  });
+  map.addControl(new AttributionControl({ compact: false, customAttribution: '© OpenStreetMap contributors' }), 'bottom-right');
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  window.lifecircle = { map, state };
+  await map.once('load');
+  wireControls(map);
+  setLang(initialLang()); // renders every view
+  await showTab(map, 'query');
+  await guarded(async () => {
+    state.facilities = await loadFacilities(map);
+    await fitDistrict(map);
+  });
+  await refreshTarget(map);
+  document.body.dataset.ready = 'true';
+}
+
+start();

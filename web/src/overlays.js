@@ -1,0 +1,101 @@
+// The district's layers: H3 cells coloured by walking minutes to the chosen target,
+// communities shaded by the share of residents beyond the threshold, stations by level and
+// outlets by category; and the legend.
+import { get, getAllFeatures, targetParams } from './api.js';
+import { byId, collection, el } from './dom.js';
+import { categoryKeys, categoryName, levelLegend, pct, t } from './i18n.js';
+import { levelSymbols, minuteStops, outletColour, unreachedColour } from './style.js';
+
+/** loadFacilities puts every station and outlet on the map and returns them. */
+export async function loadFacilities(map) {
+  const [stations, outlets] = await Promise.all([
+    getAllFeatures('/api/v1/stations'),
+    getAllFeatures('/api/v1/outlets'),
+  ]);
+  map.getSource('stations').setData(stations);
+  map.getSource('outlets').setData(outlets);
+  return { stations, outlets };
+}
+
+/** highlightOutlets marks the outlets of the target's category (none when it is a level),
+ * which are then drawn at every zoom. */
+export function highlightOutlets(map, outlets, target) {
+  const features = outlets.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, selected: target.kind === 'category' && f.properties.category === target.key },
+  }));
+  map.getSource('outlets').setData(collection(features));
+}
+
+/** loadCells draws every cell's walking minutes to the nearest facility of target, unless
+ * current() says by then that another target was chosen. */
+export async function loadCells(map, target, current = () => true) {
+  const cells = await get('/api/v1/coverage/cells', { ...targetParams(target), format: 'geojson' });
+  if (current()) map.getSource('cells').setData(cells ?? collection());
+  return cells;
+}
+
+/** loadCommunityCoverage shades communities by the share of residents beyond minutes
+ * (unless current() says by then that another target was chosen). */
+export async function loadCommunityCoverage(map, target, minutes, current = () => true) {
+  const cov = await get('/api/v1/coverage', { ...targetParams(target), minutes, format: 'geojson' });
+  const features = (cov?.features ?? []).filter((f) => f.geometry).map((f) => {
+    const p = f.properties;
+    const beyond = p.population > 0 ? p.population_beyond / p.population : 1 - (p.area_share ?? 0);
+    return { ...f, properties: { ...p, beyond } };
+  });
+  if (current()) map.getSource('community-coverage').setData(collection(features));
+  return features;
+}
+
+/** describeCommunity returns a line about a shaded community, for its popup. */
+export function describeCommunity(p, minutes) {
+  return t('communityShare', p.name || p.code, pct(p.beyond), minutes);
+}
+
+/** layerToggles lists the overlay switches: their label and their layers. */
+export const layerToggles = [
+  { id: 'cells', label: () => t('layerCells'), layers: ['cells'] },
+  { id: 'communities', label: (m) => t('layerCommunities', m), layers: ['community-shade'] },
+  { id: 'stations', label: () => t('layerStations'), layers: ['stations'] },
+  { id: 'outlets', label: () => t('layerOutlets'), layers: ['outlets', 'outlets-target'] },
+];
+
+/** renderLayerSwitches fills the layers tab with a checkbox per overlay. */
+export function renderLayerSwitches(map, minutes) {
+  const box = byId('layer-switches');
+  box.replaceChildren(...layerToggles.map((lt) => {
+    const visible = map.getLayoutProperty(lt.layers[0], 'visibility') !== 'none';
+    const input = el('input', {
+      type: 'checkbox', id: `layer-${lt.id}`, checked: visible,
+      onchange: (e) => {
+        for (const l of lt.layers) map.setLayoutProperty(l, 'visibility', e.target.checked ? 'visible' : 'none');
+      },
+    });
+    return el('label', { class: 'switch' }, input, ' ', lt.label(minutes));
+  }));
+}
+
+/** renderLegend draws the minutes ramp, the unreached swatch and the station symbols. */
+export function renderLegend(target) {
+  const stops = minuteStops.map(([m, c]) => `${c} ${(m / 20) * 100}%`).join(', ');
+  const ticks = minuteStops.map(([m]) => el('span', {}, m === 20 ? '20+' : String(m)));
+  const stations = Object.entries(levelSymbols).map(([level, s]) => el('div', { class: 'legend-row' },
+    el('span', { class: 'dot', style: `background:${s.colour};width:${2 * s.radius}px;height:${2 * s.radius}px` }),
+    levelLegend(level)));
+  const rows = [
+    el('div', { class: 'legend-title' }, t('legendTitle')),
+    el('div', { class: 'ramp', style: `background: linear-gradient(to right, ${stops})` }),
+    el('div', { class: 'ticks' }, ticks),
+    el('div', { class: 'legend-row' }, el('span', { class: 'swatch', style: `background:${unreachedColour}` }), t('legendUnreached')),
+    el('div', { class: 'legend-title' }, t('legendStations')),
+    ...stations,
+  ];
+  if (target.kind === 'category') {
+    const i = categoryKeys().indexOf(target.key);
+    rows.push(el('div', { class: 'legend-row' },
+      el('span', { class: 'dot', style: `background:${outletColour(Math.max(i, 0))};width:7px;height:7px` }),
+      categoryName(target.key)));
+  }
+  byId('legend').replaceChildren(...rows);
+}

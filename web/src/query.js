@@ -1,0 +1,72 @@
+// Clicks on the map: the nearest service points with the walking routes, or the 5/10/15
+// minute isochrones around the clicked point; their list in the query tab.
+import { get, targetParams } from './api.js';
+import { bboxOf, byId, collection, el, fitTo } from './dom.js';
+import { categoryName, levelName, num, t } from './i18n.js';
+
+const point = (lon, lat) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} });
+
+/** clearQuery removes routes, hits and isochrones from the map. */
+export function clearQuery(map) {
+  for (const id of ['route', 'hits', 'isochrones', 'clicked']) map.getSource(id).setData(collection());
+}
+
+/** nearest asks for the k = 3 nearest facilities of target from (lon, lat), draws their
+ * routes and returns the answer for renderNearest. */
+export async function nearest(map, target, lon, lat) {
+  clearQuery(map);
+  map.getSource('clicked').setData(collection([point(lon, lat)]));
+  const ans = await get('/api/v1/nearest', { lon, lat, ...targetParams(target), k: 3, geometry: true });
+  const results = ans?.results ?? [];
+  const routes = results
+    .map((r, i) => ({ type: 'Feature', geometry: r.path, properties: { rank: i + 1, minutes: r.minutes } }))
+    .filter((f) => f.geometry);
+  routes.reverse(); // the nearest drawn last, on top
+  map.getSource('route').setData(collection(routes));
+  map.getSource('hits').setData(collection(results.map((r) => point(r.lon, r.lat))));
+  const b = bboxOf([point(lon, lat).geometry, ...routes.map((f) => f.geometry), ...results.map((r) => point(r.lon, r.lat).geometry)]);
+  if (b) fitTo(map, b);
+  return { kind: 'nearest', results };
+}
+
+/** isochrone draws the areas within 5, 10 and 15 minutes' walk of (lon, lat). */
+export async function isochrone(map, lon, lat) {
+  clearQuery(map);
+  map.getSource('clicked').setData(collection([point(lon, lat)]));
+  const fc = await get('/api/v1/isochrone', { lon, lat, minutes: '5,10,15' });
+  const bands = (fc?.features ?? []).filter((f) => f.geometry);
+  bands.sort((a, b) => b.properties.minutes - a.properties.minutes); // 15 under 10 under 5
+  map.getSource('isochrones').setData(collection(bands));
+  const b = bboxOf([point(lon, lat).geometry, ...bands.map((f) => f.geometry)]);
+  if (b) fitTo(map, b);
+  return { kind: 'isochrone', bands };
+}
+
+function facilityLabel(r) {
+  if (r.level) return levelName(r.level);
+  if (r.category) return categoryName(r.category);
+  return '';
+}
+
+/** renderQuery shows an answer of nearest or isochrone (null: the hint) in the query tab. */
+export function renderQuery(answer, mode) {
+  const box = byId('results');
+  byId('hint').textContent = t(mode === 'isochrone' ? 'hintIsochrone' : 'hintNearest');
+  if (!answer) {
+    box.replaceChildren();
+    return;
+  }
+  if (answer.kind === 'nearest') {
+    const items = answer.results.map((r, i) => el('li', { class: 'result', dataset: { id: r.id } },
+      el('span', { class: `rank rank-${i + 1}` }, String(i + 1)),
+      el('div', {},
+        el('div', { class: 'name' }, r.name || r.id, ' ', el('small', {}, facilityLabel(r))),
+        el('div', { class: 'detail' }, t('resultLine', num(r.minutes, 1), num(r.metres))))));
+    box.replaceChildren(el('h3', {}, t('resultsTitle')),
+      items.length ? el('ol', { class: 'results' }, items) : el('p', { class: 'empty' }, t('noResults')));
+    return;
+  }
+  const rows = [...answer.bands].sort((a, b) => a.properties.minutes - b.properties.minutes)
+    .map((f) => el('li', {}, t('isoLine', num(f.properties.minutes), num(f.properties.population))));
+  box.replaceChildren(el('h3', {}, t('isoTitle')), el('ul', { class: 'bands' }, rows));
+}
