@@ -102,6 +102,7 @@ func (s *Server) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	s.resetTiles()
 	return c.JSON(http.StatusOK, ans)
 }
 
@@ -168,5 +169,6 @@ func (s *Server) recompute(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	s.resetTiles()
 	return c.JSON(http.StatusOK, sum)
 }

@@ -49,6 +49,12 @@ func (s *Server) routes() *echo.Echo {
 	v1.POST("/scenarios", s.scenarios, long...)
 	v1.POST("/imports/:kind", s.importFile, s.requireToken, s.timeout(s.opts.RequestTimeout*4), s.bodyLimit(s.opts.MaxUploadBytes))
 	v1.POST("/compute", s.recompute, s.requireToken, s.timeout(s.opts.ComputeTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
+	if s.tiles != nil {
+		e.GET("/tiles/:z/:x/:y", s.tile, std...)
+	}
+	if s.opts.Assets != nil {
+		e.StaticFS("/", s.opts.Assets)
+	}
 	s.routePaths = map[string]bool{}
 	for _, r := range e.Routes() {
 		if r.Method != echo.RouteNotFound {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -29,13 +30,15 @@ type Store interface {
 
 // Options configure a Server. Zero durations and sizes take the defaults noted.
 type Options struct {
-	Store      Store            // nil: imports and compute answer 503, the engine must be set with SetEngine
-	Engine     engine.Options   // model parameters for loads and recomputes
-	Categories *geo.Categories  // resolves category=… by key, Chinese or English name; nil: keys only
-	Standards  *standards.Rules // rules for /api/v1/standards; nil: that endpoint answers 503
-	Token      string           // bearer token of the write endpoints; "": they are off (403)
-	CORS       []string         // allowed origins ("*" for any); none: no CORS headers
-	Log        *slog.Logger     // nil: discard
+	Store      Store              // nil: imports and compute answer 503, the engine must be set with SetEngine
+	Engine     engine.Options     // model parameters for loads and recomputes
+	Categories *geo.Categories    // resolves category=… by key, Chinese or English name; nil: keys only
+	Standards  *standards.Rules   // rules for /api/v1/standards; nil: that endpoint answers 503
+	Token      string             // bearer token of the write endpoints; "": they are off (403)
+	CORS       []string           // allowed origins ("*" for any); none: no CORS headers
+	Log        *slog.Logger       // nil: discard
+	Assets     fs.FS              // the web map served at / (web.Assets()); nil: no map
+	Tiles      postgis.TileSource // base-map vector tiles at /tiles/{z}/{x}/{y}.mvt, cached; nil: none
 
 	RequestTimeout time.Duration // per request (default 30 s)
 	PlanTimeout    time.Duration // POST /plan/sites and /scenarios (default 60 s)
@@ -75,6 +78,7 @@ type Server struct {
 	engine  atomic.Pointer[engine.Engine]
 	metrics *metrics
 	compute sync.Mutex // one recompute at a time
+	tiles   *postgis.TileCache
 	// routePaths are the registered route patterns (metrics label routes by them); set
 	// once by New.
 	routePaths map[string]bool
@@ -87,6 +91,9 @@ func New(o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: o, log: o.Log, metrics: newMetrics()}
+	if o.Tiles != nil {
+		s.tiles = postgis.NewTileCache(o.Tiles, postgis.DefaultTileCacheSize)
+	}
 	s.echo = s.routes()
 	return s, nil
 }

@@ -2,12 +2,7 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"net/http"
 	"net/http/httptest"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
@@ -48,18 +43,15 @@ func startServer(tb testing.TB) district {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := api.New(api.Options{Store: db, Engine: engine.Options{Categories: cats.Keys()}, Categories: cats})
+	srv, err := api.New(api.Options{Store: db, Engine: engine.Options{Categories: cats.Keys()}, Categories: cats,
+		Assets: web.Assets(), Tiles: db})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	if err := srv.Load(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/", srv.Handler())
-	mux.Handle("/tiles/", tileHandler(postgis.NewTileCache(db, 0)))
-	mux.Handle("/", http.FileServerFS(web.Assets()))
-	hs := httptest.NewServer(mux)
+	hs := httptest.NewServer(srv.Handler())
 	tb.Cleanup(hs.Close)
 	return district{URL: hs.URL, Click: middleNode(d)}
 }
@@ -108,57 +100,4 @@ func middleNode(d *synth.District) orb.Point {
 		}
 	}
 	return best
-}
-
-// tileHandler answers GET /tiles/{z}/{x}/{y}.mvt from the cache: 200 with the tile, 204
-// for an empty one, 400 with a JSON error for a bad address.
-func tileHandler(cache *postgis.TileCache) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		z, x, y, err := parseTilePath(strings.TrimPrefix(r.URL.Path, "/tiles/"))
-		var b []byte
-		if err == nil {
-			b, err = cache.Get(r.Context(), z, x, y)
-		}
-		switch {
-		case err != nil:
-			writeError(w, err)
-		case len(b) == 0:
-			w.WriteHeader(http.StatusNoContent)
-		default:
-			w.Header().Set("Content-Type", "application/vnd.mapbox-vector-tile")
-			w.Write(b) //nolint:errcheck // the client went away
-		}
-	})
-}
-
-func parseTilePath(p string) (z, x, y int, err error) {
-	parts := strings.Split(strings.TrimSuffix(p, ".mvt"), "/")
-	if len(parts) != 3 || !strings.HasSuffix(p, ".mvt") {
-		return 0, 0, 0, geo.Errorf(geo.EINVALID, "tile address %q: write it as {z}/{x}/{y}.mvt", p)
-	}
-	var v [3]int
-	for i, s := range parts {
-		if v[i], err = strconv.Atoi(s); err != nil {
-			return 0, 0, 0, geo.Errorf(geo.EINVALID, "tile address %q: %q is not a whole number", p, s)
-		}
-	}
-	return v[0], v[1], v[2], nil
-}
-
-func writeError(w http.ResponseWriter, err error) {
-	status := http.StatusInternalServerError
-	switch geo.ErrorCodeOf(err) {
-	case geo.EINVALID:
-		status = http.StatusBadRequest
-	case geo.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
-	}
-	var ge *geo.Error
-	msg := "internal error"
-	if errors.As(err, &ge) {
-		msg = ge.Message
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(geo.ErrorCodeOf(err)), "message": msg}}) //nolint:errcheck
 }

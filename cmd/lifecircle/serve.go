@@ -10,6 +10,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/web"
 	"github.com/spf13/cobra"
 )
 
@@ -76,7 +77,7 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 		return err
 	}
 	defer db.Close()
-	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Token: token,
+	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Token: token, Assets: web.Assets(), Tiles: db,
 		CORS: serveOrigins(f.cors), Log: cfg.Log, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout})
 	if err != nil {
 		return err
