@@ -93,7 +93,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"duplicate id", "stations", "bad/stations-duplicate-id.csv", []string{"record 3", `duplicate id "S1"`}},
 		{"unparseable number", "communities", "bad/communities-unparseable-number.csv", []string{"record 2", `"households"`, "unparseable number"}},
 		{"self-intersecting polygon", "communities", "bad/communities-self-intersecting.geojson", []string{"communities-self-intersecting.geojson", "2", "self-intersecting", "--repair"}},
-		{"short ring", "compounds", "bad/compounds-short-ring.csv", []string{"record 1", "3 points"}},
+		{"short ring", "compounds", "bad/compounds-short-ring.csv", []string{"record 1", "ring doesn't have enough points"}},
 		{"empty file", "stations", "bad/empty.csv", []string{"empty.csv", "empty"}},
 		{"wrong file type", "stations", "bad/stations.pdf", []string{"stations.pdf", "PDF"}},
 		{"truncated JSON", "communities", "bad/truncated.geojson", []string{"truncated.geojson", "truncated JSON"}},
