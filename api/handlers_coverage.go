@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -22,12 +23,7 @@ type coverageAnswer struct {
 // coverage answers GET /api/v1/coverage: the share of residents and area within the
 // minutes of the nearest facility of a kind, in total and per community.
 func (s *Server) coverage(c echo.Context) error {
-	q := c.QueryParams()
-	sys, err := parseCRS(q)
-	if err != nil {
-		return err
-	}
-	t, err := parseTarget(q, s.opts.Categories)
+	q, sys, t, err := s.targetQuery(c)
 	if err != nil {
 		return err
 	}
@@ -113,12 +109,7 @@ type cellProps struct {
 // coverageCells answers GET /api/v1/coverage/cells: every H3 cell (in bbox) with its walk
 // minutes to the nearest facility of a kind, as GeoJSON hexagons or CSV.
 func (s *Server) coverageCells(c echo.Context) error {
-	q := c.QueryParams()
-	sys, err := parseCRS(q)
-	if err != nil {
-		return err
-	}
-	t, err := parseTarget(q, s.opts.Categories)
+	q, sys, t, err := s.targetQuery(c)
 	if err != nil {
 		return err
 	}
@@ -199,12 +190,7 @@ type gapProps struct {
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
 // ranked, as GeoJSON (default) or JSON.
 func (s *Server) gaps(c echo.Context) error {
-	q := c.QueryParams()
-	sys, err := parseCRS(q)
-	if err != nil {
-		return err
-	}
-	t, err := parseTarget(q, s.opts.Categories)
+	q, sys, t, err := s.targetQuery(c)
 	if err != nil {
 		return err
 	}
@@ -241,4 +227,16 @@ func (s *Server) gaps(c echo.Context) error {
 			AreaWeighted: g.AreaWeighted})
 	}
 	return writeGeoJSON(c, newCollection(sys, fs))
+}
+
+// targetQuery reads what every coverage endpoint takes: the query, its crs and the target
+// (category=… or level=…).
+func (s *Server) targetQuery(c echo.Context) (url.Values, crs.System, engine.Target, error) {
+	q := c.QueryParams()
+	sys, err := parseCRS(q)
+	if err != nil {
+		return nil, "", engine.Target{}, err
+	}
+	t, err := parseTarget(q, s.opts.Categories)
+	return q, sys, t, err
 }
