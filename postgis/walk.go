@@ -44,25 +44,41 @@ func replaceNetwork(ctx context.Context, tx pgx.Tx, nodes []geo.WalkNode, edges 
 	return mapError(err, "analyze walk network")
 }
 
-// LoadNetwork reads the walk network (binary COPY) for the in-memory engine. Points and
-// geometries are WGS84 (lon, lat); lengths metres.
+// LoadNetwork reads the walk network (binary COPY, nodes and edges over two connections at
+// once) for the in-memory engine. Points and geometries are WGS84 (lon, lat); lengths
+// metres.
 func (db *DB) LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, error) {
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return nil, nil, mapError(err, "load walk network")
-	}
-	defer conn.Release()
 	var nodes []geo.WalkNode
-	err = copyOut(ctx, conn.Conn(), "COPY (SELECT id, ST_X(geom), ST_Y(geom) FROM walk_nodes ORDER BY id) TO STDOUT (FORMAT binary)",
+	var edges []geo.WalkEdge
+	errc := make(chan error, 1)
+	go func() {
+		var err error
+		nodes, err = db.loadNodes(ctx)
+		errc <- err
+	}()
+	edges, err := db.loadEdges(ctx)
+	if nerr := <-errc; err == nil {
+		err = nerr
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return nodes, edges, nil
+}
+
+func (db *DB) loadNodes(ctx context.Context) ([]geo.WalkNode, error) {
+	var nodes []geo.WalkNode
+	err := db.copyOut(ctx, "COPY (SELECT id, ST_X(geom), ST_Y(geom) FROM walk_nodes ORDER BY id) TO STDOUT (FORMAT binary)",
 		func(f [][]byte) error {
 			nodes = append(nodes, geo.WalkNode{ID: fieldInt64(f[0]), Point: orb.Point{fieldFloat64(f[1]), fieldFloat64(f[2])}})
 			return nil
 		})
-	if err != nil {
-		return nil, nil, err
-	}
+	return nodes, err
+}
+
+func (db *DB) loadEdges(ctx context.Context) ([]geo.WalkEdge, error) {
 	var edges []geo.WalkEdge
-	err = copyOut(ctx, conn.Conn(), `COPY (SELECT id, source, target, length_m, highway, coalesce(osm_way_id, 0), ST_AsBinary(geom)
+	err := db.copyOut(ctx, `COPY (SELECT id, source, target, length_m, highway, coalesce(osm_way_id, 0), ST_AsBinary(geom)
 		FROM walk_edges ORDER BY id) TO STDOUT (FORMAT binary)`,
 		func(f [][]byte) error {
 			g, err := wkb.Unmarshal(f[6])
@@ -74,14 +90,18 @@ func (db *DB) LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, 
 				LengthM: fieldFloat64(f[3]), Highway: string(f[4]), OSMWayID: fieldInt64(f[5]), Geometry: ls})
 			return nil
 		})
-	if err != nil {
-		return nil, nil, err
-	}
-	return nodes, edges, nil
+	return edges, err
 }
 
-// copyOut runs a COPY … TO STDOUT (FORMAT binary) query and hands each tuple's fields to fn.
-func copyOut(ctx context.Context, conn *pgx.Conn, sql string, fn func([][]byte) error) error {
+// copyOut runs a COPY … TO STDOUT (FORMAT binary) query on a pooled connection and hands
+// each tuple's fields to fn.
+func (db *DB) copyOut(ctx context.Context, sql string, fn func([][]byte) error) error {
+	c, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return mapError(err, "load walk network")
+	}
+	defer c.Release()
+	conn := c.Conn()
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
@@ -89,7 +109,7 @@ func copyOut(ctx context.Context, conn *pgx.Conn, sql string, fn func([][]byte) 
 		pw.CloseWithError(err)
 		done <- err
 	}()
-	err := readCopy(pr, fn)
+	err = readCopy(pr, fn)
 	pr.CloseWithError(io.ErrClosedPipe)
 	if cerr := <-done; cerr != nil {
 		return mapError(cerr, "copy out")

@@ -100,7 +100,7 @@ func BenchmarkSnap(b *testing.B) {
 			}
 			clock.report(b)
 		})
-		b.Run(sz.name+"/SnapAll-60k", func(b *testing.B) {
+		b.Run(sz.name+"-SnapAll-60k", func(b *testing.B) {
 			g := getBenchNet(b, sz.side).g
 			ps := randomPoints(g, 60000, 2)
 			clock := startCPU()

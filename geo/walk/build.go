@@ -2,6 +2,7 @@ package walk
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -30,7 +31,7 @@ func Build(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) (*Graph,
 		return nil, geo.Errorf(geo.EINVALID, "walk network too large: %d nodes and %d edges (at most %d nodes and %d edges)",
 			len(nodes), len(edges), maxIndex, maxIndex/2)
 	}
-	g := &Graph{model: m, secPerM: 1 / m.MetresPerSecond(), stepsScale: m.StepsFactor}
+	g := &Graph{model: m, secPerM: 1 / m.MetresPerSecond()}
 	ids, err := g.addNodes(nodes)
 	if err != nil {
 		return nil, err
@@ -38,10 +39,16 @@ func Build(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) (*Graph,
 	if err := g.addEdges(edges, ids); err != nil {
 		return nil, err
 	}
-	g.buildCSR()
 	g.bounds = g.computeBounds()
+	done := make(chan struct{})
+	go func() {
+		g.index = newSegIndex(g)
+		close(done)
+	}()
+	g.buildCSR()
+	g.comp = g.components()
 	g.hCoef = g.heuristicCoef()
-	g.index = newSegIndex(g)
+	<-done
 	return g, nil
 }
 
@@ -78,22 +85,19 @@ func (g *Graph) addNodes(nodes []geo.WalkNode) (*idIndex, error) {
 // addEdges validates the edges in the order given, then stores them ordered by their
 // lower end node (so that edges near each other on the ground are near in memory).
 func (g *Graph) addEdges(edges []geo.WalkEdge, ids *idIndex) error {
-	ends := make([]int32, 2*len(edges))
+	ends, err := g.checkEdges(edges, ids)
+	if err != nil {
+		return err
+	}
 	total := 0
-	for i, e := range edges {
-		s, d, err := g.checkEdge(i, e, ids)
-		if err != nil {
-			return err
-		}
-		ends[2*i], ends[2*i+1] = s, d
+	for _, e := range edges {
 		total += max(len(e.Geometry), 2)
 		if total > maxIndex {
 			return geo.Errorf(geo.EINVALID, "walk network too large: more than %d geometry points", maxIndex)
 		}
 	}
 	n := len(edges)
-	g.edgeID, g.edgeSrc, g.edgeDst = make([]int64, n), make([]int32, n), make([]int32, n)
-	g.edgeLen, g.edgeGeomLen, g.edgeSteps = make([]float64, n), make([]float64, n), make([]bool, n)
+	g.edgeID, g.edges = make([]int64, n), make([]edgeRec, n)
 	g.geomOff = make([]int32, n+1)
 	order := edgeOrder(ends, len(g.nodeID))
 	place := make([]int32, n) // input index -> internal index
@@ -102,10 +106,35 @@ func (g *Graph) addEdges(edges []geo.WalkEdge, ids *idIndex) error {
 		g.geomOff[e+1] = g.geomOff[e] + int32(max(len(edges[old].Geometry), 2))
 	}
 	g.pts = make([]orb.Point, total)
-	for old, w := range edges {
-		g.fillEdge(place[old], w, ends[2*old], ends[2*old+1])
-	}
+	inParallel(n, 4096, func(lo, hi int) {
+		for old := lo; old < hi; old++ {
+			g.fillEdge(place[old], edges[old], ends[2*old], ends[2*old+1])
+		}
+	})
 	return nil
+}
+
+// checkEdges validates every edge (in parallel chunks) and returns their internal end
+// nodes, two per edge; the error is the one of the first bad edge.
+func (g *Graph) checkEdges(edges []geo.WalkEdge, ids *idIndex) ([]int32, error) {
+	ends := make([]int32, 2*len(edges))
+	var mu sync.Mutex
+	firstBad, firstErr := len(edges), error(nil)
+	inParallel(len(edges), 4096, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s, d, err := g.checkEdge(i, edges[i], ids)
+			if err != nil {
+				mu.Lock()
+				if i < firstBad {
+					firstBad, firstErr = i, err
+				}
+				mu.Unlock()
+				return
+			}
+			ends[2*i], ends[2*i+1] = s, d
+		}
+	})
+	return ends, firstErr
 }
 
 // checkEdge validates edge number i and returns its internal end nodes.
@@ -180,9 +209,9 @@ func (g *Graph) fillEdge(e int32, w geo.WalkEdge, src, dst int32) {
 		copy(ps[1:], w.Geometry[1:len(w.Geometry)-1])
 	}
 	ps[0], ps[len(ps)-1] = g.nodePt[src], g.nodePt[dst]
-	g.edgeGeomLen[e] = geo.LineLengthM(orb.LineString(ps))
-	g.edgeID[e], g.edgeSrc[e], g.edgeDst[e] = w.ID, src, dst
-	g.edgeLen[e], g.edgeSteps[e] = w.LengthM, w.Highway == "steps"
+	g.edgeID[e] = w.ID
+	g.edges[e] = edgeRec{src: src, dst: dst, lenM: w.LengthM, geomLen: geo.LineLengthM(orb.LineString(ps)),
+		sec: g.model.EdgeSeconds(w.LengthM, w.Highway)}
 }
 
 // buildCSR lays out the adjacency: one slot per direction of every edge that is not a
@@ -190,8 +219,8 @@ func (g *Graph) fillEdge(e int32, w geo.WalkEdge, src, dst int32) {
 func (g *Graph) buildCSR() {
 	n := len(g.nodeID)
 	g.off = make([]int32, n+1)
-	for e := range g.edgeSrc {
-		if s, d := g.edgeSrc[e], g.edgeDst[e]; s != d {
+	for e := range g.edges {
+		if s, d := g.edges[e].src, g.edges[e].dst; s != d {
 			g.off[s+1]++
 			g.off[d+1]++
 		}
@@ -203,8 +232,8 @@ func (g *Graph) buildCSR() {
 	g.arcs, g.adjEdge = make([]arc, slots), make([]int32, slots)
 	next := make([]int32, n)
 	copy(next, g.off[:n])
-	for e := range g.edgeSrc {
-		s, d := g.edgeSrc[e], g.edgeDst[e]
+	for e := range g.edges {
+		s, d := g.edges[e].src, g.edges[e].dst
 		if s == d {
 			continue
 		}
@@ -239,9 +268,9 @@ func (g *Graph) computeBounds() orb.Bound {
 // consistent); a small margin absorbs float32 rounding of the costs.
 func (g *Graph) heuristicCoef() float64 {
 	scale := 1.0
-	for e, gl := range g.edgeGeomLen {
-		if gl > 0 {
-			scale = min(scale, g.edgeLen[e]/gl)
+	for _, r := range g.edges {
+		if r.geomLen > 0 {
+			scale = min(scale, r.lenM/r.geomLen)
 		}
 	}
 	return scale * g.secPerM * (1 - 1e-6)

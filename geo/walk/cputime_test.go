@@ -1,7 +1,6 @@
 package walk_test
 
 import (
-	"syscall"
 	"testing"
 	"time"
 )
@@ -9,14 +8,6 @@ import (
 // cpuClock measures the process's CPU time (user + system) over a benchmark loop, so that
 // figures stay meaningful on a shared, busy machine.
 type cpuClock struct{ start time.Duration }
-
-func cpuNow() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 func startCPU() cpuClock { return cpuClock{start: cpuNow()} }
 

@@ -1,8 +1,10 @@
 // Package walk is lifecircle's in-memory pedestrian network and its searches: an immutable
-// graph in compact arrays (CSR adjacency with float32 costs, int32 indexes, flattened edge
-// geometry), a uniform-grid segment index for snapping points to the nearest walkable
-// segment, bounded multi-source Dijkstra (one search per outlet category or station
-// level), point-to-point routes (A*) and k-nearest searches.
+// graph in compact arrays (CSR adjacency with float32 costs, int32 indexes in a spatial
+// Hilbert order, flattened edge geometry, connected components), a uniform-grid segment
+// index for snapping points to the nearest walkable segment, bounded multi-source
+// shortest paths (one search per outlet category or station level, on a bucket queue),
+// point-to-point routes (A*) and k-nearest searches (Dijkstra on a 4-ary heap). Times
+// accumulate in float64; search buffers are pooled per graph.
 //
 // Every time follows the walking model of DESIGN.md: time A→B = access(A) + network time
 // between the two snapped points (directly along the segment when both snap to the same

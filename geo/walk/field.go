@@ -1,7 +1,9 @@
 package walk
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -14,21 +16,29 @@ type Field struct {
 	limit   float64
 	sources []Snap
 	onEdge  []edgeSource // usable sources by edge, for trips along a shared edge
+	hasEdge edgeFilter   // which edges may hold a source
 }
 
 // edgeSource is a usable source snapped onto an edge.
 type edgeSource struct {
-	edge   int32
-	source int32
-	en     ends
+	edge, source int32
+	frac         float64 // where on the edge, 0 at its source node and 1 at its target
+	access       float64 // seconds of the source's access leg
 }
+
+// edgeFilter is a 65 536-bit set of edge indexes modulo its size: a quick "no source on
+// this edge" for most points.
+type edgeFilter [1024]uint64
+
+func (f *edgeFilter) add(e int32)      { f[uint32(e)>>6&1023] |= 1 << (uint32(e) & 63) }
+func (f *edgeFilter) has(e int32) bool { return f[uint32(e)>>6&1023]&(1<<(uint32(e)&63)) != 0 }
 
 // MultiSource runs one shortest-path search from every on-network source at once (a
 // bucket queue for bounded searches, a heap otherwise), bounded by maxSeconds seconds
-// (+Inf: unbounded; NaN or negative: 0). Each source starts with its
-// access leg (metres walked at the plain speed) and reaches both ends of its edge along
-// the edge. Off-network sources (and snaps of another graph) are ignored. Call Release
-// when done to let the next search reuse the buffers.
+// (+Inf: unbounded; NaN or negative: 0). Sources are snaps of (lon, lat) WGS84 points;
+// each starts with its access leg (walked at the plain speed) and reaches both ends of
+// its edge along the edge. Off-network sources (and forged snaps) are ignored. Call
+// Release when done to let the next search reuse the buffers.
 func (g *Graph) MultiSource(sources []Snap, maxSeconds float64) *Field {
 	limit := sanitizeLimit(maxSeconds)
 	b := g.getSearch()
@@ -39,9 +49,15 @@ func (g *Graph) MultiSource(sources []Snap, maxSeconds float64) *Field {
 		}
 		en := g.endsOf(s)
 		g.seedFrom(b, en, int32(j), limit)
-		f.onEdge = append(f.onEdge, edgeSource{edge: s.Edge, source: int32(j), en: en})
+		f.onEdge = append(f.onEdge, edgeSource{edge: s.Edge, source: int32(j), frac: en.frac, access: en.access})
+		f.hasEdge.add(s.Edge)
 	}
-	sort.SliceStable(f.onEdge, func(x, y int) bool { return f.onEdge[x].edge < f.onEdge[y].edge })
+	slices.SortFunc(f.onEdge, func(x, y edgeSource) int {
+		if x.edge != y.edge {
+			return cmp.Compare(x.edge, y.edge)
+		}
+		return cmp.Compare(x.source, y.source)
+	})
 	if useBuckets(limit) {
 		q := g.getBuckets(limit)
 		b.queueTouched(q.push)
@@ -113,15 +129,23 @@ func (f *Field) best(s Snap) choice {
 	if d := ld.dist + en.secDst; d < c.sec {
 		c.sec, c.source, c.via, c.side = d, ld.src, en.dst, arriveDst
 	}
-	i := sort.Search(len(f.onEdge), func(i int) bool { return f.onEdge[i].edge >= s.Edge })
-	for ; i < len(f.onEdge) && f.onEdge[i].edge == s.Edge; i++ {
-		o := f.onEdge[i]
-		sec, _ := g.direct(o.en, en)
-		if d := o.en.access + sec; d < c.sec {
-			c.sec, c.source, c.via, c.side = d, o.source, -1, arriveDirect
-		}
+	if f.hasEdge.has(s.Edge) {
+		f.sameEdge(&c)
 	}
 	c.sec += en.access
 	c.ok = c.sec <= f.limit && !math.IsInf(c.sec, 1)
 	return c
+}
+
+// sameEdge improves c with the sources snapped onto the same edge, walked to directly.
+func (f *Field) sameEdge(c *choice) {
+	e := c.en.edge
+	sec := f.g.edges[e].sec
+	i := sort.Search(len(f.onEdge), func(i int) bool { return f.onEdge[i].edge >= e })
+	for ; i < len(f.onEdge) && f.onEdge[i].edge == e; i++ {
+		o := f.onEdge[i]
+		if d := o.access + math.Abs(o.frac-c.en.frac)*sec; d < c.sec {
+			c.sec, c.source, c.via, c.side = d, o.source, -1, arriveDirect
+		}
+	}
 }

@@ -13,10 +13,9 @@ import (
 // indexes follow a spatial (Hilbert curve) order for cache locality, not the order given
 // to Build: NodeID and EdgeID map them back. Every edge is walkable both ways.
 type Graph struct {
-	model      geo.WalkModel
-	secPerM    float64 // seconds per metre at walking speed
-	stepsScale float64 // model.StepsFactor
-	bounds     orb.Bound
+	model   geo.WalkModel
+	secPerM float64 // seconds per metre at walking speed
+	bounds  orb.Bound
 
 	nodeID []int64
 	nodePt []orb.Point
@@ -27,16 +26,13 @@ type Graph struct {
 	arcs    []arc
 	adjEdge []int32 // edge of each slot
 
-	edgeID      []int64
-	edgeSrc     []int32
-	edgeDst     []int32
-	edgeLen     []float64 // WalkEdge.LengthM, metres
-	edgeGeomLen []float64 // haversine length of the stored geometry, metres
-	edgeSteps   []bool
-	geomOff     []int32     // points of edge e are pts[geomOff[e]:geomOff[e+1]]
-	pts         []orb.Point // flattened geometry, (lon, lat)
+	edgeID  []int64
+	edges   []edgeRec
+	geomOff []int32     // points of edge e are pts[geomOff[e]:geomOff[e+1]]
+	pts     []orb.Point // flattened geometry, (lon, lat)
 
 	index *segIndex
+	comp  []int32 // connected component of each node
 
 	// hCoef turns the great-circle metres between a node and a route's target into an
 	// admissible, consistent A* estimate in seconds.
@@ -91,19 +87,20 @@ type arc struct {
 	cost float32
 }
 
-// edgeSeconds returns the full walking time of edge e in seconds, in float64.
-func (g *Graph) edgeSeconds(e int32) float64 {
-	s := g.edgeLen[e] * g.secPerM
-	if g.edgeSteps[e] {
-		s *= g.stepsScale
-	}
-	return s
+// edgeRec is what searches and snapped points need of an edge, in one cache line half.
+type edgeRec struct {
+	src, dst int32
+	lenM     float64 // WalkEdge.LengthM, metres
+	geomLen  float64 // haversine length of the stored geometry, metres
+	sec      float64 // model.EdgeSeconds(LengthM, Highway)
 }
 
-// fraction returns how far along edge e (0 at its source, 1 at its target) the point at
-// along metres of its geometry lies.
-func (g *Graph) fraction(e int32, along float64) float64 {
-	l := g.edgeGeomLen[e]
+// edgeSeconds returns the full walking time of edge e in seconds, in float64.
+func (g *Graph) edgeSeconds(e int32) float64 { return g.edges[e].sec }
+
+// fraction returns how far along an edge of geometry length l metres (0 at its source, 1
+// at its target) the point at along metres of its geometry lies.
+func fraction(l, along float64) float64 {
 	if !(l > 0) {
 		return 0
 	}
@@ -118,11 +115,11 @@ func (g *Graph) fraction(e int32, along float64) float64 {
 }
 
 // validEdge reports whether e indexes an edge of g.
-func (g *Graph) validEdge(e int32) bool { return e >= 0 && int(e) < len(g.edgeID) }
+func (g *Graph) validEdge(e int32) bool { return e >= 0 && int(e) < len(g.edges) }
 
 // usable reports whether s snapped onto g's network within the snap distance.
 func (g *Graph) usable(s Snap) bool {
-	return s.OnNetwork && g.validEdge(s.Edge) && !math.IsNaN(s.AccessM)
+	return s.OnNetwork && g.validEdge(s.Edge) && s.AccessM >= 0 && !math.IsInf(s.AccessM, 1) && !math.IsNaN(s.Along)
 }
 
 // accessSeconds returns the time in seconds to walk s's straight access leg.
@@ -143,11 +140,11 @@ type ends struct {
 
 // endsOf returns where s lies on its edge. s must be usable.
 func (g *Graph) endsOf(s Snap) ends {
-	e := s.Edge
-	f := g.fraction(e, s.Along)
-	sec, l := g.edgeSeconds(e), g.edgeLen[e]
+	r := &g.edges[s.Edge]
+	f := fraction(r.geomLen, s.Along)
+	sec, l := r.sec, r.lenM
 	return ends{
-		edge: e, src: g.edgeSrc[e], dst: g.edgeDst[e], frac: f,
+		edge: s.Edge, src: r.src, dst: r.dst, frac: f,
 		secSrc: f * sec, secDst: (1 - f) * sec,
 		mSrc: f * l, mDst: (1 - f) * l,
 		access: g.accessSeconds(s), accessMetres: s.AccessM,
@@ -158,5 +155,5 @@ func (g *Graph) endsOf(s Snap) ends {
 // snapped onto the same edge (a.edge == b.edge).
 func (g *Graph) direct(a, b ends) (sec, metres float64) {
 	d := math.Abs(a.frac - b.frac)
-	return d * g.edgeSeconds(a.edge), d * g.edgeLen[a.edge]
+	return d * g.edgeSeconds(a.edge), d * g.edges[a.edge].lenM
 }

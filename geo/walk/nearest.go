@@ -48,6 +48,9 @@ func (g *Graph) Nearest(from Snap, targets []Snap, k int, maxSeconds float64) []
 	}
 	ef := g.endsOf(from)
 	ns := g.newNearest(ef, targets, sanitizeLimit(maxSeconds))
+	if len(ns.links) == 0 && ns.queue.Len() == 0 {
+		return nil // no target in from's part of the network
+	}
 	b, h := g.getSearch(), g.getHeap()
 	defer g.putSearch(b)
 	defer g.putHeap(h)
@@ -64,13 +67,13 @@ func (g *Graph) Nearest(from Snap, targets []Snap, k int, maxSeconds float64) []
 	return hits
 }
 
-// newNearest files the usable targets under their edges' end nodes and queues those on
-// from's own edge with their direct walk.
+// newNearest files the usable targets in from's connected part of the network under
+// their edges' end nodes, and queues those on from's own edge with their direct walk.
 func (g *Graph) newNearest(ef ends, targets []Snap, limit float64) *nearestSearch {
 	ns := &nearestSearch{links: make(map[int32][]targetLink), state: make([]targetState, len(targets)), limit: limit}
 	for j, t := range targets {
 		ns.state[j] = targetState{best: math.Inf(1), via: -1}
-		if !g.usable(t) {
+		if !g.usable(t) || g.edgeComponent(t.Edge) != g.edgeComponent(ef.edge) {
 			ns.state[j].done = true
 			continue
 		}

@@ -28,6 +28,7 @@ func TestNearestHandChecked(t *testing.T) {
 		{"all reachable", 10, math.Inf(1), []walk.Hit{{1, 54, 60}, {5, 76.5, 85}, {2, 243, 270}, {0, 306, 330}}},
 		{"within 250 s", 10, 250, []walk.Hit{{1, 54, 60}, {5, 76.5, 85}, {2, 243, 270}}},
 		{"k = 0", 0, math.Inf(1), nil},
+		{"nothing within 50 s", 3, 50, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -41,6 +42,13 @@ func TestNearestHandChecked(t *testing.T) {
 				}
 			}
 		})
+	}
+	// From P: P itself (both access legs, 18 s, 20 m), then P2 on the same edge directly
+	// (9 + 27 + 4.5 s, 10 + 30 + 5 m).
+	got := g.Nearest(g.Snap(h.P), targets, 2, math.Inf(1))
+	if len(got) != 2 || got[0].Index != 1 || !near(got[0].Seconds, 18, 1e-6) || !near(got[0].Metres, 20, 1e-6) ||
+		got[1].Index != 5 || !near(got[1].Seconds, 40.5, 1e-6) || !near(got[1].Metres, 45, 1e-6) {
+		t.Errorf("Nearest from P = %+v; want P (index 1) at 18 s, 20 m, then P2 (index 5) at 40.5 s, 45 m", got)
 	}
 	if got := g.Nearest(g.Snap(h.Off), targets, 3, math.Inf(1)); got != nil {
 		t.Errorf("Nearest from an off-network point = %+v; want nothing", got)

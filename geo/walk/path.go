@@ -56,10 +56,10 @@ func (g *Graph) trace(b *searchBuf, x int32) ([]int32, int32) {
 // slotFrom returns the node that slot k leaves from, given the node v it leads to.
 func (g *Graph) slotFrom(k, v int32) int32 {
 	e := g.adjEdge[k]
-	if g.edgeDst[e] == v {
-		return g.edgeSrc[e]
+	if g.edges[e].dst == v {
+		return g.edges[e].src
 	}
-	return g.edgeDst[e]
+	return g.edges[e].dst
 }
 
 // measure returns the seconds and metres walked along p, both access legs included.
@@ -76,7 +76,7 @@ func (g *Graph) measure(p walkPlan) (sec, metres float64) {
 	}
 	for _, k := range p.slots {
 		e := g.adjEdge[k]
-		sec, metres = sec+g.edgeSeconds(e), metres+g.edgeLen[e]
+		sec, metres = sec+g.edgeSeconds(e), metres+g.edges[e].lenM
 	}
 	if p.arrive == arriveSrc {
 		return sec + p.toEn.secSrc, metres + p.toEn.mSrc
@@ -95,16 +95,16 @@ func (g *Graph) line(p walkPlan) orb.LineString {
 	} else {
 		if p.seed == seedSrc {
 			g.interior(&b, fe, p.from.Along, 0)
-			b.add(g.nodePt[g.edgeSrc[fe]])
+			b.add(g.nodePt[g.edges[fe].src])
 		} else {
-			g.interior(&b, fe, p.from.Along, g.edgeGeomLen[fe])
-			b.add(g.nodePt[g.edgeDst[fe]])
+			g.interior(&b, fe, p.from.Along, g.edges[fe].geomLen)
+			b.add(g.nodePt[g.edges[fe].dst])
 		}
 		g.slotsLine(&b, p.slots)
 		if p.arrive == arriveSrc {
 			g.interior(&b, te, 0, p.to.Along)
 		} else {
-			g.interior(&b, te, g.edgeGeomLen[te], p.to.Along)
+			g.interior(&b, te, g.edges[te].geomLen, p.to.Along)
 		}
 	}
 	b.add(p.to.Point)
@@ -116,10 +116,10 @@ func (g *Graph) line(p walkPlan) orb.LineString {
 func (g *Graph) slotsLine(b *lineBuilder, slots []int32) {
 	for _, k := range slots {
 		e, v := g.adjEdge[k], g.arcs[k].to
-		if g.edgeDst[e] == v {
-			g.interior(b, e, 0, g.edgeGeomLen[e])
+		if g.edges[e].dst == v {
+			g.interior(b, e, 0, g.edges[e].geomLen)
 		} else {
-			g.interior(b, e, g.edgeGeomLen[e], 0)
+			g.interior(b, e, g.edges[e].geomLen, 0)
 		}
 		b.add(g.nodePt[v])
 	}
@@ -167,7 +167,7 @@ func (b *lineBuilder) add(p orb.Point) {
 	b.ls = append(b.ls, p)
 }
 
-// PathTo returns the (lon, lat) walk from the nearest source's origin, through its access
+// PathTo returns the (lon, lat) WGS84 walk from the nearest source's origin, through its access
 // leg and along the network, to the point that snapped as s and on to s's origin; nil when
 // At(s) is not ok.
 func (g *Graph) PathTo(f *Field, s Snap) orb.LineString {

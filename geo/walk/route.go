@@ -26,11 +26,12 @@ type routeGoal struct {
 }
 
 // Route returns the fastest walk from the point that snapped as a to the one that snapped
-// as b (A* with a great-circle estimate), both (lon, lat) WGS84; Seconds and Metres
+// as b (A* with a great-circle estimate; points in different connected parts of the
+// network are answered at once), both (lon, lat) WGS84; Seconds and Metres
 // include both access legs. ok is false when either point is off-network or b cannot be
 // reached from a.
 func (g *Graph) Route(a, b Snap) (Route, bool) {
-	if !g.usable(a) || !g.usable(b) {
+	if !g.usable(a) || !g.usable(b) || g.edgeComponent(a.Edge) != g.edgeComponent(b.Edge) {
 		return Route{}, false
 	}
 	ea := g.endsOf(a)

@@ -3,11 +3,13 @@ package walk_test
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
 func TestRouteHandChecked(t *testing.T) {
@@ -127,6 +129,84 @@ func TestRouteMatchesReference(t *testing.T) {
 			}
 			if routed < len(ps)/2 {
 				t.Fatalf("only %d of %d pairs routed: the case tests too little", routed, len(ps))
+			}
+		})
+	}
+}
+
+// TestRouteGivenLengths uses edge lengths that differ from their geometry (LengthM is
+// taken as given): times must still match the reference, which exercises the A*
+// estimate's scaling.
+func TestRouteGivenLengths(t *testing.T) {
+	for _, seed := range []uint64{41, 42} {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			nw := randomNetwork(seed, 80)
+			rng := rand.New(rand.NewPCG(seed, 1))
+			for i := range nw.edges {
+				nw.edges[i].LengthM *= 0.5 + rng.Float64()
+			}
+			m := geo.DefaultWalkModel()
+			g := nw.build(t, m)
+			ref := newRef(t, nw.nodes, nw.edges, m)
+			ps := samplePoints(seed, nw, 40)
+			routed := 0
+			for i := range ps {
+				a, b := ps[i], ps[(i*5+1)%len(ps)]
+				wantS, wantM := ref.trip(ref.snap(a), ref.snap(b))
+				r, ok := g.Route(g.Snap(a), g.Snap(b))
+				if ok == isInf(wantS) {
+					t.Fatalf("%v → %v: ok %v; reference %v s", a, b, ok, wantS)
+				}
+				if !ok {
+					continue
+				}
+				routed++
+				if !near(r.Seconds, wantS, 1e-6*math.Max(1, wantS)) || !near(r.Metres, wantM, 1e-6*math.Max(1, wantM)) {
+					t.Fatalf("%v → %v: %.9f s %.9f m; reference %.9f s %.9f m", a, b, r.Seconds, r.Metres, wantS, wantM)
+				}
+			}
+			if routed < len(ps)/2 {
+				t.Fatalf("only %d of %d pairs routed", routed, len(ps))
+			}
+		})
+	}
+}
+
+// TestForgedSnaps hands the searches snaps that Snap never makes: nothing may panic, and
+// none of them may count as on the network.
+func TestForgedSnaps(t *testing.T) {
+	h := newHandNet()
+	g := h.build(t, geo.DefaultWalkModel())
+	good := g.Snap(h.P)
+	forged := map[string]walk.Snap{
+		"edge out of range":  {Edge: int32(g.NumEdges()), OnNetwork: true},
+		"negative edge":      {Edge: -5, OnNetwork: true},
+		"negative access":    {Edge: good.Edge, Along: 10, AccessM: -3, OnNetwork: true},
+		"NaN access":         {Edge: good.Edge, Along: 10, AccessM: nan(), OnNetwork: true},
+		"infinite access":    {Edge: good.Edge, Along: 10, AccessM: math.Inf(1), OnNetwork: true},
+		"NaN along":          {Edge: good.Edge, Along: nan(), OnNetwork: true},
+		"flagged off":        {Edge: good.Edge, Along: 10, AccessM: 3, OnNetwork: false},
+		"zero value":         {},
+		"along past the end": {Edge: good.Edge, Along: 1e9, AccessM: 1, OnNetwork: true},
+	}
+	for name, s := range forged {
+		t.Run(name, func(t *testing.T) {
+			f := g.MultiSource([]walk.Snap{s, good}, 1800)
+			defer f.Release()
+			f.At(s)
+			g.PathTo(f, s)
+			g.Route(s, good)
+			g.Route(good, s)
+			g.Nearest(s, []walk.Snap{good, s}, 2, 1800)
+			g.Nearest(good, []walk.Snap{s}, 2, 1800)
+			if name == "along past the end" { // clamped to the edge's end: a usable snap
+				return
+			}
+			if _, _, ok := f.At(s); ok {
+				t.Errorf("At(forged) is ok")
+			}
+			if _, ok := g.Route(good, s); ok {
+				t.Errorf("Route to a forged snap is ok")
 			}
 		})
 	}

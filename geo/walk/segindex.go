@@ -11,6 +11,10 @@ import (
 // degM is the length in metres of one degree of a great circle.
 const degM = geo.EarthRadiusM * math.Pi / 180
 
+// cellScale is the cell width as a share of the mean segment length (measured: smaller
+// cells scan fewer segments but more empty cells).
+const cellScale = 0.6
+
 // cellEps is the margin (degrees, about 0.1 mm) by which a segment is also filed under a
 // neighbouring cell, so that rounding at cell borders never hides a segment.
 const cellEps = 1e-9
@@ -24,6 +28,7 @@ type segIndex struct {
 	nx, ny         int
 	cellStart      []int32 // segments of cell c are segs[cellStart[c]:cellStart[c+1]]
 	segs           []int32
+	segEdge        []int32 // edge of the segment starting at each point
 	cosMin         float64 // cos of the largest |lat| in the grid: bounds lon distances from below
 }
 
@@ -42,6 +47,12 @@ func newSegIndex(g *Graph) *segIndex {
 		ix.cellStart[c] += ix.cellStart[c-1]
 	}
 	ix.segs = make([]int32, ix.cellStart[len(ix.cellStart)-1])
+	ix.segEdge = make([]int32, len(g.pts))
+	for e := range g.edges {
+		for i := g.geomOff[e]; i < g.geomOff[e+1]; i++ {
+			ix.segEdge[i] = int32(e)
+		}
+	}
 	next := make([]int32, ix.nx*ix.ny)
 	copy(next, ix.cellStart)
 	g.eachSegment(func(i int32, a, b orb.Point) {
@@ -56,8 +67,8 @@ func newSegIndex(g *Graph) *segIndex {
 // meanSegmentM returns the mean length in metres of g's nseg segments.
 func meanSegmentM(g *Graph, nseg int) float64 {
 	var total float64
-	for _, l := range g.edgeGeomLen {
-		total += l
+	for _, r := range g.edges {
+		total += r.geomLen
 	}
 	return total / float64(nseg)
 }
@@ -69,7 +80,7 @@ func gridFor(b orb.Bound, meanSegM float64, nseg int) *segIndex {
 	cosMid = max(cosMid, 0.01)
 	wM := (b.Max[0] - b.Min[0]) * degM * cosMid
 	hM := (b.Max[1] - b.Min[1]) * degM
-	s := min(max(meanSegM, 5), 5000)
+	s := min(max(meanSegM*cellScale, 5), 5000)
 	if cells := (wM/s + 1) * (hM/s + 1); cells > 2*float64(nseg)+16 {
 		s *= math.Sqrt(cells / (2*float64(nseg) + 16))
 	}

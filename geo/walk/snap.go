@@ -3,7 +3,6 @@ package walk
 import (
 	"math"
 	"runtime"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -27,7 +26,7 @@ type Snap struct {
 // nearest walkable segment (each straight piece of each edge's polyline). The foot of the
 // perpendicular is computed in an equirectangular frame centred on p (longitudes scaled by
 // cos(lat of p)); distances are great-circle metres (geo.HaversineM). Among segments at the
-// same distance the one listed first (edge order, then point order) wins. A point farther
+// same distance the one listed first (internal edge order, then point order) wins. A point farther
 // than model.MaxSnapM metres from every segment is returned with OnNetwork false but with
 // its AccessM set; an invalid point or a graph without segments gives Edge -1 and AccessM
 // +Inf.
@@ -40,7 +39,7 @@ func (g *Graph) Snap(p orb.Point) Snap {
 	if seg < 0 {
 		return none
 	}
-	e := int32(sort.Search(len(g.edgeID), func(e int) bool { return g.geomOff[e+1] > seg }))
+	e := g.index.segEdge[seg]
 	along := 0.0
 	for i := g.geomOff[e]; i < seg; i++ {
 		along += geo.HaversineM(g.pts[i], g.pts[i+1])
