@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -216,5 +217,25 @@ func TestImportPopulationGrid(t *testing.T) {
 	}
 	if after := counts(t, db); !maps.Equal(before, after) {
 		t.Errorf("counts changed: %v → %v", before, after)
+	}
+}
+
+// BenchmarkImport100kOutlets runs `lifecircle import outlets` on a 100 000-row CSV, the
+// whole command: parse, validate, convert, COPY, commit. The target is under 10 s.
+func BenchmarkImport100kOutlets(b *testing.B) {
+	_, url := postgistest.New(b)
+	path := filepath.Join(b.TempDir(), "outlets.csv")
+	var sb strings.Builder
+	sb.WriteString("id,name,category,lon,lat\n")
+	cats := []string{"supermarket", "pharmacy", "bank", "clinic", "kindergarten"}
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&sb, "o%d,网点%d,%s,%.6f,%.6f\n", i, i, cats[i%len(cats)], 104+float64(i%1000)*0.0001, 30.6+float64(i/1000)*0.0001)
+	}
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		mustRun(b, url, "import", "outlets", path, "--crs", "gcj02")
 	}
 }
