@@ -59,7 +59,9 @@ func (e *Engine) Isochrone(p orb.Point, minutes []float64) ([]Band, error) {
 func (e *Engine) cellsAround(p orb.Point, maxSec float64, f *walk.Field) ([]h3.Cell, []float64, []float64) {
 	res := e.Options.Resolution
 	origin := h3.LatLngToCell(h3.NewLatLng(p[1], p[0]), res)
-	reach := maxSec*e.Options.Walk.MetresPerSecond() + 2*e.Options.Walk.MaxSnapM
+	// A walk is never shorter than the straight line between its ends, and its time counts
+	// both access legs, so no cell farther than this in a straight line can be reached.
+	reach := maxSec * e.Options.Walk.MetresPerSecond()
 	edge := h3.HexagonEdgeLengthAvgM(res)
 	k := int(math.Ceil(reach/(edge*1.5))) + 1
 	disk := h3.GridDisk(origin, k)

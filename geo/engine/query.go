@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
 
@@ -34,16 +35,15 @@ func (e *Engine) Nearest(p orb.Point, t Target, k int, withPath bool) ([]Nearest
 		return nil, err
 	}
 	fs, snaps := e.facilities(t)
-	hits := e.Graph.Nearest(from, snaps, k, e.Options.MaxMinutes*60)
+	var hits []walk.Hit
+	if withPath {
+		hits = e.Graph.NearestPaths(from, snaps, k, e.Options.MaxMinutes*60)
+	} else {
+		hits = e.Graph.Nearest(from, snaps, k, e.Options.MaxMinutes*60)
+	}
 	out := make([]NearestHit, 0, len(hits))
 	for _, h := range hits {
-		nh := NearestHit{Facility: fs[h.Index], Minutes: h.Seconds / 60, Metres: h.Metres}
-		if withPath {
-			if r, ok := e.Graph.Route(from, snaps[h.Index]); ok {
-				nh.Path = r.Path
-			}
-		}
-		out = append(out, nh)
+		out = append(out, NearestHit{Facility: fs[h.Index], Minutes: h.Seconds / 60, Metres: h.Metres, Path: h.Path})
 	}
 	return out, nil
 }

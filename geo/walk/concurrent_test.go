@@ -1,6 +1,7 @@
 package walk_test
 
 import (
+	"reflect"
 	"sync"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestConcurrentSearches(t *testing.T) {
 			}
 		}
 		for i := range want[k].near {
-			if got[k].near[i] != want[k].near[i] {
+			if !reflect.DeepEqual(got[k].near[i], want[k].near[i]) {
 				t.Fatalf("job %d hit %d: %+v concurrently, %+v alone", k, i, got[k].near[i], want[k].near[i])
 			}
 		}

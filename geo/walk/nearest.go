@@ -2,15 +2,17 @@ package walk
 
 import (
 	"container/heap"
+	"github.com/paulmach/orb"
 	"math"
 	"sort"
 )
 
 // Hit is one target found by Nearest.
 type Hit struct {
-	Index   int     // index into the targets slice
-	Seconds float64 // walking time, both access legs included
-	Metres  float64 // metres walked along that walk, both access legs included
+	Index   int            // index into the targets slice
+	Seconds float64        // walking time, both access legs included
+	Metres  float64        // metres walked along that walk, both access legs included
+	Path    orb.LineString // the walk (lon, lat), from the origin of from to the target's origin; only from NearestPaths
 }
 
 // targetLink ties a target to one end node of its edge: reaching the node, the target is
@@ -43,6 +45,15 @@ type nearestSearch struct {
 // Points are snaps of (lon, lat) WGS84 points; off-network targets are skipped and an
 // off-network from finds nothing. The search stops as soon as k targets are settled.
 func (g *Graph) Nearest(from Snap, targets []Snap, k int, maxSeconds float64) []Hit {
+	return g.nearest(from, targets, k, maxSeconds, false)
+}
+
+// NearestPaths is Nearest with each hit's walking path, taken from the same search.
+func (g *Graph) NearestPaths(from Snap, targets []Snap, k int, maxSeconds float64) []Hit {
+	return g.nearest(from, targets, k, maxSeconds, true)
+}
+
+func (g *Graph) nearest(from Snap, targets []Snap, k int, maxSeconds float64, paths bool) []Hit {
 	if k <= 0 || !g.usable(from) {
 		return nil
 	}
@@ -60,8 +71,13 @@ func (g *Graph) Nearest(from Snap, targets []Snap, k int, maxSeconds float64) []
 	hits := make([]Hit, 0, len(ns.result))
 	for _, j := range ns.result {
 		st := ns.state[j]
-		sec, m := g.measure(g.plan(b, from, targets[j], st.arrive, st.via))
-		hits = append(hits, Hit{Index: int(j), Seconds: sec, Metres: m})
+		p := g.plan(b, from, targets[j], st.arrive, st.via)
+		sec, m := g.measure(p)
+		h := Hit{Index: int(j), Seconds: sec, Metres: m}
+		if paths {
+			h.Path = g.line(p)
+		}
+		hits = append(hits, h)
 	}
 	sort.SliceStable(hits, func(x, y int) bool { return hits[x].Seconds < hits[y].Seconds })
 	return hits

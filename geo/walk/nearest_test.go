@@ -3,6 +3,7 @@ package walk_test
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"sort"
 	"testing"
 
@@ -24,9 +25,9 @@ func TestNearestHandChecked(t *testing.T) {
 		limit float64
 		want  []walk.Hit
 	}{
-		{"two nearest", 2, math.Inf(1), []walk.Hit{{1, 54, 60}, {5, 76.5, 85}}},
-		{"all reachable", 10, math.Inf(1), []walk.Hit{{1, 54, 60}, {5, 76.5, 85}, {2, 243, 270}, {0, 306, 330}}},
-		{"within 250 s", 10, 250, []walk.Hit{{1, 54, 60}, {5, 76.5, 85}, {2, 243, 270}}},
+		{"two nearest", 2, math.Inf(1), []walk.Hit{{Index: 1, Seconds: 54, Metres: 60}, {Index: 5, Seconds: 76.5, Metres: 85}}},
+		{"all reachable", 10, math.Inf(1), []walk.Hit{{Index: 1, Seconds: 54, Metres: 60}, {Index: 5, Seconds: 76.5, Metres: 85}, {Index: 2, Seconds: 243, Metres: 270}, {Index: 0, Seconds: 306, Metres: 330}}},
+		{"within 250 s", 10, 250, []walk.Hit{{Index: 1, Seconds: 54, Metres: 60}, {Index: 5, Seconds: 76.5, Metres: 85}, {Index: 2, Seconds: 243, Metres: 270}}},
 		{"k = 0", 0, math.Inf(1), nil},
 		{"nothing within 50 s", 3, 50, nil},
 	}
@@ -109,6 +110,45 @@ func checkNearest(t *testing.T, seed uint64, k int, limit float64) {
 			seen[h.Index] = true
 			if h.Index == w.i && !near(h.Metres, w.m, 1e-6*math.Max(1, w.m)) {
 				t.Fatalf("from %v hit %d: %.9f m; reference %.9f m", fp, i, h.Metres, w.m)
+			}
+		}
+	}
+}
+
+// NearestPaths gives the same hits as Nearest, each with a path as long as the one Route
+// finds, from the origin point to the target's.
+func TestNearestPathsMatchRoutes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for trial := 0; trial < 20; trial++ {
+		nw := randomNetwork(uint64(100+trial), 60)
+		g := nw.build(t, geo.DefaultWalkModel())
+		pick := func() walk.Snap {
+			p := nw.nodes[rng.IntN(len(nw.nodes)-8)].Point // off the island
+			return g.Snap(orb.Point{p[0] + (rng.Float64()-0.5)*1e-3, p[1] + (rng.Float64()-0.5)*1e-3})
+		}
+		from := pick()
+		var targets []walk.Snap
+		for i := 0; i < 8; i++ {
+			targets = append(targets, pick())
+		}
+		plain := g.Nearest(from, targets, 3, math.Inf(1))
+		withPaths := g.NearestPaths(from, targets, 3, math.Inf(1))
+		if len(plain) != len(withPaths) {
+			t.Fatalf("trial %d: %d hits vs %d", trial, len(plain), len(withPaths))
+		}
+		for i, h := range withPaths {
+			if h.Index != plain[i].Index || h.Seconds != plain[i].Seconds {
+				t.Errorf("trial %d hit %d: %+v vs %+v", trial, i, h, plain[i])
+			}
+			r, ok := g.Route(from, targets[h.Index])
+			if !ok || len(h.Path) < 2 {
+				t.Fatalf("trial %d hit %d: no route or no path", trial, i)
+			}
+			if d := math.Abs(geo.LineLengthM(h.Path) - geo.LineLengthM(r.Path)); d > 1e-3 {
+				t.Errorf("trial %d hit %d: path %.3f m, route %.3f m", trial, i, geo.LineLengthM(h.Path), geo.LineLengthM(r.Path))
+			}
+			if h.Path[0] != from.Origin || h.Path[len(h.Path)-1] != targets[h.Index].Origin {
+				t.Errorf("trial %d hit %d: path ends %v…%v", trial, i, h.Path[0], h.Path[len(h.Path)-1])
 			}
 		}
 	}
