@@ -49,8 +49,9 @@ func (e *Engine) CheckTarget(t Target) error {
 
 // facilityList is the facilities of one target with their snaps, built once.
 type facilityList struct {
-	fs    []Facility
-	snaps []walk.Snap
+	fs      []Facility
+	snaps   []walk.Snap
+	targets *walk.Targets // snaps prepared for nearest queries
 }
 
 // facilities returns the facilities of t with their snaps onto the network. The slices
@@ -58,6 +59,12 @@ type facilityList struct {
 func (e *Engine) facilities(t Target) ([]Facility, []walk.Snap) {
 	l := e.byTarget[t]
 	return l.fs, l.snaps
+}
+
+// nearestTargets returns t's facilities prepared for nearest queries (nil: none).
+func (e *Engine) nearestTargets(t Target) ([]Facility, *walk.Targets) {
+	l := e.byTarget[t]
+	return l.fs, l.targets
 }
 
 // indexFacilities groups stations and outlets by target once, so queries do not scan every
@@ -77,6 +84,10 @@ func (e *Engine) indexFacilities() {
 		f := Facility{ID: s.ID, Name: s.Name, Kind: KindLevel, Key: string(s.Level), Point: s.Point, Source: s.Source}
 		add(Target{Kind: KindLevel, Key: string(s.Level)}, f, e.StationSnaps[i])
 		add(Target{Kind: KindLevel, Key: AnyLevel}, f, e.StationSnaps[i])
+	}
+	for t, l := range e.byTarget {
+		l.targets = e.Graph.PrepareTargets(l.snaps)
+		e.byTarget[t] = l
 	}
 }
 

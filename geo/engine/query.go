@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
 
@@ -34,13 +33,11 @@ func (e *Engine) Nearest(p orb.Point, t Target, k int, withPath bool) ([]Nearest
 	if err != nil {
 		return nil, err
 	}
-	fs, snaps := e.facilities(t)
-	var hits []walk.Hit
-	if withPath {
-		hits = e.Graph.NearestPaths(from, snaps, k, e.Options.MaxMinutes*60)
-	} else {
-		hits = e.Graph.Nearest(from, snaps, k, e.Options.MaxMinutes*60)
+	fs, targets := e.nearestTargets(t)
+	if targets == nil {
+		return nil, nil
 	}
+	hits := e.Graph.NearestIn(from, targets, k, e.Options.MaxMinutes*60, withPath)
 	out := make([]NearestHit, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, NearestHit{Facility: fs[h.Index], Minutes: h.Seconds / 60, Metres: h.Metres, Path: h.Path})

@@ -31,7 +31,40 @@ type targetState struct {
 	done   bool
 }
 
-// nearestSearch holds one Nearest call's targets and their queue.
+// Targets is a set of snapped destinations prepared once for many nearest queries: each
+// usable target filed under its edge's end nodes. It is immutable, so any number of
+// queries may share it.
+type Targets struct {
+	snaps  []Snap
+	links  map[int32][]targetLink // by node
+	byEdge map[int32][]int32      // targets snapped to each edge, for same-edge trips
+	comps  map[int32]int          // usable targets per connected component
+	usable []bool
+}
+
+// PrepareTargets files targets (snaps of (lon, lat) WGS84 points) for NearestIn;
+// off-network ones are kept but never found.
+func (g *Graph) PrepareTargets(targets []Snap) *Targets {
+	ts := &Targets{snaps: targets, links: map[int32][]targetLink{}, byEdge: map[int32][]int32{},
+		comps: map[int32]int{}, usable: make([]bool, len(targets))}
+	for j, t := range targets {
+		if !g.usable(t) {
+			continue
+		}
+		ts.usable[j] = true
+		et := g.endsOf(t)
+		ts.links[et.src] = append(ts.links[et.src], targetLink{target: int32(j), arrive: arriveSrc, cost: et.secSrc + et.access})
+		ts.links[et.dst] = append(ts.links[et.dst], targetLink{target: int32(j), arrive: arriveDst, cost: et.secDst + et.access})
+		ts.byEdge[t.Edge] = append(ts.byEdge[t.Edge], int32(j))
+		ts.comps[g.edgeComponent(t.Edge)]++
+	}
+	return ts
+}
+
+// Len returns the number of targets.
+func (ts *Targets) Len() int { return len(ts.snaps) }
+
+// nearestSearch holds one nearest query's state and target queue.
 type nearestSearch struct {
 	links  map[int32][]targetLink
 	state  []targetState
@@ -57,11 +90,18 @@ func (g *Graph) nearest(from Snap, targets []Snap, k int, maxSeconds float64, pa
 	if k <= 0 || !g.usable(from) {
 		return nil
 	}
-	ef := g.endsOf(from)
-	ns := g.newNearest(ef, targets, sanitizeLimit(maxSeconds))
-	if len(ns.links) == 0 && ns.queue.Len() == 0 {
-		return nil // no target in from's part of the network
+	return g.NearestIn(from, g.PrepareTargets(targets), k, maxSeconds, paths)
+}
+
+// NearestIn is Nearest (with paths when paths is set) over prepared targets: for answering
+// many queries against the same destinations.
+func (g *Graph) NearestIn(from Snap, ts *Targets, k int, maxSeconds float64, paths bool) []Hit {
+	if k <= 0 || !g.usable(from) || ts.comps[g.edgeComponent(from.Edge)] == 0 {
+		return nil // nothing to find, or no target in from's part of the network
 	}
+	targets := ts.snaps
+	ef := g.endsOf(from)
+	ns := g.newNearest(ef, ts, sanitizeLimit(maxSeconds))
 	b, h := g.getSearch(), g.getHeap()
 	defer g.putSearch(b)
 	defer g.putHeap(h)
@@ -83,23 +123,17 @@ func (g *Graph) nearest(from Snap, targets []Snap, k int, maxSeconds float64, pa
 	return hits
 }
 
-// newNearest files the usable targets in from's connected part of the network under
-// their edges' end nodes, and queues those on from's own edge with their direct walk.
-func (g *Graph) newNearest(ef ends, targets []Snap, limit float64) *nearestSearch {
-	ns := &nearestSearch{links: make(map[int32][]targetLink), state: make([]targetState, len(targets)), limit: limit}
-	for j, t := range targets {
-		ns.state[j] = targetState{best: math.Inf(1), via: -1}
-		if !g.usable(t) || g.edgeComponent(t.Edge) != g.edgeComponent(ef.edge) {
-			ns.state[j].done = true
-			continue
-		}
-		et := g.endsOf(t)
-		ns.links[et.src] = append(ns.links[et.src], targetLink{target: int32(j), arrive: arriveSrc, cost: et.secSrc + et.access})
-		ns.links[et.dst] = append(ns.links[et.dst], targetLink{target: int32(j), arrive: arriveDst, cost: et.secDst + et.access})
-		if t.Edge == ef.edge {
-			sec, _ := g.direct(ef, et)
-			ns.offer(int32(j), ef.access+sec+et.access, -1, arriveDirect)
-		}
+// newNearest starts one query over prepared targets, queueing those on from's own edge
+// with their direct walk.
+func (g *Graph) newNearest(ef ends, ts *Targets, limit float64) *nearestSearch {
+	ns := &nearestSearch{links: ts.links, state: make([]targetState, len(ts.snaps)), limit: limit}
+	for j := range ns.state {
+		ns.state[j] = targetState{best: math.Inf(1), via: -1, done: !ts.usable[j]}
+	}
+	for _, j := range ts.byEdge[ef.edge] {
+		et := g.endsOf(ts.snaps[j])
+		sec, _ := g.direct(ef, et)
+		ns.offer(j, ef.access+sec+et.access, -1, arriveDirect)
 	}
 	return ns
 }
