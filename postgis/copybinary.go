@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // copyBinarySignature opens every COPY … (FORMAT binary) stream.
@@ -16,6 +17,7 @@ var copyBinarySignature = []byte("PGCOPY\n\xff\r\n\x00")
 type copyReader struct {
 	r      *bufio.Reader
 	fields [][]byte // the current tuple's fields; nil for NULL; valid until the next call
+	lens   []int32
 	buf    []byte
 }
 
@@ -37,33 +39,34 @@ func newCopyReader(r io.Reader) (*copyReader, error) {
 
 // next reads one tuple into cr.fields; false at the end of the stream.
 func (cr *copyReader) next() (bool, error) {
-	var n int16
-	if err := binary.Read(cr.r, binary.BigEndian, &n); err != nil {
+	var head [4]byte
+	if _, err := io.ReadFull(cr.r, head[:2]); err != nil {
 		return false, fmt.Errorf("copy tuple: %w", err)
 	}
+	n := int16(binary.BigEndian.Uint16(head[:2]))
 	if n == -1 {
 		return false, nil
 	}
 	cr.fields = cr.fields[:0]
+	cr.lens = cr.lens[:0]
 	cr.buf = cr.buf[:0]
-	lens := make([]int32, n)
-	for i := range lens {
-		var l int32
-		if err := binary.Read(cr.r, binary.BigEndian, &l); err != nil {
+	for i := 0; i < int(n); i++ {
+		if _, err := io.ReadFull(cr.r, head[:]); err != nil {
 			return false, fmt.Errorf("copy field: %w", err)
 		}
-		lens[i] = l
+		l := int32(binary.BigEndian.Uint32(head[:]))
+		cr.lens = append(cr.lens, l)
 		if l < 0 {
 			continue
 		}
 		start := len(cr.buf)
-		cr.buf = append(cr.buf, make([]byte, l)...)
+		cr.buf = slices.Grow(cr.buf, int(l))[:start+int(l)]
 		if _, err := io.ReadFull(cr.r, cr.buf[start:]); err != nil {
 			return false, fmt.Errorf("copy field: %w", err)
 		}
 	}
 	off := 0
-	for _, l := range lens {
+	for _, l := range cr.lens {
 		if l < 0 {
 			cr.fields = append(cr.fields, nil)
 			continue

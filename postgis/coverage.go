@@ -35,7 +35,7 @@ func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engi
 		if err := copyCoverageCells(ctx, tx, e); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, "CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells (kind, key, cell_id)"); err != nil {
+		if _, err := tx.Exec(ctx, "CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells USING brin (kind, key)"); err != nil {
 			return mapError(err, "index coverage")
 		}
 		if err := copySummaries(ctx, tx, e); err != nil {

@@ -2,6 +2,8 @@ package postgis
 
 import (
 	"context"
+	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 
@@ -78,19 +80,49 @@ func (db *DB) loadNodes(ctx context.Context) ([]geo.WalkNode, error) {
 
 func (db *DB) loadEdges(ctx context.Context) ([]geo.WalkEdge, error) {
 	var edges []geo.WalkEdge
+	highways := map[string]string{} // a few distinct values: one string each
 	err := db.copyOut(ctx, `COPY (SELECT id, source, target, length_m, highway, coalesce(osm_way_id, 0), ST_AsBinary(geom)
 		FROM walk_edges ORDER BY id) TO STDOUT (FORMAT binary)`,
 		func(f [][]byte) error {
-			g, err := wkb.Unmarshal(f[6])
+			ls, err := lineStringWKB(f[6])
 			if err != nil {
 				return err
 			}
-			ls, _ := g.(orb.LineString)
+			hw, ok := highways[string(f[4])]
+			if !ok {
+				hw = string(f[4])
+				highways[hw] = hw
+			}
 			edges = append(edges, geo.WalkEdge{ID: fieldInt64(f[0]), Source: fieldInt64(f[1]), Target: fieldInt64(f[2]),
-				LengthM: fieldFloat64(f[3]), Highway: string(f[4]), OSMWayID: fieldInt64(f[5]), Geometry: ls})
+				LengthM: fieldFloat64(f[3]), Highway: hw, OSMWayID: fieldInt64(f[5]), Geometry: ls})
 			return nil
 		})
 	return edges, err
+}
+
+// lineStringWKB decodes a 2D WKB LineString (the only geometry walk_edges holds) without
+// the general decoder's allocations; anything else goes through orb's decoder.
+func lineStringWKB(b []byte) (orb.LineString, error) {
+	if len(b) >= 9 && b[0] == 1 && binary.LittleEndian.Uint32(b[1:5]) == 2 {
+		n := int(binary.LittleEndian.Uint32(b[5:9]))
+		if len(b) == 9+16*n {
+			ls := make(orb.LineString, n)
+			for i := range ls {
+				o := 9 + 16*i
+				ls[i] = orb.Point{math.Float64frombits(binary.LittleEndian.Uint64(b[o:])), math.Float64frombits(binary.LittleEndian.Uint64(b[o+8:]))}
+			}
+			return ls, nil
+		}
+	}
+	g, err := wkb.Unmarshal(b)
+	if err != nil {
+		return nil, err
+	}
+	ls, ok := g.(orb.LineString)
+	if !ok {
+		return nil, fmt.Errorf("walk edge geometry is a %s, not a LineString", g.GeoJSONType())
+	}
+	return ls, nil
 }
 
 // copyOut runs a COPY … TO STDOUT (FORMAT binary) query on a pooled connection and hands
