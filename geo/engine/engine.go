@@ -101,6 +101,7 @@ type Engine struct {
 	CellComm  []int // community index of each cell, -1 none
 	cellIndex map[h3.Cell]int
 	byTarget  map[Target]facilityList
+	fields    *fieldCache
 	Sets      []coverage.FacilitySet
 	Results   []coverage.Result // parallel to Sets
 	Summaries []ScopeSummary
@@ -169,7 +170,7 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 		return nil, err
 	}
 	t.done("build graph")
-	e := &Engine{Options: opts, Graph: g, Data: d}
+	e := &Engine{Options: opts, Graph: g, Data: d, fields: &fieldCache{}}
 	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
 	e.indexFacilities()

@@ -90,6 +90,11 @@ func TestNearestMatchesHandComputedTimes(t *testing.T) {
 			if len(hits[0].Path) < 2 {
 				t.Errorf("no path")
 			}
+			// Without paths the answer comes from the cached nearest field: same times.
+			plain, err := e.Nearest(tc.from, tc.target, 3, false)
+			if err != nil || len(plain) != 1 || plain[0].ID != tc.wantID || math.Abs(plain[0].Minutes*60-tc.wantSec) > 0.5 {
+				t.Errorf("without path: %+v, %v", plain, err)
+			}
 		})
 	}
 }

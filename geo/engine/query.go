@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
 
@@ -37,7 +38,12 @@ func (e *Engine) Nearest(p orb.Point, t Target, k int, withPath bool) ([]Nearest
 	if targets == nil {
 		return nil, nil
 	}
-	hits := e.Graph.NearestIn(from, targets, k, e.Options.MaxMinutes*60, withPath)
+	var hits []walk.Hit
+	if withPath || k > FieldK {
+		hits = e.Graph.NearestIn(from, targets, k, e.Options.MaxMinutes*60, withPath)
+	} else {
+		hits = e.fields.field(e, t).Nearest(from, k)
+	}
 	out := make([]NearestHit, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, NearestHit{Facility: fs[h.Index], Minutes: h.Seconds / 60, Metres: h.Metres, Path: h.Path})

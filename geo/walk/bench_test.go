@@ -230,3 +230,26 @@ func runSearches(g *walk.Graph, sets [][]orb.Point, cells []walk.Snap) {
 	close(jobs)
 	wg.Wait()
 }
+
+// BenchmarkNearestField builds a k=3 field from 2 000 sources (the one-off cost) and
+// answers queries from it; compare with BenchmarkNearest's search per query.
+func BenchmarkNearestField(b *testing.B) {
+	for _, sz := range benchSizes {
+		g := getBenchNet(b, sz.side).g
+		targets := g.SnapAll(randomPoints(g, 2000, 5))
+		from := g.SnapAll(randomPoints(g, 256, 6))
+		b.Run(sz.name+"/build", func(b *testing.B) {
+			for b.Loop() {
+				g.NearestField(targets, 3, 1800)
+			}
+		})
+		kf := g.NearestField(targets, 3, 1800)
+		b.Run(sz.name+"/query", func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				kf.Nearest(from[i%len(from)], 3)
+				i++
+			}
+		})
+	}
+}
