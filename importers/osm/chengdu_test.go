@@ -2,9 +2,9 @@ package osmimport_test
 
 import (
 	"context"
+	"github.com/lifecircle/lifecircle/data"
 	"math"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -203,11 +203,7 @@ func largestComponentShare(res *osmimport.Result) float64 {
 // names.
 func TestChengduBundledCategories(t *testing.T) {
 	path := sharedOSM(t, "chengdu-central.osm.pbf")
-	b, err := os.ReadFile(filepath.Join("..", "..", "data", "categories.json"))
-	if err != nil {
-		t.Skipf("data/categories.json not readable: %v", err)
-	}
-	cats, err := geo.ParseCategories(b)
+	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		t.Fatal(err)
 	}
