@@ -1,7 +1,9 @@
 package coverage
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -126,7 +128,7 @@ func (a *groupAcc) finish() Summary {
 	if !(s.Population > 0) {
 		weight = func(t weighedTime) float64 { return t.area }
 	}
-	sort.Slice(a.times, func(i, j int) bool { return a.times[i].min < a.times[j].min })
+	slices.SortFunc(a.times, func(x, y weighedTime) int { return cmp.Compare(x.min, y.min) })
 	s.MeanMin = weightedMean(a.times, weight)
 	s.MedianMin = weightedQuantile(a.times, weight, 0.5)
 	s.P90Min = weightedQuantile(a.times, weight, 0.9)
