@@ -26,8 +26,15 @@ func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engi
 		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
 			return mapError(err, "clear coverage")
 		}
+		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS cells_geom_gix"); err != nil {
+			return mapError(err, "drop cells index")
+		}
 		if err := copyCells(ctx, tx, e); err != nil {
 			return err
+		}
+		// Built after the COPY: one GiST build is several times faster than row-by-row inserts.
+		if _, err := tx.Exec(ctx, "CREATE INDEX cells_geom_gix ON cells USING gist (geom)"); err != nil {
+			return mapError(err, "index cells")
 		}
 		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS coverage_cells_kind_key_idx"); err != nil {
 			return mapError(err, "drop coverage index")
