@@ -3,6 +3,7 @@ package postgis
 import (
 	"context"
 	"math"
+	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
@@ -12,8 +13,8 @@ const (
 	MaxTileZoom = 20 // deepest zoom Tile answers
 
 	roadsMajorMinZoom  = 9  // primary … tertiary (and foot-open trunk/motorway)
-	roadsMinorMinZoom  = 12 // residential, unclassified, living and pedestrian streets
-	roadsPathMinZoom   = 13 // footways, paths, tracks, cycleways, corridors, steps; service roads
+	roadsMinorMinZoom  = 13 // residential, unclassified, living and pedestrian streets
+	roadsPathMinZoom   = 14 // footways, paths, tracks, cycleways, corridors, steps; service roads
 	residentialMinZoom = 11
 	simplifyMaxZoom    = 14 // below this zoom polygons are simplified to the tile's grid
 
@@ -47,7 +48,7 @@ WITH edges AS (
            ELSE 'minor'
          END AS class
   FROM walk_edges w
-  WHERE $12 AND w.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326)
+  WHERE $12 AND w.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326) /*MAJOR*/
 ),
 roads AS (
   SELECT class, highway,
@@ -74,6 +75,16 @@ SELECT coalesce((SELECT ST_AsMVT(q, 'roads', ` + tileExtentSQL + `, 'geom') FROM
     || coalesce((SELECT ST_AsMVT(q, 'residential', ` + tileExtentSQL + `, 'geom') FROM residential q WHERE q.geom IS NOT NULL), ''::bytea)
     || coalesce((SELECT ST_AsMVT(q, 'communities', ` + tileExtentSQL + `, 'geom') FROM comms q WHERE q.geom IS NOT NULL), ''::bytea)`
 
+// majorOnlyFilter limits the edges of tiles below roadsMinorMinZoom to major roads, in the
+// literal form that lets the planner use the partial index walk_edges_major_gix (a
+// parameter would not): a low-zoom tile then reads the few major roads of its wide box,
+// not every footway.
+const majorOnlyFilter = `AND w.highway IN ('primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary',
+                              'tertiary_link', 'trunk', 'trunk_link', 'motorway', 'motorway_link')`
+
+// tileSQLMajor is tileSQL for zooms that draw major roads only.
+var tileSQLMajor = strings.Replace(tileSQL, "/*MAJOR*/", majorOnlyFilter, 1)
+
 // SQL spellings of tileExtent and of ST_AsMVTGeom's extent, buffer (tileBufferUnits) and
 // clipping.
 const (
@@ -87,7 +98,7 @@ const (
 //
 //   - "roads": the walk network, one (multi)line feature per class and highway value;
 //     attributes class (major, minor, path or steps) and highway. Major roads from zoom 9,
-//     minor roads from 12, paths, steps and service roads from 13.
+//     minor roads from 13, paths, steps and service roads from 14.
 //   - "residential": residential land from zoom 11; attribute kind.
 //   - "communities": community boundaries at every zoom; attributes code and name.
 //
@@ -100,7 +111,11 @@ func (db *DB) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
 	}
 	g := tileGeometry(z, x, y)
 	var b []byte
-	err := db.pool.QueryRow(ctx, tileSQL, z, x, y,
+	sql := tileSQL
+	if z < roadsMinorMinZoom {
+		sql = tileSQLMajor
+	}
+	err := db.pool.QueryRow(ctx, sql, z, x, y,
 		g.box[0], g.box[1], g.box[2], g.box[3], g.scale, g.xoff, g.yoff, simplifyTolerance(z),
 		z >= roadsMajorMinZoom, z >= roadsMinorMinZoom, z >= roadsPathMinZoom, z >= residentialMinZoom).Scan(&b)
 	if err != nil {

@@ -110,8 +110,9 @@ func TestTileLayersByZoom(t *testing.T) {
 		communities int
 	}{
 		{"zoom 16 has every class", 16, classes("major", "major", "minor", "minor", "minor", "path", "path", "steps"), 1, 1},
-		{"zoom 13 still has paths", 13, classes("major", "major", "minor", "minor", "minor", "path", "path", "steps"), 1, 1},
-		{"zoom 12 drops paths, steps and service roads", 12, classes("major", "major", "minor", "minor"), 1, 1},
+		{"zoom 14 still has paths", 14, classes("major", "major", "minor", "minor", "minor", "path", "path", "steps"), 1, 1},
+		{"zoom 13 drops paths, steps and service roads", 13, classes("major", "major", "minor", "minor"), 1, 1},
+		{"zoom 12 keeps major roads only", 12, classes("major", "major"), 1, 1},
 		{"zoom 11 keeps major roads only", 11, classes("major", "major"), 1, 1},
 		{"zoom 10 drops residential land", 10, classes("major", "major"), 0, 1},
 		{"zoom 8 shows communities only", 8, nil, 0, 1},
