@@ -35,11 +35,12 @@ func (e *Engine) Compute(ctx context.Context) error {
 	e.CellSnaps = e.Graph.SnapAll(centres)
 	t.done("snap cells")
 	e.Sets = e.facilitySets()
-	res, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, e.Sets, e.Options.MaxMinutes*60, e.Options.Workers)
+	search, anyAt := searchSets(e.Sets)
+	res, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, search, e.Options.MaxMinutes*60, e.Options.Workers)
 	if err != nil {
 		return err
 	}
-	e.Results = res
+	e.Results = e.withAnyResult(res, anyAt)
 	t.done("walk searches")
 	e.Summaries = e.summarise()
 	t.done("aggregates")
