@@ -39,11 +39,8 @@ func (s *Server) coverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.engineFor(t)
 	if err != nil {
-		return err
-	}
-	if err := checkTarget(e, t); err != nil {
 		return err
 	}
 	rep, err := e.Coverage(engine.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm})
@@ -121,11 +118,8 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.engineFor(t)
 	if err != nil {
-		return err
-	}
-	if err := checkTarget(e, t); err != nil {
 		return err
 	}
 	rows, err := e.CoverageCells(t, bbox)
@@ -206,11 +200,8 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.engineFor(t)
 	if err != nil {
-		return err
-	}
-	if err := checkTarget(e, t); err != nil {
 		return err
 	}
 	gs, err := e.Gaps(t, mins, limit)

@@ -67,11 +67,8 @@ func (s *Server) nearest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.engineFor(t)
 	if err != nil {
-		return err
-	}
-	if err := checkTarget(e, t); err != nil {
 		return err
 	}
 	hits, err := e.Nearest(p, t, k, withPath)

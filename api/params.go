@@ -72,6 +72,15 @@ func checkTarget(e *engine.Engine, t engine.Target) error {
 	return nil
 }
 
+// engineFor returns the engine answering now, once it knows target t.
+func (s *Server) engineFor(t engine.Target) (*engine.Engine, error) {
+	e, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	return e, checkTarget(e, t)
+}
+
 // parseFloat reads a required finite number.
 func parseFloat(q url.Values, name string) (float64, error) {
 	s := strings.TrimSpace(q.Get(name))
