@@ -1,17 +1,24 @@
 # lifecircle — the README's commands. `make demo` runs the main job on bundled data,
 # `make test` runs the tests; both set up PostgreSQL + PostGIS first when it is missing.
-GO ?= go
+
+# The Go toolchain: GO=… when given, else the path .ci/setup-go prints — a go on PATH (or
+# /usr/local/go) new enough for go.mod, or the Go it installs from Debian's golang-go and
+# the Go module proxy. Worked out once, on first use, so targets without Go never run it.
+GO ?= $(eval GO := $$(shell $(CURDIR)/.ci/setup-go))$(or $(GO),$(error .ci/setup-go could not provide a Go toolchain; its message is above))
 DB ?= lifecircle
 ADDR ?= :8080
 export LIFECIRCLE_TEST_DB ?= host=/var/run/postgresql dbname=postgres
 
-.PHONY: build test test-short bench bench-e2e setup-db setup-browser demo fuzz web
+.PHONY: build test test-short bench bench-e2e setup-db setup-browser setup-go demo fuzz web
 
 build:
 	$(GO) build -o bin/lifecircle ./cmd/lifecircle
 
 setup-db:
 	.ci/setup-db $(DB)
+
+setup-go:
+	@echo "go: $(GO)"
 
 setup-browser:
 	.ci/setup-browser

@@ -7,7 +7,7 @@ import (
 )
 
 // EarthRadiusM is the mean Earth radius used for every great-circle length (IUGG R1), in
-// metres, as the walking model in DESIGN.md fixes it.
+// metres, as the walking model in docs/model.md fixes it.
 const EarthRadiusM = 6371008.8
 
 // HaversineM returns the great-circle distance in metres between a and b, both (lon, lat)
@@ -49,14 +49,14 @@ type WalkEdge struct {
 	Geometry orb.LineString // WGS84 (lon, lat)
 }
 
-// WalkModel holds the walking model's parameters (DESIGN.md "Walking model").
+// WalkModel holds the walking model's parameters (docs/model.md "Walking model").
 type WalkModel struct {
 	SpeedKmh    float64 // walking speed, km/h (default 4: 1 000 m in 15 minutes)
 	StepsFactor float64 // how many times longer steps take (default 1.5)
 	MaxSnapM    float64 // farther than this from any walkable segment a point is off-network (default 500)
 }
 
-// DefaultWalkModel returns the defaults of DESIGN.md: 4 km/h, steps 1.5×, 500 m snap.
+// DefaultWalkModel returns the defaults of docs/model.md: 4 km/h, steps 1.5×, 500 m snap.
 func DefaultWalkModel() WalkModel {
 	return WalkModel{SpeedKmh: 4, StepsFactor: 1.5, MaxSnapM: 500}
 }

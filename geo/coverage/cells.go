@@ -11,7 +11,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// DefaultResolution is the H3 resolution of coverage cells (DESIGN.md): about 66 m edge
+// DefaultResolution is the H3 resolution of coverage cells (docs/model.md): about 66 m edge
 // and 15 000 m² per cell.
 const DefaultResolution = 10
 

@@ -1,4 +1,4 @@
-// Package coverage computes walk-time coverage on H3 cells (DESIGN.md "Coverage model"):
+// Package coverage computes walk-time coverage on H3 cells (docs/model.md "Coverage model"):
 // the cells of the study area, the population living in each cell, every cell's walk time
 // to the nearest facility of each category or station level (one multi-source search per
 // set), and the shares of population and area within 5, 10 and 15 minutes.

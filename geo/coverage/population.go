@@ -15,7 +15,7 @@ type Area struct {
 	Boundary   orb.MultiPolygon // WGS84 (lon, lat)
 }
 
-// SpreadPopulation sets every cell's Population (residents) following DESIGN.md:
+// SpreadPopulation sets every cell's Population (residents) following docs/model.md:
 //
 //   - grid non-empty (an imported population grid, H3 cell → residents): each cell takes
 //     its grid value; cells missing from the grid, negative or non-finite values get 0.

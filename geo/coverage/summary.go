@@ -7,7 +7,7 @@ import (
 	"sort"
 )
 
-// DefaultThresholdsMin returns the walk-time thresholds of DESIGN.md, in minutes: 5, 10
+// DefaultThresholdsMin returns the walk-time thresholds of docs/model.md, in minutes: 5, 10
 // and 15.
 func DefaultThresholdsMin() []float64 { return []float64{5, 10, 15} }
 

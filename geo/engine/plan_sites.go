@@ -51,7 +51,7 @@ type PlanResult struct {
 // PlanSites proposes up to req.K sites for new facilities of req.Target that bring the most
 // residents within req.Minutes on foot (maximal covering: greedy with lazy evaluation,
 // then swap improvement; see package plan). Points are WGS84 (lon, lat); Minutes are
-// minutes of walk time as DESIGN.md's walking model defines it.
+// minutes of walk time as the walking model of docs/model.md defines it.
 //
 // Demand is every on-network cell whose walk time to the existing facilities exceeds
 // Minutes, weighted by its residents (by its area, m², when the district has no

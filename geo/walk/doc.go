@@ -6,7 +6,7 @@
 // point-to-point routes (A*) and k-nearest searches (Dijkstra on a 4-ary heap). Times
 // accumulate in float64; search buffers are pooled per graph.
 //
-// Every time follows the walking model of DESIGN.md: time A→B = access(A) + network time
+// Every time follows the walking model of docs/model.md: time A→B = access(A) + network time
 // between the two snapped points (directly along the segment when both snap to the same
 // edge) + access(B); access legs are walked at the plain walking speed, steps edges take
 // model.StepsFactor times as long (proportionally for the part of a steps edge walked).

@@ -1,6 +1,6 @@
 // Package osmimport reads an OpenStreetMap extract (.osm.pbf, or .osm XML, optionally
 // gzip- or bzip2-compressed) and hands back lifecircle's geo values: the pedestrian network
-// as split nodes and edges (DESIGN.md "Walking model"), convenience outlets matched by the
+// as split nodes and edges (docs/model.md "Walking model"), convenience outlets matched by the
 // category file's OSM tags, detected party-mass service stations (党群服务中心/站) with a
 // level read from their names, residential land and, where the extract has them,
 // administrative community boundaries.

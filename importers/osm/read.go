@@ -38,7 +38,7 @@ const (
 
 // ReadFile reads an OSM extract — .osm.pbf, or .osm/.osm.xml XML (gzip or bzip2
 // compressed too), told apart by their first bytes, else by the extension — and returns
-// the pedestrian network (DESIGN.md "Walking model"; edge lengths in metres by haversine),
+// the pedestrian network (docs/model.md "Walking model"; edge lengths in metres by haversine),
 // outlets, detected stations, residential land and community boundaries, all WGS84
 // (lon, lat). A file that cannot be read or parsed gives a *geo.Error EINVALID naming it;
 // a cancelled ctx gives ctx.Err().

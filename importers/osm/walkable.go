@@ -3,7 +3,7 @@ package osmimport
 import "github.com/paulmach/osm"
 
 // Walkable reports whether a way with these tags belongs to the pedestrian network, by the
-// rule of DESIGN.md "Walking model": highway in primary … corridor (see walkableHighway);
+// rule of docs/model.md "Walking model": highway in primary … corridor (see walkableHighway);
 // motorway, motorway_link, trunk and trunk_link only with foot=yes|designated|permissive;
 // never with foot=no, nor with access=no|private unless foot=yes|designated|permissive.
 // oneway is ignored: every walkable way is walked both ways. It looks at tags only, so it
