@@ -42,6 +42,7 @@ func (e *Engine) Compute(ctx context.Context) error {
 	}
 	e.Results = e.withAnyResult(res, anyAt)
 	t.done("walk searches")
+	e.Units = e.buildUnits()
 	e.Summaries = e.summarise()
 	t.done("aggregates")
 	return nil

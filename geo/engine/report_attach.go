@@ -12,12 +12,12 @@ type repPlaces struct {
 	streetCodes map[string]bool
 	compComm    map[string]string // compound ID → community code
 	comms       []int             // community indices by code
-	streets     []repStreetInfo
+	streets     []UnitStreet
 }
 
 func (e *Engine) newRepPlaces() *repPlaces {
-	p := &repPlaces{e: e, commByCode: e.repCommunityByCode(), streetCodes: map[string]bool{},
-		compComm: map[string]string{}, comms: e.repCommunitiesSorted(), streets: e.repStreetList()}
+	p := &repPlaces{e: e, commByCode: e.Units.byCode, streetCodes: map[string]bool{},
+		compComm: map[string]string{}, comms: e.Units.CommunitiesByCode(), streets: e.Units.Streets()}
 	for _, s := range p.streets {
 		p.streetCodes[s.Code] = true
 	}

@@ -37,7 +37,7 @@ func (e *Engine) CoverageCells(t Target, bbox *orb.Bound) ([]CellRow, error) {
 			continue
 		}
 		row := CellRow{H3: c.H3.String(), Center: c.Center, Minutes: math.NaN(), Population: c.Population,
-			OnNetwork: e.CellSnaps[i].OnNetwork, Community: e.repCellCommunityGroup(i)}
+			OnNetwork: e.CellSnaps[i].OnNetwork, Community: e.Units.CellCommunityCode(i)}
 		if sec := float64(r.Seconds[i]); !math.IsNaN(sec) && !math.IsInf(sec, 1) {
 			row.Minutes = sec / 60
 		}

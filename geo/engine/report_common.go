@@ -3,11 +3,9 @@ package engine
 import (
 	"context"
 	"math"
-	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
-	"github.com/paulmach/orb"
 )
 
 // repResultFor returns the index into e.Sets and e.Results of t's facility set: EINVALID for
@@ -59,74 +57,6 @@ func (e *Engine) repTimes(k int, minutes float64) ([]float32, error) {
 // at most minutes. NaN compares false, so off-network cells are never within.
 func repWithin(sec float32, minutes float64) bool { return float64(sec) <= minutes*60 }
 
-// repCommunityByCode maps community codes to indices into e.Communities.
-func (e *Engine) repCommunityByCode() map[string]int {
-	m := make(map[string]int, len(e.Communities))
-	for i, c := range e.Communities {
-		if _, dup := m[c.Code]; !dup {
-			m[c.Code] = i
-		}
-	}
-	return m
-}
-
-// repCommunitiesSorted returns the indices of e.Communities sorted by code (then by index).
-func (e *Engine) repCommunitiesSorted() []int {
-	idx := make([]int, len(e.Communities))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return e.Communities[idx[a]].Code < e.Communities[idx[b]].Code })
-	return idx
-}
-
-// repCommunityCells returns, per community index, the indices of its cells in ascending order.
-func (e *Engine) repCommunityCells() [][]int {
-	out := make([][]int, len(e.Communities))
-	for i, ci := range e.CellComm {
-		if ci >= 0 && ci < len(out) {
-			out[ci] = append(out[ci], i)
-		}
-	}
-	return out
-}
-
-// repStreetInfo is one street as reports list it: from e.Streets, or only known from the
-// street codes and names that communities carry.
-type repStreetInfo struct {
-	Code, Name string
-	Boundary   orb.MultiPolygon
-}
-
-// repStreetList returns every street, sorted by code: e.Streets plus street codes only seen
-// on communities (named after the first such community's StreetName).
-func (e *Engine) repStreetList() []repStreetInfo {
-	byCode := map[string]int{}
-	var out []repStreetInfo
-	for _, s := range e.Streets {
-		if _, dup := byCode[s.Code]; s.Code == "" || dup {
-			continue
-		}
-		byCode[s.Code] = len(out)
-		out = append(out, repStreetInfo{Code: s.Code, Name: s.Name, Boundary: s.Boundary})
-	}
-	for _, c := range e.Communities {
-		if c.StreetCode == "" {
-			continue
-		}
-		if k, ok := byCode[c.StreetCode]; ok {
-			if out[k].Name == "" {
-				out[k].Name = c.StreetName
-			}
-			continue
-		}
-		byCode[c.StreetCode] = len(out)
-		out = append(out, repStreetInfo{Code: c.StreetCode, Name: c.StreetName})
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Code < out[b].Code })
-	return out
-}
-
 // repCellPopulation sums the residents of the cells.
 func (e *Engine) repCellPopulation(cells []int) float64 {
 	var p float64
@@ -134,16 +64,4 @@ func (e *Engine) repCellPopulation(cells []int) float64 {
 		p += e.Cells[i].Population
 	}
 	return p
-}
-
-// repCellsIn returns the indices of the cells whose centres (lon, lat) lie in mp, ascending.
-func repCellsIn(cells []coverage.Cell, ix repLatIndex, mp orb.MultiPolygon) []int {
-	var out []int
-	ix.inBound(cells, mp.Bound(), func(i int) {
-		if repPlanarContains(mp, cells[i].Center) {
-			out = append(out, i)
-		}
-	})
-	sort.Ints(out)
-	return out
 }

@@ -89,11 +89,10 @@ func (e *Engine) Coverage(q CoverageQuery) (CoverageReport, error) {
 			rep.Total = repCoverageRow(sc.kind, sc.code, sc.name, s)
 		}
 	}
-	codes := e.repCommunityByCode()
 	byComm := map[int]coverage.Summary{}
-	for _, s := range coverage.Summarise(e.Cells, r, thr, e.repCellCommunityGroup) {
-		if s.Group != "" {
-			byComm[codes[s.Group]] = s
+	for _, s := range coverage.Summarise(e.Cells, r, thr, e.Units.CellCommunityCode) {
+		if ci, ok := e.Units.Community(s.Group); ok && s.Group != "" {
+			byComm[ci] = s
 		}
 	}
 	for _, ci := range sc.comms {
@@ -107,18 +106,10 @@ func (e *Engine) Coverage(q CoverageQuery) (CoverageReport, error) {
 	return rep, nil
 }
 
-// repCellCommunityGroup names cell i's community by its code ("" for none).
-func (e *Engine) repCellCommunityGroup(i int) string {
-	if ci := e.CellComm[i]; ci >= 0 {
-		return e.Communities[ci].Code
-	}
-	return ""
-}
-
 // repScopeOf resolves a street and a community code (either may be empty) to a scope.
 func (e *Engine) repScopeOf(street, community string) (repCoverageScope, error) {
 	if community != "" {
-		ci, ok := e.repCommunityByCode()[community]
+		ci, ok := e.Units.Community(community)
 		if !ok {
 			return repCoverageScope{}, geo.Errorf(geo.ENOTFOUND, "community %q is not in the district (give its 12-digit code)", community)
 		}
@@ -130,28 +121,22 @@ func (e *Engine) repScopeOf(street, community string) (repCoverageScope, error) 
 			has: func(i int) bool { return e.CellComm[i] == ci }}, nil
 	}
 	if street != "" {
-		for _, s := range e.repStreetList() {
-			if s.Code == street {
-				return e.repStreetScope(s), nil
-			}
+		if s, ok := e.Units.Street(street); ok {
+			return e.repStreetScope(s), nil
 		}
 		return repCoverageScope{}, geo.Errorf(geo.ENOTFOUND, "street %q is not in the district (give its 9-digit code)", street)
 	}
-	return repCoverageScope{kind: ScopeDistrict, comms: e.repCommunitiesSorted(), has: func(int) bool { return true }}, nil
+	return repCoverageScope{kind: ScopeDistrict, comms: e.Units.CommunitiesByCode(), has: func(int) bool { return true }}, nil
 }
 
 // repStreetScope is the scope of one street: the cells of its communities.
-func (e *Engine) repStreetScope(s repStreetInfo) repCoverageScope {
-	in := make([]bool, len(e.Communities))
-	var comms []int
-	for _, ci := range e.repCommunitiesSorted() {
-		if e.Communities[ci].StreetCode == s.Code {
-			in[ci] = true
-			comms = append(comms, ci)
-		}
+func (e *Engine) repStreetScope(s UnitStreet) repCoverageScope {
+	in := make([]bool, len(e.Cells))
+	for _, i := range s.Cells {
+		in[i] = true
 	}
-	return repCoverageScope{kind: ScopeStreet, code: s.Code, name: s.Name, comms: comms,
-		has: func(i int) bool { ci := e.CellComm[i]; return ci >= 0 && in[ci] }}
+	return repCoverageScope{kind: ScopeStreet, code: s.Code, name: s.Name, comms: s.Communities,
+		has: func(i int) bool { return in[i] }}
 }
 
 // repCoverageRow turns a one-threshold summary into a row.

@@ -20,13 +20,12 @@ type repFacilityRule struct {
 // repCheckFacilities adds, for every circle's facility in file order, one result per
 // community (k indexes comms).
 func (e *Engine) repCheckFacilities(r *standards.Rules, comms []int, add func(k int, res RuleResult)) {
-	members := e.repCommunityCells()
 	minShare, shareNote := repMinShareOf(r)
 	for _, c := range r.Circles {
 		for _, f := range c.Facilities {
 			fr := e.repResolveFacility(c, f)
 			for k, ci := range comms {
-				res := e.repCheckFacility(fr, members[ci], minShare)
+				res := e.repCheckFacility(fr, e.Units.CommunityCells(ci), minShare)
 				if res.Verdict != VerdictNotAssessed {
 					res.Note = repJoinNotes(res.Note, shareNote)
 				}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 	"github.com/uber/h3-go/v4"
 )
 
@@ -92,10 +91,9 @@ func repGapLess(a, b Gap) bool {
 // repCommunityGaps returns every community with uncovered cells.
 func (e *Engine) repCommunityGaps(covered func(int) bool) []repGapCandidate {
 	var out []repGapCandidate
-	members := e.repCommunityCells()
-	for _, ci := range e.repCommunitiesSorted() {
+	for _, ci := range e.Units.CommunitiesByCode() {
 		c := e.Communities[ci]
-		g := e.repUnitGap(members[ci], covered, nil)
+		g := e.repUnitGap(e.Units.CommunityCells(ci), covered, nil)
 		if len(g.uncovered) > 0 {
 			g.Kind, g.Code, g.Name = GapCommunity, c.Code, c.Name
 			out = append(out, g)
@@ -107,9 +105,8 @@ func (e *Engine) repCommunityGaps(covered func(int) bool) []repGapCandidate {
 // repCompoundGaps returns every compound with uncovered cells.
 func (e *Engine) repCompoundGaps(covered func(int) bool) []repGapCandidate {
 	var out []repGapCandidate
-	ix := newRepLatIndex(e.Cells)
-	for _, k := range e.Compounds {
-		cells := e.repCompoundCells(k, ix)
+	for j, k := range e.Compounds {
+		cells := e.Units.CompoundCells(j)
 		if len(cells) == 0 {
 			continue
 		}
@@ -159,41 +156,6 @@ func (e *Engine) repCompoundPopulation(k geo.Compound) float64 {
 		return float64(k.Population)
 	}
 	return float64(max(0, k.Households)) * e.Options.PersonsPerHousehold
-}
-
-// repCompoundCells returns the cells whose centres lie in the compound's polygon, or the cell
-// holding its centroid when none does (a compound smaller than a cell); none without a
-// polygon.
-func (e *Engine) repCompoundCells(k geo.Compound, ix repLatIndex) []int {
-	if len(k.Polygon) == 0 {
-		return nil
-	}
-	if cells := repCellsIn(e.Cells, ix, k.Polygon); len(cells) > 0 {
-		return cells
-	}
-	if i, ok := e.repCentroidCell(k.Polygon); ok {
-		return []int{i}
-	}
-	return nil
-}
-
-// repCentroidCell returns the index of the study-area cell holding mp's centroid.
-func (e *Engine) repCentroidCell(mp orb.MultiPolygon) (int, bool) {
-	c, ok := e.repCentroidH3(mp)
-	if !ok {
-		return -1, false
-	}
-	i, ok := e.cellIndex[c]
-	return i, ok
-}
-
-// repCentroidH3 returns the H3 cell, at the engine's resolution, holding mp's centroid.
-func (e *Engine) repCentroidH3(mp orb.MultiPolygon) (h3.Cell, bool) {
-	ctr, _ := planar.CentroidArea(mp)
-	if !(ctr[0] >= -180 && ctr[0] <= 180 && ctr[1] >= -90 && ctr[1] <= 90) {
-		return 0, false
-	}
-	return h3.LatLngToCell(h3.NewLatLng(ctr[1], ctr[0]), e.Options.Resolution), true
 }
 
 // repCellsUnion merges the cells (indices into e.Cells) into a multipolygon.

@@ -198,16 +198,15 @@ func (e *Engine) repStreetPopulation(rows []StreetNetwork, at map[string]int) {
 
 // repCommunitiesWithout lists the communities without a station, most residents first.
 func (e *Engine) repCommunitiesWithout(hasStation []bool) []CommunityRef {
-	members := e.repCommunityCells()
 	var out []CommunityRef
-	for _, ci := range e.repCommunitiesSorted() {
+	for _, ci := range e.Units.CommunitiesByCode() {
 		if hasStation[ci] {
 			continue
 		}
 		c := e.Communities[ci]
 		pop := e.communityPopulation(ci)
-		if len(members[ci]) > 0 {
-			pop = e.repCellPopulation(members[ci])
+		if cells := e.Units.CommunityCells(ci); len(cells) > 0 {
+			pop = e.repCellPopulation(cells)
 		}
 		out = append(out, CommunityRef{Code: c.Code, Name: c.Name, StreetCode: c.StreetCode, Population: pop})
 	}
@@ -305,7 +304,7 @@ func (e *Engine) repCompoundSeconds(k geo.Compound, set int) (float64, bool) {
 	if len(k.Polygon) == 0 {
 		return 0, false
 	}
-	c, ok := e.repCentroidH3(k.Polygon)
+	c, ok := e.CentroidCell(k.Polygon)
 	if !ok {
 		return 0, false
 	}

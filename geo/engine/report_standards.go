@@ -93,9 +93,9 @@ func (e *Engine) Standards(r *standards.Rules, community string) (ComplianceRepo
 // complianceCommunities returns the community indices to check, sorted by code.
 func (e *Engine) complianceCommunities(code string) ([]int, error) {
 	if code == "" {
-		return e.repCommunitiesSorted(), nil
+		return e.Units.CommunitiesByCode(), nil
 	}
-	ci, ok := e.repCommunityByCode()[code]
+	ci, ok := e.Units.Community(code)
 	if !ok {
 		return nil, geo.Errorf(geo.ENOTFOUND, "community %q is not in the district (give its 12-digit code)", code)
 	}
