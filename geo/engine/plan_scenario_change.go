@@ -75,7 +75,7 @@ func (e *Engine) scenarioAdd(ch scenarioChange, i int, a ScenarioFacility) error
 		}
 		ks[j] = k
 	}
-	s, err := e.snapOn(a.Point, what)
+	s, err := e.SnapOnNetwork(a.Point, what)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func (e *Engine) scenarioAddTo(old []float32, added []walk.Snap, limit float64) 
 // scenarioRecompute searches set k again from its facilities that are not removed and the
 // added ones, as Compute does.
 func (e *Engine) scenarioRecompute(k int, ch scenarioChange, limit float64) []float32 {
-	fs, snaps := e.facilities(Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
+	fs, snaps := e.Facilities(Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
 	var sources []walk.Snap
 	for j, fac := range fs {
 		if !ch.removed[fac.ID] {

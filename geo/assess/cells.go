@@ -1,9 +1,10 @@
-package engine
+package assess
 
 import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
 
@@ -11,7 +12,7 @@ import (
 type CellRow struct {
 	H3         string    // H3 index, hexadecimal
 	Center     orb.Point // cell centre, WGS84 (lon, lat)
-	Minutes    float64   // walk minutes to the nearest facility; NaN when not reached within Options.MaxMinutes or off-network
+	Minutes    float64   // walk minutes to the nearest facility; NaN when not reached within the engine's Options.MaxMinutes or off-network
 	FacilityID string    // that facility's ID; "" when none
 	Population float64   // residents
 	OnNetwork  bool      // the centre is within the snap distance of a walkable way
@@ -22,12 +23,12 @@ type CellRow struct {
 // lon, lat degrees; nil = all cells), sorted by H3 index, with its walk time in minutes to
 // the nearest facility of t. An unknown target or a bbox that is not a (lon, lat) box with
 // min ≤ max is EINVALID; a call before Compute is EUNAVAILABLE.
-func (e *Engine) CoverageCells(t Target, bbox *orb.Bound) ([]CellRow, error) {
-	k, err := e.repResultFor(t)
+func CoverageCells(e *engine.Engine, t engine.Target, bbox *orb.Bound) ([]CellRow, error) {
+	k, err := resultFor(e, t)
 	if err != nil {
 		return nil, err
 	}
-	if bbox != nil && !repValidBound(*bbox) {
+	if bbox != nil && !validBound(*bbox) {
 		return nil, geo.Errorf(geo.EINVALID, "bbox %v–%v is not a WGS84 (lon, lat) box with min ≤ max", bbox.Min, bbox.Max)
 	}
 	r, ids := e.Results[k], e.Sets[k].IDs
@@ -49,8 +50,8 @@ func (e *Engine) CoverageCells(t Target, bbox *orb.Bound) ([]CellRow, error) {
 	return out, nil
 }
 
-// repValidBound reports whether b is a WGS84 (lon, lat) box with min ≤ max.
-func repValidBound(b orb.Bound) bool {
+// validBound reports whether b is a WGS84 (lon, lat) box with min ≤ max.
+func validBound(b orb.Bound) bool {
 	ok := func(p orb.Point) bool { return p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90 }
 	return ok(b.Min) && ok(b.Max) && b.Min[0] <= b.Max[0] && b.Min[1] <= b.Max[1]
 }

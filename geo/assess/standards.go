@@ -1,10 +1,11 @@
-package engine
+package assess
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
@@ -62,36 +63,36 @@ type ComplianceReport struct {
 // community's numbers; missing numbers give "not_assessed", as do the file's
 // not_assessed entries. A nil r is EINVALID, an unknown community ENOTFOUND and a call
 // before Compute EUNAVAILABLE.
-func (e *Engine) Standards(r *standards.Rules, community string) (ComplianceReport, error) {
+func Standards(e *engine.Engine, r *standards.Rules, community string) (ComplianceReport, error) {
 	if r == nil {
 		return ComplianceReport{}, geo.Errorf(geo.EINVALID, "no standards rules given (load a rules file such as data/standards/gb50180-2018.json)")
 	}
 	if len(e.Results) == 0 {
 		return ComplianceReport{}, geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (lifecircle compute)")
 	}
-	comms, err := e.complianceCommunities(community)
+	comms, err := complianceCommunities(e, community)
 	if err != nil {
 		return ComplianceReport{}, err
 	}
-	rep := ComplianceReport{Rules: repRulesTitle(r), Communities: make([]CommunityCompliance, len(comms))}
+	rep := ComplianceReport{Rules: rulesTitle(r), Communities: make([]CommunityCompliance, len(comms))}
 	for k, ci := range comms {
 		rep.Communities[k] = CommunityCompliance{Code: e.Communities[ci].Code, Name: e.Communities[ci].Name}
 	}
 	add := func(k int, res RuleResult) { rep.Communities[k].Results = append(rep.Communities[k].Results, res) }
-	e.repCheckFacilities(r, comms, add)
+	checkFacilities(e, r, comms, add)
 	for _, n := range r.NotAssessed {
 		for k := range comms {
-			add(k, RuleResult{Circle: n.Circle, Rule: repNotAssessedKey(n), NameZH: n.NameZH, NameEN: n.NameEN, Verdict: VerdictNotAssessed, Note: n.Reason})
+			add(k, RuleResult{Circle: n.Circle, Rule: notAssessedKey(n), NameZH: n.NameZH, NameEN: n.NameEN, Verdict: VerdictNotAssessed, Note: n.Reason})
 		}
 	}
-	e.repCheckRatios(r, comms, add)
-	rep.ShareCompliant = repCountVerdicts(rep.Communities)
-	rep.District = repDistrictRatios(r, rep.ShareCompliant, community == "" && len(comms) > 0)
+	checkRatios(e, r, comms, add)
+	rep.ShareCompliant = countVerdicts(rep.Communities)
+	rep.District = districtRatios(r, rep.ShareCompliant, community == "" && len(comms) > 0)
 	return rep, nil
 }
 
 // complianceCommunities returns the community indices to check, sorted by code.
-func (e *Engine) complianceCommunities(code string) ([]int, error) {
+func complianceCommunities(e *engine.Engine, code string) ([]int, error) {
 	if code == "" {
 		return e.Units.CommunitiesByCode(), nil
 	}
@@ -102,23 +103,23 @@ func (e *Engine) complianceCommunities(code string) ([]int, error) {
 	return []int{ci}, nil
 }
 
-func repRulesTitle(r *standards.Rules) string {
+func rulesTitle(r *standards.Rules) string {
 	if r.Source == "" {
 		return r.Name
 	}
 	return r.Name + " — " + r.Source
 }
 
-// repNotAssessedKey names a not-assessed entry, which has no key in the file.
-func repNotAssessedKey(n standards.NotAssessed) string {
+// notAssessedKey names a not-assessed entry, which has no key in the file.
+func notAssessedKey(n standards.NotAssessed) string {
 	if n.NameEN != "" {
 		return n.NameEN
 	}
 	return n.NameZH
 }
 
-// repCountVerdicts fills each community's counts and returns the share compliant.
-func repCountVerdicts(cs []CommunityCompliance) float64 {
+// countVerdicts fills each community's counts and returns the share compliant.
+func countVerdicts(cs []CommunityCompliance) float64 {
 	var assessed, compliant int
 	for k := range cs {
 		c := &cs[k]
@@ -145,8 +146,8 @@ func repCountVerdicts(cs []CommunityCompliance) float64 {
 	return float64(compliant) / float64(assessed)
 }
 
-// repJoinNotes joins the non-empty notes with "; ".
-func repJoinNotes(notes ...string) string {
+// joinNotes joins the non-empty notes with "; ".
+func joinNotes(notes ...string) string {
 	var keep []string
 	for _, n := range notes {
 		if n != "" {
@@ -156,9 +157,9 @@ func repJoinNotes(notes ...string) string {
 	return strings.Join(keep, "; ")
 }
 
-// repMinShareOf returns the rules' minimum share and, when the file sets none, a note saying
+// minShareOf returns the rules' minimum share and, when the file sets none, a note saying
 // that the default was used.
-func repMinShareOf(r *standards.Rules) (float64, string) {
+func minShareOf(r *standards.Rules) (float64, string) {
 	if r.MinShare > 0 {
 		return r.MinShare, ""
 	}

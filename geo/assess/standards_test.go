@@ -1,4 +1,4 @@
-package engine_test
+package assess_test
 
 import (
 	"math"
@@ -7,18 +7,19 @@ import (
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/paulmach/orb"
 )
 
-// repTestRules needs half the residents within each circle. The supermarket at x = 600 m
+// testRules needs half the residents within each circle. The supermarket at x = 600 m
 // reaches about three quarters of C1 within 15 minutes (x ≤ 1 600 m) but only about a
 // quarter within 5 (x 267…933 m): the 15-minute circle passes and the 5-minute one fails,
 // since circles do not nest. Any station reaches about 70 % of C1 within 5 minutes (around
 // x = 100, 1 000 and 1 500 m), community and compound stations alone about 45 %. C2 is
 // reached only by x1 (about a quarter within 5 minutes) and C3 by nothing.
-const repTestRules = `{
+const testRules = `{
   "name": "test rules", "source": "hand-written", "nested": false, "min_share": 0.5,
   "circles": [
     {"key": "15min", "name_zh": "十五分钟", "minutes": 15, "source": "t", "facilities": [
@@ -40,7 +41,7 @@ const repTestRules = `{
   ]
 }`
 
-func repParseRules(tb testing.TB, src string) *standards.Rules {
+func parseRules(tb testing.TB, src string) *standards.Rules {
 	tb.Helper()
 	r, err := standards.Parse([]byte(src))
 	if err != nil {
@@ -49,17 +50,17 @@ func repParseRules(tb testing.TB, src string) *standards.Rules {
 	return r
 }
 
-// TestStandardsHandChecked checks each repVerdict worked out by hand (see repTestRules). Ratios:
+// TestStandardsHandChecked checks each verdict worked out by hand (see testRules). Ratios:
 // C1 has 400 m² for 2 000 households (20 per 100: fail), 400 households per worker (warn)
 // and stations of 500 + 200 m² (700: warn below 800); C2 has 35 m² per 100 households and
 // 250 per worker (pass) and no station; C3 has no numbers.
 func TestStandardsHandChecked(t *testing.T) {
-	e := repDistrict(t)
-	rep, err := e.Standards(repParseRules(t, repTestRules), "")
+	e := newDistrict(t)
+	rep, err := assess.Standards(e, parseRules(t, testRules), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	na, pass, fail, warn := engine.VerdictNotAssessed, engine.VerdictPass, engine.VerdictFail, engine.VerdictWarn
+	na, pass, fail, warn := assess.VerdictNotAssessed, assess.VerdictPass, assess.VerdictFail, assess.VerdictWarn
 	rules := []string{"15min/fresh_market", "5min/supermarket", "5min/station", "5min/party", "5min/laundry", "5min/toilet",
 		"5min/recycling point", "/service_area_per_100_households", "/households_per_worker", "/service_complex_floor_area", "/green_ratio"}
 	tests := []struct {
@@ -68,11 +69,11 @@ func TestStandardsHandChecked(t *testing.T) {
 		values                   map[string]float64
 		passed, failed, notAsses int
 	}{
-		{repCodeC1, []string{pass, fail, fail, pass, warn, na, na, fail, warn, warn, na},
+		{codeC1, []string{pass, fail, fail, pass, warn, na, na, fail, warn, warn, na},
 			map[string]float64{"/service_area_per_100_households": 20, "/households_per_worker": 400, "/service_complex_floor_area": 700}, 2, 3, 3},
-		{repCodeC2, []string{fail, fail, fail, fail, warn, na, na, pass, pass, na, na},
+		{codeC2, []string{fail, fail, fail, fail, warn, na, na, pass, pass, na, na},
 			map[string]float64{"/service_area_per_100_households": 35, "/households_per_worker": 250}, 2, 4, 4},
-		{repCodeC3, []string{fail, fail, fail, fail, warn, na, na, na, na, na, na}, nil, 0, 4, 6},
+		{codeC3, []string{fail, fail, fail, fail, warn, na, na, na, na, na, na}, nil, 0, 4, 6},
 	}
 	if len(rep.Communities) != len(tests) {
 		t.Fatalf("%d communities, want %d", len(rep.Communities), len(tests))
@@ -105,19 +106,19 @@ func TestStandardsHandChecked(t *testing.T) {
 }
 
 // TestStandardsSharesMatchOracle compares each facility rule's share with the oracle and
-// checks that the hand-reasoned verdicts in repTestRules are not borderline.
+// checks that the hand-reasoned verdicts in testRules are not borderline.
 func TestStandardsSharesMatchOracle(t *testing.T) {
-	e := repDistrict(t)
-	rep, err := e.Standards(repParseRules(t, repTestRules), repCodeC1)
+	e := newDistrict(t)
+	rep, err := assess.Standards(e, parseRules(t, testRules), codeC1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := repData()
-	c1 := func(p orb.Point) bool { return repCommunityOf(p) == repCodeC1 }
+	d := baseData()
+	c1 := func(p orb.Point) bool { return communityOf(p) == codeC1 }
 	points := map[string][]orb.Point{
-		"supermarket": repFacilities(d, repTMarket()),
-		"station":     append(repFacilities(d, repTCommunity()), repFacilities(d, engine.Target{Kind: engine.KindLevel, Key: "compound"})...),
-		"party":       repFacilities(d, repTAny()),
+		"supermarket": facilityPoints(d, tMarket()),
+		"station":     append(facilityPoints(d, tCommunity()), facilityPoints(d, engine.Target{Kind: engine.KindLevel, Key: "compound"})...),
+		"party":       facilityPoints(d, tAny()),
 	}
 	points["fresh_market"] = points["supermarket"]
 	for _, res := range rep.Communities[0].Results {
@@ -126,13 +127,13 @@ func TestStandardsSharesMatchOracle(t *testing.T) {
 			continue
 		}
 		minutes := map[string]float64{"15min": 15, "5min": 5}[res.Circle]
-		want := repCount(e, c1, fac, minutes)
+		want := tallyCells(e, c1, fac, minutes)
 		lo, hi := want.sure/want.pop, want.maybe/want.pop
-		if !repNear(res.Value, lo, hi) {
+		if !inRange(res.Value, lo, hi) {
 			t.Errorf("%s/%s: share %.4f, want %.4f–%.4f", res.Circle, res.Rule, res.Value, lo, hi)
 		}
 		if (lo >= 0.5) != (hi >= 0.5) || math.Abs(lo-0.5) < 0.03 {
-			t.Errorf("%s/%s: share %.4f–%.4f too close to the 0.5 threshold for a hand-checked repVerdict", res.Circle, res.Rule, lo, hi)
+			t.Errorf("%s/%s: share %.4f–%.4f too close to the 0.5 threshold for a hand-checked verdict", res.Circle, res.Rule, lo, hi)
 		}
 	}
 }
@@ -144,8 +145,8 @@ func TestStandardsCompliantShare(t *testing.T) {
 	const party45 = `{"name": "party", "source": "t", "nested": false,
 	  "circles": [{"key": "45min", "name_zh": "四十五分钟", "minutes": 45, "source": "t", "facilities": [
 	    {"key": "party", "name_zh": "党群服务站", "levels": ["district", "street", "community", "compound", "building"], "required": true}]}]}`
-	e := repDistrict(t)
-	rep, err := e.Standards(repParseRules(t, party45), "")
+	e := newDistrict(t)
+	rep, err := assess.Standards(e, parseRules(t, party45), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,15 +155,15 @@ func TestStandardsCompliantShare(t *testing.T) {
 	}
 	for _, c := range rep.Communities {
 		res := c.Results[0]
-		if res.Threshold != engine.DefaultMinShare || !strings.Contains(res.Note, "min_share") {
+		if res.Threshold != assess.DefaultMinShare || !strings.Contains(res.Note, "min_share") {
 			t.Errorf("%s: threshold %g, note %q; want the default 0.9 and a note saying so", c.Code, res.Threshold, res.Note)
 		}
 	}
 }
 
 func TestStandardsErrorsAndFilter(t *testing.T) {
-	e := repDistrict(t)
-	r := repParseRules(t, repTestRules)
+	e := newDistrict(t)
+	r := parseRules(t, testRules)
 	tests := []struct {
 		name      string
 		rules     *standards.Rules
@@ -170,14 +171,14 @@ func TestStandardsErrorsAndFilter(t *testing.T) {
 		want      []string
 		code      geo.ErrorCode
 	}{
-		{"one community", r, repCodeC2, []string{repCodeC2}, ""},
-		{"all, sorted by code", r, "", []string{repCodeC1, repCodeC2, repCodeC3}, ""},
+		{"one community", r, codeC2, []string{codeC2}, ""},
+		{"all, sorted by code", r, "", []string{codeC1, codeC2, codeC3}, ""},
 		{"unknown community", r, "510104009009", nil, geo.ENOTFOUND},
 		{"no rules", nil, "", nil, geo.EINVALID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := e.Standards(tc.rules, tc.community)
+			rep, err := assess.Standards(e, tc.rules, tc.community)
 			if geo.ErrorCodeOf(err) != tc.code {
 				t.Fatalf("err = %v, want %q", err, tc.code)
 			}
@@ -196,20 +197,20 @@ func TestStandardsErrorsAndFilter(t *testing.T) {
 // TestStandardsAreaShareWithoutResidents: a community without residents is judged on the
 // share of its area, and the note says so.
 func TestStandardsAreaShareWithoutResidents(t *testing.T) {
-	e := repDistrict(t, func(d *engine.Data) {
+	e := newDistrict(t, func(d *engine.Data) {
 		d.Communities[1].Population, d.Communities[1].Households = 0, 0
 		d.Compounds[1].Population = 0
 	})
-	rep, err := e.Standards(repParseRules(t, repTestRules), repCodeC2)
+	rep, err := assess.Standards(e, parseRules(t, testRules), codeC2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := repCount(e, func(p orb.Point) bool { return repCommunityOf(p) == repCodeC2 }, repFacilities(repData(), repTAny()), 5)
+	want := tallyCells(e, func(p orb.Point) bool { return communityOf(p) == codeC2 }, facilityPoints(baseData(), tAny()), 5)
 	for _, res := range rep.Communities[0].Results {
 		if res.Rule != "party" {
 			continue
 		}
-		if !repNear(res.Value, want.areaSure/want.area, want.areaMaybe/want.area) || res.Value == 0 || !strings.Contains(res.Note, "area") {
+		if !inRange(res.Value, want.areaSure/want.area, want.areaMaybe/want.area) || res.Value == 0 || !strings.Contains(res.Note, "area") {
 			t.Errorf("party: %.4f (%s), want area share %.4f–%.4f and a note", res.Value, res.Note, want.areaSure/want.area, want.areaMaybe/want.area)
 		}
 		return
@@ -221,9 +222,9 @@ func TestStandardsAreaShareWithoutResidents(t *testing.T) {
 // result per facility, not-assessed entry and community ratio, and categories the engine
 // has no outlets for are not assessed.
 func TestStandardsShippedRules(t *testing.T) {
-	r := repParseRules(t, string(data.Standards()))
-	e := repDistrict(t)
-	rep, err := e.Standards(r, "")
+	r := parseRules(t, string(data.Standards()))
+	e := newDistrict(t)
+	rep, err := assess.Standards(e, r, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +242,7 @@ func TestStandardsShippedRules(t *testing.T) {
 			t.Errorf("%s: %d results (%d/%d/%d), want %d", c.Code, len(c.Results), c.Passed, c.Failed, c.NotAssessed, want)
 		}
 		for _, res := range c.Results {
-			if res.Rule == "middle_school" && res.Verdict != engine.VerdictNotAssessed {
+			if res.Rule == "middle_school" && res.Verdict != assess.VerdictNotAssessed {
 				t.Errorf("%s: middle_school %s; the engine has no middle-school data", c.Code, res.Verdict)
 			}
 		}

@@ -1,10 +1,11 @@
-package engine
+package assess
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
@@ -17,24 +18,24 @@ const (
 	RatioCommunityComplianceShare    = "community_compliance_share"      // district: ComplianceReport.ShareCompliant
 )
 
-// repCheckRatios adds, for every community ratio of r in file order, one result per
+// checkRatios adds, for every community ratio of r in file order, one result per
 // community (k indexes comms).
-func (e *Engine) repCheckRatios(r *standards.Rules, comms []int, add func(k int, res RuleResult)) {
-	floor := e.repStationFloorAreas()
+func checkRatios(e *engine.Engine, r *standards.Rules, comms []int, add func(k int, res RuleResult)) {
+	floor := stationFloorAreas(e)
 	for _, q := range r.Ratios {
 		if q.AppliesTo != "community" {
 			continue
 		}
 		for k, ci := range comms {
-			v, missing := e.repRatioValue(q.Key, ci, floor)
-			add(k, repJudgeRatio(q, v, missing))
+			v, missing := ratioValue(e, q.Key, ci, floor)
+			add(k, judgeRatio(q, v, missing))
 		}
 	}
 }
 
-// repRatioValue computes a community ratio; missing says why it cannot be ("" when it can).
+// ratioValue computes a community ratio; missing says why it cannot be ("" when it can).
 // Counts of zero mean "not known" (geo.Community).
-func (e *Engine) repRatioValue(key string, ci int, floor []float64) (float64, string) {
+func ratioValue(e *engine.Engine, key string, ci int, floor []float64) (float64, string) {
 	c := e.Communities[ci]
 	switch key {
 	case RatioServiceAreaPer100Households:
@@ -56,10 +57,10 @@ func (e *Engine) repRatioValue(key string, ci int, floor []float64) (float64, st
 	return 0, fmt.Sprintf("lifecircle computes no value for the ratio %q", key)
 }
 
-// repStationFloorAreas sums, per community, the floor area (m²) of the community- and
-// compound-level stations that belong to it (see repPlaces).
-func (e *Engine) repStationFloorAreas() []float64 {
-	p := e.newRepPlaces()
+// stationFloorAreas sums, per community, the floor area (m²) of the community- and
+// compound-level stations that belong to it (see places).
+func stationFloorAreas(e *engine.Engine) []float64 {
+	p := newPlaces(e)
 	out := make([]float64, len(e.Communities))
 	for _, s := range e.Stations {
 		if (s.Level != geo.LevelCommunity && s.Level != geo.LevelCompound) || !(s.FloorAreaM2 > 0) {
@@ -72,9 +73,9 @@ func (e *Engine) repStationFloorAreas() []float64 {
 	return out
 }
 
-// repJudgeRatio turns a ratio value into a result; missing non-empty means not assessed.
-func repJudgeRatio(q standards.Ratio, v float64, missing string) RuleResult {
-	res := RuleResult{Rule: q.Key, NameZH: q.NameZH, NameEN: q.NameEN, Value: v, Threshold: repRatioThreshold(q), Unit: q.Unit}
+// judgeRatio turns a ratio value into a result; missing non-empty means not assessed.
+func judgeRatio(q standards.Ratio, v float64, missing string) RuleResult {
+	res := RuleResult{Rule: q.Key, NameZH: q.NameZH, NameEN: q.NameEN, Value: v, Threshold: ratioThreshold(q), Unit: q.Unit}
 	if missing != "" {
 		res.Verdict, res.Note = VerdictNotAssessed, missing
 		return res
@@ -91,12 +92,12 @@ func repJudgeRatio(q standards.Ratio, v float64, missing string) RuleResult {
 	if q.Check {
 		check = "check: verify this bound against your local guideline"
 	}
-	res.Note = repJoinNotes(repRatioBounds(q), check)
+	res.Note = joinNotes(ratioBounds(q), check)
 	return res
 }
 
-// repRatioThreshold is the bound shown with a ratio: min, else max, else the warning bounds.
-func repRatioThreshold(q standards.Ratio) float64 {
+// ratioThreshold is the bound shown with a ratio: min, else max, else the warning bounds.
+func ratioThreshold(q standards.Ratio) float64 {
 	for _, b := range []*float64{q.Min, q.Max, q.WarnBelow, q.WarnAbove} {
 		if b != nil {
 			return *b
@@ -105,8 +106,8 @@ func repRatioThreshold(q standards.Ratio) float64 {
 	return 0
 }
 
-// repRatioBounds describes a ratio's bounds for a planner, e.g. "bounds: fails below 600, warns below 800".
-func repRatioBounds(q standards.Ratio) string {
+// ratioBounds describes a ratio's bounds for a planner, e.g. "bounds: fails below 600, warns below 800".
+func ratioBounds(q standards.Ratio) string {
 	var parts []string
 	add := func(b *float64, what string) {
 		if b != nil {
@@ -123,9 +124,9 @@ func repRatioBounds(q standards.Ratio) string {
 	return "bounds: " + strings.Join(parts, ", ")
 }
 
-// repDistrictRatios judges the rules' district ratios. community_compliance_share is judged
+// districtRatios judges the rules' district ratios. community_compliance_share is judged
 // on share when every community was checked (all); others are not assessed.
-func repDistrictRatios(r *standards.Rules, share float64, all bool) []RuleResult {
+func districtRatios(r *standards.Rules, share float64, all bool) []RuleResult {
 	var out []RuleResult
 	for _, q := range r.Ratios {
 		if q.AppliesTo != "district" {
@@ -138,7 +139,7 @@ func repDistrictRatios(r *standards.Rules, share float64, all bool) []RuleResult
 				missing = "judged only when every community is checked"
 			}
 		}
-		out = append(out, repJudgeRatio(q, share, missing))
+		out = append(out, judgeRatio(q, share, missing))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package engine
+package assess
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
 
@@ -37,7 +38,7 @@ type CommunityRef struct {
 }
 
 // CompoundRef names a compound and the walk minutes from its centroid's cell to the
-// nearest station (NaN when none is reached within Options.MaxMinutes or the cell is
+// nearest station (NaN when none is reached within the engine's Options.MaxMinutes or the cell is
 // off-network).
 type CompoundRef struct {
 	ID, Name, CommunityCode string
@@ -67,14 +68,14 @@ type NetworkReport struct {
 	OSMStationsToReview       int            // stations detected in OpenStreetMap (Source "osm")
 }
 
-// repNetworkMinutes returns the thresholds of WithinByLevel, in minutes.
-func repNetworkMinutes() []float64 { return []float64{5, 10, 15} }
+// networkMinutes returns the thresholds of WithinByLevel, in minutes.
+func networkMinutes() []float64 { return []float64{5, 10, 15} }
 
-// repCompoundMinutes is the limit of CompoundsBeyond5Min; repCentreMinutes that of
+// compoundMinutes is the limit of CompoundsBeyond5Min; centreMinutes that of
 // StreetNetwork.PopulationWithin15.
 const (
-	repCompoundMinutes = 5
-	repCentreMinutes   = 15
+	compoundMinutes = 5
+	centreMinutes   = 15
 )
 
 // Network returns the "1+11+N+X" report: stations per level and the formula, each
@@ -97,7 +98,7 @@ const (
 // happens to stand in. A street "has a centre" when a street-level station belongs to it;
 // a community "has a station" when a community- or compound-level station belongs to it.
 // Containment is planar in (lon, lat), holes respected (planar.MultiPolygonContains).
-func (e *Engine) Network() NetworkReport {
+func Network(e *engine.Engine) NetworkReport {
 	var rep NetworkReport
 	counts := map[geo.Level]int{}
 	for _, s := range e.Stations {
@@ -111,23 +112,23 @@ func (e *Engine) Network() NetworkReport {
 	}
 	rep.Formula = fmt.Sprintf("%d+%d+%d+%d", counts[geo.LevelDistrict], counts[geo.LevelStreet],
 		counts[geo.LevelCommunity]+counts[geo.LevelCompound], counts[geo.LevelBuilding])
-	p := e.newRepPlaces()
-	hasStation := e.repCommunitiesWithStation(p)
-	rep.Streets = e.repStreetNetworks(p, hasStation)
+	p := newPlaces(e)
+	hasStation := communitiesWithStation(e, p)
+	rep.Streets = streetNetworks(e, p, hasStation)
 	for _, s := range rep.Streets {
 		if !s.HasCentre {
 			rep.StreetsWithoutCentre = append(rep.StreetsWithoutCentre, s.Code)
 		}
 	}
-	rep.CommunitiesWithoutStation = e.repCommunitiesWithout(hasStation)
-	rep.CompoundsBeyond5Min = e.repCompoundsBeyond(repCompoundMinutes)
-	rep.WithinByLevel = e.repWithinByLevel()
+	rep.CommunitiesWithoutStation = communitiesWithout(e, hasStation)
+	rep.CompoundsBeyond5Min = compoundsBeyond(e, compoundMinutes)
+	rep.WithinByLevel = withinByLevel(e)
 	return rep
 }
 
-// repCommunitiesWithStation marks the communities that a community- or compound-level
-// repCommunitiesWithStation belongs to.
-func (e *Engine) repCommunitiesWithStation(p *repPlaces) []bool {
+// communitiesWithStation marks the communities that a community- or compound-level
+// station belongs to.
+func communitiesWithStation(e *engine.Engine, p places) []bool {
 	has := make([]bool, len(e.Communities))
 	for _, s := range e.Stations {
 		if s.Level != geo.LevelCommunity && s.Level != geo.LevelCompound {
@@ -140,13 +141,19 @@ func (e *Engine) repCommunitiesWithStation(p *repPlaces) []bool {
 	return has
 }
 
-// repStreetNetworks builds one row per street, sorted by code.
-func (e *Engine) repStreetNetworks(p *repPlaces, hasStation []bool) []StreetNetwork {
-	rows := make([]StreetNetwork, len(p.streets))
+// streetNetworks builds one row per street, sorted by code.
+func streetNetworks(e *engine.Engine, p places, hasStation []bool) []StreetNetwork {
+	streets := e.Units.Streets()
+	rows := make([]StreetNetwork, len(streets))
 	at := map[string]int{}
-	for k, s := range p.streets {
+	for k, s := range streets {
 		at[s.Code] = k
-		rows[k] = StreetNetwork{Code: s.Code, Name: s.Name, Stations: map[geo.Level]int{}}
+		rows[k] = StreetNetwork{Code: s.Code, Name: s.Name, Stations: map[geo.Level]int{}, Communities: len(s.Communities)}
+		for _, ci := range s.Communities {
+			if hasStation[ci] {
+				rows[k].CommunitiesWithStation++
+			}
+		}
 	}
 	for _, s := range e.Stations {
 		k, ok := at[p.street(s)]
@@ -158,15 +165,7 @@ func (e *Engine) repStreetNetworks(p *repPlaces, hasStation []bool) []StreetNetw
 			rows[k].Centres = append(rows[k].Centres, s.ID)
 		}
 	}
-	for ci, c := range e.Communities {
-		if k, ok := at[c.StreetCode]; ok {
-			rows[k].Communities++
-			if hasStation[ci] {
-				rows[k].CommunitiesWithStation++
-			}
-		}
-	}
-	e.repStreetPopulation(rows, at)
+	streetPopulation(e, rows)
 	for k := range rows {
 		sort.Strings(rows[k].Centres)
 		rows[k].HasCentre = len(rows[k].Centres) > 0
@@ -174,39 +173,34 @@ func (e *Engine) repStreetNetworks(p *repPlaces, hasStation []bool) []StreetNetw
 	return rows
 }
 
-// repStreetPopulation adds each street's residents and those within 15 minutes of any
-// station.
-func (e *Engine) repStreetPopulation(rows []StreetNetwork, at map[string]int) {
+// streetPopulation adds each street's residents (rows parallel to e.Units.Streets()) and
+// those within 15 minutes of any station.
+func streetPopulation(e *engine.Engine, rows []StreetNetwork) {
 	var secs []float32
-	if anySet, err := e.repSetIndex(KindLevel, AnyLevel); err == nil {
-		secs, _ = e.repTimes(anySet, repCentreMinutes) // nil on failure: nobody counted within
+	if anySet, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}); ok {
+		secs, _ = walkSeconds(e, anySet, centreMinutes) // nil on failure: nobody counted within
 	}
-	for i, ci := range e.CellComm {
-		if ci < 0 {
-			continue
-		}
-		k, ok := at[e.Communities[ci].StreetCode]
-		if !ok {
-			continue
-		}
-		rows[k].Population += e.Cells[i].Population
-		if secs != nil && repWithin(secs[i], repCentreMinutes) {
-			rows[k].PopulationWithin15 += e.Cells[i].Population
+	for k, s := range e.Units.Streets() {
+		for _, i := range s.Cells {
+			rows[k].Population += e.Cells[i].Population
+			if secs != nil && within(secs[i], centreMinutes) {
+				rows[k].PopulationWithin15 += e.Cells[i].Population
+			}
 		}
 	}
 }
 
-// repCommunitiesWithout lists the communities without a station, most residents first.
-func (e *Engine) repCommunitiesWithout(hasStation []bool) []CommunityRef {
+// communitiesWithout lists the communities without a station, most residents first.
+func communitiesWithout(e *engine.Engine, hasStation []bool) []CommunityRef {
 	var out []CommunityRef
 	for _, ci := range e.Units.CommunitiesByCode() {
 		if hasStation[ci] {
 			continue
 		}
 		c := e.Communities[ci]
-		pop := e.communityPopulation(ci)
+		pop := e.CommunityPopulation(ci)
 		if cells := e.Units.CommunityCells(ci); len(cells) > 0 {
-			pop = e.repCellPopulation(cells)
+			pop = cellPopulation(e, cells)
 		}
 		out = append(out, CommunityRef{Code: c.Code, Name: c.Name, StreetCode: c.StreetCode, Population: pop})
 	}
@@ -214,9 +208,9 @@ func (e *Engine) repCommunitiesWithout(hasStation []bool) []CommunityRef {
 	return out
 }
 
-// repWithinByLevel counts the residents within each of repNetworkMinutes of each level and of
+// withinByLevel counts the residents within each of networkMinutes of each level and of
 // any station.
-func (e *Engine) repWithinByLevel() []LevelWithin {
+func withinByLevel(e *engine.Engine) []LevelWithin {
 	var total, totalArea float64
 	for _, c := range e.Cells {
 		total += c.Population
@@ -227,33 +221,33 @@ func (e *Engine) repWithinByLevel() []LevelWithin {
 		keys = append(keys, string(l))
 	}
 	var out []LevelWithin
-	for _, key := range append(keys, AnyLevel) {
-		k, err := e.repSetIndex(KindLevel, key)
-		if err != nil {
+	for _, key := range append(keys, engine.AnyLevel) {
+		k, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: key})
+		if !ok {
 			continue
 		}
-		for _, m := range repNetworkMinutes() {
-			secs, err := e.repTimes(k, m)
+		for _, m := range networkMinutes() {
+			secs, err := walkSeconds(e, k, m)
 			if err != nil {
 				continue
 			}
 			row := LevelWithin{Key: key, Minutes: m}
 			var area float64
 			for i, sec := range secs {
-				if repWithin(sec, m) {
+				if within(sec, m) {
 					row.Population += e.Cells[i].Population
 					area += e.Cells[i].AreaM2
 				}
 			}
-			row.Share = repShareOf(row.Population, total, area, totalArea)
+			row.Share = shareOf(row.Population, total, area, totalArea)
 			out = append(out, row)
 		}
 	}
 	return out
 }
 
-// repShareOf is part/whole by population, or by area when there are no residents.
-func repShareOf(pop, totalPop, area, totalArea float64) float64 {
+// shareOf is part/whole by population, or by area when there are no residents.
+func shareOf(pop, totalPop, area, totalArea float64) float64 {
 	switch {
 	case totalPop > 0:
 		return pop / totalPop
@@ -263,18 +257,18 @@ func repShareOf(pop, totalPop, area, totalArea float64) float64 {
 	return 0
 }
 
-// repCompoundsBeyond lists the compounds whose centroid's cell is more than minutes from any
+// compoundsBeyond lists the compounds whose centroid's cell is more than minutes from any
 // station. A centroid outside the study area's cells is snapped and searched on its own;
 // compounds without a polygon are left out.
-func (e *Engine) repCompoundsBeyond(minutes float64) []CompoundRef {
-	anySet, err := e.repSetIndex(KindLevel, AnyLevel)
-	if err != nil {
+func compoundsBeyond(e *engine.Engine, minutes float64) []CompoundRef {
+	anySet, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel})
+	if !ok {
 		return nil
 	}
 	var out []CompoundRef
 	for _, k := range e.Compounds {
-		sec, ok := e.repCompoundSeconds(k, anySet)
-		if !ok || repWithin(float32(sec), minutes) {
+		sec, ok := compoundSeconds(e, k, anySet)
+		if !ok || within(float32(sec), minutes) {
 			continue
 		}
 		ref := CompoundRef{ID: k.ID, Name: k.Name, CommunityCode: k.CommunityCode, Households: k.Households, Minutes: math.NaN()}
@@ -283,11 +277,11 @@ func (e *Engine) repCompoundsBeyond(minutes float64) []CompoundRef {
 		}
 		out = append(out, ref)
 	}
-	sort.SliceStable(out, func(a, b int) bool { return repCompoundFarther(out[a], out[b]) })
+	sort.SliceStable(out, func(a, b int) bool { return compoundFarther(out[a], out[b]) })
 	return out
 }
 
-func repCompoundFarther(a, b CompoundRef) bool {
+func compoundFarther(a, b CompoundRef) bool {
 	an, bn := math.IsNaN(a.Minutes), math.IsNaN(b.Minutes)
 	switch {
 	case an != bn:
@@ -298,9 +292,9 @@ func repCompoundFarther(a, b CompoundRef) bool {
 	return a.ID < b.ID
 }
 
-// repCompoundSeconds is the walk time in seconds from the compound's centroid cell to the
+// compoundSeconds is the walk time in seconds from the compound's centroid cell to the
 // nearest facility of set k (NaN off-network, +Inf unreached); false without a polygon.
-func (e *Engine) repCompoundSeconds(k geo.Compound, set int) (float64, bool) {
+func compoundSeconds(e *engine.Engine, k geo.Compound, set int) (float64, bool) {
 	if len(k.Polygon) == 0 {
 		return 0, false
 	}
@@ -308,7 +302,7 @@ func (e *Engine) repCompoundSeconds(k geo.Compound, set int) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	if i, ok := e.cellIndex[c]; ok {
+	if i, ok := e.CellIndex(c); ok {
 		return float64(e.Results[set].Seconds[i]), true
 	}
 	ll := c.LatLng()
@@ -316,7 +310,7 @@ func (e *Engine) repCompoundSeconds(k geo.Compound, set int) (float64, bool) {
 	if !from.OnNetwork {
 		return math.NaN(), true
 	}
-	_, snaps := e.facilities(Target{Kind: KindLevel, Key: e.Results[set].Key})
+	_, snaps := e.Facilities(engine.Target{Kind: engine.KindLevel, Key: e.Results[set].Key})
 	hits := e.Graph.Nearest(from, snaps, 1, e.Options.MaxMinutes*60)
 	if len(hits) == 0 {
 		return math.Inf(1), true

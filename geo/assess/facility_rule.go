@@ -1,15 +1,16 @@
-package engine
+package assess
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
-// repFacilityRule is one circle's facility resolved against the engine's facility sets.
-type repFacilityRule struct {
+// facilityRule is one circle's facility resolved against the engine's facility sets.
+type facilityRule struct {
 	circle  standards.Circle
 	f       standards.Facility
 	times   [][]float32 // walk seconds per cell to each of its categories' and levels' facility sets
@@ -17,17 +18,17 @@ type repFacilityRule struct {
 	failed  string      // why the walk times could not be had ("" when they could)
 }
 
-// repCheckFacilities adds, for every circle's facility in file order, one result per
+// checkFacilities adds, for every circle's facility in file order, one result per
 // community (k indexes comms).
-func (e *Engine) repCheckFacilities(r *standards.Rules, comms []int, add func(k int, res RuleResult)) {
-	minShare, shareNote := repMinShareOf(r)
+func checkFacilities(e *engine.Engine, r *standards.Rules, comms []int, add func(k int, res RuleResult)) {
+	minShare, shareNote := minShareOf(r)
 	for _, c := range r.Circles {
 		for _, f := range c.Facilities {
-			fr := e.repResolveFacility(c, f)
+			fr := resolveFacility(e, c, f)
 			for k, ci := range comms {
-				res := e.repCheckFacility(fr, e.Units.CommunityCells(ci), minShare)
+				res := checkFacility(e, fr, e.Units.CommunityCells(ci), minShare)
 				if res.Verdict != VerdictNotAssessed {
-					res.Note = repJoinNotes(res.Note, shareNote)
+					res.Note = joinNotes(res.Note, shareNote)
 				}
 				add(k, res)
 			}
@@ -35,24 +36,24 @@ func (e *Engine) repCheckFacilities(r *standards.Rules, comms []int, add func(k 
 	}
 }
 
-// repResolveFacility finds the facility sets of f's categories and levels.
-func (e *Engine) repResolveFacility(c standards.Circle, f standards.Facility) repFacilityRule {
-	fr := repFacilityRule{circle: c, f: f}
+// resolveFacility finds the facility sets of f's categories and levels.
+func resolveFacility(e *engine.Engine, c standards.Circle, f standards.Facility) facilityRule {
+	fr := facilityRule{circle: c, f: f}
 	var sets []int
 	for _, key := range f.Categories {
-		if k, err := e.repSetIndex(KindCategory, key); err == nil {
+		if k, ok := e.SetIndex(engine.Target{Kind: engine.KindCategory, Key: key}); ok {
 			sets = append(sets, k)
 		} else {
 			fr.missing = append(fr.missing, key)
 		}
 	}
 	for _, l := range f.Levels {
-		if k, err := e.repSetIndex(KindLevel, string(l)); err == nil {
+		if k, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: string(l)}); ok {
 			sets = append(sets, k)
 		}
 	}
 	for _, k := range sets {
-		secs, err := e.repTimes(k, c.Minutes)
+		secs, err := walkSeconds(e, k, c.Minutes)
 		if err != nil {
 			fr.failed = geo.ErrorMessage(err)
 			return fr
@@ -62,8 +63,8 @@ func (e *Engine) repResolveFacility(c standards.Circle, f standards.Facility) re
 	return fr
 }
 
-// repCheckFacility judges one facility for the cells of one community.
-func (e *Engine) repCheckFacility(fr repFacilityRule, cells []int, minShare float64) RuleResult {
+// checkFacility judges one facility for the cells of one community.
+func checkFacility(e *engine.Engine, fr facilityRule, cells []int, minShare float64) RuleResult {
 	c, f := fr.circle, fr.f
 	res := RuleResult{Circle: c.Key, Rule: f.Key, NameZH: f.NameZH, NameEN: f.NameEN, Threshold: minShare,
 		Unit: fmt.Sprintf("share of residents within %g min", c.Minutes), Verdict: VerdictNotAssessed}
@@ -80,7 +81,7 @@ func (e *Engine) repCheckFacility(fr repFacilityRule, cells []int, minShare floa
 	}
 	var pop, popIn, area, areaIn float64
 	for _, i := range cells {
-		in := repWithinAny(fr.times, i, c.Minutes)
+		in := withinAny(fr.times, i, c.Minutes)
 		pop += e.Cells[i].Population
 		area += e.Cells[i].AreaM2
 		if in {
@@ -88,7 +89,7 @@ func (e *Engine) repCheckFacility(fr repFacilityRule, cells []int, minShare floa
 			areaIn += e.Cells[i].AreaM2
 		}
 	}
-	res.Value = repShareOf(popIn, pop, areaIn, area)
+	res.Value = shareOf(popIn, pop, areaIn, area)
 	var notes []string
 	if !(pop > 0) {
 		res.Unit = fmt.Sprintf("share of area within %g min", c.Minutes)
@@ -108,14 +109,14 @@ func (e *Engine) repCheckFacility(fr repFacilityRule, cells []int, minShare floa
 	if f.Check || c.Check {
 		notes = append(notes, "check: verify this rule against the standard")
 	}
-	res.Note = repJoinNotes(notes...)
+	res.Note = joinNotes(notes...)
 	return res
 }
 
-// repWithinAny reports whether cell i is within minutes by any of the walk times.
-func repWithinAny(times [][]float32, i int, minutes float64) bool {
+// withinAny reports whether cell i is within minutes by any of the walk times.
+func withinAny(times [][]float32, i int, minutes float64) bool {
 	for _, secs := range times {
-		if repWithin(secs[i], minutes) {
+		if within(secs[i], minutes) {
 			return true
 		}
 	}

@@ -1,17 +1,18 @@
-package engine
+package assess
 
 import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
 // CoverageQuery asks for the coverage of one target within one threshold, over the whole
 // district (Street and Community empty), one street (9-digit code) or one community
 // (12-digit code).
 type CoverageQuery struct {
-	Target    Target
+	Target    engine.Target
 	Minutes   float64 // whole minutes, 1–60
 	Street    string
 	Community string
@@ -39,15 +40,15 @@ type CoverageRow struct {
 // CoverageReport is the answer to a CoverageQuery: the scope's total and one row per
 // community in the scope, sorted by community code.
 type CoverageReport struct {
-	Target      Target
+	Target      engine.Target
 	Minutes     float64
 	Total       CoverageRow
 	Communities []CoverageRow
 	Facilities  int // facilities of the target (off-network ones included)
 }
 
-// repCoverageScope is the part of the district a coverage query covers.
-type repCoverageScope struct {
+// coverageScope is the part of the district a coverage query covers.
+type coverageScope struct {
 	kind, code, name string
 	comms            []int            // community indices in the scope, sorted by code
 	has              func(i int) bool // whether cell i is in the scope
@@ -58,19 +59,19 @@ type repCoverageScope struct {
 // configured thresholds) of the nearest facility of q.Target. Unknown targets and minutes
 // out of range are EINVALID, unknown street or community codes ENOTFOUND, a community
 // outside the street given with it EINVALID, and a query before Compute EUNAVAILABLE.
-func (e *Engine) Coverage(q CoverageQuery) (CoverageReport, error) {
-	k, err := e.repResultFor(q.Target)
+func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
+	k, err := resultFor(e, q.Target)
 	if err != nil {
 		return CoverageReport{}, err
 	}
-	if err := repCheckMinutes(q.Minutes); err != nil {
+	if err := checkMinutes(q.Minutes); err != nil {
 		return CoverageReport{}, err
 	}
-	sc, err := e.repScopeOf(q.Street, q.Community)
+	sc, err := scopeOf(e, q.Street, q.Community)
 	if err != nil {
 		return CoverageReport{}, err
 	}
-	secs, err := e.repTimes(k, q.Minutes)
+	secs, err := walkSeconds(e, k, q.Minutes)
 	if err != nil {
 		return CoverageReport{}, err
 	}
@@ -83,10 +84,10 @@ func (e *Engine) Coverage(q CoverageQuery) (CoverageReport, error) {
 		}
 		return ""
 	}
-	rep.Total = repEmptyRow(sc.kind, sc.code, sc.name)
+	rep.Total = emptyRow(sc.kind, sc.code, sc.name)
 	for _, s := range coverage.Summarise(e.Cells, r, thr, inScope) {
 		if s.Group == "in" {
-			rep.Total = repCoverageRow(sc.kind, sc.code, sc.name, s)
+			rep.Total = coverageRow(sc.kind, sc.code, sc.name, s)
 		}
 	}
 	byComm := map[int]coverage.Summary{}
@@ -97,50 +98,50 @@ func (e *Engine) Coverage(q CoverageQuery) (CoverageReport, error) {
 	}
 	for _, ci := range sc.comms {
 		c := e.Communities[ci]
-		row := repEmptyRow(ScopeCommunity, c.Code, c.Name)
+		row := emptyRow(engine.ScopeCommunity, c.Code, c.Name)
 		if s, ok := byComm[ci]; ok {
-			row = repCoverageRow(ScopeCommunity, c.Code, c.Name, s)
+			row = coverageRow(engine.ScopeCommunity, c.Code, c.Name, s)
 		}
 		rep.Communities = append(rep.Communities, row)
 	}
 	return rep, nil
 }
 
-// repScopeOf resolves a street and a community code (either may be empty) to a scope.
-func (e *Engine) repScopeOf(street, community string) (repCoverageScope, error) {
+// scopeOf resolves a street and a community code (either may be empty) to a scope.
+func scopeOf(e *engine.Engine, street, community string) (coverageScope, error) {
 	if community != "" {
 		ci, ok := e.Units.Community(community)
 		if !ok {
-			return repCoverageScope{}, geo.Errorf(geo.ENOTFOUND, "community %q is not in the district (give its 12-digit code)", community)
+			return coverageScope{}, geo.Errorf(geo.ENOTFOUND, "community %q is not in the district (give its 12-digit code)", community)
 		}
 		c := e.Communities[ci]
 		if street != "" && c.StreetCode != street {
-			return repCoverageScope{}, geo.Errorf(geo.EINVALID, "community %s (%s) belongs to street %q, not %q", c.Code, c.Name, c.StreetCode, street)
+			return coverageScope{}, geo.Errorf(geo.EINVALID, "community %s (%s) belongs to street %q, not %q", c.Code, c.Name, c.StreetCode, street)
 		}
-		return repCoverageScope{kind: ScopeCommunity, code: c.Code, name: c.Name, comms: []int{ci},
+		return coverageScope{kind: engine.ScopeCommunity, code: c.Code, name: c.Name, comms: []int{ci},
 			has: func(i int) bool { return e.CellComm[i] == ci }}, nil
 	}
 	if street != "" {
 		if s, ok := e.Units.Street(street); ok {
-			return e.repStreetScope(s), nil
+			return streetScope(e, s), nil
 		}
-		return repCoverageScope{}, geo.Errorf(geo.ENOTFOUND, "street %q is not in the district (give its 9-digit code)", street)
+		return coverageScope{}, geo.Errorf(geo.ENOTFOUND, "street %q is not in the district (give its 9-digit code)", street)
 	}
-	return repCoverageScope{kind: ScopeDistrict, comms: e.Units.CommunitiesByCode(), has: func(int) bool { return true }}, nil
+	return coverageScope{kind: engine.ScopeDistrict, comms: e.Units.CommunitiesByCode(), has: func(int) bool { return true }}, nil
 }
 
-// repStreetScope is the scope of one street: the cells of its communities.
-func (e *Engine) repStreetScope(s UnitStreet) repCoverageScope {
+// streetScope is the scope of one street: the cells of its communities.
+func streetScope(e *engine.Engine, s engine.UnitStreet) coverageScope {
 	in := make([]bool, len(e.Cells))
 	for _, i := range s.Cells {
 		in[i] = true
 	}
-	return repCoverageScope{kind: ScopeStreet, code: s.Code, name: s.Name, comms: s.Communities,
+	return coverageScope{kind: engine.ScopeStreet, code: s.Code, name: s.Name, comms: s.Communities,
 		has: func(i int) bool { return in[i] }}
 }
 
-// repCoverageRow turns a one-threshold summary into a row.
-func repCoverageRow(scope, code, name string, s coverage.Summary) CoverageRow {
+// coverageRow turns a one-threshold summary into a row.
+func coverageRow(scope, code, name string, s coverage.Summary) CoverageRow {
 	w := s.Within[0]
 	return CoverageRow{
 		Scope: scope, Code: code, Name: name,
@@ -153,8 +154,8 @@ func repCoverageRow(scope, code, name string, s coverage.Summary) CoverageRow {
 	}
 }
 
-// repEmptyRow is the row of a scope without cells (a community without a boundary).
-func repEmptyRow(scope, code, name string) CoverageRow {
+// emptyRow is the row of a scope without cells (a community without a boundary).
+func emptyRow(scope, code, name string) CoverageRow {
 	nan := math.NaN()
 	return CoverageRow{Scope: scope, Code: code, Name: name, MeanMin: nan, MedianMin: nan, P90Min: nan, AreaWeighted: true}
 }

@@ -1,4 +1,4 @@
-package engine_test
+package assess_test
 
 import (
 	"math"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
@@ -16,12 +17,12 @@ import (
 // only x1 (in C2); C2 and C3 have no community or compound station; only k2's centroid
 // (x = 1 800 m on the north street) is more than 5 minutes (≈ 800 m) from a station.
 func TestNetworkHandChecked(t *testing.T) {
-	e := repDistrict(t)
-	rep := e.Network()
+	e := newDistrict(t)
+	rep := assess.Network(e)
 	if rep.Formula != "1+1+2+1" {
 		t.Errorf("formula %q, want 1+1+2+1", rep.Formula)
 	}
-	wantLevels := []engine.LevelCount{
+	wantLevels := []assess.LevelCount{
 		{Level: geo.LevelDistrict, Tier: "1", Count: 1}, {Level: geo.LevelStreet, Tier: "11", Count: 1},
 		{Level: geo.LevelCommunity, Tier: "N", Count: 1}, {Level: geo.LevelCompound, Tier: "N", Count: 1},
 		{Level: geo.LevelBuilding, Tier: "X", Count: 1},
@@ -32,25 +33,25 @@ func TestNetworkHandChecked(t *testing.T) {
 	if rep.OSMStationsToReview != 1 {
 		t.Errorf("OSM stations %d, want 1 (x1)", rep.OSMStationsToReview)
 	}
-	if !slices.Equal(rep.StreetsWithoutCentre, []string{repCodeB}) {
-		t.Errorf("streets without centre %v, want [%s]", rep.StreetsWithoutCentre, repCodeB)
+	if !slices.Equal(rep.StreetsWithoutCentre, []string{codeB}) {
+		t.Errorf("streets without centre %v, want [%s]", rep.StreetsWithoutCentre, codeB)
 	}
 	if len(rep.Streets) != 2 {
 		t.Fatalf("%d streets, want 2", len(rep.Streets))
 	}
 	a, b := rep.Streets[0], rep.Streets[1]
 	wantA := map[geo.Level]int{geo.LevelDistrict: 1, geo.LevelStreet: 1, geo.LevelCommunity: 1, geo.LevelCompound: 1}
-	if a.Code != repCodeA || !a.HasCentre || !slices.Equal(a.Centres, []string{"s1"}) || !repMapsEqual(a.Stations, wantA) ||
+	if a.Code != codeA || !a.HasCentre || !slices.Equal(a.Centres, []string{"s1"}) || !mapsEqual(a.Stations, wantA) ||
 		a.Communities != 1 || a.CommunitiesWithStation != 1 || math.Abs(a.Population-6000) > 1e-6 {
 		t.Errorf("street A = %+v", a)
 	}
-	if b.Code != repCodeB || b.HasCentre || len(b.Centres) != 0 || !repMapsEqual(b.Stations, map[geo.Level]int{geo.LevelBuilding: 1}) ||
+	if b.Code != codeB || b.HasCentre || len(b.Centres) != 0 || !mapsEqual(b.Stations, map[geo.Level]int{geo.LevelBuilding: 1}) ||
 		b.Communities != 2 || b.CommunitiesWithStation != 0 || math.Abs(b.Population-4000) > 1e-6 {
 		t.Errorf("street B = %+v", b)
 	}
-	wantWithout := []engine.CommunityRef{
-		{Code: repCodeC2, Name: "北社区", StreetCode: repCodeB, Population: 3000},
-		{Code: repCodeC3, Name: "远村", StreetCode: repCodeB, Population: 1000},
+	wantWithout := []assess.CommunityRef{
+		{Code: codeC2, Name: "北社区", StreetCode: codeB, Population: 3000},
+		{Code: codeC3, Name: "远村", StreetCode: codeB, Population: 1000},
 	}
 	if len(rep.CommunitiesWithoutStation) != 2 {
 		t.Fatalf("communities without station %v, want %v", rep.CommunitiesWithoutStation, wantWithout)
@@ -60,30 +61,30 @@ func TestNetworkHandChecked(t *testing.T) {
 			t.Errorf("community without station %d = %+v, want %+v", k, got, w)
 		}
 	}
-	repCheckCompoundsBeyond(t, e, rep.CompoundsBeyond5Min)
+	checkCompoundsBeyond(t, e, rep.CompoundsBeyond5Min)
 }
 
-func repCheckCompoundsBeyond(t *testing.T, e *engine.Engine, got []engine.CompoundRef) {
+func checkCompoundsBeyond(t *testing.T, e *engine.Engine, got []assess.CompoundRef) {
 	t.Helper()
-	if len(got) != 1 || got[0].ID != "k2" || got[0].CommunityCode != repCodeC2 {
+	if len(got) != 1 || got[0].ID != "k2" || got[0].CommunityCode != codeC2 {
 		t.Fatalf("compounds beyond 5 min %+v, want k2 only", got)
 	}
 	// The oracle's time from the centre of the cell holding k2's centroid (1 800, 600).
 	var centre orb.Point
 	best := math.Inf(1)
 	for _, c := range e.Cells {
-		x, y := repLocal(c.Center)
+		x, y := toLocal(c.Center)
 		if d := math.Hypot(x-1800, y-600); d < best {
 			best, centre = d, c.Center
 		}
 	}
-	lo, hi := repOracle(centre, repFacilities(repData(), repTAny()))
-	if tol := repTolM / repSpeed; got[0].Minutes*60 < lo-tol || got[0].Minutes*60 > hi+tol {
+	lo, hi := oracleSeconds(centre, facilityPoints(baseData(), tAny()))
+	if tol := tolM / walkSpeed; got[0].Minutes*60 < lo-tol || got[0].Minutes*60 > hi+tol {
 		t.Errorf("k2 %.2f min, want %.2f–%.2f", got[0].Minutes, lo/60, hi/60)
 	}
 }
 
-func repMapsEqual(a, b map[geo.Level]int) bool {
+func mapsEqual(a, b map[geo.Level]int) bool {
 	for k, v := range a {
 		if b[k] != v {
 			return false
@@ -110,16 +111,16 @@ func TestNetworkAttributionRules(t *testing.T) {
 		wantWithout     []string // streets without centre
 		wantCommWithout []string // communities without station
 	}{
-		{"parent codes name the units", repCodeA, repPt(0, 200), repCodeC1, repPt(100, 0), false, []string{repCodeB}, []string{repCodeC2, repCodeC3}},
-		{"no parent codes: inside the street's and the community's boundary", "", repPt(0, 200), "", repPt(100, 0), false, []string{repCodeB}, []string{repCodeC2, repCodeC3}},
-		{"no parent code, inside a community of a street without boundary", "", repPt(500, 0), "", repPt(100, 0), true, []string{repCodeB}, []string{repCodeC2, repCodeC3}},
-		{"parent code wins over location", repCodeB, repPt(0, 200), repCodeC2, repPt(100, 0), false, []string{repCodeA}, []string{repCodeC1, repCodeC3}},
-		{"compound ID as parent gives its community", repCodeA, repPt(0, 200), "k2", repPt(100, 0), false, []string{repCodeB}, []string{repCodeC1, repCodeC3}},
-		{"outside every unit", "", repPt(3000, 3000), "", repPt(3000, 3000), false, []string{repCodeA, repCodeB}, []string{repCodeC1, repCodeC2, repCodeC3}},
+		{"parent codes name the units", codeA, pt(0, 200), codeC1, pt(100, 0), false, []string{codeB}, []string{codeC2, codeC3}},
+		{"no parent codes: inside the street's and the community's boundary", "", pt(0, 200), "", pt(100, 0), false, []string{codeB}, []string{codeC2, codeC3}},
+		{"no parent code, inside a community of a street without boundary", "", pt(500, 0), "", pt(100, 0), true, []string{codeB}, []string{codeC2, codeC3}},
+		{"parent code wins over location", codeB, pt(0, 200), codeC2, pt(100, 0), false, []string{codeA}, []string{codeC1, codeC3}},
+		{"compound ID as parent gives its community", codeA, pt(0, 200), "k2", pt(100, 0), false, []string{codeB}, []string{codeC1, codeC3}},
+		{"outside every unit", "", pt(3000, 3000), "", pt(3000, 3000), false, []string{codeA, codeB}, []string{codeC1, codeC2, codeC3}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e := repDistrict(t, func(d *engine.Data) {
+			e := newDistrict(t, func(d *engine.Data) {
 				var keep []geo.Station
 				for _, s := range d.Stations {
 					switch s.ID {
@@ -139,7 +140,7 @@ func TestNetworkAttributionRules(t *testing.T) {
 					}
 				}
 			})
-			rep := e.Network()
+			rep := assess.Network(e)
 			if !slices.Equal(rep.StreetsWithoutCentre, tc.wantWithout) {
 				t.Errorf("streets without centre %v, want %v", rep.StreetsWithoutCentre, tc.wantWithout)
 			}
@@ -158,9 +159,9 @@ func TestNetworkAttributionRules(t *testing.T) {
 // TestNetworkStreetsFromCommunities: a street known only from its communities' codes is
 // still listed, named after them.
 func TestNetworkStreetsFromCommunities(t *testing.T) {
-	e := repDistrict(t, func(d *engine.Data) { d.Streets = d.Streets[:1] })
-	rep := e.Network()
-	if len(rep.Streets) != 2 || rep.Streets[1].Code != repCodeB || rep.Streets[1].Name != "北街道" || rep.Streets[1].Communities != 2 {
+	e := newDistrict(t, func(d *engine.Data) { d.Streets = d.Streets[:1] })
+	rep := assess.Network(e)
+	if len(rep.Streets) != 2 || rep.Streets[1].Code != codeB || rep.Streets[1].Name != "北街道" || rep.Streets[1].Communities != 2 {
 		t.Errorf("streets %+v, want B listed from its communities", rep.Streets)
 	}
 }
@@ -168,9 +169,9 @@ func TestNetworkStreetsFromCommunities(t *testing.T) {
 // TestNetworkWithinByLevel compares the residents within 5, 10 and 15 minutes of each
 // TestNetworkWithinByLevel with the oracle.
 func TestNetworkWithinByLevel(t *testing.T) {
-	e := repDistrict(t)
-	rep := e.Network()
-	d := repData()
+	e := newDistrict(t)
+	rep := assess.Network(e)
+	d := baseData()
 	keys := []string{"district", "street", "community", "compound", "building", "any"}
 	if len(rep.WithinByLevel) != len(keys)*3 {
 		t.Fatalf("%d rows, want %d", len(rep.WithinByLevel), len(keys)*3)
@@ -181,18 +182,18 @@ func TestNetworkWithinByLevel(t *testing.T) {
 		if row.Key != key || row.Minutes != minutes {
 			t.Fatalf("row %d is %s %g min, want %s %g", k, row.Key, row.Minutes, key, minutes)
 		}
-		want := repCount(e, all, repFacilities(d, engine.Target{Kind: engine.KindLevel, Key: key}), minutes)
-		if !repNear(row.Population, want.sure, want.maybe) || !repNear(row.Share, want.sure/want.pop, want.maybe/want.pop) {
+		want := tallyCells(e, all, facilityPoints(d, engine.Target{Kind: engine.KindLevel, Key: key}), minutes)
+		if !inRange(row.Population, want.sure, want.maybe) || !inRange(row.Share, want.sure/want.pop, want.maybe/want.pop) {
 			t.Errorf("%s %g min: %.1f (%.4f), want %.1f–%.1f", key, minutes, row.Population, row.Share, want.sure, want.maybe)
 		}
 	}
 	for _, s := range rep.Streets {
 		keep := func(p orb.Point) bool {
-			c := repCommunityOf(p)
-			return (c == repCodeC1) == (s.Code == repCodeA) && c != ""
+			c := communityOf(p)
+			return (c == codeC1) == (s.Code == codeA) && c != ""
 		}
-		want := repCount(e, keep, repFacilities(d, repTAny()), 15)
-		if !repNear(s.PopulationWithin15, want.sure, want.maybe) {
+		want := tallyCells(e, keep, facilityPoints(d, tAny()), 15)
+		if !inRange(s.PopulationWithin15, want.sure, want.maybe) {
 			t.Errorf("street %s: %.1f within 15 min, want %.1f–%.1f", s.Code, s.PopulationWithin15, want.sure, want.maybe)
 		}
 	}

@@ -1,8 +1,9 @@
-package engine_test
+package assess_test
 
 import (
 	"testing"
 
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -22,7 +23,7 @@ func TestCompareBufferNeverMissesOnAStraightStreet(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := e.CompareBuffer(engine.Target{Kind: engine.KindCategory, Key: "supermarket"}, tc.radius, tc.minutes)
+			c, err := assess.CompareBuffer(e, engine.Target{Kind: engine.KindCategory, Key: "supermarket"}, tc.radius, tc.minutes)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,10 +1,11 @@
-package engine
+package assess
 
 import (
-	"github.com/lifecircle/lifecircle/geo/coverage"
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 )
@@ -30,8 +31,8 @@ const (
 	GapCompound  = "compound"
 )
 
-// repGapCandidate is a gap before its polygon is drawn.
-type repGapCandidate struct {
+// gapCandidate is a gap before its polygon is drawn.
+type gapCandidate struct {
 	Gap
 	uncovered []int
 }
@@ -45,38 +46,38 @@ type repGapCandidate struct {
 // A community's cells are those its boundary holds and its residents those of its cells.
 // A compound's cells are the cells whose centre lies in its polygon (the cell holding its
 // centroid when none does); its residents — Population, else Households ×
-// Options.PersonsPerHousehold — are spread evenly over them. Bad input is EINVALID; a call
+// e.Options.PersonsPerHousehold — are spread evenly over them. Bad input is EINVALID; a call
 // before Compute is EUNAVAILABLE.
-func (e *Engine) Gaps(t Target, minutes float64, limit int) ([]Gap, error) {
-	k, err := e.repResultFor(t)
+func Gaps(e *engine.Engine, t engine.Target, minutes float64, limit int) ([]Gap, error) {
+	k, err := resultFor(e, t)
 	if err != nil {
 		return nil, err
 	}
-	if err := repCheckMinutes(minutes); err != nil {
+	if err := checkMinutes(minutes); err != nil {
 		return nil, err
 	}
 	if limit < 1 || limit > MaxGaps {
 		return nil, geo.Errorf(geo.EINVALID, "limit %d: ask for 1 to %d gaps", limit, MaxGaps)
 	}
-	secs, err := e.repTimes(k, minutes)
+	secs, err := walkSeconds(e, k, minutes)
 	if err != nil {
 		return nil, err
 	}
-	covered := func(i int) bool { return repWithin(secs[i], minutes) }
-	cands := append(e.repCommunityGaps(covered), e.repCompoundGaps(covered)...)
-	sort.Slice(cands, func(a, b int) bool { return repGapLess(cands[a].Gap, cands[b].Gap) })
+	covered := func(i int) bool { return within(secs[i], minutes) }
+	cands := append(communityGaps(e, covered), compoundGaps(e, covered)...)
+	sort.Slice(cands, func(a, b int) bool { return gapLess(cands[a].Gap, cands[b].Gap) })
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
 	out := make([]Gap, len(cands))
 	for i, c := range cands {
 		out[i] = c.Gap
-		out[i].Polygon = e.repCellsUnion(c.uncovered)
+		out[i].Polygon = cellsUnion(e, c.uncovered)
 	}
 	return out, nil
 }
 
-func repGapLess(a, b Gap) bool {
+func gapLess(a, b Gap) bool {
 	switch {
 	case a.PopulationBeyond != b.PopulationBeyond:
 		return a.PopulationBeyond > b.PopulationBeyond
@@ -88,12 +89,12 @@ func repGapLess(a, b Gap) bool {
 	return a.Code < b.Code
 }
 
-// repCommunityGaps returns every community with uncovered cells.
-func (e *Engine) repCommunityGaps(covered func(int) bool) []repGapCandidate {
-	var out []repGapCandidate
+// communityGaps returns every community with uncovered cells.
+func communityGaps(e *engine.Engine, covered func(int) bool) []gapCandidate {
+	var out []gapCandidate
 	for _, ci := range e.Units.CommunitiesByCode() {
 		c := e.Communities[ci]
-		g := e.repUnitGap(e.Units.CommunityCells(ci), covered, nil)
+		g := unitGap(e, e.Units.CommunityCells(ci), covered, nil)
 		if len(g.uncovered) > 0 {
 			g.Kind, g.Code, g.Name = GapCommunity, c.Code, c.Name
 			out = append(out, g)
@@ -102,31 +103,31 @@ func (e *Engine) repCommunityGaps(covered func(int) bool) []repGapCandidate {
 	return out
 }
 
-// repCompoundGaps returns every compound with uncovered cells.
-func (e *Engine) repCompoundGaps(covered func(int) bool) []repGapCandidate {
-	var out []repGapCandidate
-	for j, k := range e.Compounds {
-		cells := e.Units.CompoundCells(j)
+// compoundGaps returns every compound with uncovered cells.
+func compoundGaps(e *engine.Engine, covered func(int) bool) []gapCandidate {
+	var out []gapCandidate
+	for k, c := range e.Compounds {
+		cells := e.Units.CompoundCells(k)
 		if len(cells) == 0 {
 			continue
 		}
-		each := e.repCompoundPopulation(k) / float64(len(cells))
-		g := e.repUnitGap(cells, covered, func(int) float64 { return each })
+		each := compoundPopulation(e, c) / float64(len(cells))
+		g := unitGap(e, cells, covered, func(int) float64 { return each })
 		if len(g.uncovered) > 0 {
-			g.Kind, g.Code, g.Name = GapCompound, k.ID, k.Name
+			g.Kind, g.Code, g.Name = GapCompound, c.ID, c.Name
 			out = append(out, g)
 		}
 	}
 	return out
 }
 
-// repUnitGap counts a unit's uncovered cells and residents; pop gives a cell's residents
+// unitGap counts a unit's uncovered cells and residents; pop gives a cell's residents
 // (nil: the cell's own Population).
-func (e *Engine) repUnitGap(cells []int, covered func(int) bool, pop func(int) float64) repGapCandidate {
+func unitGap(e *engine.Engine, cells []int, covered func(int) bool, pop func(int) float64) gapCandidate {
 	if pop == nil {
 		pop = func(i int) float64 { return e.Cells[i].Population }
 	}
-	var g repGapCandidate
+	var g gapCandidate
 	var area, areaBeyond float64
 	for _, i := range cells {
 		p := pop(i)
@@ -150,16 +151,16 @@ func (e *Engine) repUnitGap(cells []int, covered func(int) bool, pop func(int) f
 	return g
 }
 
-// repCompoundPopulation is a compound's residents: as given, else from its households.
-func (e *Engine) repCompoundPopulation(k geo.Compound) float64 {
-	if k.Population > 0 {
-		return float64(k.Population)
+// compoundPopulation is a compound's residents: as given, else from its households.
+func compoundPopulation(e *engine.Engine, c geo.Compound) float64 {
+	if c.Population > 0 {
+		return float64(c.Population)
 	}
-	return float64(max(0, k.Households)) * e.Options.PersonsPerHousehold
+	return float64(max(0, c.Households)) * e.Options.PersonsPerHousehold
 }
 
-// repCellsUnion merges the cells (indices into e.Cells) into a multipolygon.
-func (e *Engine) repCellsUnion(cells []int) orb.MultiPolygon {
+// cellsUnion merges the cells (indices into e.Cells) into a multipolygon.
+func cellsUnion(e *engine.Engine, cells []int) orb.MultiPolygon {
 	hs := make([]h3.Cell, len(cells))
 	for k, i := range cells {
 		hs[k] = e.Cells[i].H3

@@ -1,15 +1,16 @@
-package engine
+package assess
 
 import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
 // BufferComparison says how far the common shortcut — a straight-line buffer around each
 // facility — is from walk times on the network, cell by cell.
 type BufferComparison struct {
-	Target        Target
+	Target        engine.Target
 	RadiusM       float64 // the buffer radius, metres
 	Minutes       float64 // the walk-time threshold it stands in for
 	Cells         int     // cells compared (all cells of the study area)
@@ -35,17 +36,19 @@ func ratio(a, b int) float64 {
 }
 
 // CompareBuffer compares, for target t, "within radiusM metres in a straight line
-// (haversine) of a facility" with "within minutes on foot on the network" over every cell.
-// Compute must have run.
-func (e *Engine) CompareBuffer(t Target, radiusM, minutes float64) (BufferComparison, error) {
+// (haversine between WGS84 lon, lat points) of a facility" with "within minutes on foot on
+// the network" over every cell. An unknown target, a radius that is not positive or
+// minutes outside (0, Options.MaxMinutes] are EINVALID; before the engine's Compute it is
+// ENOTFOUND.
+func CompareBuffer(e *engine.Engine, t engine.Target, radiusM, minutes float64) (BufferComparison, error) {
 	if err := e.CheckTarget(t); err != nil {
 		return BufferComparison{}, err
 	}
 	if radiusM <= 0 || minutes <= 0 || minutes > e.Options.MaxMinutes {
 		return BufferComparison{}, geo.Errorf(geo.EINVALID, "radius must be positive and minutes in (0, %g]", e.Options.MaxMinutes)
 	}
-	k := e.setIndex(t)
-	if k < 0 {
+	k, ok := e.SetIndex(t)
+	if !ok {
 		return BufferComparison{}, geo.Errorf(geo.ENOTFOUND, "no coverage computed for %s %s", t.Kind, t.Key)
 	}
 	pts := e.Sets[k].Points
@@ -87,14 +90,4 @@ func (c *BufferComparison) add(inBuffer, onFoot bool, pop float64) {
 		c.WalkOnly++
 		c.WalkOnlyPop += pop
 	}
-}
-
-// setIndex returns the index in Sets (and Results) of target t, or -1.
-func (e *Engine) setIndex(t Target) int {
-	for k, s := range e.Sets {
-		if s.Kind == t.Kind && s.Key == t.Key {
-			return k
-		}
-	}
-	return -1
 }
