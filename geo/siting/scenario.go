@@ -1,29 +1,30 @@
-package engine
+package siting
 
 import (
 	"context"
 	"sync"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
 
 // Limits of a scenario.
 const (
-	MaxScenarioAdd    = 100  // facilities one scenario may add
-	MaxScenarioRemove = 1000 // facilities one scenario may remove
+	MaxAdd    = 100  // facilities one scenario may add
+	MaxRemove = 1000 // facilities one scenario may remove
 )
 
-// ScenarioChange is a what-if: facilities added and existing stations or outlets removed.
-type ScenarioChange struct {
-	Add    []ScenarioFacility
+// Change is a what-if: facilities added and existing stations or outlets removed.
+type Change struct {
+	Add    []Addition
 	Remove []string // station or outlet ids
 }
 
-// ScenarioFacility is a facility a scenario adds.
-type ScenarioFacility struct {
+// Addition is a facility a scenario adds.
+type Addition struct {
 	Point orb.Point // WGS84 (lon, lat); must be on the walk network
-	Kind  string    // KindLevel (a station) or KindCategory (an outlet)
+	Kind  string    // engine.KindLevel (a station) or engine.KindCategory (an outlet)
 	Key   string    // the station's level (not "any") or the outlet's category
 	Name  string    // optional, used in error messages
 }
@@ -40,7 +41,7 @@ type ScenarioRow struct {
 
 // ScenarioTarget is the change of one facility set's coverage.
 type ScenarioTarget struct {
-	Target      Target
+	Target      engine.Target
 	Thresholds  []float64 // minutes, as Options.ThresholdsMin
 	District    ScenarioRow
 	Communities []ScenarioRow // only those whose coverage changes, largest gain first
@@ -53,7 +54,7 @@ type ScenarioResult struct {
 }
 
 // Scenario computes how coverage would change if c were carried out, without changing the
-// Engine (it is shared by concurrent requests): the touched sets' walk times go into fresh
+// engine (it is shared by concurrent requests): the touched sets' walk times go into fresh
 // slices. Points are WGS84 (lon, lat); walk times are searched to Options.MaxMinutes and
 // compared with Options.ThresholdsMin (minutes); shares are by residents (by area when the
 // district has no population). With additions only, one search from the added facilities
@@ -63,11 +64,11 @@ type ScenarioResult struct {
 // EUNPROCESSABLE (naming the distance); unknown ids are ENOTFOUND (naming them); a kind or
 // key that is not a station level or a known category, an empty change, or more than 100
 // additions or 1000 removals is EINVALID; a cancelled ctx is EUNAVAILABLE.
-func (e *Engine) Scenario(ctx context.Context, c ScenarioChange) (ScenarioResult, error) {
-	if len(e.Results) == 0 || len(e.Results) != len(e.Sets) {
-		return ScenarioResult{}, geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (run lifecircle compute)")
+func Scenario(ctx context.Context, e *engine.Engine, c Change) (ScenarioResult, error) {
+	if err := computed(e); err != nil {
+		return ScenarioResult{}, err
 	}
-	ch, err := e.scenarioChangeOf(c)
+	ch, err := changeOf(e, c)
 	if err != nil {
 		return ScenarioResult{}, err
 	}
@@ -82,7 +83,7 @@ func (e *Engine) Scenario(ctx context.Context, c ScenarioChange) (ScenarioResult
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			if ctx.Err() == nil {
-				res.Targets[i] = e.scenarioTarget(k, e.scenarioTimes(k, ch))
+				res.Targets[i] = targetChange(e, k, timesAfter(e, k, ch))
 			}
 		}()
 	}

@@ -1,4 +1,4 @@
-package engine_test
+package siting_test
 
 import (
 	"context"
@@ -10,20 +10,20 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// planSpeed is the default walking speed, m/s.
-const planSpeed = 4000.0 / 3600
+// walkSpeed is the default walking speed, m/s.
+const walkSpeed = 4000.0 / 3600
 
-// planLineEngine is lineDistrict (a 2 km street along latitude 30°, the community station
+// lineEngine is lineDistrict (a 2 km street along latitude 30°, the community station
 // st1 at its west end) computed with the given residential areas, so that population sits
 // only where they are (none: spread evenly by area).
-func planLineEngine(tb testing.TB, residential []geo.ResidentialArea) *engine.Engine {
+func lineEngine(tb testing.TB, residential []geo.ResidentialArea) *engine.Engine {
 	tb.Helper()
 	nodes, edges, d := lineDistrict(tb, 20)
 	d.Residential = residential
-	return planCompute(tb, d, nodes, edges)
+	return compute(tb, d, nodes, edges)
 }
 
-func planCompute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge) *engine.Engine {
+func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge) *engine.Engine {
 	tb.Helper()
 	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
 	if err != nil {
@@ -35,8 +35,8 @@ func planCompute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo
 	return e
 }
 
-// planSquare is a residential square of side metres centred on p (lon, lat).
-func planSquare(p orb.Point, side float64) geo.ResidentialArea {
+// square is a residential square of side metres centred on p (lon, lat).
+func square(p orb.Point, side float64) geo.ResidentialArea {
 	h := side / 2
 	dLat := h / (geo.EarthRadiusM * math.Pi / 180)
 	dLon := dLat / math.Cos(p[1]*math.Pi/180)
@@ -44,11 +44,11 @@ func planSquare(p orb.Point, side float64) geo.ResidentialArea {
 	return geo.ResidentialArea{ID: "r1", Kind: "landuse", Polygon: orb.MultiPolygon{{ring}}}
 }
 
-// planGridDistrict is a square street grid of n×n nodes 100 m apart at latitude 30°, one
+// gridDistrict is a square street grid of n×n nodes 100 m apart at latitude 30°, one
 // community over it (10 000 residents spread by area), a community station at the
 // south-west corner, a building station at the north-east corner and a supermarket in the
 // middle of the south side.
-func planGridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+func gridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
 	tb.Helper()
 	const lat0 = 30.0
 	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
@@ -87,9 +87,9 @@ func planGridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, eng
 	return nodes, edges, d
 }
 
-// planRouteSeconds is the walk time from a to b by Engine.Route (an A* search, not the
+// routeSeconds is the walk time from a to b by Engine.Route (an A* search, not the
 // multi-source searches planning and coverage use); +Inf when there is no route.
-func planRouteSeconds(tb testing.TB, e *engine.Engine, a, b orb.Point) float64 {
+func routeSeconds(tb testing.TB, e *engine.Engine, a, b orb.Point) float64 {
 	tb.Helper()
 	w, err := e.Route(a, b)
 	if err != nil {
@@ -99,4 +99,38 @@ func planRouteSeconds(tb testing.TB, e *engine.Engine, a, b orb.Point) float64 {
 		tb.Fatal(err)
 	}
 	return w.Minutes * 60
+}
+
+// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
+// community covering a strip around it, the community station st1 at its west end and a
+// supermarket o1 1 000 m along it. Along the street the walk time is plain distance over
+// speed.
+func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	tb.Helper()
+	const lat = 30.0
+	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	for i := 0; i <= n; i++ {
+		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
+		if i > 0 {
+			a, b := nodes[i-1].Point, nodes[i].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
+				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+		}
+	}
+	east := 104 + float64(n)*dLon
+	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
+	d := engine.Data{
+		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: boundary}},
+		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
+		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
+	}
+	return nodes, edges, d
+}
+
+// metresNorth moves p d metres north.
+func metresNorth(p orb.Point, d float64) orb.Point {
+	return orb.Point{p[0], p[1] + d/(geo.EarthRadiusM*math.Pi/180)}
 }

@@ -1,4 +1,4 @@
-package engine
+package siting
 
 import (
 	"context"
@@ -8,18 +8,19 @@ import (
 	"sync/atomic"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
 
-// planChunk is how many searches a worker takes at a time.
-const planChunk = 16
+// chunk is how many searches a worker takes at a time.
+const chunk = 16
 
-// planCovers returns, per candidate, the sorted indexes of the demand cells it reaches
+// coverLists returns, per candidate, the sorted indexes of the demand cells it reaches
 // within limit seconds. Walking times are symmetric (every way is walkable both ways at
 // the same cost, and both access legs count), so it searches from whichever side is
 // smaller: from each candidate, or from each demand cell and then turns the lists round.
-func (e *Engine) planCovers(ctx context.Context, d planDemand, c planCands, limit float64) ([][]int32, error) {
+func coverLists(ctx context.Context, e *engine.Engine, d demand, c candidates, limit float64) ([][]int32, error) {
 	if len(d.cells) == 0 || len(c.pts) == 0 {
 		return make([][]int32, len(c.pts)), nil
 	}
@@ -29,24 +30,24 @@ func (e *Engine) planCovers(ctx context.Context, d planDemand, c planCands, limi
 		dPts[i], dSnaps[i] = e.Cells[ci].Center, e.CellSnaps[ci]
 	}
 	if len(d.cells) < len(c.pts) {
-		lists, err := e.planReach(ctx, dSnaps, c.pts, c.snaps, limit)
+		lists, err := reach(ctx, e, dSnaps, c.pts, c.snaps, limit)
 		if err != nil {
 			return nil, err
 		}
-		return planTranspose(lists, len(c.pts)), nil
+		return transpose(lists, len(c.pts)), nil
 	}
-	return e.planReach(ctx, c.snaps, dPts, dSnaps, limit)
+	return reach(ctx, e, c.snaps, dPts, dSnaps, limit)
 }
 
-// planReach runs one search bounded by limit seconds from each of from, in parallel over
+// reach runs one search bounded by limit seconds from each of from, in parallel over
 // Options.Workers, and returns for each the sorted indexes of the points of to (lon, lat
 // WGS84, snapped as toSnaps) it reaches within limit. Only points that could be within
-// reach (planMayReach) are looked at, and a search runs only when there are any. A
+// reach (mayReach) are looked at, and a search runs only when there are any. A
 // cancelled ctx stops it with EUNAVAILABLE.
-func (e *Engine) planReach(ctx context.Context, from []walk.Snap, to []orb.Point, toSnaps []walk.Snap, limit float64) ([][]int32, error) {
+func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Point, toSnaps []walk.Snap, limit float64) ([][]int32, error) {
 	out := make([][]int32, len(from))
-	radius := e.planStraightReachM(limit)
-	grid := newPlanGrid(to, radius/2)
+	radius := straightReachM(e, limit)
+	grid := newPointGrid(to, radius/2)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, e.Options.Workers) {
@@ -55,14 +56,14 @@ func (e *Engine) planReach(ctx context.Context, from []walk.Snap, to []orb.Point
 			defer wg.Done()
 			var near []int32
 			for ctx.Err() == nil {
-				lo := int(next.Add(planChunk)) - planChunk
+				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(from) {
 					return
 				}
-				for i := lo; i < min(lo+planChunk, len(from)); i++ {
-					near = planMayReach(from[i], grid.near(from[i].Origin, radius, near[:0]), toSnaps, radius)
+				for i := lo; i < min(lo+chunk, len(from)); i++ {
+					near = mayReach(from[i], grid.near(from[i].Origin, radius, near[:0]), toSnaps, radius)
 					if len(near) > 0 {
-						out[i] = e.planReached(from[i], near, toSnaps, limit)
+						out[i] = reached(e, from[i], near, toSnaps, limit)
 					}
 				}
 			}
@@ -75,15 +76,15 @@ func (e *Engine) planReach(ctx context.Context, from []walk.Snap, to []orb.Point
 	return out, nil
 }
 
-// planMayReach keeps the entries of near whose snap could be within radius metres' walk
+// mayReach keeps the entries of near whose snap could be within radius metres' walk
 // of from: both access legs plus the straight line between the two snapped points (a
 // lower bound on the way along the network) must not exceed it. It filters near in place.
-func planMayReach(from walk.Snap, near []int32, toSnaps []walk.Snap, radius float64) []int32 {
-	kx := math.Cos(from.Point[1]*math.Pi/180) * planMPerDeg
+func mayReach(from walk.Snap, near []int32, toSnaps []walk.Snap, radius float64) []int32 {
+	kx := math.Cos(from.Point[1]*math.Pi/180) * mPerDeg
 	keep := near[:0]
 	for _, j := range near {
 		s := toSnaps[j]
-		dx, dy := (s.Point[0]-from.Point[0])*kx, (s.Point[1]-from.Point[1])*planMPerDeg
+		dx, dy := (s.Point[0]-from.Point[0])*kx, (s.Point[1]-from.Point[1])*mPerDeg
 		if from.AccessM+s.AccessM+math.Sqrt(dx*dx+dy*dy) <= radius {
 			keep = append(keep, j)
 		}
@@ -91,9 +92,9 @@ func planMayReach(from walk.Snap, near []int32, toSnaps []walk.Snap, radius floa
 	return keep
 }
 
-// planReached returns, sorted, the entries of near whose snaps one search from `from`
+// reached returns, sorted, the entries of near whose snaps one search from `from`
 // reaches within limit seconds.
-func (e *Engine) planReached(from walk.Snap, near []int32, toSnaps []walk.Snap, limit float64) []int32 {
+func reached(e *engine.Engine, from walk.Snap, near []int32, toSnaps []walk.Snap, limit float64) []int32 {
 	f := e.Graph.MultiSource([]walk.Snap{from}, limit)
 	defer f.Release()
 	var got []int32
@@ -106,18 +107,18 @@ func (e *Engine) planReached(from walk.Snap, near []int32, toSnaps []walk.Snap, 
 	return got
 }
 
-// planStraightReachM bounds the straight-line distance, in metres, between two points
+// straightReachM bounds the straight-line distance, in metres, between two points
 // within limit seconds' walk of each other. Every leg of a walk (the two access legs and
 // the way between the snapped points) is at least as long as the straight line it spans
 // and is walked at the model's speed or slower (steps), so speed × time bounds it; 5 % and
 // 25 m are added for way lengths that fall a little short of their geometry.
-func (e *Engine) planStraightReachM(limit float64) float64 {
+func straightReachM(e *engine.Engine, limit float64) float64 {
 	return limit*e.Options.Walk.MetresPerSecond()*1.05 + 25
 }
 
-// planTranspose turns lists (per source, the sorted targets it reaches) into per target
+// transpose turns lists (per source, the sorted targets it reaches) into per target
 // the sorted sources that reach it; n is the number of targets.
-func planTranspose(lists [][]int32, n int) [][]int32 {
+func transpose(lists [][]int32, n int) [][]int32 {
 	count := make([]int32, n+1)
 	for _, l := range lists {
 		for _, t := range l {

@@ -1,31 +1,31 @@
-package engine
+package siting
 
 import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
-	"github.com/uber/h3-go/v4"
 )
 
-// planDemand is what a plan may win: the on-network cells not yet within the threshold
+// demand is what a plan may win: the on-network cells not yet within the threshold
 // that hold residents (or area), and the totals a result reports.
-type planDemand struct {
+type demand struct {
 	cells         []int     // engine cell indexes
 	weights       []float64 // residents (or m²) of each
 	population    float64   // weight of the whole study area
 	coveredBefore float64   // weight already within the threshold
 }
 
-// planDemandOf collects the demand of facility set k at limit seconds.
-func (e *Engine) planDemandOf(k int, limit float64) planDemand {
-	byArea := e.planByArea()
+// demandOf collects the demand of facility set k at limit seconds.
+func demandOf(e *engine.Engine, k int, limit float64) demand {
+	byArea := weighByArea(e)
 	secs := e.Results[k].Seconds
-	var d planDemand
+	var d demand
 	for i, c := range e.Cells {
-		w := planWeight(c, byArea)
+		w := weight(c, byArea)
 		d.population += w
 		switch {
 		case float64(secs[i]) <= limit:
@@ -38,9 +38,9 @@ func (e *Engine) planDemandOf(k int, limit float64) planDemand {
 	return d
 }
 
-// planByArea reports whether the study area has no population, so that cells are weighed
+// weighByArea reports whether the study area has no population, so that cells are weighed
 // by area instead.
-func (e *Engine) planByArea() bool {
+func weighByArea(e *engine.Engine) bool {
 	for _, c := range e.Cells {
 		if c.Population > 0 {
 			return false
@@ -49,24 +49,24 @@ func (e *Engine) planByArea() bool {
 	return true
 }
 
-// planWeight is a cell's weight: its residents, or its area (m²) when byArea.
-func planWeight(c coverage.Cell, byArea bool) float64 {
+// weight is a cell's weight: its residents, or its area (m²) when byArea.
+func weight(c coverage.Cell, byArea bool) float64 {
 	if byArea {
 		return c.AreaM2
 	}
 	return c.Population
 }
 
-// planCands are the candidate sites of a plan.
-type planCands struct {
+// candidates are the candidate sites of a plan.
+type candidates struct {
 	pts   []orb.Point // WGS84 (lon, lat)
 	snaps []walk.Snap
 	cells []int // engine cell index of a cell-centre candidate; -1 for a given point
 }
 
-// planCandidatesOf returns req's candidates on the network, less the excluded ones.
-func (e *Engine) planCandidatesOf(req PlanRequest) (planCands, error) {
-	var c planCands
+// candidatesOf returns req's candidates on the network, less the excluded ones.
+func candidatesOf(e *engine.Engine, req Request) (candidates, error) {
+	var c candidates
 	if len(req.Candidates) == 0 {
 		for i, s := range e.CellSnaps {
 			if s.OnNetwork {
@@ -84,35 +84,35 @@ func (e *Engine) planCandidatesOf(req PlanRequest) (planCands, error) {
 		}
 	}
 	if len(c.pts) == 0 {
-		return c, planAllOffNetwork(len(req.Candidates), nearest, e.Options.Walk.MaxSnapM)
+		return c, allOffNetwork(len(req.Candidates), nearest, e.Options.Walk.MaxSnapM)
 	}
 	return c.without(req.Exclude), nil
 }
 
-func (c *planCands) add(p orb.Point, s walk.Snap, cell int) {
+func (c *candidates) add(p orb.Point, s walk.Snap, cell int) {
 	c.pts, c.snaps, c.cells = append(c.pts, p), append(c.snaps, s), append(c.cells, cell)
 }
 
-// without returns the candidates farther than PlanExcludeM metres from every point of
+// without returns the candidates farther than ExcludeM metres from every point of
 // exclude (lon, lat WGS84).
-func (c planCands) without(exclude []orb.Point) planCands {
+func (c candidates) without(exclude []orb.Point) candidates {
 	if len(exclude) == 0 {
 		return c
 	}
-	g := newPlanGrid(exclude, 4*PlanExcludeM)
-	var out planCands
+	g := newPointGrid(exclude, 4*ExcludeM)
+	var out candidates
 	var near []int32
 	for j, p := range c.pts {
-		near = g.near(p, PlanExcludeM, near[:0])
-		if !planAnyWithin(p, exclude, near, PlanExcludeM) {
+		near = g.near(p, ExcludeM, near[:0])
+		if !anyWithin(p, exclude, near, ExcludeM) {
 			out.add(p, c.snaps[j], c.cells[j])
 		}
 	}
 	return out
 }
 
-// planAnyWithin reports whether any of pts[idx] lies within r great-circle metres of p.
-func planAnyWithin(p orb.Point, pts []orb.Point, idx []int32, r float64) bool {
+// anyWithin reports whether any of pts[idx] lies within r great-circle metres of p.
+func anyWithin(p orb.Point, pts []orb.Point, idx []int32, r float64) bool {
 	for _, i := range idx {
 		if geo.HaversineM(p, pts[i]) <= r {
 			return true
@@ -121,13 +121,12 @@ func planAnyWithin(p orb.Point, pts []orb.Point, idx []int32, r float64) bool {
 	return false
 }
 
-// planCommunityOf returns the name (else the code) of the community holding candidate j,
+// communityOf returns the name (else the code) of the community holding candidate j,
 // "" when it lies in none.
-func (e *Engine) planCommunityOf(c planCands, j int) string {
+func communityOf(e *engine.Engine, c candidates, j int) string {
 	cell := c.cells[j]
 	if cell < 0 {
-		p := c.pts[j]
-		i, ok := e.cellIndex[h3.LatLngToCell(h3.NewLatLng(p[1], p[0]), e.Options.Resolution)]
+		i, ok := e.CellAt(c.pts[j])
 		if !ok {
 			return ""
 		}
@@ -143,9 +142,9 @@ func (e *Engine) planCommunityOf(c planCands, j int) string {
 	return e.Communities[ci].Code
 }
 
-// planAllOffNetwork is the EUNPROCESSABLE error for n candidate points all off the walk
+// allOffNetwork is the EUNPROCESSABLE error for n candidate points all off the walk
 // network, the nearest of them nearest metres from it (limit: the snap distance).
-func planAllOffNetwork(n int, nearest, limit float64) error {
+func allOffNetwork(n int, nearest, limit float64) error {
 	if math.IsInf(nearest, 1) {
 		return geo.Errorf(geo.EUNPROCESSABLE, "none of the %d candidate points is near any walkable way", n)
 	}

@@ -1,4 +1,4 @@
-package engine_test
+package siting_test
 
 import (
 	"context"
@@ -9,25 +9,26 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/paulmach/orb"
 )
 
-var planCommunity = engine.Target{Kind: engine.KindLevel, Key: "community"}
+var tCommunity = engine.Target{Kind: engine.KindLevel, Key: "community"}
 
-// planEastHomes is a line-district engine whose 10 000 residents all live in a 60 m
+// eastHomes is a line-district engine whose 10 000 residents all live in a 60 m
 // square 50 m west of the street's east end, 30 m north of it: 1.95 km from the only
 // station, far beyond any threshold.
-func planEastHomes(tb testing.TB) (*engine.Engine, orb.Point) {
+func eastHomes(tb testing.TB) (*engine.Engine, orb.Point) {
 	tb.Helper()
 	nodes, _, _ := lineDistrict(tb, 20)
 	east := nodes[20].Point
 	home := metresNorth(orb.Point{east[0] - (nodes[20].Point[0]-nodes[19].Point[0])/2, east[1]}, 30)
-	return planLineEngine(tb, []geo.ResidentialArea{planSquare(home, 60)}), home
+	return lineEngine(tb, []geo.ResidentialArea{square(home, 60)}), home
 }
 
 func TestPlanSitesFindsTheOnlyResidents(t *testing.T) {
-	e, home := planEastHomes(t)
-	res, err := e.PlanSites(context.Background(), engine.PlanRequest{Target: planCommunity, Minutes: 5, K: 3})
+	e, home := eastHomes(t)
+	res, err := siting.PlanSites(context.Background(), e, siting.Request{Target: tCommunity, Minutes: 5, K: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func TestPlanSitesFindsTheOnlyResidents(t *testing.T) {
 	if math.Abs(s.Gain-10000) > 1e-6 || math.Abs(res.CoveredAfter-10000) > 1e-6 || math.Abs(res.Curve[0]-1) > 1e-12 {
 		t.Errorf("gain %v, after %v, curve %v; want all 10000 residents", s.Gain, res.CoveredAfter, res.Curve)
 	}
-	if d := geo.HaversineM(s.Point, home); d > 5*60*planSpeed {
+	if d := geo.HaversineM(s.Point, home); d > 5*60*walkSpeed {
 		t.Errorf("site %v is %.0f m from the homes, more than 5 minutes' walk", s.Point, d)
 	}
 	if s.H3 == "" || s.Community != "测试社区" {
@@ -52,7 +53,7 @@ func TestPlanSitesFindsTheOnlyResidents(t *testing.T) {
 }
 
 func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
-	e, _ := planEastHomes(t)
+	e, _ := eastHomes(t)
 	n := func(i int32) orb.Point { return e.Graph.NodePoint(i) }
 	offNet := metresNorth(n(10), 900)
 	tests := []struct {
@@ -68,7 +69,7 @@ func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := e.PlanSites(context.Background(), engine.PlanRequest{Target: planCommunity, Minutes: 5, K: 2, Candidates: tc.cands, Exclude: tc.exclude})
+			res, err := siting.PlanSites(context.Background(), e, siting.Request{Target: tCommunity, Minutes: 5, K: 2, Candidates: tc.cands, Exclude: tc.exclude})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,19 +89,19 @@ func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
 }
 
 // TestPlanSitesByAreaWithoutPopulation: a district without residents is weighed by area;
-// what the station covers is checked by hand (planLineSeconds).
+// what the station covers is checked by hand (lineSeconds).
 func TestPlanSitesByAreaWithoutPopulation(t *testing.T) {
 	nodes, edges, d := lineDistrict(t, 20)
 	d.Communities[0].Population = 0
-	e := planCompute(t, d, nodes, edges)
-	res, err := e.PlanSites(context.Background(), engine.PlanRequest{Target: planCommunity, Minutes: 10, K: 2})
+	e := compute(t, d, nodes, edges)
+	res, err := siting.PlanSites(context.Background(), e, siting.Request{Target: tCommunity, Minutes: 10, K: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var area, before float64
 	for _, c := range e.Cells {
 		area += c.AreaM2
-		if planLineSeconds(e, c.Center, 0) <= 600 {
+		if lineSeconds(e, c.Center, 0) <= 600 {
 			before += c.AreaM2
 		}
 	}
@@ -110,7 +111,7 @@ func TestPlanSitesByAreaWithoutPopulation(t *testing.T) {
 	if len(res.Sites) != 2 || !(res.CoveredAfter > res.CoveredBefore) {
 		t.Errorf("sites %+v, after %v", res.Sites, res.CoveredAfter)
 	}
-	planCheckCurve(t, res)
+	checkCurve(t, res)
 }
 
 // TestPlanSitesAgainstBruteForce checks the cover sets and the choice on a street grid
@@ -118,8 +119,8 @@ func TestPlanSitesByAreaWithoutPopulation(t *testing.T) {
 // exact) and every pair (k = 2: the plan must reach (1−1/e) of the best pair and its
 // reported coverage must be what Route says its sites cover).
 func TestPlanSitesAgainstBruteForce(t *testing.T) {
-	nodes, edges, d := planGridDistrict(t, 11)
-	e := planCompute(t, d, nodes, edges)
+	nodes, edges, d := gridDistrict(t, 11)
+	e := compute(t, d, nodes, edges)
 	const minutes = 5.0
 	limit := minutes * 60
 	var cands []int
@@ -132,7 +133,7 @@ func TestPlanSitesAgainstBruteForce(t *testing.T) {
 	weight := make([]float64, len(e.Cells))
 	var before float64
 	for i, c := range e.Cells {
-		if planRouteSeconds(t, e, d.Stations[0].Point, c.Center) <= limit {
+		if routeSeconds(t, e, d.Stations[0].Point, c.Center) <= limit {
 			before += c.Population
 		} else {
 			weight[i] = c.Population
@@ -141,7 +142,7 @@ func TestPlanSitesAgainstBruteForce(t *testing.T) {
 	covers := make([][]int, len(e.Cells))
 	for _, a := range cands {
 		for b, c := range e.Cells {
-			if weight[b] > 0 && planRouteSeconds(t, e, e.Cells[a].Center, c.Center) <= limit {
+			if weight[b] > 0 && routeSeconds(t, e, e.Cells[a].Center, c.Center) <= limit {
 				covers[a] = append(covers[a], b)
 			}
 		}
@@ -185,7 +186,7 @@ func TestPlanSitesAgainstBruteForce(t *testing.T) {
 			}
 		}
 		for k, best := range map[int]float64{1: best1, 2: best2} {
-			res, err := e.PlanSites(context.Background(), engine.PlanRequest{Target: planCommunity, Minutes: minutes, K: k, Candidates: given})
+			res, err := siting.PlanSites(context.Background(), e, siting.Request{Target: tCommunity, Minutes: minutes, K: k, Candidates: given})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -206,13 +207,13 @@ func TestPlanSitesAgainstBruteForce(t *testing.T) {
 			if got < (1-1/math.E)*best-1e-6 || got > best+1e-6 {
 				t.Errorf("%d given, k=%d: plan adds %v, best %v", len(given), k, got, best)
 			}
-			planCheckCurve(t, res)
+			checkCurve(t, res)
 		}
 	}
 }
 
-// planCheckCurve checks the running totals and the coverage curve of a result.
-func planCheckCurve(t *testing.T, r engine.PlanResult) {
+// checkCurve checks the running totals and the coverage curve of a result.
+func checkCurve(t *testing.T, r siting.Plan) {
 	t.Helper()
 	var cum float64
 	for i, s := range r.Sites {
@@ -230,29 +231,29 @@ func planCheckCurve(t *testing.T, r engine.PlanResult) {
 }
 
 func TestPlanSitesErrors(t *testing.T) {
-	e, _ := planEastHomes(t)
-	ok := engine.PlanRequest{Target: planCommunity, Minutes: 10, K: 2}
-	with := func(f func(*engine.PlanRequest)) engine.PlanRequest { r := ok; f(&r); return r }
+	e, _ := eastHomes(t)
+	ok := siting.Request{Target: tCommunity, Minutes: 10, K: 2}
+	with := func(f func(*siting.Request)) siting.Request { r := ok; f(&r); return r }
 	tests := []struct {
 		name string
-		req  engine.PlanRequest
+		req  siting.Request
 		code geo.ErrorCode
 		says string
 	}{
-		{"unknown level", with(func(r *engine.PlanRequest) { r.Target.Key = "province" }), geo.EINVALID, "province"},
-		{"unknown category", with(func(r *engine.PlanRequest) { r.Target = engine.Target{Kind: engine.KindCategory, Key: "casino"} }), geo.EINVALID, "casino"},
-		{"k zero", with(func(r *engine.PlanRequest) { r.K = 0 }), geo.EINVALID, "k = 0"},
-		{"k too large", with(func(r *engine.PlanRequest) { r.K = 51 }), geo.EINVALID, "k = 51"},
-		{"minutes too small", with(func(r *engine.PlanRequest) { r.Minutes = 0.5 }), geo.EINVALID, "0.5"},
-		{"minutes beyond the computed times", with(func(r *engine.PlanRequest) { r.Minutes = 45 }), geo.EINVALID, "45"},
-		{"minutes NaN", with(func(r *engine.PlanRequest) { r.Minutes = math.NaN() }), geo.EINVALID, "minutes"},
-		{"bad candidate", with(func(r *engine.PlanRequest) { r.Candidates = []orb.Point{{104, 30}, {30, 104}} }), geo.EINVALID, "candidate 2"},
-		{"bad exclusion", with(func(r *engine.PlanRequest) { r.Exclude = []orb.Point{{200, 30}} }), geo.EINVALID, "excluded point 1"},
-		{"every candidate off the network", with(func(r *engine.PlanRequest) { r.Candidates = []orb.Point{metresNorth(e.Graph.NodePoint(3), 700)} }), geo.EUNPROCESSABLE, "700 m"},
+		{"unknown level", with(func(r *siting.Request) { r.Target.Key = "province" }), geo.EINVALID, "province"},
+		{"unknown category", with(func(r *siting.Request) { r.Target = engine.Target{Kind: engine.KindCategory, Key: "casino"} }), geo.EINVALID, "casino"},
+		{"k zero", with(func(r *siting.Request) { r.K = 0 }), geo.EINVALID, "k = 0"},
+		{"k too large", with(func(r *siting.Request) { r.K = 51 }), geo.EINVALID, "k = 51"},
+		{"minutes too small", with(func(r *siting.Request) { r.Minutes = 0.5 }), geo.EINVALID, "0.5"},
+		{"minutes beyond the computed times", with(func(r *siting.Request) { r.Minutes = 45 }), geo.EINVALID, "45"},
+		{"minutes NaN", with(func(r *siting.Request) { r.Minutes = math.NaN() }), geo.EINVALID, "minutes"},
+		{"bad candidate", with(func(r *siting.Request) { r.Candidates = []orb.Point{{104, 30}, {30, 104}} }), geo.EINVALID, "candidate 2"},
+		{"bad exclusion", with(func(r *siting.Request) { r.Exclude = []orb.Point{{200, 30}} }), geo.EINVALID, "excluded point 1"},
+		{"every candidate off the network", with(func(r *siting.Request) { r.Candidates = []orb.Point{metresNorth(e.Graph.NodePoint(3), 700)} }), geo.EUNPROCESSABLE, "700 m"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.PlanSites(context.Background(), tc.req)
+			_, err := siting.PlanSites(context.Background(), e, tc.req)
 			var ge *geo.Error
 			if !errors.As(err, &ge) || ge.Code != tc.code || !strings.Contains(err.Error(), tc.says) {
 				t.Fatalf("err = %v, want code %s saying %q", err, tc.code, tc.says)
@@ -262,11 +263,11 @@ func TestPlanSitesErrors(t *testing.T) {
 }
 
 func TestPlanSitesCancelled(t *testing.T) {
-	nodes, edges, d := planGridDistrict(t, 11)
-	e := planCompute(t, d, nodes, edges)
+	nodes, edges, d := gridDistrict(t, 11)
+	e := compute(t, d, nodes, edges)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := e.PlanSites(ctx, engine.PlanRequest{Target: planCommunity, Minutes: 5, K: 2})
+	_, err := siting.PlanSites(ctx, e, siting.Request{Target: tCommunity, Minutes: 5, K: 2})
 	if geo.ErrorCodeOf(err) != geo.EUNAVAILABLE || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want EUNAVAILABLE wrapping context.Canceled", err)
 	}

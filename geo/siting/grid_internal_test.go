@@ -1,4 +1,4 @@
-package engine
+package siting
 
 import (
 	"math/rand/v2"
@@ -9,7 +9,7 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// TestPlanGridNearAgainstScan compares planGrid.near with a scan of every point by
+// TestPlanGridNearAgainstScan compares pointGrid.near with a scan of every point by
 // great-circle distance: it must find every point within r and none beyond its margin.
 func TestPlanGridNearAgainstScan(t *testing.T) {
 	tests := []struct {
@@ -33,7 +33,7 @@ func TestPlanGridNearAgainstScan(t *testing.T) {
 			for i := range pts {
 				pts[i] = orb.Point{104 + rng.Float64()*tc.spanDeg, tc.lat + rng.Float64()*tc.spanDeg}
 			}
-			g := newPlanGrid(pts, tc.cellM)
+			g := newPointGrid(pts, tc.cellM)
 			box := g.around(tc.rM)
 			for q := range 300 {
 				p := orb.Point{104 - tc.queryBeyond + rng.Float64()*(tc.spanDeg+2*tc.queryBeyond), tc.lat - tc.queryBeyond + rng.Float64()*(tc.spanDeg+2*tc.queryBeyond)}
@@ -59,7 +59,7 @@ func TestPlanGridNearAgainstScan(t *testing.T) {
 func TestPlanTranspose(t *testing.T) {
 	lists := [][]int32{{0, 2}, nil, {1, 2, 3}, {2}}
 	want := [][]int32{{0}, {2}, {0, 2, 3}, {2}, nil}
-	got := planTranspose(lists, 5)
+	got := transpose(lists, 5)
 	for i := range want {
 		if !slices.Equal(got[i], want[i]) {
 			t.Errorf("target %d: %v, want %v", i, got[i], want[i])

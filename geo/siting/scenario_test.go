@@ -1,4 +1,4 @@
-package engine_test
+package siting_test
 
 import (
 	"context"
@@ -13,29 +13,30 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/paulmach/orb"
 )
 
-var planAny = engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}
+var tAny = engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}
 
-// planLineSeconds is the walk time by hand on the line district from a cell centre c to a
+// lineSeconds is the walk time by hand on the line district from a cell centre c to a
 // facility standing on the street at node x (of 0..20): the access leg straight to the
 // street (to the nearest end beyond the street's ends), then along the street, at 4 km/h.
-func planLineSeconds(e *engine.Engine, c orb.Point, x int32) float64 {
+func lineSeconds(e *engine.Engine, c orb.Point, x int32) float64 {
 	west, east := e.Graph.NodePoint(0), e.Graph.NodePoint(20)
 	foot := orb.Point{min(max(c[0], west[0]), east[0]), west[1]}
-	return (geo.HaversineM(c, foot) + geo.HaversineM(foot, e.Graph.NodePoint(x))) / planSpeed
+	return (geo.HaversineM(c, foot) + geo.HaversineM(foot, e.Graph.NodePoint(x))) / walkSpeed
 }
 
-// planLineShares is the population share within each default threshold (5, 10, 15 min)
+// lineShares is the population share within each default threshold (5, 10, 15 min)
 // of the line district when stations stand at the given nodes.
-func planLineShares(e *engine.Engine, at ...int32) []float64 {
+func lineShares(e *engine.Engine, at ...int32) []float64 {
 	out := make([]float64, 3)
 	var pop float64
 	for _, c := range e.Cells {
 		best := math.Inf(1)
 		for _, x := range at {
-			best = min(best, planLineSeconds(e, c.Center, x))
+			best = min(best, lineSeconds(e, c.Center, x))
 		}
 		pop += c.Population
 		for t, m := range []float64{5, 10, 15} {
@@ -51,24 +52,24 @@ func planLineShares(e *engine.Engine, at ...int32) []float64 {
 }
 
 func TestScenarioAgainstHandComputedCoverage(t *testing.T) {
-	e := planLineEngine(t, nil)
+	e := lineEngine(t, nil)
 	east := e.Graph.NodePoint(20)
-	add := engine.ScenarioFacility{Point: east, Kind: engine.KindLevel, Key: "community", Name: "东端站"}
+	add := siting.Addition{Point: east, Kind: engine.KindLevel, Key: "community", Name: "东端站"}
 	tests := []struct {
 		name        string
-		change      engine.ScenarioChange
+		change      siting.Change
 		before      []int32 // nodes with a station before
 		after       []int32 // and after
 		wantTargets []engine.Target
 	}{
-		{"add a station at the east end", engine.ScenarioChange{Add: []engine.ScenarioFacility{add}}, []int32{0}, []int32{0, 20}, []engine.Target{planCommunity, planAny}},
-		{"add one mid-street", engine.ScenarioChange{Add: []engine.ScenarioFacility{{Point: e.Graph.NodePoint(9), Kind: engine.KindLevel, Key: "compound"}}}, []int32{0}, []int32{0, 9}, []engine.Target{{Kind: engine.KindLevel, Key: "compound"}, planAny}},
-		{"remove the only station", engine.ScenarioChange{Remove: []string{"st1"}}, []int32{0}, nil, []engine.Target{planCommunity, planAny}},
-		{"move it to the east end", engine.ScenarioChange{Add: []engine.ScenarioFacility{add}, Remove: []string{"st1"}}, []int32{0}, []int32{20}, []engine.Target{planCommunity, planAny}},
+		{"add a station at the east end", siting.Change{Add: []siting.Addition{add}}, []int32{0}, []int32{0, 20}, []engine.Target{tCommunity, tAny}},
+		{"add one mid-street", siting.Change{Add: []siting.Addition{{Point: e.Graph.NodePoint(9), Kind: engine.KindLevel, Key: "compound"}}}, []int32{0}, []int32{0, 9}, []engine.Target{{Kind: engine.KindLevel, Key: "compound"}, tAny}},
+		{"remove the only station", siting.Change{Remove: []string{"st1"}}, []int32{0}, nil, []engine.Target{tCommunity, tAny}},
+		{"move it to the east end", siting.Change{Add: []siting.Addition{add}, Remove: []string{"st1"}}, []int32{0}, []int32{20}, []engine.Target{tCommunity, tAny}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := e.Scenario(context.Background(), tc.change)
+			res, err := siting.Scenario(context.Background(), e, tc.change)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,23 +81,23 @@ func TestScenarioAgainstHandComputedCoverage(t *testing.T) {
 				t.Fatalf("targets %v, want %v", got, tc.wantTargets)
 			}
 			for _, st := range res.Targets {
-				before, after := planLineShares(e, tc.before...), planLineShares(e, tc.after...)
+				before, after := lineShares(e, tc.before...), lineShares(e, tc.after...)
 				if st.Target.Key == "compound" { // no compound station before
-					before = planLineShares(e)
-					after = planLineShares(e, tc.after[1:]...)
+					before = lineShares(e)
+					after = lineShares(e, tc.after[1:]...)
 				}
-				planCheckRow(t, st.District, before, after, 10000)
+				checkRow(t, st.District, before, after, 10000)
 				if len(st.Communities) != 1 || st.Communities[0].Code != "510104001001" {
 					t.Fatalf("%v: communities %+v, want the one community", st.Target, st.Communities)
 				}
-				planCheckRow(t, st.Communities[0], before, after, 10000)
+				checkRow(t, st.Communities[0], before, after, 10000)
 			}
 		})
 	}
 }
 
-// planCheckRow compares a row's shares with hand-computed ones and checks its gain.
-func planCheckRow(t *testing.T, r engine.ScenarioRow, before, after []float64, pop float64) {
+// checkRow compares a row's shares with hand-computed ones and checks its gain.
+func checkRow(t *testing.T, r siting.ScenarioRow, before, after []float64, pop float64) {
 	t.Helper()
 	if math.Abs(r.Population-pop) > 1e-6 {
 		t.Errorf("population %v, want %v", r.Population, pop)
@@ -114,31 +115,31 @@ func planCheckRow(t *testing.T, r engine.ScenarioRow, before, after []float64, p
 // TestScenarioMatchesRecomputedEngine compares a scenario with an engine built from
 // scratch with the change made (Compute's summaries), on a street grid.
 func TestScenarioMatchesRecomputedEngine(t *testing.T) {
-	nodes, edges, d := planGridDistrict(t, 13)
-	e := planCompute(t, d, nodes, edges)
+	nodes, edges, d := gridDistrict(t, 13)
+	e := compute(t, d, nodes, edges)
 	p := func(x, y int) orb.Point { return nodes[y*13+x].Point }
 	tests := []struct {
 		name   string
-		change engine.ScenarioChange
+		change siting.Change
 	}{
-		{"add a community station and a supermarket", engine.ScenarioChange{Add: []engine.ScenarioFacility{
+		{"add a community station and a supermarket", siting.Change{Add: []siting.Addition{
 			{Point: metresNorth(p(8, 9), 20), Kind: engine.KindLevel, Key: "community"},
 			{Point: p(2, 11), Kind: engine.KindCategory, Key: "supermarket"}}}},
-		{"add a pharmacy where there is none", engine.ScenarioChange{Add: []engine.ScenarioFacility{{Point: p(6, 6), Kind: engine.KindCategory, Key: "pharmacy"}}}},
-		{"remove the building station, add two", engine.ScenarioChange{Remove: []string{"ne"}, Add: []engine.ScenarioFacility{
+		{"add a pharmacy where there is none", siting.Change{Add: []siting.Addition{{Point: p(6, 6), Kind: engine.KindCategory, Key: "pharmacy"}}}},
+		{"remove the building station, add two", siting.Change{Remove: []string{"ne"}, Add: []siting.Addition{
 			{Point: p(12, 0), Kind: engine.KindLevel, Key: "building"}, {Point: p(0, 12), Kind: engine.KindLevel, Key: "building"}}}},
-		{"remove the supermarket", engine.ScenarioChange{Remove: []string{"shop"}}},
+		{"remove the supermarket", siting.Change{Remove: []string{"shop"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := e.Scenario(context.Background(), tc.change)
+			res, err := siting.Scenario(context.Background(), e, tc.change)
 			if err != nil {
 				t.Fatal(err)
 			}
-			fresh := planCompute(t, planApply(d, tc.change), nodes, edges)
+			fresh := compute(t, apply(d, tc.change), nodes, edges)
 			for _, st := range res.Targets {
-				want := planDistrictShares(fresh, st.Target)
-				if !planClose(st.District.After, want) || !planClose(st.District.Before, planDistrictShares(e, st.Target)) {
+				want := districtShares(fresh, st.Target)
+				if !allClose(st.District.After, want) || !allClose(st.District.Before, districtShares(e, st.Target)) {
 					t.Errorf("%v: after %v, recomputed %v", st.Target, st.District.After, want)
 				}
 			}
@@ -146,8 +147,8 @@ func TestScenarioMatchesRecomputedEngine(t *testing.T) {
 	}
 }
 
-// planApply returns d with the change made.
-func planApply(d engine.Data, c engine.ScenarioChange) engine.Data {
+// apply returns d with the change made.
+func apply(d engine.Data, c siting.Change) engine.Data {
 	out := d
 	out.Stations, out.Outlets = nil, nil
 	for _, s := range d.Stations {
@@ -170,9 +171,9 @@ func planApply(d engine.Data, c engine.ScenarioChange) engine.Data {
 	return out
 }
 
-// planDistrictShares is the district's population share within each threshold for t, from
+// districtShares is the district's population share within each threshold for t, from
 // the engine's own summaries.
-func planDistrictShares(e *engine.Engine, t engine.Target) []float64 {
+func districtShares(e *engine.Engine, t engine.Target) []float64 {
 	for _, s := range e.Summaries {
 		if s.Scope == engine.ScopeDistrict && s.Kind == t.Kind && s.Key == t.Key {
 			out := make([]float64, len(s.Within))
@@ -185,7 +186,7 @@ func planDistrictShares(e *engine.Engine, t engine.Target) []float64 {
 	return nil
 }
 
-func planClose(a, b []float64) bool {
+func allClose(a, b []float64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -198,18 +199,18 @@ func planClose(a, b []float64) bool {
 }
 
 func TestScenarioLeavesTheEngineAlone(t *testing.T) {
-	e := planLineEngine(t, nil)
-	results := planCopyResults(e.Results)
+	e := lineEngine(t, nil)
+	results := copyResults(e.Results)
 	summaries := slices.Clone(e.Summaries)
-	changes := []engine.ScenarioChange{
-		{Add: []engine.ScenarioFacility{{Point: e.Graph.NodePoint(15), Kind: engine.KindLevel, Key: "street"}}},
+	changes := []siting.Change{
+		{Add: []siting.Addition{{Point: e.Graph.NodePoint(15), Kind: engine.KindLevel, Key: "street"}}},
 		{Remove: []string{"st1", "o1"}},
-		{Add: []engine.ScenarioFacility{{Point: e.Graph.NodePoint(3), Kind: engine.KindCategory, Key: "supermarket"}}, Remove: []string{"o1"}},
+		{Add: []siting.Addition{{Point: e.Graph.NodePoint(3), Kind: engine.KindCategory, Key: "supermarket"}}, Remove: []string{"o1"}},
 	}
-	first := make([]engine.ScenarioResult, len(changes))
+	first := make([]siting.ScenarioResult, len(changes))
 	for i, c := range changes {
 		var err error
-		if first[i], err = e.Scenario(context.Background(), c); err != nil {
+		if first[i], err = siting.Scenario(context.Background(), e, c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -219,7 +220,7 @@ func TestScenarioLeavesTheEngineAlone(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				again, err := e.Scenario(context.Background(), c)
+				again, err := siting.Scenario(context.Background(), e, c)
 				if err != nil || !reflect.DeepEqual(again, first[i]) {
 					t.Errorf("change %d run again concurrently: %v, results differ %v", i, err, !reflect.DeepEqual(again, first[i]))
 				}
@@ -227,16 +228,16 @@ func TestScenarioLeavesTheEngineAlone(t *testing.T) {
 		}
 	}
 	wg.Wait()
-	if !reflect.DeepEqual(planCopyResults(e.Results), results) || !reflect.DeepEqual(e.Summaries, summaries) {
+	if !reflect.DeepEqual(copyResults(e.Results), results) || !reflect.DeepEqual(e.Summaries, summaries) {
 		t.Error("the engine's results changed")
 	}
 }
 
-// planCopyResults deep-copies the per-cell times (NaN compared as a bit pattern).
-func planCopyResults(rs []coverage.Result) []planResultCopy {
-	out := make([]planResultCopy, len(rs))
+// copyResults deep-copies the per-cell times (NaN compared as a bit pattern).
+func copyResults(rs []coverage.Result) []resultCopy {
+	out := make([]resultCopy, len(rs))
 	for i, r := range rs {
-		out[i] = planResultCopy{Kind: r.Kind, Key: r.Key, Nearest: slices.Clone(r.Nearest)}
+		out[i] = resultCopy{Kind: r.Kind, Key: r.Key, Nearest: slices.Clone(r.Nearest)}
 		for _, s := range r.Seconds {
 			out[i].Bits = append(out[i].Bits, math.Float32bits(s))
 		}
@@ -244,30 +245,30 @@ func planCopyResults(rs []coverage.Result) []planResultCopy {
 	return out
 }
 
-type planResultCopy struct {
+type resultCopy struct {
 	Kind, Key string
 	Bits      []uint32
 	Nearest   []int32
 }
 
 func TestScenarioErrors(t *testing.T) {
-	e := planLineEngine(t, nil)
+	e := lineEngine(t, nil)
 	on := e.Graph.NodePoint(4)
-	fac := func(kind, key string, p orb.Point) engine.ScenarioChange {
-		return engine.ScenarioChange{Add: []engine.ScenarioFacility{{Point: p, Kind: kind, Key: key, Name: "新站"}}}
+	fac := func(kind, key string, p orb.Point) siting.Change {
+		return siting.Change{Add: []siting.Addition{{Point: p, Kind: kind, Key: key, Name: "新站"}}}
 	}
-	tooMany := engine.ScenarioChange{}
+	tooMany := siting.Change{}
 	for range 101 {
 		tooMany.Add = append(tooMany.Add, fac(engine.KindLevel, "community", on).Add[0])
 	}
 	tests := []struct {
 		name   string
-		change engine.ScenarioChange
+		change siting.Change
 		code   geo.ErrorCode
 		says   string
 	}{
-		{"nothing to do", engine.ScenarioChange{}, geo.EINVALID, "changes nothing"},
-		{"unknown ids", engine.ScenarioChange{Remove: []string{"st1", "nope", "gone", "nope"}}, geo.ENOTFOUND, `ids "nope", "gone"`},
+		{"nothing to do", siting.Change{}, geo.EINVALID, "changes nothing"},
+		{"unknown ids", siting.Change{Remove: []string{"st1", "nope", "gone", "nope"}}, geo.ENOTFOUND, `ids "nope", "gone"`},
 		{"off the network", fac(engine.KindLevel, "community", metresNorth(on, 650)), geo.EUNPROCESSABLE, "650 m"},
 		{"not a coordinate", fac(engine.KindLevel, "community", orb.Point{30, 104}), geo.EINVALID, "longitude"},
 		{"unknown kind", fac("shop", "community", on), geo.EINVALID, `kind "shop"`},
@@ -275,11 +276,11 @@ func TestScenarioErrors(t *testing.T) {
 		{"level any is no station", fac(engine.KindLevel, engine.AnyLevel, on), geo.EINVALID, `"any"`},
 		{"unknown category", fac(engine.KindCategory, "casino", on), geo.EINVALID, "casino"},
 		{"too many added", tooMany, geo.EINVALID, "at most 100"},
-		{"too many removed", engine.ScenarioChange{Remove: make([]string, 1001)}, geo.EINVALID, "at most 1000"},
+		{"too many removed", siting.Change{Remove: make([]string, 1001)}, geo.EINVALID, "at most 1000"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.Scenario(context.Background(), tc.change)
+			_, err := siting.Scenario(context.Background(), e, tc.change)
 			var ge *geo.Error
 			if !errors.As(err, &ge) || ge.Code != tc.code || !strings.Contains(err.Error(), tc.says) {
 				t.Fatalf("err = %v, want code %s saying %s", err, tc.code, tc.says)

@@ -1,4 +1,4 @@
-package engine_test
+package siting_test
 
 import (
 	"context"
@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/geo/synth"
 )
 
-// planBenchEngine computes a synthetic district of LIFECIRCLE_BENCH_NODES walk nodes
+// benchEngine computes a synthetic district of LIFECIRCLE_BENCH_NODES walk nodes
 // (default 100 000; 1000000 for the 1M-node targets) with its stations and no outlets, so
 // that only the six station-level sets are computed.
-func planBenchEngine(b *testing.B) *engine.Engine {
+func benchEngine(b *testing.B) *engine.Engine {
 	b.Helper()
 	n := 100_000
 	if s := os.Getenv("LIFECIRCLE_BENCH_NODES"); s != "" {
@@ -44,19 +45,19 @@ func planBenchEngine(b *testing.B) *engine.Engine {
 // (nearly everything uncovered: as many searches as cells). Target on 1M nodes (≈ 60 000
 // cells): ≤ 10 s per plan on 2 cores.
 func BenchmarkPlanSites(b *testing.B) {
-	e := planBenchEngine(b)
+	e := benchEngine(b)
 	for _, level := range []string{"community", "district"} {
 		b.Run(level, func(b *testing.B) {
-			req := engine.PlanRequest{Target: engine.Target{Kind: engine.KindLevel, Key: level}, Minutes: 15, K: 10}
-			var res engine.PlanResult
-			cpu := planCPUNow()
+			req := siting.Request{Target: engine.Target{Kind: engine.KindLevel, Key: level}, Minutes: 15, K: 10}
+			var res siting.Plan
+			cpu := cpuNow()
 			for b.Loop() {
 				var err error
-				if res, err = e.PlanSites(context.Background(), req); err != nil {
+				if res, err = siting.PlanSites(context.Background(), e, req); err != nil {
 					b.Fatal(err)
 				}
 			}
-			planReportCPU(b, cpu)
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(len(e.Cells)), "cells")
 			b.ReportMetric(100*(res.CoveredAfter-res.CoveredBefore)/res.Population, "gain%")
 		})
@@ -66,7 +67,7 @@ func BenchmarkPlanSites(b *testing.B) {
 // BenchmarkScenarioAddOne adds one community station at a different cell centre each time.
 // Target on 1M nodes: ≤ 50 ms.
 func BenchmarkScenarioAddOne(b *testing.B) {
-	e := planBenchEngine(b)
+	e := benchEngine(b)
 	var cells []int
 	for i, s := range e.CellSnaps {
 		if s.OnNetwork {
@@ -74,22 +75,22 @@ func BenchmarkScenarioAddOne(b *testing.B) {
 		}
 	}
 	i := 0
-	cpu := planCPUNow()
+	cpu := cpuNow()
 	for b.Loop() {
 		p := e.Cells[cells[(i*7919)%len(cells)]].Center
 		i++
-		c := engine.ScenarioChange{Add: []engine.ScenarioFacility{{Point: p, Kind: engine.KindLevel, Key: "community"}}}
-		if _, err := e.Scenario(context.Background(), c); err != nil {
+		c := siting.Change{Add: []siting.Addition{{Point: p, Kind: engine.KindLevel, Key: "community"}}}
+		if _, err := siting.Scenario(context.Background(), e, c); err != nil {
 			b.Fatal(err)
 		}
 	}
-	planReportCPU(b, cpu)
+	reportCPU(b, cpu)
 }
 
-// planCPUNow is the process's CPU time so far (user + system): on a shared machine it
+// cpuNow is the process's CPU time so far (user + system): on a shared machine it
 // says more than the wall clock. cpu-ms/op over the number of cores is the wall time an
 // idle machine would take.
-func planCPUNow() time.Duration {
+func cpuNow() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -97,7 +98,7 @@ func planCPUNow() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// planReportCPU adds the CPU milliseconds per operation since start to b's results.
-func planReportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(planCPUNow()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+// reportCPU adds the CPU milliseconds per operation since start to b's results.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuNow()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

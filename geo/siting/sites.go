@@ -1,34 +1,35 @@
-package engine
+package siting
 
 import (
 	"context"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/plan"
 	"github.com/paulmach/orb"
 )
 
 // Limits of a planning request.
 const (
-	MaxPlanSites      = 50      // sites one request may plan
-	MaxPlanCandidates = 200_000 // candidate points one request may give
-	MaxPlanExclude    = 10_000  // points one request may exclude
-	PlanExcludeM      = 50.0    // candidates within this many metres of an excluded point are left out
-	planSwapPasses    = 10      // swap passes after the greedy choice
+	MaxSites      = 50      // sites one request may plan
+	MaxCandidates = 200_000 // candidate points one request may give
+	MaxExclude    = 10_000  // points one request may exclude
+	ExcludeM      = 50.0    // candidates within this many metres of an excluded point are left out
+	swapPasses    = 10      // swap passes after the greedy choice
 )
 
-// PlanRequest asks where K new facilities of Target would bring the most residents within
+// Request asks where K new facilities of Target would bring the most residents within
 // Minutes' walk. Points are WGS84 (lon, lat).
-type PlanRequest struct {
-	Target     Target      // which kind of facility is planned (a category or a level)
-	Minutes    float64     // coverage threshold, 1–60 and at most the engine's MaxMinutes
-	K          int         // 1–50 sites
-	Candidates []orb.Point // nil/empty = every on-network cell centre of the study area
-	Exclude    []orb.Point // candidate points within 50 m of these are left out
+type Request struct {
+	Target     engine.Target // which kind of facility is planned (a category or a level)
+	Minutes    float64       // coverage threshold, 1–60 and at most the engine's MaxMinutes
+	K          int           // 1–50 sites
+	Candidates []orb.Point   // nil/empty = every on-network cell centre of the study area
+	Exclude    []orb.Point   // candidate points within 50 m of these are left out
 }
 
-// PlannedSite is one proposed site, in build order.
-type PlannedSite struct {
+// Site is one proposed site, in build order.
+type Site struct {
 	Point      orb.Point // WGS84 (lon, lat)
 	H3         string    // the H3 cell when the candidate is a cell centre, else ""
 	Gain       float64   // residents this site brings within reach beyond the sites before it
@@ -36,12 +37,12 @@ type PlannedSite struct {
 	Community  string    // name (else code) of the community the site lies in; "" outside all
 }
 
-// PlanResult is a site plan. Residents are population; when the district has no population
+// Plan is a site plan. Residents are population; when the district has no population
 // at all every resident figure is m² of area instead.
-type PlanResult struct {
-	Target        Target
+type Plan struct {
+	Target        engine.Target
 	Minutes       float64
-	Sites         []PlannedSite
+	Sites         []Site
 	CoveredBefore float64   // residents within Minutes of an existing facility
 	CoveredAfter  float64   // the same with the planned sites built
 	Population    float64   // residents of the study area
@@ -51,7 +52,7 @@ type PlanResult struct {
 // PlanSites proposes up to req.K sites for new facilities of req.Target that bring the most
 // residents within req.Minutes on foot (maximal covering: greedy with lazy evaluation,
 // then swap improvement; see package plan). Points are WGS84 (lon, lat); Minutes are
-// minutes of walk time as DESIGN.md's walking model defines it.
+// minutes of walk time as the engine's walk model (Options.Walk) defines it.
 //
 // Demand is every on-network cell whose walk time to the existing facilities exceeds
 // Minutes, weighted by its residents (by its area, m², when the district has no
@@ -65,29 +66,29 @@ type PlanResult struct {
 //
 // Bad requests are EINVALID; a request whose every candidate is off the network is
 // EUNPROCESSABLE; a cancelled ctx, or an engine without computed coverage, EUNAVAILABLE.
-func (e *Engine) PlanSites(ctx context.Context, req PlanRequest) (PlanResult, error) {
-	k, err := e.checkPlan(req)
+func PlanSites(ctx context.Context, e *engine.Engine, req Request) (Plan, error) {
+	k, err := checkRequest(e, req)
 	if err != nil {
-		return PlanResult{}, err
+		return Plan{}, err
 	}
 	limit := req.Minutes * 60
-	dem := e.planDemandOf(k, limit)
-	cands, err := e.planCandidatesOf(req)
+	dem := demandOf(e, k, limit)
+	cands, err := candidatesOf(e, req)
 	if err != nil {
-		return PlanResult{}, err
+		return Plan{}, err
 	}
-	covers, err := e.planCovers(ctx, dem, cands, limit)
+	covers, err := coverLists(ctx, e, dem, cands, limit)
 	if err != nil {
-		return PlanResult{}, err
+		return Plan{}, err
 	}
 	p := plan.Problem{Weights: dem.weights, Covers: covers}
-	sol := plan.ImproveBySwaps(p, plan.Greedy(p, req.K), planSwapPasses)
-	return e.planResultOf(req, dem, cands, sol), nil
+	sol := plan.ImproveBySwaps(p, plan.Greedy(p, req.K), swapPasses)
+	return planOf(e, req, dem, cands, sol), nil
 }
 
-// checkPlan validates req and returns the index of its target's facility set.
-func (e *Engine) checkPlan(req PlanRequest) (int, error) {
-	k, err := e.planSetIndex(req.Target)
+// checkRequest validates req and returns the index of its target's facility set.
+func checkRequest(e *engine.Engine, req Request) (int, error) {
+	k, err := setIndex(e, req.Target)
 	if err != nil {
 		return -1, err
 	}
@@ -97,41 +98,47 @@ func (e *Engine) checkPlan(req PlanRequest) (int, error) {
 	if req.Minutes > e.Options.MaxMinutes {
 		return -1, geo.Errorf(geo.EINVALID, "minutes %g is beyond the %g minutes walk times were computed to; ask for at most %g", req.Minutes, e.Options.MaxMinutes, e.Options.MaxMinutes)
 	}
-	if req.K < 1 || req.K > MaxPlanSites {
-		return -1, geo.Errorf(geo.EINVALID, "k = %d: plan 1 to %d sites", req.K, MaxPlanSites)
+	if req.K < 1 || req.K > MaxSites {
+		return -1, geo.Errorf(geo.EINVALID, "k = %d: plan 1 to %d sites", req.K, MaxSites)
 	}
-	if len(req.Candidates) > MaxPlanCandidates {
-		return -1, geo.Errorf(geo.EINVALID, "%d candidate points: give at most %d, or none to consider every cell", len(req.Candidates), MaxPlanCandidates)
+	if len(req.Candidates) > MaxCandidates {
+		return -1, geo.Errorf(geo.EINVALID, "%d candidate points: give at most %d, or none to consider every cell", len(req.Candidates), MaxCandidates)
 	}
-	if len(req.Exclude) > MaxPlanExclude {
-		return -1, geo.Errorf(geo.EINVALID, "%d excluded points: give at most %d", len(req.Exclude), MaxPlanExclude)
+	if len(req.Exclude) > MaxExclude {
+		return -1, geo.Errorf(geo.EINVALID, "%d excluded points: give at most %d", len(req.Exclude), MaxExclude)
 	}
-	if err := planCheckPoints(req.Candidates, "candidate"); err != nil {
+	if err := checkPoints(req.Candidates, "candidate"); err != nil {
 		return -1, err
 	}
-	return k, planCheckPoints(req.Exclude, "excluded point")
+	return k, checkPoints(req.Exclude, "excluded point")
 }
 
-// planSetIndex returns the index in e.Sets (and e.Results) of t's facility set. It is
+// setIndex returns the index in e.Sets (and e.Results) of t's facility set. It is
 // EINVALID for an unknown target and EUNAVAILABLE before Compute.
-func (e *Engine) planSetIndex(t Target) (int, error) {
+func setIndex(e *engine.Engine, t engine.Target) (int, error) {
 	if err := e.CheckTarget(t); err != nil {
 		return -1, err
 	}
-	if len(e.Results) != len(e.Sets) || len(e.Results) == 0 {
-		return -1, geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (run lifecircle compute)")
+	if err := computed(e); err != nil {
+		return -1, err
 	}
-	for k, s := range e.Sets {
-		if s.Kind == t.Kind && s.Key == t.Key {
-			return k, nil
-		}
+	if k, ok := e.SetIndex(t); ok {
+		return k, nil
 	}
 	return -1, geo.Errorf(geo.EINVALID, "no coverage was computed for %s %q", t.Kind, t.Key)
 }
 
-// planCheckPoints returns an EINVALID error naming the first point of ps that is not a
+// computed is EUNAVAILABLE before e's Compute has run.
+func computed(e *engine.Engine) error {
+	if len(e.Results) == 0 || len(e.Results) != len(e.Sets) {
+		return geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (run lifecircle compute)")
+	}
+	return nil
+}
+
+// checkPoints returns an EINVALID error naming the first point of ps that is not a
 // (lon, lat) WGS84 pair.
-func planCheckPoints(ps []orb.Point, what string) error {
+func checkPoints(ps []orb.Point, what string) error {
 	for i, p := range ps {
 		if !(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90) {
 			return geo.Errorf(geo.EINVALID, "%s %d (%g, %g) is not a longitude, latitude pair", what, i+1, p[0], p[1])

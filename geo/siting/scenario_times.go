@@ -1,26 +1,27 @@
-package engine
+package siting
 
 import (
 	"math"
 	"slices"
 
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
 
-// scenarioTimes returns set k's walk time per cell (seconds, +Inf not reached within
+// timesAfter returns set k's walk time per cell (seconds, +Inf not reached within
 // MaxMinutes, NaN off-network, as Result.Seconds) with the change made, in a new slice.
-func (e *Engine) scenarioTimes(k int, ch scenarioChange) []float32 {
+func timesAfter(e *engine.Engine, k int, ch change) []float32 {
 	limit := e.Options.MaxMinutes * 60
 	if ch.touched[k] {
-		return e.scenarioRecompute(k, ch, limit)
+		return recompute(e, k, ch, limit)
 	}
-	return e.scenarioAddTo(e.Results[k].Seconds, ch.added[k], limit)
+	return lowerBy(e, e.Results[k].Seconds, ch.added[k], limit)
 }
 
-// scenarioAddTo returns old lowered by one search from the added facilities: each cell
+// lowerBy returns old lowered by one search from the added facilities: each cell
 // within their straight-line reach keeps the lower of its old and new time.
-func (e *Engine) scenarioAddTo(old []float32, added []walk.Snap, limit float64) []float32 {
+func lowerBy(e *engine.Engine, old []float32, added []walk.Snap, limit float64) []float32 {
 	out := slices.Clone(old)
 	f := e.Graph.MultiSource(added, limit)
 	defer f.Release()
@@ -28,8 +29,8 @@ func (e *Engine) scenarioAddTo(old []float32, added []walk.Snap, limit float64) 
 	for j, s := range added {
 		origins[j] = s.Origin
 	}
-	radius := e.planStraightReachM(limit)
-	grid := newPlanGrid(origins, radius)
+	radius := straightReachM(e, limit)
+	grid := newPointGrid(origins, radius)
 	box := grid.around(radius)
 	var near []int32
 	for i, c := range e.Cells {
@@ -46,10 +47,10 @@ func (e *Engine) scenarioAddTo(old []float32, added []walk.Snap, limit float64) 
 	return out
 }
 
-// scenarioRecompute searches set k again from its facilities that are not removed and the
+// recompute searches set k again from its facilities that are not removed and the
 // added ones, as Compute does.
-func (e *Engine) scenarioRecompute(k int, ch scenarioChange, limit float64) []float32 {
-	fs, snaps := e.Facilities(Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
+func recompute(e *engine.Engine, k int, ch change, limit float64) []float32 {
+	fs, snaps := e.Facilities(engine.Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
 	var sources []walk.Snap
 	for j, fac := range fs {
 		if !ch.removed[fac.ID] {

@@ -1,4 +1,4 @@
-package engine
+package siting
 
 import (
 	"math"
@@ -7,13 +7,13 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// planMPerDeg is the length of one degree of latitude (and of longitude at the equator),
+// mPerDeg is the length of one degree of latitude (and of longitude at the equator),
 // metres.
-const planMPerDeg = geo.EarthRadiusM * math.Pi / 180
+const mPerDeg = geo.EarthRadiusM * math.Pi / 180
 
-// planGrid buckets (lon, lat) WGS84 points into squares of about cellM metres, so that the
+// pointGrid buckets (lon, lat) WGS84 points into squares of about cellM metres, so that the
 // points near a place are found without scanning them all.
-type planGrid struct {
+type pointGrid struct {
 	pts            []orb.Point
 	bound          orb.Bound // of pts
 	minLon, minLat float64
@@ -24,10 +24,10 @@ type planGrid struct {
 	items          []int32
 }
 
-// newPlanGrid files pts (lon, lat WGS84) into buckets at least cellM metres wide; the
+// newPointGrid files pts (lon, lat WGS84) into buckets at least cellM metres wide; the
 // bucket size grows when needed to keep the number of buckets near the number of points.
-func newPlanGrid(pts []orb.Point, cellM float64) *planGrid {
-	g := &planGrid{pts: pts}
+func newPointGrid(pts []orb.Point, cellM float64) *pointGrid {
+	g := &pointGrid{pts: pts}
 	if len(pts) == 0 {
 		return g
 	}
@@ -35,7 +35,7 @@ func newPlanGrid(pts []orb.Point, cellM float64) *planGrid {
 	g.bound = b
 	g.minLon, g.minLat = b.Min[0], b.Min[1]
 	cos := math.Cos(min(math.Max(math.Abs(b.Min[1]), math.Abs(b.Max[1])), 89) * math.Pi / 180)
-	g.stepLat = cellM / planMPerDeg
+	g.stepLat = cellM / mPerDeg
 	g.stepLon = g.stepLat / cos
 	for {
 		g.nx = int((b.Max[0]-b.Min[0])/g.stepLon) + 1
@@ -50,7 +50,7 @@ func newPlanGrid(pts []orb.Point, cellM float64) *planGrid {
 }
 
 // fill sorts the points into their buckets (a counting sort).
-func (g *planGrid) fill() {
+func (g *pointGrid) fill() {
 	g.start = make([]int32, g.nx*g.ny+1)
 	bucket := make([]int32, len(g.pts))
 	for i, p := range g.pts {
@@ -68,11 +68,11 @@ func (g *planGrid) fill() {
 	}
 }
 
-func (g *planGrid) col(lon float64) int {
+func (g *pointGrid) col(lon float64) int {
 	return min(max(int((lon-g.minLon)/g.stepLon), 0), g.nx-1)
 }
 
-func (g *planGrid) row(lat float64) int {
+func (g *pointGrid) row(lat float64) int {
 	return min(max(int((lat-g.minLat)/g.stepLat), 0), g.ny-1)
 }
 
@@ -80,12 +80,12 @@ func (g *planGrid) row(lat float64) int {
 // WGS84) and returns it. Distances are measured in the equirectangular plane at p's
 // latitude, with a 1 % + 1 m margin: every point within r great-circle metres is found, a
 // few slightly farther ones may be too.
-func (g *planGrid) near(p orb.Point, r float64, out []int32) []int32 {
+func (g *pointGrid) near(p orb.Point, r float64, out []int32) []int32 {
 	if len(g.pts) == 0 {
 		return out
 	}
 	r = r*1.01 + 1
-	dLat := r / planMPerDeg
+	dLat := r / mPerDeg
 	cosP := math.Cos(p[1] * math.Pi / 180)
 	cosFar := math.Cos(min(math.Abs(p[1])+dLat, 89) * math.Pi / 180)
 	dLon := dLat / cosFar
@@ -95,7 +95,7 @@ func (g *planGrid) near(p orb.Point, r float64, out []int32) []int32 {
 	for y := y0; y <= y1; y++ {
 		for _, i := range g.items[g.start[y*g.nx+x0]:g.start[y*g.nx+x1+1]] {
 			q := g.pts[i]
-			dx, dy := (q[0]-p[0])*cosP*planMPerDeg, (q[1]-p[1])*planMPerDeg
+			dx, dy := (q[0]-p[0])*cosP*mPerDeg, (q[1]-p[1])*mPerDeg
 			if dx*dx+dy*dy <= r2 {
 				out = append(out, i)
 			}
@@ -106,12 +106,12 @@ func (g *planGrid) near(p orb.Point, r float64, out []int32) []int32 {
 
 // around returns a (lon, lat) box holding every place within r metres of a point of g
 // (empty when g has none): a quick test before near.
-func (g *planGrid) around(r float64) orb.Bound {
+func (g *pointGrid) around(r float64) orb.Bound {
 	if len(g.pts) == 0 {
 		return orb.Bound{Min: orb.Point{1, 1}, Max: orb.Point{-1, -1}}
 	}
 	r = r*1.01 + 1
-	dLat := r / planMPerDeg
+	dLat := r / mPerDeg
 	far := min(math.Max(math.Abs(g.bound.Min[1]), math.Abs(g.bound.Max[1]))+dLat, 89)
 	dLon := dLat / math.Cos(far*math.Pi/180)
 	return orb.Bound{Min: orb.Point{g.bound.Min[0] - dLon, g.bound.Min[1] - dLat}, Max: orb.Point{g.bound.Max[0] + dLon, g.bound.Max[1] + dLat}}
