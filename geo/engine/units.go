@@ -45,7 +45,7 @@ type UnitStreet struct {
 // buildUnits indexes e's units and, when the cells are laid, their cells.
 func (e *Engine) buildUnits() *Units {
 	u := &Units{communities: e.Communities, cellComm: e.CellComm}
-	u.indexCommunities(len(e.Cells))
+	u.indexCommunities()
 	u.indexStreets(e.Streets)
 	u.compoundByID = make(map[string]int, len(e.Compounds))
 	for k, c := range e.Compounds {
@@ -57,8 +57,8 @@ func (e *Engine) buildUnits() *Units {
 	return u
 }
 
-// indexCommunities files the communities by code and their cells (n cells laid).
-func (u *Units) indexCommunities(n int) {
+// indexCommunities files the communities by code and their cells.
+func (u *Units) indexCommunities() {
 	u.byCode = make(map[string]int, len(u.communities))
 	u.sorted = make([]int, len(u.communities))
 	for i, c := range u.communities {
@@ -69,7 +69,7 @@ func (u *Units) indexCommunities(n int) {
 	}
 	sort.SliceStable(u.sorted, func(a, b int) bool { return u.communities[u.sorted[a]].Code < u.communities[u.sorted[b]].Code })
 	u.commCells = make([][]int, len(u.communities))
-	for i, ci := range u.cellComm[:min(n, len(u.cellComm))] {
+	for i, ci := range u.cellComm {
 		if ci >= 0 && ci < len(u.commCells) {
 			u.commCells[ci] = append(u.commCells[ci], i)
 		}
