@@ -5,11 +5,11 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/assess"
 )
 
 // networkCSV is the per-street table of the network report: one row per street.
-func networkCSV(rep engine.NetworkReport) [][]string {
+func networkCSV(rep assess.NetworkReport) [][]string {
 	head := []string{"street_code", "street_name", "has_centre", "centres"}
 	for _, l := range geo.Levels() {
 		head = append(head, "stations_"+string(l))
@@ -29,7 +29,7 @@ func networkCSV(rep engine.NetworkReport) [][]string {
 }
 
 // standardsCSV is the compliance report as one row per community and rule.
-func standardsCSV(rep engine.ComplianceReport) [][]string {
+func standardsCSV(rep assess.ComplianceReport) [][]string {
 	rows := [][]string{{"community_code", "community_name", "circle", "rule", "name_zh", "name_en", "value",
 		"threshold", "unit", "verdict", "note"}}
 	for _, c := range rep.Communities {

@@ -5,10 +5,10 @@
 // request logs, Prometheus metrics on the server's own registry, timeouts, body limits,
 // gzip, CORS), the OpenAPI 3.1 document and a self-contained docs page.
 //
-// Handlers bind, validate, call the engine or the database and encode; the planning
-// logic lives in geo/engine. Coordinates sent and returned are (lon, lat) degrees of the
-// request's crs= (WGS84 unless said; gcj02 and bd09 accepted); everything is converted to
-// WGS84 on the way in and back on the way out. Times are minutes, lengths metres, areas
+// Handlers bind, validate, call the engine, its assessments and siting (geo/engine,
+// geo/assess, geo/siting) or the database, and encode. Coordinates sent and returned are
+// (lon, lat) degrees of the request's crs= (WGS84 unless said; gcj02 and bd09 accepted);
+// everything is converted to WGS84 on the way in and back on the way out. Times are minutes, lengths metres, areas
 // m², unless a field name says otherwise.
 //
 // api may import geo and its subpackages, importers (to read uploaded files), postgis

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
@@ -43,7 +44,7 @@ func (s *Server) coverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := e.Coverage(engine.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm})
+	rep, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm})
 	if err != nil {
 		return err
 	}
@@ -59,9 +60,9 @@ func (s *Server) coverage(c echo.Context) error {
 var coverageColumns = []string{"scope", "code", "name", "cells", "off_network_cells", "population", "population_within",
 	"population_share", "population_beyond", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min", "p90_min", "area_weighted"}
 
-func coverageCSV(rep engine.CoverageReport) [][]string {
+func coverageCSV(rep assess.CoverageReport) [][]string {
 	rows := [][]string{append([]string{"kind", "key", "minutes"}, coverageColumns...)}
-	add := func(r engine.CoverageRow) {
+	add := func(r assess.CoverageRow) {
 		rows = append(rows, []string{rep.Target.Kind, rep.Target.Key, csvNum(rep.Minutes), r.Scope, r.Code, r.Name,
 			strconv.Itoa(r.Cells), strconv.Itoa(r.OffNetworkCells), csvNum(r.Population), csvNum(r.PopulationWithin),
 			csvNum(r.PopulationShare), csvNum(r.PopulationBeyond), csvNum(r.AreaM2), csvNum(r.AreaWithinM2),
@@ -74,7 +75,7 @@ func coverageCSV(rep engine.CoverageReport) [][]string {
 	return rows
 }
 
-func coverageGeoJSON(sys crs.System, e *engine.Engine, rep engine.CoverageReport) coverageAnswer {
+func coverageGeoJSON(sys crs.System, e *engine.Engine, rep assess.CoverageReport) coverageAnswer {
 	byCode := make(map[string]int, len(e.Communities))
 	for i, cm := range e.Communities {
 		byCode[cm.Code] = i
@@ -122,7 +123,7 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := e.CoverageCells(t, bbox)
+	rows, err := assess.CoverageCells(e, t, bbox)
 	if err != nil {
 		return err
 	}
@@ -136,13 +137,13 @@ func (s *Server) coverageCells(c echo.Context) error {
 	return writeGeoJSON(c, newCollection(sys, fs))
 }
 
-func cellOut(sys crs.System, r engine.CellRow) cellProps {
+func cellOut(sys crs.System, r assess.CellRow) cellProps {
 	p := outPoint(sys, r.Center)
 	return cellProps{H3: r.H3, Lon: num(p[0]), Lat: num(p[1]), Minutes: num(r.Minutes), FacilityID: r.FacilityID,
 		Population: num(r.Population), OnNetwork: r.OnNetwork, Community: r.Community}
 }
 
-func cellsCSV(sys crs.System, rows []engine.CellRow) [][]string {
+func cellsCSV(sys crs.System, rows []assess.CellRow) [][]string {
 	out := [][]string{{"h3", "lon", "lat", "minutes", "facility_id", "population", "on_network", "community"}}
 	for _, r := range rows {
 		p := outPoint(sys, r.Center)
@@ -204,7 +205,7 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	gs, err := e.Gaps(t, mins, limit)
+	gs, err := assess.Gaps(e, t, mins, limit)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/paulmach/orb"
 )
 
@@ -44,15 +45,15 @@ func (s *Server) planSites(c echo.Context) error {
 	if err := checkTarget(e, req.Target); err != nil {
 		return err
 	}
-	res, err := e.PlanSites(c.Request().Context(), req)
+	res, err := siting.PlanSites(c.Request().Context(), e, req)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, report(sys, res))
 }
 
-func (s *Server) planRequest(b planBody, sys crs.System) (engine.PlanRequest, error) {
-	var req engine.PlanRequest
+func (s *Server) planRequest(b planBody, sys crs.System) (siting.Request, error) {
+	var req siting.Request
 	var err error
 	if req.Target, err = targetOf(strings.TrimSpace(b.Category), strings.TrimSpace(b.Level), s.opts.Categories); err != nil {
 		return req, err
@@ -68,13 +69,13 @@ func (s *Server) planRequest(b planBody, sys crs.System) (engine.PlanRequest, er
 	if b.K != nil {
 		req.K = *b.K
 	}
-	if req.K < 1 || req.K > engine.MaxPlanSites {
-		return req, paramError("k", "%d is outside 1–%d", req.K, engine.MaxPlanSites)
+	if req.K < 1 || req.K > siting.MaxSites {
+		return req, paramError("k", "%d is outside 1–%d", req.K, siting.MaxSites)
 	}
 	if req.Candidates, err = candidates(b.Candidates, sys); err != nil {
 		return req, err
 	}
-	req.Exclude, err = bodyPoints("exclude", b.Exclude, sys, engine.MaxPlanExclude)
+	req.Exclude, err = bodyPoints("exclude", b.Exclude, sys, siting.MaxExclude)
 	return req, err
 }
 
@@ -98,7 +99,7 @@ func candidates(raw json.RawMessage, sys crs.System) ([]orb.Point, error) {
 	if len(pairs) == 0 {
 		return nil, paramError("candidates", "the list is empty; give \"cells\" or at least one [lon, lat] point")
 	}
-	return bodyPoints("candidates", pairs, sys, engine.MaxPlanCandidates)
+	return bodyPoints("candidates", pairs, sys, siting.MaxCandidates)
 }
 
 // scenarioBody is the JSON of POST /api/v1/scenarios.
@@ -139,23 +140,23 @@ func (s *Server) scenarios(c echo.Context) error {
 			return asParamError(fmt.Sprintf("add[%d].%s", i, a.Kind), err)
 		}
 	}
-	res, err := e.Scenario(c.Request().Context(), change)
+	res, err := siting.Scenario(c.Request().Context(), e, change)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, report(sys, res))
 }
 
-func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (engine.ScenarioChange, error) {
-	var ch engine.ScenarioChange
+func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (siting.Change, error) {
+	var ch siting.Change
 	if len(b.Add) == 0 && len(b.Remove) == 0 {
 		return ch, paramError("add", "give facilities to add or ids to remove")
 	}
-	if len(b.Add) > engine.MaxScenarioAdd {
-		return ch, paramError("add", "at most %d additions", engine.MaxScenarioAdd)
+	if len(b.Add) > siting.MaxAdd {
+		return ch, paramError("add", "at most %d additions", siting.MaxAdd)
 	}
-	if len(b.Remove) > engine.MaxScenarioRemove {
-		return ch, paramError("remove", "at most %d removals", engine.MaxScenarioRemove)
+	if len(b.Remove) > siting.MaxRemove {
+		return ch, paramError("remove", "at most %d removals", siting.MaxRemove)
 	}
 	for i, a := range b.Add {
 		at := fmt.Sprintf("add[%d]", i)
@@ -173,7 +174,7 @@ func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (engine.Scenario
 		if t.Kind == engine.KindLevel && t.Key == engine.AnyLevel {
 			return ch, paramError(at+".level", "a new station needs a level (district, street, community, compound or building), not any")
 		}
-		ch.Add = append(ch.Add, engine.ScenarioFacility{Point: p, Kind: t.Kind, Key: t.Key, Name: a.Name})
+		ch.Add = append(ch.Add, siting.Addition{Point: p, Kind: t.Kind, Key: t.Key, Name: a.Name})
 	}
 	for i, id := range b.Remove {
 		if strings.TrimSpace(id) == "" {

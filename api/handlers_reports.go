@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 )
 
 // network answers GET /api/v1/network: the district's "1+11+N+X" station network report,
@@ -24,7 +25,7 @@ func (s *Server) network(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep := e.Network()
+	rep := assess.Network(e)
 	if format == "csv" {
 		return writeCSV(c, "network.csv", networkCSV(rep))
 	}
@@ -51,7 +52,7 @@ func (s *Server) standards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := e.Standards(s.opts.Standards, comm)
+	rep, err := assess.Standards(e, s.opts.Standards, comm)
 	if err != nil {
 		return asParamError("community", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/assess"
 )
 
 // The CSV files CSV writes.
@@ -128,7 +128,7 @@ func coverageTable(in Input, d dict) [][]string {
 	rows := [][]string{head}
 	maxMin := in.Engine.Options.MaxMinutes
 	for _, t := range targets {
-		reps := make([]engine.CoverageReport, len(mins))
+		reps := make([]assess.CoverageReport, len(mins))
 		for i, m := range mins {
 			reps[i], _ = in.coverageOf(t, m)
 		}
@@ -148,7 +148,7 @@ func coverageTable(in Input, d dict) [][]string {
 
 // communityShare is the share (in %) of community ci within r's minutes: of residents, or
 // of area when it has none; "" when it has no cells.
-func communityShare(r engine.CoverageReport, ci int) string {
+func communityShare(r assess.CoverageReport, ci int) string {
 	if ci >= len(r.Communities) || r.Communities[ci].Cells == 0 {
 		return ""
 	}
@@ -183,7 +183,7 @@ func standardsTable(in Input, d dict) [][]string {
 	for _, c := range in.Standards.Communities {
 		for _, r := range c.Results {
 			value, threshold := "", ""
-			if r.Verdict != engine.VerdictNotAssessed {
+			if r.Verdict != assess.VerdictNotAssessed {
 				value, threshold = plain(r.Value, 4, 0), plain(r.Threshold, 4, 0)
 			}
 			rows = append(rows, []string{c.Code, c.Name, r.Circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -95,7 +95,7 @@ func stationsLayer(in Input) *geojson.FeatureCollection {
 // communitiesLayer is each community with a boundary and its coverage by any station.
 func communitiesLayer(in Input) *geojson.FeatureCollection {
 	_, mins := in.coverageTargets()
-	byCode := map[string][]engine.CoverageRow{}
+	byCode := map[string][]assess.CoverageRow{}
 	for _, m := range mins {
 		rep, ok := in.coverageOf(anyStation(), m)
 		if !ok {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -105,7 +106,7 @@ func (d dict) yesNo(b bool) string {
 
 // gapKind names a gap's kind.
 func (d dict) gapKind(kind string) string {
-	if kind == engine.GapCompound {
+	if kind == assess.GapCompound {
 		return d.T["compound"]
 	}
 	return d.T["community"]

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
@@ -13,12 +14,12 @@ import (
 // Collect fills the figures; the caller sets the presentation fields.
 type Input struct {
 	Engine     *engine.Engine
-	Network    engine.NetworkReport
-	Coverage   []engine.CoverageReport // one per target and threshold, district-wide
-	Gaps       []engine.Gap            // ranked by residents beyond GapMinutes of GapTarget
+	Network    assess.NetworkReport
+	Coverage   []assess.CoverageReport // one per target and threshold, district-wide
+	Gaps       []assess.Gap            // ranked by residents beyond GapMinutes of GapTarget
 	GapTarget  engine.Target
 	GapMinutes float64
-	Standards  *engine.ComplianceReport // nil: the standards were not checked
+	Standards  *assess.ComplianceReport // nil: the standards were not checked
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
 	Lang        string          // "zh" (default) or "en"
@@ -32,7 +33,7 @@ type CollectOptions struct {
 	Rules      *standards.Rules // nil: no standards check
 	Minutes    []float64        // coverage thresholds, whole minutes (default 5, 10, 15)
 	GapMinutes float64          // gaps are residents beyond this many minutes of any station (default 15)
-	GapLimit   int              // how many gaps to keep, 1–engine.MaxGaps (default 100)
+	GapLimit   int              // how many gaps to keep, 1–assess.MaxGaps (default 100)
 }
 
 func (o CollectOptions) withDefaults() CollectOptions {
@@ -63,10 +64,10 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 		return Input{}, geo.Errorf(geo.EINVALID, "no district engine to report on")
 	}
 	o = o.withDefaults()
-	in := Input{Engine: e, Network: e.Network(), GapTarget: anyStation(), GapMinutes: o.GapMinutes}
+	in := Input{Engine: e, Network: assess.Network(e), GapTarget: anyStation(), GapMinutes: o.GapMinutes}
 	for _, t := range reportTargets(e) {
 		for _, m := range o.Minutes {
-			c, err := e.Coverage(engine.CoverageQuery{Target: t, Minutes: m})
+			c, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: m})
 			if err != nil {
 				return Input{}, err
 			}
@@ -74,11 +75,11 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 		}
 	}
 	var err error
-	if in.Gaps, err = e.Gaps(anyStation(), o.GapMinutes, o.GapLimit); err != nil {
+	if in.Gaps, err = assess.Gaps(e, anyStation(), o.GapMinutes, o.GapLimit); err != nil {
 		return Input{}, err
 	}
 	if o.Rules != nil {
-		rep, err := e.Standards(o.Rules, "")
+		rep, err := assess.Standards(e, o.Rules, "")
 		if err != nil {
 			return Input{}, err
 		}
@@ -104,13 +105,13 @@ func reportTargets(e *engine.Engine) []engine.Target {
 }
 
 // coverageOf returns the district coverage of t within minutes, if collected.
-func (in Input) coverageOf(t engine.Target, minutes float64) (engine.CoverageReport, bool) {
+func (in Input) coverageOf(t engine.Target, minutes float64) (assess.CoverageReport, bool) {
 	for _, c := range in.Coverage {
 		if c.Target == t && c.Minutes == minutes {
 			return c, true
 		}
 	}
-	return engine.CoverageReport{}, false
+	return assess.CoverageReport{}, false
 }
 
 // coverageTargets lists the targets of in.Coverage in first-seen order, and the

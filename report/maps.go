@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -78,7 +79,7 @@ func shareClass(share float64) int {
 
 // beyondShare is the share of a community's residents (of its area when it has none)
 // not within the threshold; false when it has no cells.
-func beyondShare(r engine.CoverageRow) (float64, bool) {
+func beyondShare(r assess.CoverageRow) (float64, bool) {
 	switch {
 	case r.Cells == 0:
 		return 0, false
@@ -93,7 +94,7 @@ func beyondShare(r engine.CoverageRow) (float64, bool) {
 func networkMap(in Input, d dict, c canvas) template.HTML {
 	var sb strings.Builder
 	svgOpen(&sb, c, 110, d.T["mapNetwork"])
-	rows := map[string]engine.CoverageRow{}
+	rows := map[string]assess.CoverageRow{}
 	if rep, ok := in.coverageOf(anyStation(), in.GapMinutes); ok {
 		for _, r := range rep.Communities {
 			rows[r.Code] = r

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -163,7 +164,7 @@ func summaryOf(in Input, d dict) summaryView {
 }
 
 // streetRows is the per-street network table.
-func streetRows(n engine.NetworkReport) []streetRow {
+func streetRows(n assess.NetworkReport) []streetRow {
 	var rows []streetRow
 	for _, s := range n.Streets {
 		r := streetRow{Code: s.Code, Name: s.Name, HasCentre: s.HasCentre,

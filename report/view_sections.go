@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -86,11 +87,11 @@ const maxFailingNames = 6
 
 // failingRules names a community's first failed rules, each with its circle when it has
 // one: "小学 (10min)、银行 (15min)…", and says how many more there are.
-func failingRules(rs []engine.RuleResult, d dict) string {
+func failingRules(rs []assess.RuleResult, d dict) string {
 	var names []string
 	more := 0
 	for _, r := range rs {
-		if r.Verdict != engine.VerdictFail {
+		if r.Verdict != assess.VerdictFail {
 			continue
 		}
 		if len(names) == maxFailingNames {
@@ -107,7 +108,7 @@ func failingRules(rs []engine.RuleResult, d dict) string {
 }
 
 // ruleLabel is a rule's name with its circle: "小学 (10min)".
-func ruleLabel(r engine.RuleResult, d dict) string {
+func ruleLabel(r assess.RuleResult, d dict) string {
 	n := d.ruleName(r.NameZH, r.NameEN, r.Rule)
 	if r.Circle != "" {
 		n += " (" + r.Circle + ")"
@@ -116,7 +117,7 @@ func ruleLabel(r engine.RuleResult, d dict) string {
 }
 
 // ruleSummaries counts, for each rule in the order first met, the communities by verdict.
-func ruleSummaries(cs []engine.CommunityCompliance, d dict) []ruleSummary {
+func ruleSummaries(cs []assess.CommunityCompliance, d dict) []ruleSummary {
 	var out []ruleSummary
 	at := map[[2]string]int{}
 	for _, c := range cs {
@@ -129,11 +130,11 @@ func ruleSummaries(cs []engine.CommunityCompliance, d dict) []ruleSummary {
 				out = append(out, ruleSummary{Circle: r.Circle, Name: d.ruleName(r.NameZH, r.NameEN, r.Rule)})
 			}
 			switch r.Verdict {
-			case engine.VerdictPass:
+			case assess.VerdictPass:
 				out[k].Passed++
-			case engine.VerdictFail:
+			case assess.VerdictFail:
 				out[k].Failed++
-			case engine.VerdictWarn:
+			case assess.VerdictWarn:
 				out[k].Warned++
 			default:
 				out[k].NotAssessed++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/spf13/cobra"
 )
@@ -60,7 +61,7 @@ func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
 	w := cmd.OutOrStdout()
 	fmt.Fprintf(w, "%-28s %9s %9s %9s %11s %9s\n", "kind/key", "cells", "buffer", "on foot", "overstated", "missed")
 	for _, t := range targets {
-		c, err := e.CompareBuffer(t, f.radius, f.minutes)
+		c, err := assess.CompareBuffer(e, t, f.radius, f.minutes)
 		if err != nil {
 			return err
 		}

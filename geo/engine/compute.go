@@ -42,6 +42,7 @@ func (e *Engine) Compute(ctx context.Context) error {
 	}
 	e.Results = e.withAnyResult(res, anyAt)
 	t.done("walk searches")
+	e.Units = e.buildUnits()
 	e.Summaries = e.summarise()
 	t.done("aggregates")
 	return nil
@@ -77,15 +78,17 @@ func (e *Engine) layCells() error {
 	}
 	pops := make([]coverage.Area, len(areas))
 	for i, ci := range areaComm {
-		pops[i] = coverage.Area{Population: e.communityPopulation(ci), Boundary: areas[i]}
+		pops[i] = coverage.Area{Population: e.CommunityPopulation(ci), Boundary: areas[i]}
 	}
 	coverage.SpreadPopulation(e.Cells, pops, residentialPolygons(e.Residential), e.grid())
 	return nil
 }
 
-// communityPopulation is a community's residents: as given, else from its households, else
-// from its compounds.
-func (e *Engine) communityPopulation(i int) float64 {
+// CommunityPopulation is the recorded residents of community i (an index into
+// Communities): its Population, else Households × Options.PersonsPerHousehold, else the
+// sum over its compounds of their Population, else Households × PersonsPerHousehold. The
+// cells' populations are spread from it.
+func (e *Engine) CommunityPopulation(i int) float64 {
 	c := e.Communities[i]
 	if c.Population > 0 {
 		return float64(c.Population)

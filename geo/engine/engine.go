@@ -86,8 +86,9 @@ type Data struct {
 }
 
 // Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
-// Summaries hold the coverage. An Engine is not changed after Compute, so any number of
-// goroutines may read it.
+// Summaries hold the coverage and Units the cells of every community, street and
+// compound. An Engine is not changed after Compute, so any number of goroutines may read
+// it.
 type Engine struct {
 	Options Options
 	Graph   *walk.Graph
@@ -105,6 +106,7 @@ type Engine struct {
 	Sets      []coverage.FacilitySet
 	Results   []coverage.Result // parallel to Sets
 	Summaries []ScopeSummary
+	Units     *Units // communities, streets and compounds, with their cells after Compute
 }
 
 // Load reads a district from src, builds the walk graph and snaps every facility.
@@ -174,6 +176,7 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
 	e.indexFacilities()
+	e.Units = e.buildUnits()
 	t.done("snap facilities")
 	return e, nil
 }

@@ -54,9 +54,10 @@ type facilityList struct {
 	targets *walk.Targets // snaps prepared for nearest queries
 }
 
-// facilities returns the facilities of t with their snaps onto the network. The slices
-// are shared: callers must not modify them.
-func (e *Engine) facilities(t Target) ([]Facility, []walk.Snap) {
+// Facilities returns the stations or outlets of t (in the order of Data.Stations or
+// Data.Outlets) with their snaps onto the walk network; none for an unknown target. The
+// slices are shared: callers must not modify them.
+func (e *Engine) Facilities(t Target) ([]Facility, []walk.Snap) {
 	l := e.byTarget[t]
 	return l.fs, l.snaps
 }
@@ -91,9 +92,10 @@ func (e *Engine) indexFacilities() {
 	}
 }
 
-// snapOn snaps p (lon, lat WGS84) and fails with EUNPROCESSABLE, naming the distance, when
-// it is off the walk network.
-func (e *Engine) snapOn(p orb.Point, what string) (walk.Snap, error) {
+// SnapOnNetwork snaps p (lon, lat WGS84) onto the walk network. A p that is not a (lon,
+// lat) pair is EINVALID; a p farther than Options.Walk.MaxSnapM metres from every walkable
+// way is EUNPROCESSABLE, naming the distance. what names p in the messages ("the start").
+func (e *Engine) SnapOnNetwork(p orb.Point, what string) (walk.Snap, error) {
 	if !(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90) {
 		return walk.Snap{}, geo.Errorf(geo.EINVALID, "%s (%g, %g) is not a longitude, latitude pair", what, p[0], p[1])
 	}

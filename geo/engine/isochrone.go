@@ -32,7 +32,7 @@ func (e *Engine) Isochrone(p orb.Point, minutes []float64) ([]Band, error) {
 			return nil, geo.Errorf(geo.EINVALID, "minutes %g is outside 1–60", m)
 		}
 	}
-	from, err := e.snapOn(p, "the point")
+	from, err := e.SnapOnNetwork(p, "the point")
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ func (c *fieldCache) field(e *Engine, t Target) *walk.KField {
 	}
 	c.mu.Unlock()
 	en.once.Do(func() {
-		_, snaps := e.facilities(t)
+		_, snaps := e.Facilities(t)
 		en.kf = e.Graph.NearestField(snaps, FieldK, e.Options.MaxMinutes*60)
 	})
 	return en.kf

@@ -30,7 +30,7 @@ func (e *Engine) Nearest(p orb.Point, t Target, k int, withPath bool) ([]Nearest
 	if k < 1 || k > MaxK {
 		return nil, geo.Errorf(geo.EINVALID, "k = %d: ask for 1 to %d facilities", k, MaxK)
 	}
-	from, err := e.snapOn(p, "the point")
+	from, err := e.SnapOnNetwork(p, "the point")
 	if err != nil {
 		return nil, err
 	}
@@ -61,11 +61,11 @@ type Walk struct {
 // Route returns the quickest walk from a to b (lon, lat WGS84). Either point off the walk
 // network is EUNPROCESSABLE; points the network does not join are ENOTFOUND.
 func (e *Engine) Route(a, b orb.Point) (Walk, error) {
-	sa, err := e.snapOn(a, "the start")
+	sa, err := e.SnapOnNetwork(a, "the start")
 	if err != nil {
 		return Walk{}, err
 	}
-	sb, err := e.snapOn(b, "the end")
+	sb, err := e.SnapOnNetwork(b, "the end")
 	if err != nil {
 		return Walk{}, err
 	}

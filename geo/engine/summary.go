@@ -21,28 +21,18 @@ type ScopeSummary struct {
 	coverage.Summary
 }
 
+// summarise aggregates every facility set's coverage over the district, each street and
+// each community of e.Units.
 func (e *Engine) summarise() []ScopeSummary {
-	streetNames := map[string]string{}
-	for _, c := range e.Communities {
-		if c.StreetCode != "" && streetNames[c.StreetCode] == "" {
-			streetNames[c.StreetCode] = c.StreetName
-		}
+	streetName := func(code string) string {
+		s, _ := e.Units.Street(code)
+		return s.CommunityStreetName
 	}
-	commGroup := func(i int) string {
-		if ci := e.CellComm[i]; ci >= 0 {
-			return e.Communities[ci].Code
+	commName := func(code string) string {
+		if ci, ok := e.Units.Community(code); ok {
+			return e.Communities[ci].Name
 		}
 		return ""
-	}
-	streetGroup := func(i int) string {
-		if ci := e.CellComm[i]; ci >= 0 {
-			return e.Communities[ci].StreetCode
-		}
-		return ""
-	}
-	commNames := map[string]string{}
-	for _, c := range e.Communities {
-		commNames[c.Code] = c.Name
 	}
 	per := make([][]ScopeSummary, len(e.Results))
 	var wg sync.WaitGroup
@@ -52,7 +42,7 @@ func (e *Engine) summarise() []ScopeSummary {
 		go func() {
 			defer wg.Done()
 			for k := range next {
-				per[k] = e.summariseResult(e.Results[k], streetGroup, commGroup, streetNames, commNames)
+				per[k] = e.summariseResult(e.Results[k], streetName, commName)
 			}
 		}()
 	}
@@ -69,20 +59,20 @@ func (e *Engine) summarise() []ScopeSummary {
 }
 
 // summariseResult summarises one facility set for the district, each street and each
-// community.
-func (e *Engine) summariseResult(r coverage.Result, streetGroup, commGroup func(int) string, streetNames, commNames map[string]string) []ScopeSummary {
+// community; streetName and commName name a street or community by its code.
+func (e *Engine) summariseResult(r coverage.Result, streetName, commName func(string) string) []ScopeSummary {
 	var out []ScopeSummary
 	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, func(int) string { return "" }) {
 		out = append(out, ScopeSummary{Scope: ScopeDistrict, Kind: r.Kind, Key: r.Key, Summary: s})
 	}
-	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, streetGroup) {
+	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, e.Units.CellStreetCode) {
 		if s.Group != "" {
-			out = append(out, ScopeSummary{Scope: ScopeStreet, Code: s.Group, Name: streetNames[s.Group], Kind: r.Kind, Key: r.Key, Summary: s})
+			out = append(out, ScopeSummary{Scope: ScopeStreet, Code: s.Group, Name: streetName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
 		}
 	}
-	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, commGroup) {
+	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, e.Units.CellCommunityCode) {
 		if s.Group != "" {
-			out = append(out, ScopeSummary{Scope: ScopeCommunity, Code: s.Group, Name: commNames[s.Group], Kind: r.Kind, Key: r.Key, Summary: s})
+			out = append(out, ScopeSummary{Scope: ScopeCommunity, Code: s.Group, Name: commName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
 		}
 	}
 	return out

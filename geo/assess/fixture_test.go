@@ -1,0 +1,343 @@
+package assess_test
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
+)
+
+// The report tests run on a hand-built district laid out in local metres: x east and y
+// north of (104° E, 30° N).
+//
+//	y=600  N ────────────────────────── north street, x 0…2000 (street B)
+//	       │ cross street x=0, y 0…600
+//	y=0    S ────────────────────────── south street, x 0…2000 (street A)
+//
+// The three streets form one path, so the walking distance between two points is easy to
+// compute by hand: each point joins the nearest street at the foot of its perpendicular,
+// and along the path the distance is the difference of positions (see pathPos). Community
+// C1 (street A) is the strip x 0…2000, y −150…150 around the south street; C2 (street B)
+// the strip y 450…750 around the north street; C3 (street B) a block at y 1400…1600, more
+// than 500 m from every street, so its cells are off the network.
+const (
+	codeA, codeB   = "510104001", "510104002"
+	codeC1, codeC2 = "510104001001", "510104002001"
+	codeC3         = "510104002002"
+	walkSpeed      = 4000.0 / 3600 // walking speed, m/s
+	tolM           = 2.0           // metres of disagreement allowed between the oracle and the engine
+)
+
+// pt returns the WGS84 (lon, lat) point x metres east and y metres north of (104, 30).
+func pt(x, y float64) orb.Point {
+	mLat := geo.EarthRadiusM * math.Pi / 180
+	mLon := mLat * math.Cos(30*math.Pi/180)
+	return orb.Point{104 + x/mLon, 30 + y/mLat}
+}
+
+// toLocal returns p in local metres (x east, y north of (104, 30)).
+func toLocal(p orb.Point) (x, y float64) {
+	mLat := geo.EarthRadiusM * math.Pi / 180
+	mLon := mLat * math.Cos(30*math.Pi/180)
+	return (p[0] - 104) * mLon, (p[1] - 30) * mLat
+}
+
+// rect is the WGS84 polygon of the local rectangle x0…x1, y0…y1 (metres).
+func rect(x0, y0, x1, y1 float64) orb.MultiPolygon {
+	return orb.MultiPolygon{{{pt(x0, y0), pt(x1, y0), pt(x1, y1), pt(x0, y1), pt(x0, y0)}}}
+}
+
+// inRect reports whether p lies in the local rectangle.
+func inRect(p orb.Point, x0, y0, x1, y1 float64) bool {
+	x, y := toLocal(p)
+	return x >= x0 && x <= x1 && y >= y0 && y <= y1
+}
+
+// streetGraph builds the three streets with nodes every 100 m.
+func streetGraph() ([]geo.WalkNode, []geo.WalkEdge) {
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	ids := map[[2]int]int64{}
+	node := func(x, y int) int64 {
+		if id, ok := ids[[2]int{x, y}]; ok {
+			return id
+		}
+		id := int64(len(nodes) + 1)
+		ids[[2]int{x, y}] = id
+		nodes = append(nodes, geo.WalkNode{ID: id, Point: pt(float64(x), float64(y))})
+		return id
+	}
+	line := func(x0, y0, x1, y1 int) {
+		n := max(abs(x1-x0), abs(y1-y0)) / 100
+		dx, dy := (x1-x0)/n, (y1-y0)/n
+		for k := 0; k < n; k++ {
+			a, b := node(x0+k*dx, y0+k*dy), node(x0+(k+1)*dx, y0+(k+1)*dy)
+			pa, pb := nodes[a-1].Point, nodes[b-1].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(len(edges) + 1), Source: a, Target: b,
+				LengthM: geo.HaversineM(pa, pb), Highway: "residential", Geometry: orb.LineString{pa, pb}})
+		}
+	}
+	line(0, 0, 2000, 0)
+	line(0, 0, 0, 600)
+	line(0, 600, 2000, 600)
+	return nodes, edges
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// baseData is the district: two streets, three communities, three compounds, five
+// stations (one per level; the building one detected in OSM) and one supermarket.
+func baseData() engine.Data {
+	return engine.Data{
+		Streets: []geo.Street{
+			{Code: codeA, Name: "南街道", DistrictCode: "510104", Boundary: rect(-100, -200, 2100, 300)},
+			{Code: codeB, Name: "北街道", DistrictCode: "510104", Boundary: rect(-100, 300, 2100, 1700)},
+		},
+		Communities: []geo.Community{
+			{Code: codeC1, Name: "南社区", StreetCode: codeA, StreetName: "南街道", Population: 6000,
+				Households: 2000, Workers: 5, ServiceAreaM2: 400, Boundary: rect(0, -150, 2000, 150)},
+			{Code: codeC2, Name: "北社区", StreetCode: codeB, StreetName: "北街道", Population: 3000,
+				Households: 1000, Workers: 4, ServiceAreaM2: 350, Boundary: rect(0, 450, 2000, 750)},
+			{Code: codeC3, Name: "远村", StreetCode: codeB, StreetName: "北街道", Population: 1000,
+				Boundary: rect(0, 1400, 600, 1600)},
+		},
+		Compounds: []geo.Compound{
+			{ID: "k1", Name: "东苑", CommunityCode: codeC1, Households: 100, Polygon: rect(1400, -100, 1600, 100)},
+			{ID: "k2", Name: "北苑", CommunityCode: codeC2, Population: 500, Polygon: rect(1700, 500, 1900, 700)},
+			{ID: "k3", Name: "小院", CommunityCode: codeC1, Households: 50, Polygon: rect(90, -10, 110, 10)},
+		},
+		Stations: []geo.Station{
+			{ID: "d1", Name: "区党群服务中心", Level: geo.LevelDistrict, ParentCode: "510104", Point: pt(1000, 0), Source: "file"},
+			{ID: "s1", Name: "南街道党群服务中心", Level: geo.LevelStreet, ParentCode: codeA, Point: pt(0, 200), Source: "file"},
+			{ID: "c1", Name: "南社区党群服务站", Level: geo.LevelCommunity, ParentCode: codeC1, Point: pt(100, 0), FloorAreaM2: 500, Source: "file"},
+			{ID: "p1", Name: "东苑党群服务站", Level: geo.LevelCompound, Point: pt(1500, 0), FloorAreaM2: 200, Source: "file"},
+			{ID: "x1", Name: "商圈党群服务站", Level: geo.LevelBuilding, Point: pt(1000, 600), Source: "osm"},
+		},
+		Outlets: []geo.Outlet{{ID: "m1", Name: "超市", Category: "supermarket", Point: pt(600, 0)}},
+	}
+}
+
+// newDistrict builds and computes the district after applying mods to its data.
+func newDistrict(tb testing.TB, mods ...func(*engine.Data)) *engine.Engine {
+	tb.Helper()
+	d := baseData()
+	for _, m := range mods {
+		m(&d)
+	}
+	nodes, edges := streetGraph()
+	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "laundry"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// pathPos is a point joined to the path of streets: the access leg in metres and the
+// position along the path, which runs from the north street's east end (0) west to the
+// cross street (2000), south along it (2600) and east along the south street (4600).
+type pathPos struct{ access, s float64 }
+
+// joinsOf returns the ways p may join the path: the nearest street's foot, plus any other
+// street within a metre of as near (where the engine's choice is a tie).
+func joinsOf(p orb.Point) []pathPos {
+	x, y := toLocal(p)
+	segs := [3][5]float64{ // ax, ay, bx, by, s at a
+		{2000, 600, 0, 600, 0},
+		{0, 600, 0, 0, 2000},
+		{0, 0, 2000, 0, 2600},
+	}
+	var all []pathPos
+	best := math.Inf(1)
+	for _, sg := range segs {
+		dx, dy := sg[2]-sg[0], sg[3]-sg[1]
+		l := math.Hypot(dx, dy)
+		t := math.Max(0, math.Min(1, ((x-sg[0])*dx+(y-sg[1])*dy)/(l*l)))
+		d := math.Hypot(x-sg[0]-t*dx, y-sg[1]-t*dy)
+		all = append(all, pathPos{access: d, s: sg[4] + t*l})
+		best = math.Min(best, d)
+	}
+	var out []pathPos
+	for _, j := range all {
+		if j.access <= best+1 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// oracleSeconds returns the least and greatest walk time in seconds from p to the nearest of the
+// facilities that the engine may find, depending on how near-ties in joining the path are
+// broken: NaN, NaN when p is more than 500 m from every street.
+func oracleSeconds(p orb.Point, facilities []orb.Point) (lo, hi float64) {
+	from := joinsOf(p)
+	if from[0].access > 500 {
+		return math.NaN(), math.NaN()
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, a := range from {
+		best := math.Inf(1)
+		for _, f := range facilities {
+			for _, b := range joinsOf(f) {
+				if b.access <= 500 {
+					best = math.Min(best, a.access+math.Abs(a.s-b.s)+b.access)
+				}
+			}
+		}
+		lo, hi = math.Min(lo, best), math.Max(hi, best)
+	}
+	return lo / walkSpeed, hi / walkSpeed
+}
+
+// verdict is the oracle's word on whether a cell is within a number of minutes.
+type verdict int
+
+const (
+	verdictOut verdict = iota
+	verdictIn
+	verdictUnsure
+)
+
+// withinOracle classifies p as certainly within minutes' walk of the facilities,
+// certainly not, or too close to call.
+func withinOracle(p orb.Point, facilities []orb.Point, minutes float64) verdict {
+	lo, hi := oracleSeconds(p, facilities)
+	limit := minutes * 60
+	tol := tolM / walkSpeed
+	switch {
+	case math.IsNaN(lo):
+		return verdictOut
+	case hi <= limit-tol:
+		return verdictIn
+	case lo > limit+tol:
+		return verdictOut
+	}
+	return verdictUnsure
+}
+
+// tally is an independent count over cells: sure (certainly within) and maybe (within or
+// too close to call) bound the engine's figure.
+type tally struct {
+	cells, off                                  int
+	pop, sure, maybe, area, areaSure, areaMaybe float64
+}
+
+// tallyCells tallies the cells of e for which keep is true.
+func tallyCells(e *engine.Engine, keep func(c orb.Point) bool, facilities []orb.Point, minutes float64) tally {
+	var t tally
+	for _, c := range e.Cells {
+		if !keep(c.Center) {
+			continue
+		}
+		t.cells++
+		t.pop += c.Population
+		t.area += c.AreaM2
+		if lo, _ := oracleSeconds(c.Center, facilities); math.IsNaN(lo) {
+			t.off++
+		}
+		switch withinOracle(c.Center, facilities, minutes) {
+		case verdictIn:
+			t.sure += c.Population
+			t.maybe += c.Population
+			t.areaSure += c.AreaM2
+			t.areaMaybe += c.AreaM2
+		case verdictUnsure:
+			t.maybe += c.Population
+			t.areaMaybe += c.AreaM2
+		}
+	}
+	return t
+}
+
+// facilityPoints returns the points of the stations of the levels (all stations when
+// none is given) or of the outlets of a category.
+func facilityPoints(d engine.Data, target engine.Target) []orb.Point {
+	var ps []orb.Point
+	if target.Kind == engine.KindCategory {
+		for _, o := range d.Outlets {
+			if o.Category == target.Key {
+				ps = append(ps, o.Point)
+			}
+		}
+		return ps
+	}
+	for _, s := range d.Stations {
+		if target.Key == engine.AnyLevel || string(s.Level) == target.Key {
+			ps = append(ps, s.Point)
+		}
+	}
+	return ps
+}
+
+// communityOf says which community's rectangle holds p ("" none): the independent
+// counterpart of the engine's cell-to-community assignment.
+func communityOf(p orb.Point) string {
+	switch {
+	case inRect(p, 0, -150, 2000, 150):
+		return codeC1
+	case inRect(p, 0, 450, 2000, 750):
+		return codeC2
+	case inRect(p, 0, 1400, 600, 1600):
+		return codeC3
+	}
+	return ""
+}
+
+// inRange reports whether got lies in [lo, hi] up to a small rounding slack.
+func inRange(got, lo, hi float64) bool {
+	slack := 1e-6 * math.Max(1, math.Abs(hi))
+	return got >= lo-slack && got <= hi+slack
+}
+
+// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
+// community covering a strip around it, the community station st1 at its west end and a
+// supermarket 1 000 m along it. Along the street the walk time is plain distance over
+// speed.
+func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	tb.Helper()
+	const lat = 30.0
+	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	for i := 0; i <= n; i++ {
+		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
+		if i > 0 {
+			a, b := nodes[i-1].Point, nodes[i].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
+				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+		}
+	}
+	east := 104 + float64(n)*dLon
+	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
+	d := engine.Data{
+		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: boundary}},
+		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
+		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
+	}
+	return nodes, edges, d
+}
+
+// newLineEngine is lineDistrict's 2 km street, computed.
+func newLineEngine(tb testing.TB) *engine.Engine {
+	tb.Helper()
+	nodes, edges, d := lineDistrict(tb, 20)
+	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}

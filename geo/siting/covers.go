@@ -1,0 +1,144 @@
+package siting
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/walk"
+	"github.com/paulmach/orb"
+)
+
+// chunk is how many searches a worker takes at a time.
+const chunk = 16
+
+// coverLists returns, per candidate, the sorted indexes of the demand cells it reaches
+// within limit seconds. Walking times are symmetric (every way is walkable both ways at
+// the same cost, and both access legs count), so it searches from whichever side is
+// smaller: from each candidate, or from each demand cell and then turns the lists round.
+func coverLists(ctx context.Context, e *engine.Engine, d demand, c candidates, limit float64) ([][]int32, error) {
+	if len(d.cells) == 0 || len(c.pts) == 0 {
+		return make([][]int32, len(c.pts)), nil
+	}
+	dPts := make([]orb.Point, len(d.cells))
+	dSnaps := make([]walk.Snap, len(d.cells))
+	for i, ci := range d.cells {
+		dPts[i], dSnaps[i] = e.Cells[ci].Center, e.CellSnaps[ci]
+	}
+	if len(d.cells) < len(c.pts) {
+		lists, err := reach(ctx, e, dSnaps, c.pts, c.snaps, limit)
+		if err != nil {
+			return nil, err
+		}
+		return transpose(lists, len(c.pts)), nil
+	}
+	return reach(ctx, e, c.snaps, dPts, dSnaps, limit)
+}
+
+// reach runs one search bounded by limit seconds from each of from, in parallel over
+// Options.Workers, and returns for each the sorted indexes of the points of to (lon, lat
+// WGS84, snapped as toSnaps) it reaches within limit. Only points that could be within
+// reach (mayReach) are looked at, and a search runs only when there are any. A
+// cancelled ctx stops it with EUNAVAILABLE.
+func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Point, toSnaps []walk.Snap, limit float64) ([][]int32, error) {
+	out := make([][]int32, len(from))
+	radius := straightReachM(e, limit)
+	grid := newPointGrid(to, radius/2)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, e.Options.Workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var near []int32
+			for ctx.Err() == nil {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(from) {
+					return
+				}
+				for i := lo; i < min(lo+chunk, len(from)); i++ {
+					near = mayReach(from[i], grid.near(from[i].Origin, radius, near[:0]), toSnaps, radius)
+					if len(near) > 0 {
+						out[i] = reached(e, from[i], near, toSnaps, limit)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "site planning stopped")
+	}
+	return out, nil
+}
+
+// mayReach keeps the entries of near whose snap could be within radius metres' walk
+// of from: both access legs plus the straight line between the two snapped points (a
+// lower bound on the way along the network) must not exceed it. It filters near in place.
+func mayReach(from walk.Snap, near []int32, toSnaps []walk.Snap, radius float64) []int32 {
+	kx := math.Cos(from.Point[1]*math.Pi/180) * mPerDeg
+	keep := near[:0]
+	for _, j := range near {
+		s := toSnaps[j]
+		dx, dy := (s.Point[0]-from.Point[0])*kx, (s.Point[1]-from.Point[1])*mPerDeg
+		if from.AccessM+s.AccessM+math.Sqrt(dx*dx+dy*dy) <= radius {
+			keep = append(keep, j)
+		}
+	}
+	return keep
+}
+
+// reached returns, sorted, the entries of near whose snaps one search from `from`
+// reaches within limit seconds.
+func reached(e *engine.Engine, from walk.Snap, near []int32, toSnaps []walk.Snap, limit float64) []int32 {
+	f := e.Graph.MultiSource([]walk.Snap{from}, limit)
+	defer f.Release()
+	var got []int32
+	for _, j := range near {
+		if _, _, ok := f.At(toSnaps[j]); ok {
+			got = append(got, j)
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+// straightReachM bounds the straight-line distance, in metres, between two points
+// within limit seconds' walk of each other. Every leg of a walk (the two access legs and
+// the way between the snapped points) is at least as long as the straight line it spans
+// and is walked at the model's speed or slower (steps), so speed × time bounds it; 5 % and
+// 25 m are added for way lengths that fall a little short of their geometry.
+func straightReachM(e *engine.Engine, limit float64) float64 {
+	return limit*e.Options.Walk.MetresPerSecond()*1.05 + 25
+}
+
+// transpose turns lists (per source, the sorted targets it reaches) into per target
+// the sorted sources that reach it; n is the number of targets.
+func transpose(lists [][]int32, n int) [][]int32 {
+	count := make([]int32, n+1)
+	for _, l := range lists {
+		for _, t := range l {
+			count[t+1]++
+		}
+	}
+	for t := 1; t <= n; t++ {
+		count[t] += count[t-1]
+	}
+	flat := make([]int32, count[n])
+	next := append([]int32(nil), count[:n]...)
+	for s, l := range lists {
+		for _, t := range l {
+			flat[next[t]] = int32(s)
+			next[t]++
+		}
+	}
+	out := make([][]int32, n)
+	for t := range out {
+		out[t] = flat[count[t]:count[t+1]:count[t+1]]
+	}
+	return out
+}

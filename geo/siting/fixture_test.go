@@ -1,0 +1,136 @@
+package siting_test
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
+)
+
+// walkSpeed is the default walking speed, m/s.
+const walkSpeed = 4000.0 / 3600
+
+// lineEngine is lineDistrict (a 2 km street along latitude 30°, the community station
+// st1 at its west end) computed with the given residential areas, so that population sits
+// only where they are (none: spread evenly by area).
+func lineEngine(tb testing.TB, residential []geo.ResidentialArea) *engine.Engine {
+	tb.Helper()
+	nodes, edges, d := lineDistrict(tb, 20)
+	d.Residential = residential
+	return compute(tb, d, nodes, edges)
+}
+
+func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge) *engine.Engine {
+	tb.Helper()
+	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// square is a residential square of side metres centred on p (lon, lat).
+func square(p orb.Point, side float64) geo.ResidentialArea {
+	h := side / 2
+	dLat := h / (geo.EarthRadiusM * math.Pi / 180)
+	dLon := dLat / math.Cos(p[1]*math.Pi/180)
+	ring := orb.Ring{{p[0] - dLon, p[1] - dLat}, {p[0] + dLon, p[1] - dLat}, {p[0] + dLon, p[1] + dLat}, {p[0] - dLon, p[1] + dLat}, {p[0] - dLon, p[1] - dLat}}
+	return geo.ResidentialArea{ID: "r1", Kind: "landuse", Polygon: orb.MultiPolygon{{ring}}}
+}
+
+// gridDistrict is a square street grid of n×n nodes 100 m apart at latitude 30°, one
+// community over it (10 000 residents spread by area), a community station at the
+// south-west corner, a building station at the north-east corner and a supermarket in the
+// middle of the south side.
+func gridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	tb.Helper()
+	const lat0 = 30.0
+	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
+	dLon := dLat / math.Cos(lat0*math.Pi/180)
+	at := func(x, y int) orb.Point { return orb.Point{104 + float64(x)*dLon, lat0 + float64(y)*dLat} }
+	id := func(x, y int) int64 { return int64(y*n + x + 1) }
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	edge := func(x0, y0, x1, y1 int) {
+		a, b := at(x0, y0), at(x1, y1)
+		edges = append(edges, geo.WalkEdge{ID: int64(len(edges) + 1), Source: id(x0, y0), Target: id(x1, y1),
+			LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+	}
+	for y := range n {
+		for x := range n {
+			nodes = append(nodes, geo.WalkNode{ID: id(x, y), Point: at(x, y)})
+			if x > 0 {
+				edge(x-1, y, x, y)
+			}
+			if y > 0 {
+				edge(x, y-1, x, y)
+			}
+		}
+	}
+	lo, hi := at(0, 0), at(n-1, n-1)
+	boundary := orb.MultiPolygon{{{{lo[0], lo[1]}, {hi[0], lo[1]}, {hi[0], hi[1]}, {lo[0], hi[1]}, {lo[0], lo[1]}}}}
+	d := engine.Data{
+		Communities: []geo.Community{{Code: "510104001002", Name: "网格社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: boundary}},
+		Stations: []geo.Station{
+			{ID: "sw", Name: "西南站", Level: geo.LevelCommunity, Point: at(0, 0)},
+			{ID: "ne", Name: "东北站", Level: geo.LevelBuilding, Point: at(n-1, n-1)},
+		},
+		Outlets: []geo.Outlet{{ID: "shop", Name: "超市", Category: "supermarket", Point: at(n/2, 0)}},
+	}
+	return nodes, edges, d
+}
+
+// routeSeconds is the walk time from a to b by Engine.Route (an A* search, not the
+// multi-source searches planning and coverage use); +Inf when there is no route.
+func routeSeconds(tb testing.TB, e *engine.Engine, a, b orb.Point) float64 {
+	tb.Helper()
+	w, err := e.Route(a, b)
+	if err != nil {
+		if geo.ErrorCodeOf(err) == geo.ENOTFOUND {
+			return math.Inf(1)
+		}
+		tb.Fatal(err)
+	}
+	return w.Minutes * 60
+}
+
+// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
+// community covering a strip around it, the community station st1 at its west end and a
+// supermarket o1 1 000 m along it. Along the street the walk time is plain distance over
+// speed.
+func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	tb.Helper()
+	const lat = 30.0
+	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	for i := 0; i <= n; i++ {
+		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
+		if i > 0 {
+			a, b := nodes[i-1].Point, nodes[i].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
+				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+		}
+	}
+	east := 104 + float64(n)*dLon
+	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
+	d := engine.Data{
+		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: boundary}},
+		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
+		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
+	}
+	return nodes, edges, d
+}
+
+// metresNorth moves p d metres north.
+func metresNorth(p orb.Point, d float64) orb.Point {
+	return orb.Point{p[0], p[1] + d/(geo.EarthRadiusM*math.Pi/180)}
+}
