@@ -25,11 +25,13 @@ setup-browser:
 
 # The tests, against a real PostgreSQL + PostGIS and Debian's Chromium. The last step stops
 # and restarts the local PostgreSQL (LIFECIRCLE_TEST_PGCTL=1) to check that the server keeps
-# answering from memory and recovers; it runs alone, after every other package.
+# answering from memory and recovers; it runs alone, after every other package. Then the
+# test databases are dropped: the run leaves no database, file or process behind.
 test: setup-db setup-browser
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 60m ./...
 	LIFECIRCLE_TEST_PGCTL=1 $(GO) test -count=1 -timeout 10m -run TestZZDatabaseDownAndBack -v ./api
+	.ci/drop-test-dbs
 
 test-short:
 	$(GO) test -short ./...

@@ -10,22 +10,45 @@ package postgistest
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/migrations"
 	"github.com/lifecircle/lifecircle/postgis"
 )
 
 // DefaultAdminURL is the server used when LIFECIRCLE_TEST_DB is unset.
 const DefaultAdminURL = "host=/var/run/postgresql dbname=postgres"
 
-// templateName names the migrated template; bump it when migrations change in a way that
-// an existing template would not pick up (New re-migrates templates anyway).
-const templateName = "lifecircle_test_template"
+// templateName names the migrated template after a digest of the embedded migrations, so
+// checkouts with different migrations (branches, worktrees) never share or break each
+// other's template. `make test` drops the templates when the suite ends.
+func templateName(tb testing.TB) string {
+	tb.Helper()
+	h := sha256.New()
+	entries, err := fs.ReadDir(migrations.FS, ".")
+	if err != nil {
+		tb.Fatalf("read the embedded migrations: %v", err)
+	}
+	for _, e := range entries {
+		b, err := fs.ReadFile(migrations.FS, e.Name())
+		if err != nil {
+			tb.Fatalf("read the embedded migration %s: %v", e.Name(), err)
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", e.Name(), len(b))
+		h.Write(b)
+	}
+	return TemplatePrefix + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// TemplatePrefix begins the name of every template database New creates.
+const TemplatePrefix = "lifecircle_test_template_"
 
 // New returns a connection to a new migrated database, and its URL for code under test
 // that connects itself (the CLI, the server). The database is dropped when the test ends.
@@ -40,7 +63,7 @@ func New(tb testing.TB) (*postgis.DB, string) {
 	}
 	defer conn.Close(ctx)
 	name := "lifecircle_test_" + randomSuffix(tb)
-	if err := cloneTemplate(ctx, conn, admin, name); err != nil {
+	if err := cloneTemplate(ctx, conn, admin, templateName(tb), name); err != nil {
 		tb.Fatalf("create test database: %v", err)
 	}
 	url := urlFor(admin, name)
@@ -77,7 +100,7 @@ func unavailable(tb testing.TB, err error) {
 
 // cloneTemplate creates database name from the migrated template, creating and migrating
 // the template first, all under an advisory lock so parallel test binaries do not race.
-func cloneTemplate(ctx context.Context, conn *pgx.Conn, admin *pgx.ConnConfig, name string) error {
+func cloneTemplate(ctx context.Context, conn *pgx.Conn, admin *pgx.ConnConfig, templateName, name string) error {
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock(7254001)"); err != nil {
 		return err
 	}
