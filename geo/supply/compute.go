@@ -17,9 +17,9 @@ type reach struct {
 	sec  float64 // walking time, seconds, both access legs included
 }
 
-// Compute runs the two steps of p.Method over cells and stations on g: one search bounded
-// by p.MaxSeconds from every on-network station's snap, read at every cell's snap with
-// its access leg (walk.Field.EachReached, the same times walk.Field.At gives coverage),
+// Compute runs the two steps of p.Method over cells and stations (points WGS84 (lon,
+// lat), snapped to g) on g: one search bounded by p.MaxSeconds seconds from every
+// on-network station's snap, read at every cell's snap with its access leg (walk.Field.EachReached, the same times walk.Field.At gives coverage),
 // then R_j per station and A_i per cell. Searches run on p.Workers goroutines; sums are
 // taken in input order, so the result does not depend on the number of workers. Bad input
 // is EINVALID; a cancelled ctx stops the searches and returns an EUNAVAILABLE error
