@@ -11,6 +11,18 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
+// The one encoder of the API's answers: every JSON, GeoJSON and CSV body goes out through
+// writeJSON, writeGeoJSON or writeCSV, which alone set the content types. The shapes they
+// encode are the tagged wire types of the wire_*.go files; their numbers are num, so NaN
+// and ±Inf are JSON null and empty CSV cells.
+
+// Content types of the answers.
+const (
+	mimeJSON    = "application/json"
+	mimeGeoJSON = "application/geo+json"
+	mimeCSV     = "text/csv; charset=utf-8"
+)
+
 // num is a float that encodes NaN and ±Inf as JSON null (encoding/json refuses them).
 type num float64
 
@@ -23,6 +35,7 @@ func (n num) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f)
 }
 
+// nums converts fs to nums; never nil, so that an empty list encodes as [].
 func nums(fs []float64) []num {
 	out := make([]num, len(fs))
 	for i, f := range fs {
@@ -39,13 +52,18 @@ func csvNum(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// Content types of the answers.
-const (
-	mimeGeoJSON = "application/geo+json"
-	mimeCSV     = "text/csv; charset=utf-8"
-)
+// writeJSON answers v as compact JSON followed by a newline, with the given status (error
+// answers use it too).
+func writeJSON(c echo.Context, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "encode JSON")
+	}
+	return c.Blob(status, mimeJSON, append(b, '\n'))
+}
 
-// writeGeoJSON answers v (a GeoJSON object) with the GeoJSON media type.
+// writeGeoJSON answers v (a GeoJSON object) as compact JSON, without a final newline, with
+// the GeoJSON media type.
 func writeGeoJSON(c echo.Context, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
