@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"net/http"
@@ -9,12 +8,14 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/internal/csvout"
 )
 
 // The one encoder of the API's answers: every JSON, GeoJSON and CSV body goes out through
 // writeJSON, writeGeoJSON or writeCSV, which alone set the content types. The shapes they
 // encode are the tagged wire types of the wire_*.go files; their numbers are num, so NaN
-// and ±Inf are JSON null and empty CSV cells.
+// and ±Inf are JSON null and empty CSV cells. CSV goes through internal/csvout, the
+// project's one CSV writer (byte order mark, formula injection defused).
 
 // Content types of the answers.
 const (
@@ -72,19 +73,13 @@ func writeGeoJSON(c echo.Context, v any) error {
 	return c.Blob(http.StatusOK, mimeGeoJSON, b)
 }
 
-// writeCSV answers rows as a CSV attachment, UTF-8 with a byte order mark so that Excel
-// shows Chinese names right.
+// writeCSV answers rows (header first) as a CSV attachment through the project's CSV
+// writer: UTF-8 with a byte order mark so that Excel shows Chinese names right, lines
+// ended with \n, and names or ids that a spreadsheet would run as a formula defused.
 func writeCSV(c echo.Context, filename string, rows [][]string) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, mimeCSV)
 	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
 	c.Response().WriteHeader(http.StatusOK)
-	if _, err := c.Response().Write([]byte("\ufeff")); err != nil {
-		return err
-	}
-	w := csv.NewWriter(c.Response())
-	if err := w.WriteAll(rows); err != nil {
-		return err
-	}
-	return nil
+	return csvout.WriteAll(c.Response(), rows, csvout.Options{})
 }
