@@ -6,12 +6,20 @@
 // gzip, CORS), the OpenAPI 3.1 document and a self-contained docs page.
 //
 // Handlers bind, validate, call the engine, its assessments and siting (geo/engine,
-// geo/assess, geo/siting) or the database, and encode. Coordinates sent and returned are
+// geo/assess, geo/siting) or the database, and encode.
+//
+// The wire format is explicit: every answer is a tagged type of a wire_*.go file (one per
+// endpoint family: its JSON, GeoJSON and CSV shapes), built from the domain results by a
+// small mapping function that also converts points and geometries to the request's crs, so
+// renaming a domain field cannot change the API. encode.go is the one encoder: it alone
+// sets the content types, writes CSV through internal/csvout (byte order mark, cells a
+// spreadsheet would run as formulas defused), and encodes NaN and ±Inf as JSON null (num)
+// and as empty CSV cells. Coordinates sent and returned are
 // (lon, lat) degrees of the request's crs= (WGS84 unless said; gcj02 and bd09 accepted);
 // everything is converted to WGS84 on the way in and back on the way out. Times are minutes, lengths metres, areas
 // m², unless a field name says otherwise.
 //
 // api may import geo and its subpackages, importers (to read uploaded files), postgis
-// (through the Store interface it defines), data, echo and the Prometheus client. It
-// holds no SQL.
+// (through the Store interface it defines), data, internal/csvout (the project's CSV
+// writer), echo and the Prometheus client. It holds no SQL.
 package api

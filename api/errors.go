@@ -160,7 +160,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(status)
 		return
 	}
-	if werr := c.JSON(status, errorBody{Error: detail}); werr != nil {
+	if werr := writeJSON(c, status, errorBody{Error: detail}); werr != nil {
 		s.log.Error("write error answer", slog.Any("error", werr))
 	}
 }

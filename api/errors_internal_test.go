@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -64,27 +63,5 @@ func TestPanicIsA500(t *testing.T) {
 	var body errorBody
 	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || rec.Code != 500 || body.Error.Code != "internal" {
 		t.Errorf("panic: %d %s", rec.Code, rec.Body.Bytes())
-	}
-}
-
-func TestNumEncodesNaNAsNull(t *testing.T) {
-	b, err := json.Marshal(struct {
-		A, B, C, D num
-		R          any
-	}{num(math.NaN()), num(math.Inf(1)), num(math.Inf(-1)), 1.5, report("", struct{ X, Y float64 }{math.NaN(), 2})})
-	if err != nil || string(b) != `{"A":null,"B":null,"C":null,"D":1.5,"R":{"x":null,"y":2}}` {
-		t.Errorf("got %s, %v", b, err)
-	}
-}
-
-func TestSnakeCase(t *testing.T) {
-	for in, want := range map[string]string{
-		"PopulationShare": "population_share", "OSMStationsToReview": "osm_stations_to_review", "AreaM2": "area_m2",
-		"P90Min": "p90_min", "CompoundsBeyond5Min": "compounds_beyond_5_min", "NameZH": "name_zh",
-		"FacilityID": "facility_id", "H3": "h3", "ID": "id", "PopulationWithin15": "population_within_15",
-	} {
-		if got := snakeCase(in); got != want {
-			t.Errorf("snakeCase(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -3,23 +3,13 @@ package api
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/paulmach/orb"
-	"github.com/uber/h3-go/v4"
 )
-
-// coverageAnswer is GET /api/v1/coverage as GeoJSON: the communities' boundaries with their
-// rows, and the total of the scope asked for.
-type coverageAnswer struct {
-	featureCollection
-	Summary any `json:"summary"`
-}
 
 // coverage answers GET /api/v1/coverage: the share of residents and area within the
 // minutes of the nearest facility of a kind, in total and per community.
@@ -52,56 +42,9 @@ func (s *Server) coverage(c echo.Context) error {
 	case "csv":
 		return writeCSV(c, "coverage-"+t.Key+".csv", coverageCSV(rep))
 	case "geojson":
-		return writeGeoJSON(c, coverageGeoJSON(sys, e, rep))
+		return writeGeoJSON(c, coverageGeoJSONOut(sys, e, rep))
 	}
-	return c.JSON(http.StatusOK, report(sys, rep))
-}
-
-var coverageColumns = []string{"scope", "code", "name", "cells", "off_network_cells", "population", "population_within",
-	"population_share", "population_beyond", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min", "p90_min", "area_weighted"}
-
-func coverageCSV(rep assess.CoverageReport) [][]string {
-	rows := [][]string{append([]string{"kind", "key", "minutes"}, coverageColumns...)}
-	add := func(r assess.CoverageRow) {
-		rows = append(rows, []string{rep.Target.Kind, rep.Target.Key, csvNum(rep.Minutes), r.Scope, r.Code, r.Name,
-			strconv.Itoa(r.Cells), strconv.Itoa(r.OffNetworkCells), csvNum(r.Population), csvNum(r.PopulationWithin),
-			csvNum(r.PopulationShare), csvNum(r.PopulationBeyond), csvNum(r.AreaM2), csvNum(r.AreaWithinM2),
-			csvNum(r.AreaShare), csvNum(r.MeanMin), csvNum(r.MedianMin), csvNum(r.P90Min), strconv.FormatBool(r.AreaWeighted)})
-	}
-	add(rep.Total)
-	for _, r := range rep.Communities {
-		add(r)
-	}
-	return rows
-}
-
-func coverageGeoJSON(sys crs.System, e *engine.Engine, rep assess.CoverageReport) coverageAnswer {
-	byCode := make(map[string]int, len(e.Communities))
-	for i, cm := range e.Communities {
-		byCode[cm.Code] = i
-	}
-	fs := make([]feature, 0, len(rep.Communities))
-	for _, r := range rep.Communities {
-		var g orb.Geometry
-		if i, ok := byCode[r.Code]; ok {
-			g = outMulti(sys, e.Communities[i].Boundary)
-		}
-		fs = append(fs, newFeature(r.Code, g, report(sys, r)))
-	}
-	summary := object{{"target", targetOut(rep.Target)}, {"minutes", num(rep.Minutes)}, {"facilities", rep.Facilities},
-		{"total", report(sys, rep.Total)}}
-	return coverageAnswer{featureCollection: newCollection(sys, fs), Summary: summary}
-}
-
-type cellProps struct {
-	H3         string `json:"h3"`
-	Lon        num    `json:"lon"`
-	Lat        num    `json:"lat"`
-	Minutes    num    `json:"minutes"` // null: no facility within the search limit, or off the network
-	FacilityID string `json:"facility_id,omitempty"`
-	Population num    `json:"population"`
-	OnNetwork  bool   `json:"on_network"`
-	Community  string `json:"community,omitempty"`
+	return writeJSON(c, http.StatusOK, coverageOut(rep))
 }
 
 // coverageCells answers GET /api/v1/coverage/cells: every H3 cell (in bbox) with its walk
@@ -130,56 +73,7 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if format == "csv" {
 		return writeCSV(c, "cells-"+t.Key+".csv", cellsCSV(sys, rows))
 	}
-	fs := make([]feature, len(rows))
-	for i, r := range rows {
-		fs[i] = newFeature(r.H3, outPolygon(sys, cellPolygon(r.H3)), cellOut(sys, r))
-	}
-	return writeGeoJSON(c, newCollection(sys, fs))
-}
-
-func cellOut(sys crs.System, r assess.CellRow) cellProps {
-	p := outPoint(sys, r.Center)
-	return cellProps{H3: r.H3, Lon: num(p[0]), Lat: num(p[1]), Minutes: num(r.Minutes), FacilityID: r.FacilityID,
-		Population: num(r.Population), OnNetwork: r.OnNetwork, Community: r.Community}
-}
-
-func cellsCSV(sys crs.System, rows []assess.CellRow) [][]string {
-	out := [][]string{{"h3", "lon", "lat", "minutes", "facility_id", "population", "on_network", "community"}}
-	for _, r := range rows {
-		p := outPoint(sys, r.Center)
-		out = append(out, []string{r.H3, csvNum(p[0]), csvNum(p[1]), csvNum(r.Minutes), r.FacilityID,
-			csvNum(r.Population), strconv.FormatBool(r.OnNetwork), r.Community})
-	}
-	return out
-}
-
-// cellPolygon returns an H3 cell's hexagon, (lon, lat) WGS84; empty for a bad index.
-func cellPolygon(index string) orb.Polygon {
-	cell := h3.Cell(h3.IndexFromString(index))
-	if !cell.IsValid() {
-		return nil
-	}
-	bd := cell.Boundary()
-	r := make(orb.Ring, 0, len(bd)+1)
-	for _, ll := range bd {
-		r = append(r, orb.Point{ll.Lng, ll.Lat})
-	}
-	if len(r) > 0 {
-		r = append(r, r[0])
-	}
-	return orb.Polygon{r}
-}
-
-type gapProps struct {
-	Rank             int    `json:"rank"`
-	Kind             string `json:"kind"`
-	Code             string `json:"code,omitempty"`
-	Name             string `json:"name,omitempty"`
-	Population       num    `json:"population"`
-	PopulationBeyond num    `json:"population_beyond"`
-	ShareBeyond      num    `json:"share_beyond"`
-	UncoveredCells   int    `json:"uncovered_cells"`
-	AreaWeighted     bool   `json:"area_weighted"` // no residents: share_beyond is of the area
+	return writeGeoJSON(c, cellsGeoJSON(sys, rows))
 }
 
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
@@ -210,15 +104,9 @@ func (s *Server) gaps(c echo.Context) error {
 		return err
 	}
 	if format == "json" {
-		return c.JSON(http.StatusOK, object{{"target", targetOut(t)}, {"minutes", num(mins)}, {"gaps", report(sys, gs)}})
+		return writeJSON(c, http.StatusOK, gapsOut(sys, t, mins, gs))
 	}
-	fs := make([]feature, len(gs))
-	for i, g := range gs {
-		fs[i] = newFeature("", outMulti(sys, g.Polygon), gapProps{Rank: i + 1, Kind: g.Kind, Code: g.Code, Name: g.Name,
-			Population: num(g.Population), PopulationBeyond: num(g.PopulationBeyond), ShareBeyond: num(g.ShareBeyond), UncoveredCells: g.UncoveredCells,
-			AreaWeighted: g.AreaWeighted})
-	}
-	return writeGeoJSON(c, newCollection(sys, fs))
+	return writeGeoJSON(c, gapsGeoJSON(sys, gs))
 }
 
 // targetQuery reads what every coverage endpoint takes: the query, its crs and the target

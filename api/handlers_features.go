@@ -66,19 +66,6 @@ func (p page) collect(c echo.Context, n int, match func(i int) bool, encode func
 
 func (p page) inBox(pt orb.Point) bool { return p.bbox == nil || p.bbox.Contains(pt) }
 
-type stationProps struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Level       string `json:"level"`
-	Tier        string `json:"tier"`
-	LevelNameZH string `json:"level_name_zh"`
-	ParentCode  string `json:"parent_code,omitempty"`
-	Address     string `json:"address,omitempty"`
-	FloorAreaM2 num    `json:"floor_area_m2,omitempty"`
-	Staff       int    `json:"staff,omitempty"`
-	Source      string `json:"source"`
-}
-
 // stations answers GET /api/v1/stations: the party-mass service stations, filtered by
 // bbox and level, a page at a time.
 func (s *Server) stations(c echo.Context) error {
@@ -100,19 +87,7 @@ func (s *Server) stations(c echo.Context) error {
 	st := e.Stations
 	return p.collect(c, len(st), func(i int) bool {
 		return (level == "" || st[i].Level == level) && p.inBox(st[i].Point)
-	}, func(i int) feature {
-		x := st[i]
-		return newFeature(x.ID, outPoint(p.sys, x.Point), stationProps{ID: x.ID, Name: x.Name, Level: string(x.Level),
-			Tier: x.Level.Tier(), LevelNameZH: x.Level.NameZH(), ParentCode: x.ParentCode, Address: x.Address,
-			FloorAreaM2: num(x.FloorAreaM2), Staff: x.Staff, Source: x.Source})
-	})
-}
-
-type outletProps struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Category string `json:"category"`
-	Source   string `json:"source"`
+	}, func(i int) feature { return stationOut(p.sys, st[i]) })
 }
 
 // outlets answers GET /api/v1/outlets: the convenience outlets, filtered by bbox and
@@ -136,22 +111,7 @@ func (s *Server) outlets(c echo.Context) error {
 	os := e.Outlets
 	return p.collect(c, len(os), func(i int) bool {
 		return (cat == "" || os[i].Category == cat) && p.inBox(os[i].Point)
-	}, func(i int) feature {
-		x := os[i]
-		return newFeature(x.ID, outPoint(p.sys, x.Point), outletProps{ID: x.ID, Name: x.Name, Category: x.Category, Source: x.Source})
-	})
-}
-
-type communityProps struct {
-	Code          string `json:"code"`
-	Name          string `json:"name"`
-	StreetCode    string `json:"street_code,omitempty"`
-	StreetName    string `json:"street_name,omitempty"`
-	Households    int    `json:"households,omitempty"`
-	Population    int    `json:"population,omitempty"`
-	Workers       int    `json:"workers,omitempty"`
-	ServiceAreaM2 num    `json:"service_area_m2,omitempty"`
-	Source        string `json:"source"`
+	}, func(i int) feature { return outletOut(p.sys, os[i]) })
 }
 
 // communities answers GET /api/v1/communities: community boundaries, filtered by bbox
@@ -174,13 +134,5 @@ func (s *Server) communities(c echo.Context) error {
 			return false
 		}
 		return p.bbox == nil || (len(x.Boundary) > 0 && x.Boundary.Bound().Intersects(*p.bbox))
-	}, func(i int) feature {
-		x := cs[i]
-		return newFeature(x.Code, outMulti(p.sys, x.Boundary), communityOut(x))
-	})
-}
-
-func communityOut(x geo.Community) communityProps {
-	return communityProps{Code: x.Code, Name: x.Name, StreetCode: x.StreetCode, StreetName: x.StreetName,
-		Households: x.Households, Population: x.Population, Workers: x.Workers, ServiceAreaM2: num(x.ServiceAreaM2), Source: x.Source}
+	}, func(i int) feature { return communityOut(p.sys, cs[i]) })
 }

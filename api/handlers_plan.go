@@ -49,7 +49,7 @@ func (s *Server) planSites(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, report(sys, res))
+	return writeJSON(c, http.StatusOK, planOut(sys, res))
 }
 
 func (s *Server) planRequest(b planBody, sys crs.System) (siting.Request, error) {
@@ -144,7 +144,7 @@ func (s *Server) scenarios(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, report(sys, res))
+	return writeJSON(c, http.StatusOK, scenarioOut(res))
 }
 
 func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (siting.Change, error) {

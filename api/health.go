@@ -11,7 +11,7 @@ import (
 
 // healthz answers 200 while the process runs.
 func (s *Server) healthz(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
 }
 
 type readyBody struct {
@@ -41,5 +41,5 @@ func (s *Server) readyz(c echo.Context) error {
 		b.Status, b.Engine, status = "ready", "loaded", http.StatusOK
 		b.Cells, b.Stations, b.Outlets = len(e.Cells), len(e.Stations), len(e.Outlets)
 	}
-	return c.JSON(status, b)
+	return writeJSON(c, status, b)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/internal/csvout"
 )
 
 // The CSV files CSV writes.
@@ -19,12 +19,8 @@ const (
 	StandardsCSV = "standards.csv"
 )
 
-// utf8BOM starts every CSV file so that Excel (as set up in China, where it would read GBK
-// otherwise) opens it as UTF-8.
-const utf8BOM = "\xEF\xBB\xBF"
-
-// CSV writes the report's tables into dir as UTF-8 CSV files with a byte-order mark and
-// headers in in.Lang: network-streets.csv (one row per street), coverage-communities.csv
+// CSV writes the report's tables into dir as UTF-8 CSV files with a byte-order mark,
+// formula-looking cells defused (internal/csvout), and headers in in.Lang: network-streets.csv (one row per street), coverage-communities.csv
 // (one row per community and facility set: shares of residents within each threshold, in
 // %, and walk minutes), gaps.csv (the gaps, ranked) and, when the standards were checked,
 // standards.csv (one row per community and rule). Populations are residents, times
@@ -60,14 +56,11 @@ type csvTable struct {
 	rows [][]string
 }
 
-// writeCSV writes the BOM and the rows (CRLF line ends, as RFC 4180 and Excel expect).
+// writeCSV writes the rows through the project's CSV writer: the BOM, CRLF line ends
+// (as RFC 4180 and Excel expect), and names or ids that a spreadsheet would run as a
+// formula defused.
 func writeCSV(w io.Writer, rows [][]string) error {
-	if _, err := io.WriteString(w, utf8BOM); err != nil {
-		return geo.WrapError(geo.EINVALID, err, "write CSV")
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.WriteAll(rows); err != nil {
+	if err := csvout.WriteAll(w, rows, csvout.Options{CRLF: true}); err != nil {
 		return geo.WrapError(geo.EINVALID, err, "write CSV")
 	}
 	return nil

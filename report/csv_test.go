@@ -2,12 +2,17 @@ package report_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -129,4 +134,115 @@ func TestCSVUnwritableDir(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), report.StreetsCSV) {
 		t.Errorf("CSV into a missing directory = %v, want an error naming the file", err)
 	}
+}
+
+// Names and ids a spreadsheet would run as formulas, given to the fixture's units.
+const (
+	hyperlink = `=HYPERLINK("http://x","y")`
+	dde       = `+cmd|' /C calc'!A0`
+	atSum     = "@SUM(1+1)"
+	minusSum  = "-2+3"
+)
+
+// formulaInput is the fixture district with formula-looking names: community C1 and its
+// street A, street A's centre (its id), community C3.
+func formulaInput(tb testing.TB) report.Input {
+	tb.Helper()
+	d := fixtureData()
+	d.Streets[0].Name = dde
+	for i := range d.Communities {
+		switch d.Communities[i].Code {
+		case codeC1:
+			d.Communities[i].Name, d.Communities[i].StreetName = hyperlink, dde
+		case codeC3:
+			d.Communities[i].Name = minusSum
+		}
+	}
+	for i := range d.Stations {
+		if d.Stations[i].ID == "s1" {
+			d.Stations[i].ID = atSum
+		}
+	}
+	nodes, edges := network()
+	e, err := engine.New(d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	rules, err := standards.Parse(data.Standards())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	in.Lang = report.LangEN
+	return in
+}
+
+func TestCSVDefusesFormulas(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := report.CSV(dir, formulaInput(t)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		file      string
+		key, col  int // the row whose column key holds keyValue must hold want in column col
+		keyValue  string
+		want      string
+		wantCount int // rows that must match (one per facility set in the coverage table)
+	}{
+		{"street name", report.StreetsCSV, 0, 1, codeA, "'" + dde, 1},
+		{"street centre id", report.StreetsCSV, 0, 3, codeA, "'" + atSum, 1},
+		{"community name in coverage", report.CoverageCSV, 0, 1, codeC1, "'" + hyperlink, 8},
+		{"community name in gaps", report.GapsCSV, 2, 3, codeC3, "'" + minusSum, 1},
+		{"community name in standards", report.StandardsCSV, 0, 1, codeC1, "'" + hyperlink, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := readCSV(t, filepath.Join(dir, tc.file))
+			n := 0
+			for _, row := range rows[1:] {
+				if row[tc.key] != tc.keyValue {
+					continue
+				}
+				n++
+				if row[tc.col] != tc.want {
+					t.Errorf("%s: column %d is %q, want %q", tc.file, tc.col, row[tc.col], tc.want)
+				}
+			}
+			if n == 0 || (tc.wantCount > 0 && n != tc.wantCount) {
+				t.Errorf("%s: %d rows for %s, want %d", tc.file, n, tc.keyValue, tc.wantCount)
+			}
+		})
+	}
+	for _, name := range []string{report.StreetsCSV, report.CoverageCSV, report.GapsCSV, report.StandardsCSV} {
+		for i, row := range readCSV(t, filepath.Join(dir, name)) {
+			for j, cell := range row {
+				if formulaLike(cell) {
+					t.Errorf("%s row %d column %d: %q would run as a formula", name, i, j, cell)
+				}
+			}
+		}
+	}
+}
+
+// formulaLike reports whether a spreadsheet would take cell for a formula: it starts
+// with =, +, @, a tab, a carriage return, or a minus that does not begin a number.
+func formulaLike(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	switch cell[0] {
+	case '=', '+', '@', '\t', '\r':
+		return true
+	case '-':
+		_, err := strconv.ParseFloat(cell, 64)
+		return err != nil
+	}
+	return false
 }

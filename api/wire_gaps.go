@@ -1,0 +1,64 @@
+package api
+
+import (
+	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb/geojson"
+)
+
+// The wire format of GET /api/v1/gaps (GeoJSON, JSON).
+
+// gapsAnswer is GET /api/v1/gaps as JSON.
+type gapsAnswer struct {
+	Target  targetJSON `json:"target"`
+	Minutes num        `json:"minutes"`
+	Gaps    []gapJSON  `json:"gaps"`
+}
+
+// gapJSON is one gap, ranked by its place in the list; its polygon is in the request's crs.
+type gapJSON struct {
+	Kind             string            `json:"kind"`
+	Code             string            `json:"code"`
+	Name             string            `json:"name"`
+	Population       num               `json:"population"`
+	PopulationBeyond num               `json:"population_beyond"`
+	ShareBeyond      num               `json:"share_beyond"`
+	UncoveredCells   int               `json:"uncovered_cells"`
+	Polygon          *geojson.Geometry `json:"polygon"` // MultiPolygon; null when empty
+	AreaWeighted     bool              `json:"area_weighted"`
+}
+
+func gapsOut(sys crs.System, t engine.Target, minutes float64, gs []assess.Gap) gapsAnswer {
+	out := gapsAnswer{Target: targetOut(t), Minutes: num(minutes), Gaps: make([]gapJSON, len(gs))}
+	for i, g := range gs {
+		out.Gaps[i] = gapJSON{Kind: g.Kind, Code: g.Code, Name: g.Name, Population: num(g.Population),
+			PopulationBeyond: num(g.PopulationBeyond), ShareBeyond: num(g.ShareBeyond), UncoveredCells: g.UncoveredCells,
+			Polygon: geometry(outMulti(sys, g.Polygon)), AreaWeighted: g.AreaWeighted}
+	}
+	return out
+}
+
+// gapProps is one gap of GET /api/v1/gaps as GeoJSON (the feature's geometry is its
+// polygon).
+type gapProps struct {
+	Rank             int    `json:"rank"`
+	Kind             string `json:"kind"`
+	Code             string `json:"code,omitempty"`
+	Name             string `json:"name,omitempty"`
+	Population       num    `json:"population"`
+	PopulationBeyond num    `json:"population_beyond"`
+	ShareBeyond      num    `json:"share_beyond"`
+	UncoveredCells   int    `json:"uncovered_cells"`
+	AreaWeighted     bool   `json:"area_weighted"` // no residents: share_beyond is of the area
+}
+
+func gapsGeoJSON(sys crs.System, gs []assess.Gap) featureCollection {
+	fs := make([]feature, len(gs))
+	for i, g := range gs {
+		fs[i] = newFeature("", outMulti(sys, g.Polygon), gapProps{Rank: i + 1, Kind: g.Kind, Code: g.Code, Name: g.Name,
+			Population: num(g.Population), PopulationBeyond: num(g.PopulationBeyond), ShareBeyond: num(g.ShareBeyond),
+			UncoveredCells: g.UncoveredCells, AreaWeighted: g.AreaWeighted})
+	}
+	return newCollection(sys, fs)
+}

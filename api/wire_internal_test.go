@@ -1,0 +1,246 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo/assess"
+)
+
+func TestNumEncodesNaNAndInfAsNull(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"NaN", num(math.NaN()), `null`},
+		{"+Inf", num(math.Inf(1)), `null`},
+		{"-Inf", num(math.Inf(-1)), `null`},
+		{"finite", num(-1.5), `-1.5`},
+		{"list", nums([]float64{1, math.NaN()}), `[1,null]`},
+		{"empty list", nums(nil), `[]`},
+		{"unreached scope", coverageRowOut(assess.CoverageRow{Scope: "district", MeanMin: math.NaN(), P90Min: math.Inf(1)}),
+			`{"scope":"district","code":"","name":"","cells":0,"off_network_cells":0,"population":0,"population_within":0,` +
+				`"population_share":0,"area_m2":0,"area_within_m2":0,"area_share":0,"mean_min":null,"median_min":0,` +
+				`"p90_min":null,"population_beyond":0,"area_weighted":false}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := json.Marshal(tc.v)
+			if err != nil || string(b) != tc.want {
+				t.Errorf("got %s, %v; want %s", b, err, tc.want)
+			}
+		})
+	}
+}
+
+// wireKeyCase ties a wire type to an object of a golden answer with the same keys in the
+// same order (keys of omitempty fields may be absent there), or, for a type no golden
+// answer holds, to the keys written out.
+type wireKeyCase struct {
+	typ  reflect.Type
+	file string // in testdata/golden
+	path []any  // member names and array indexes down to the object
+	want []string
+}
+
+func wireKeyCases() []wireKeyCase {
+	at := func(typ reflect.Type, file string, path ...any) wireKeyCase {
+		return wireKeyCase{typ: typ, file: file, path: path}
+	}
+	props := func(typ reflect.Type, file string) wireKeyCase { return at(typ, file, "features", 0, "properties") }
+	return []wireKeyCase{
+		at(reflect.TypeFor[coverageAnswer](), "coverage-level-any.json"),
+		at(reflect.TypeFor[coverageRowJSON](), "coverage-level-any.json", "total"),
+		at(reflect.TypeFor[kindKeyJSON](), "coverage-level-any.json", "target"),
+		at(reflect.TypeFor[coverageGeoJSONAnswer](), "coverage-geojson.geojson"),
+		at(reflect.TypeFor[coverageSummary](), "coverage-geojson.geojson", "summary"),
+		at(reflect.TypeFor[targetJSON](), "coverage-geojson.geojson", "summary", "target"),
+		props(reflect.TypeFor[cellProps](), "cells-level-community-geojson.geojson"),
+		at(reflect.TypeFor[gapsAnswer](), "gaps-json.json"),
+		at(reflect.TypeFor[gapJSON](), "gaps-json.json", "gaps", 0),
+		props(reflect.TypeFor[gapProps](), "gaps-level-community.geojson"),
+		at(reflect.TypeFor[networkAnswer](), "network-json.json"),
+		at(reflect.TypeFor[levelCountJSON](), "network-json.json", "levels", 0),
+		at(reflect.TypeFor[streetJSON](), "network-json.json", "streets", 0),
+		at(reflect.TypeFor[communityRefJSON](), "network-json.json", "communities_without_station", 0),
+		// No golden district has a compound: these are the keys the API has always given.
+		{typ: reflect.TypeFor[compoundRefJSON](), want: []string{"id", "name", "community_code", "households", "minutes"}},
+		at(reflect.TypeFor[levelWithinJSON](), "network-json.json", "within_by_level", 0),
+		at(reflect.TypeFor[standardsAnswer](), "standards-all.json"),
+		at(reflect.TypeFor[communityRulesJSON](), "standards-all.json", "communities", 0),
+		at(reflect.TypeFor[ruleJSON](), "standards-all.json", "communities", 0, "results", 0),
+		at(reflect.TypeFor[planAnswer](), "plan-defaults.json"),
+		at(reflect.TypeFor[siteJSON](), "plan-defaults.json", "sites", 0),
+		at(reflect.TypeFor[scenarioAnswer](), "scenario-add-community-station.json"),
+		at(reflect.TypeFor[scenarioTargetJSON](), "scenario-add-community-station.json", "targets", 0),
+		at(reflect.TypeFor[scenarioRowJSON](), "scenario-add-community-station.json", "targets", 0, "district"),
+		at(reflect.TypeFor[nearestAnswer](), "nearest-level-community.json"),
+		at(reflect.TypeFor[nearestHit](), "nearest-level-any-k3-geometry.json", "results", 0),
+		at(reflect.TypeFor[routeProps](), "route-east-and-north.geojson", "properties"),
+		props(reflect.TypeFor[bandProps](), "isochrone-default.geojson"),
+		props(reflect.TypeFor[stationProps](), "stations-all.geojson"),
+		props(reflect.TypeFor[outletProps](), "outlets-all.geojson"),
+		props(reflect.TypeFor[communityProps](), "communities-all.geojson"),
+		at(reflect.TypeFor[featureCollection](), "stations-first-page.geojson"),
+		at(reflect.TypeFor[feature](), "stations-all.geojson", "features", 0),
+	}
+}
+
+// TestWireKeysMatchGolden checks each wire type's JSON keys, in order, against a golden
+// answer: the golden files pin the bytes of every answer they hold, and this test pins
+// the key names of the wire types too, each to the place of an answer where it shows, so
+// that renaming a tag fails here by name.
+func TestWireKeysMatchGolden(t *testing.T) {
+	for _, tc := range wireKeyCases() {
+		t.Run(tc.typ.Name(), func(t *testing.T) {
+			keys, optional := wireKeys(tc.typ)
+			if tc.want != nil {
+				if !slices.Equal(keys, tc.want) {
+					t.Errorf("keys %q, want %q", keys, tc.want)
+				}
+				return
+			}
+			golden := goldenKeys(t, tc.file, tc.path)
+			var present []string
+			for _, k := range keys {
+				if slices.Contains(golden, k) {
+					present = append(present, k)
+				} else if !optional[k] {
+					t.Errorf("key %q is not in %s at %v", k, tc.file, tc.path)
+				}
+			}
+			if !slices.Equal(present, golden) {
+				t.Errorf("keys %q, but %s at %v has %q", keys, tc.file, tc.path, golden)
+			}
+		})
+	}
+}
+
+// TestEveryWireTypeIsPinned checks that every struct type of the wire_*.go files (and
+// geojson.go) has a case in TestWireKeysMatchGolden.
+func TestEveryWireTypeIsPinned(t *testing.T) {
+	pinned := map[string]bool{}
+	for _, tc := range wireKeyCases() {
+		pinned[tc.typ.Name()] = true
+	}
+	files, err := filepath.Glob("wire_*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "geojson.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		for _, name := range structTypes(t, f) {
+			if !pinned[name] {
+				t.Errorf("%s: wire type %s has no case in wireKeyCases", f, name)
+			}
+		}
+	}
+}
+
+func structTypes(tb testing.TB, file string) []string {
+	tb.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var names []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok {
+			if _, ok := ts.Type.(*ast.StructType); ok {
+				names = append(names, ts.Name.Name)
+			}
+		}
+		return true
+	})
+	return names
+}
+
+// wireKeys lists the JSON keys of struct type t in field order, embedded structs
+// flattened, and which of them are omitempty.
+func wireKeys(t reflect.Type) ([]string, map[string]bool) {
+	var keys []string
+	optional := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, hasTag := f.Tag.Lookup("json")
+		if f.Anonymous && !hasTag {
+			k, o := wireKeys(f.Type)
+			keys = append(keys, k...)
+			for name := range o {
+				optional[name] = true
+			}
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" || name == "-" {
+			name = f.Name // a field without a name in its tag: a mistake the golden case shows
+		}
+		keys = append(keys, name)
+		if strings.Contains(opts, "omitempty") {
+			optional[name] = true
+		}
+	}
+	return keys, optional
+}
+
+// goldenKeys returns the keys, in order, of the object at path in a golden answer.
+func goldenKeys(tb testing.TB, file string, path []any) []string {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "golden", file))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, step := range path {
+		switch s := step.(type) {
+		case string:
+			var obj map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &obj); err != nil || obj[s] == nil {
+				tb.Fatalf("%s: no member %q on the path %v (%v)", file, s, path, err)
+			}
+			raw = obj[s]
+		case int:
+			var arr []json.RawMessage
+			if err := json.Unmarshal(raw, &arr); err != nil || s >= len(arr) {
+				tb.Fatalf("%s: no element %d on the path %v (%v)", file, s, path, err)
+			}
+			raw = arr[s]
+		}
+	}
+	return objectKeys(tb, raw)
+}
+
+// objectKeys returns the member names of a JSON object in the order written.
+func objectKeys(tb testing.TB, raw []byte) []string {
+	tb.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		tb.Fatalf("not an object: %.80s", raw)
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return keys
+}

@@ -1,0 +1,129 @@
+package api
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
+)
+
+// The wire format of GET /api/v1/network (JSON, CSV).
+
+// networkAnswer is GET /api/v1/network as JSON: the "1+11+N+X" report.
+type networkAnswer struct {
+	Levels                    []levelCountJSON   `json:"levels"`
+	Formula                   string             `json:"formula"`
+	Streets                   []streetJSON       `json:"streets"`
+	StreetsWithoutCentre      []string           `json:"streets_without_centre"`
+	CommunitiesWithoutStation []communityRefJSON `json:"communities_without_station"`
+	CompoundsBeyond5Min       []compoundRefJSON  `json:"compounds_beyond_5_min"`
+	WithinByLevel             []levelWithinJSON  `json:"within_by_level"`
+	OSMStationsToReview       int                `json:"osm_stations_to_review"`
+}
+
+type levelCountJSON struct {
+	Level string `json:"level"`
+	Tier  string `json:"tier"`
+	Count int    `json:"count"`
+}
+
+// streetJSON is one street's part of the network; stations counts its stations by level
+// (levels without a station left out).
+type streetJSON struct {
+	Code                   string         `json:"code"`
+	Name                   string         `json:"name"`
+	HasCentre              bool           `json:"has_centre"`
+	Centres                []string       `json:"centres"`
+	Stations               map[string]int `json:"stations"`
+	Communities            int            `json:"communities"`
+	CommunitiesWithStation int            `json:"communities_with_station"`
+	Population             num            `json:"population"`
+	PopulationWithin15     num            `json:"population_within_15"`
+}
+
+type communityRefJSON struct {
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	StreetCode string `json:"street_code"`
+	Population num    `json:"population"`
+}
+
+// compoundRefJSON is a compound more than 5 minutes from any station; minutes null when
+// none is reached.
+type compoundRefJSON struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	CommunityCode string `json:"community_code"`
+	Households    int    `json:"households"`
+	Minutes       num    `json:"minutes"`
+}
+
+type levelWithinJSON struct {
+	Key        string `json:"key"`
+	Minutes    num    `json:"minutes"`
+	Population num    `json:"population"`
+	Share      num    `json:"share"`
+}
+
+func networkOut(rep assess.NetworkReport) networkAnswer {
+	out := networkAnswer{Levels: make([]levelCountJSON, len(rep.Levels)), Formula: rep.Formula,
+		Streets: make([]streetJSON, len(rep.Streets)), StreetsWithoutCentre: strs(rep.StreetsWithoutCentre),
+		CommunitiesWithoutStation: make([]communityRefJSON, len(rep.CommunitiesWithoutStation)),
+		CompoundsBeyond5Min:       make([]compoundRefJSON, len(rep.CompoundsBeyond5Min)),
+		WithinByLevel:             make([]levelWithinJSON, len(rep.WithinByLevel)), OSMStationsToReview: rep.OSMStationsToReview}
+	for i, l := range rep.Levels {
+		out.Levels[i] = levelCountJSON{Level: string(l.Level), Tier: l.Tier, Count: l.Count}
+	}
+	for i, s := range rep.Streets {
+		out.Streets[i] = streetOut(s)
+	}
+	for i, c := range rep.CommunitiesWithoutStation {
+		out.CommunitiesWithoutStation[i] = communityRefJSON{Code: c.Code, Name: c.Name, StreetCode: c.StreetCode, Population: num(c.Population)}
+	}
+	for i, c := range rep.CompoundsBeyond5Min {
+		out.CompoundsBeyond5Min[i] = compoundRefJSON{ID: c.ID, Name: c.Name, CommunityCode: c.CommunityCode, Households: c.Households, Minutes: num(c.Minutes)}
+	}
+	for i, w := range rep.WithinByLevel {
+		out.WithinByLevel[i] = levelWithinJSON{Key: w.Key, Minutes: num(w.Minutes), Population: num(w.Population), Share: num(w.Share)}
+	}
+	return out
+}
+
+func streetOut(s assess.StreetNetwork) streetJSON {
+	stations := make(map[string]int, len(s.Stations))
+	for l, n := range s.Stations {
+		stations[string(l)] = n
+	}
+	return streetJSON{Code: s.Code, Name: s.Name, HasCentre: s.HasCentre, Centres: strs(s.Centres), Stations: stations,
+		Communities: s.Communities, CommunitiesWithStation: s.CommunitiesWithStation,
+		Population: num(s.Population), PopulationWithin15: num(s.PopulationWithin15)}
+}
+
+// strs returns ss, or an empty list for nil, so that it encodes as [].
+func strs(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+// networkCSV is GET /api/v1/network as CSV: one row per street.
+func networkCSV(rep assess.NetworkReport) [][]string {
+	head := []string{"street_code", "street_name", "has_centre", "centres"}
+	for _, l := range geo.Levels() {
+		head = append(head, "stations_"+string(l))
+	}
+	head = append(head, "communities", "communities_with_station", "population", "population_within_15")
+	rows := [][]string{head}
+	for _, st := range rep.Streets {
+		row := []string{st.Code, st.Name, strconv.FormatBool(st.HasCentre), strings.Join(st.Centres, " ")}
+		for _, l := range geo.Levels() {
+			row = append(row, strconv.Itoa(st.Stations[l]))
+		}
+		row = append(row, strconv.Itoa(st.Communities), strconv.Itoa(st.CommunitiesWithStation),
+			csvNum(st.Population), csvNum(st.PopulationWithin15))
+		rows = append(rows, row)
+	}
+	return rows
+}

@@ -1,0 +1,95 @@
+package csvout
+
+import (
+	"encoding/csv"
+	"io"
+)
+
+// BOM is the UTF-8 byte order mark every file starts with.
+const BOM = "\ufeff"
+
+// Options say how lines end.
+type Options struct {
+	// CRLF ends lines with \r\n (RFC 4180, what Excel writes); false ends them with \n.
+	CRLF bool
+}
+
+// WriteAll writes the BOM, then rows (the header first), each cell passed through Cell
+// and quoted as encoding/csv does. rows is not modified. A write error is returned as it
+// is, for the caller to name the file or answer.
+func WriteAll(w io.Writer, rows [][]string, o Options) error {
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = o.CRLF
+	var safe []string
+	for _, row := range rows {
+		safe = safe[:0]
+		for _, c := range row {
+			safe = append(safe, Cell(c))
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Cell defuses one cell: text that starts with '=', '+', '-', '@', a tab or a carriage
+// return, which a spreadsheet would take for a formula (=HYPERLINK(…), +cmd|…, @SUM(…),
+// -2+3), gets a leading single quote, so the spreadsheet shows it as text. Numbers stay
+// numbers: a cell that is a plain decimal number with a minus sign ("-3.5", "-0.25",
+// "-1e-3"; no "Inf", "NaN", hex or digit separators), as the project writes negative
+// numbers, is left as it is — it cannot hold a formula. Everything else, empty cells
+// and Chinese text included, is unchanged.
+func Cell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '@', '\t', '\r':
+		return "'" + s
+	case '-':
+		if plainNumber(s[1:]) {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}
+
+// plainNumber reports whether s is digits with an optional decimal point and optional
+// exponent: "3", "3.5", ".5", "3.", "1e-3", "2.5E+10".
+func plainNumber(s string) bool {
+	i, digits := 0, 0
+	for i < len(s) && isDigit(s[i]) {
+		i, digits = i+1, digits+1
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(s) && isDigit(s[i]) {
+			i, exp = i+1, exp+1
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
