@@ -10,6 +10,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/importers"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
@@ -141,5 +142,41 @@ func TestChengduDistrictsOutsideTheExtract(t *testing.T) {
 	}
 	if crossing < 5 || wholly == 0 {
 		t.Errorf("%d districts cross the extract and %d lie outside; the data README says it lies across the five central ones", crossing, wholly)
+	}
+}
+
+// TestHefeiCommunitiesWithoutBoundary imports the real Hefei division list (names and
+// codes, no geometry): every community lacks a boundary and a population.
+func TestHefeiCommunitiesWithoutBoundary(t *testing.T) {
+	res := chengdu(t)
+	hf, err := importers.ReadFile(t.Context(), importers.KindCommunities, sharedData(t, "admin/hefei-luyang-feidong-communities.csv"), importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comms := hf.Communities
+	if len(comms) == 0 {
+		t.Fatal("no community read")
+	}
+	fs := check(t, load(t, engine.Data{Communities: comms}, res.Nodes, res.Edges, engine.Options{}), health.Facts{})
+	if n := len(withCode(fs, health.CodeCommunityWithoutBoundary)); n != len(comms) {
+		t.Errorf("%d community_without_boundary findings, want one per community (%d)", n, len(comms))
+	}
+	f := about(t, fs, health.CodeCommunityWithoutBoundary, comms[0].Code)
+	if f.Figure != 0 || f.Unit != health.UnitResidents || f.Severity != health.SeverityWarning || f.Subject.Name != comms[0].Name {
+		t.Errorf("finding %+v", f)
+	}
+	all := about(t, fs, health.CodePopulationMissing, health.UnitCommunities)
+	if all.Figure != float64(len(comms)) || all.Count != len(comms) || all.Subject.Kind != health.SubjectDistrict {
+		t.Errorf("finding %+v, want one for the district's %d communities", all, len(comms))
+	}
+
+	// one community with its residents: its figure, and the others listed one by one
+	comms[0].Population = 4321
+	fs = check(t, load(t, engine.Data{Communities: comms}, res.Nodes, res.Edges, engine.Options{}), health.Facts{})
+	if f := about(t, fs, health.CodeCommunityWithoutBoundary, comms[0].Code); f.Figure != 4321 {
+		t.Errorf("finding %+v, want its 4321 residents", f)
+	}
+	if n := len(withCode(fs, health.CodePopulationMissing)); n != len(comms)-1 {
+		t.Errorf("%d population_missing findings, want %d", n, len(comms)-1)
 	}
 }

@@ -181,3 +181,41 @@ func TestChengduStationAtBeijing(t *testing.T) {
 		t.Errorf("exit %d, want 2 for an error", health.Exit(health.Summarise(fs), false))
 	}
 }
+
+func TestChengduDetectedStationsAreCandidates(t *testing.T) {
+	res := chengdu(t)
+	osm := 0
+	for _, s := range res.Stations {
+		if s.Source == "osm" {
+			osm++
+		}
+	}
+	if osm == 0 {
+		t.Fatal("the extract has no detected station")
+	}
+	confirmed := map[string]bool{res.Stations[0].ID: true}
+	tests := []struct {
+		name      string
+		candidate func(geo.Station) bool
+		want      int
+	}{
+		{"no statuses: those from OpenStreetMap", nil, osm},
+		{"one confirmed", func(s geo.Station) bool { return !confirmed[s.ID] }, len(res.Stations) - 1},
+		{"all confirmed", func(geo.Station) bool { return false }, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := engine.Data{Stations: res.Stations}
+			fs := withCode(check(t, load(t, d, res.Nodes, res.Edges, engine.Options{}), health.Facts{Candidate: tc.candidate}), health.CodeCandidateStationUnconfirmed)
+			if tc.want == 0 {
+				if len(fs) != 0 {
+					t.Errorf("findings %+v, want none", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].Figure != float64(tc.want) || fs[0].Count != tc.want || fs[0].Severity != health.SeverityWarning {
+				t.Errorf("findings %+v, want one warning of %d stations", fs, tc.want)
+			}
+		})
+	}
+}

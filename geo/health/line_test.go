@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/paulmach/orb"
+	"github.com/uber/h3-go/v4"
 )
 
 var lineOptions = engine.Options{Categories: []string{"supermarket"}}
@@ -23,6 +24,10 @@ func TestCleanDistrictHasNoErrorsNorWarnings(t *testing.T) {
 		s := health.Summarise(fs)
 		if s.Errors != 0 || s.Warnings != 0 {
 			t.Errorf("computed %v: %+v, want no errors nor warnings: %+v", computed, s, fs)
+		}
+		need := withCode(fs, health.CodeChecksNeedCompute)
+		if computed && len(need) != 0 || !computed && (len(need) != 1 || need[0].Severity != health.SeverityInfo) {
+			t.Errorf("computed %v: checks_need_compute findings %+v", computed, need)
 		}
 		if health.Exit(s, true) != 0 {
 			t.Errorf("computed %v: exit %d for a clean district", computed, health.Exit(s, true))
@@ -75,6 +80,119 @@ func TestFacilityOffNetworkAndOutside(t *testing.T) {
 			}
 			near(t, "figure", f.Figure, tc.want, tc.tol)
 		})
+	}
+}
+
+func TestPopulationDensityOutlier(t *testing.T) {
+	nodes, edges := lineNetwork()
+	// a hand-made community that is exactly one H3 cell (its hexagon), 50 m north of the
+	// street, holding 5 000 residents: all of them fall in that cell
+	cell := h3.LatLngToCell(h3.NewLatLng(north(linePoint(5), 50)[1], linePoint(5)[0]), 10)
+	var ring orb.Ring
+	for _, v := range h3.CellToBoundary(cell) {
+		ring = append(ring, orb.Point{v.Lng, v.Lat})
+	}
+	ring = append(ring, ring[0])
+	d := lineData()
+	dense := geo.Community{Code: "510104001002", Name: "密集社区", StreetCode: "510104001", Population: 5000, Boundary: orb.MultiPolygon{{ring}}}
+	d.Communities = append([]geo.Community{dense}, d.Communities...)
+	fs := check(t, compute(t, d, nodes, edges, lineOptions), health.Facts{})
+	f := about(t, fs, health.CodePopulationDensityOutlier, cell.String())
+	want := 5000 / (h3.CellAreaM2(cell) / 1e6)
+	near(t, "density", f.Figure, want, 1e-6*want)
+	if f.Count != 1 || f.Unit != health.UnitResidentsKm2 || f.Severity != health.SeverityWarning || f.Subject.Name != "510104001002 密集社区" {
+		t.Errorf("finding %+v", f)
+	}
+	if n := len(withCode(fs, health.CodePopulationDensityOutlier)); n != 1 {
+		t.Errorf("%d density outliers, want only the dense community's (the strip holds about 11 000 per km²)", n)
+	}
+}
+
+func TestPopulationMissing(t *testing.T) {
+	nodes, edges := lineNetwork()
+	d := lineData()
+	// a second community over the east half of the street, with no count at all
+	lon0, lon1 := linePoint(10)[0], linePoint(lineN)[0]
+	lat0, lat1 := lineLat+stripHalf, lineLat+2*stripHalf
+	d.Communities = append(d.Communities, geo.Community{Code: "510104001003", Name: "无人口社区", Boundary: rect(lon0, lat0, lon1, lat1)})
+	d.Compounds = []geo.Compound{
+		{ID: "k1", Name: "有户数小区", CommunityCode: "510104001001", Households: 120, Polygon: rect(lon0, lat0, lon1, lat1)},
+		{ID: "k2", Name: "空小区", CommunityCode: "510104001003", Polygon: rect(lon0, lat0, lon1, lat1)},
+	}
+	fs := check(t, load(t, d, nodes, edges, lineOptions), health.Facts{})
+	f := about(t, fs, health.CodePopulationMissing, "510104001003")
+	near(t, "area km²", f.Figure, rectAreaKm2(lon0, lat0, lon1, lat1), 1e-9)
+	if f.Severity != health.SeverityWarning || f.Unit != health.UnitKm2 {
+		t.Errorf("finding %+v", f)
+	}
+	k := about(t, fs, health.CodePopulationMissing, "k2")
+	if k.Severity != health.SeverityInfo || k.Subject.Kind != health.SubjectCompound {
+		t.Errorf("compound finding %+v", k)
+	}
+	if n := len(withCode(fs, health.CodePopulationMissing)); n != 2 {
+		t.Errorf("%d population_missing findings, want 2 (community 510104001003, compound k2): %+v", n, fs)
+	}
+	// with a population grid the units' own counts are not used: nothing to report
+	d.Grid = map[string]float64{h3.LatLngToCell(h3.NewLatLng(lineLat, 104.01), 10).String(): 100}
+	if got := withCode(check(t, load(t, d, nodes, edges, lineOptions), health.Facts{}), health.CodePopulationMissing); len(got) != 0 {
+		t.Errorf("with a grid: %+v, want none", got)
+	}
+}
+
+// TestSearchBoundReached puts the only station at the west end and stops the searches at
+// 5 minutes (333 m at 4 km/h): the cells farther east are not reached. The count is
+// checked against the walk times worked out by hand: the access leg straight south or
+// north to the street, then along it.
+func TestSearchBoundReached(t *testing.T) {
+	nodes, edges := lineNetwork()
+	d := lineData()
+	opts := engine.Options{Categories: []string{"supermarket"}, MaxMinutes: 5, ThresholdsMin: []float64{5}}
+	e := compute(t, d, nodes, edges, opts)
+	fs := check(t, e, health.Facts{})
+	f := about(t, fs, health.CodeSearchBoundReached, "level:any")
+	speed := 4000.0 / 3600
+	surely, maybe := 0, 0 // cells beyond 5 min by more than a second, and by any margin
+	kx := degLatM * math.Cos(lineLat*math.Pi/180)
+	for _, c := range e.Cells {
+		access := math.Abs(c.Center[1]-lineLat) * degLatM
+		along := math.Max(0, c.Center[0]-104) * kx
+		if c.Center[0] < 104 {
+			access = geo.HaversineM(c.Center, linePoint(0))
+		}
+		sec := (access + along) / speed
+		if sec > 301 {
+			surely++
+		}
+		if sec > 299 {
+			maybe++
+		}
+	}
+	if f.Count < surely || f.Count > maybe {
+		t.Errorf("%d cells not reached, want %d–%d", f.Count, surely, maybe)
+	}
+	near(t, "share", f.Figure, float64(f.Count)/float64(len(e.Cells)), 1e-12)
+	if f.Severity != health.SeverityWarning || f.Unit != health.UnitShare {
+		t.Errorf("finding %+v", f)
+	}
+	// the community level is the same station; the other levels have no station and the
+	// supermarket set is told apart
+	about(t, fs, health.CodeSearchBoundReached, "level:community")
+	about(t, fs, health.CodeSearchBoundReached, "category:supermarket")
+	if n := len(withCode(fs, health.CodeSearchBoundReached)); n != 3 {
+		t.Errorf("%d search_bound_reached findings, want 3 (sets without facilities are not reported)", n)
+	}
+}
+
+func TestStaleDerivedRows(t *testing.T) {
+	nodes, edges := lineNetwork()
+	facts := health.Facts{Stale: []health.StaleRows{{Kind: "street", Count: 3}, {Kind: "neighbourhood", Count: 0}}}
+	fs := check(t, load(t, lineData(), nodes, edges, lineOptions), facts)
+	f := about(t, fs, health.CodeStaleDerivedRows, "street")
+	if f.Figure != 3 || f.Count != 3 || f.Unit != health.UnitRows || f.Severity != health.SeverityWarning {
+		t.Errorf("finding %+v", f)
+	}
+	if n := len(withCode(fs, health.CodeStaleDerivedRows)); n != 1 {
+		t.Errorf("%d stale findings, want 1 (none for a count of 0)", n)
 	}
 }
 

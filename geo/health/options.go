@@ -112,6 +112,20 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// Facts are what the engine does not hold and the caller reads elsewhere (the database).
-// No check reads them yet.
-type Facts struct{}
+// Facts are what the engine does not hold and the caller reads elsewhere (the database):
+// station statuses and counts of stale derived rows.
+type Facts struct {
+	// Candidate reports whether a station is a candidate a planner has not confirmed. Nil
+	// means the stations detected from OpenStreetMap (Source "osm", geo.Station's "for
+	// planners to review") are the candidates, and the finding says so.
+	Candidate func(s geo.Station) bool
+	// Stale lists derived rows left from inputs since replaced, by kind.
+	Stale []StaleRows
+}
+
+// StaleRows counts derived rows of one kind that no longer match their inputs, e.g. the
+// streets derived from communities that have since been imported again.
+type StaleRows struct {
+	Kind  string // what the rows are, e.g. "street", "neighbourhood", "station"
+	Count int
+}
