@@ -46,13 +46,13 @@ func populationMissing(e *engine.Engine) []Finding {
 	}
 	if len(comm) > 0 && len(comm) == len(e.Communities) {
 		comm = []Finding{allMissing(len(comm), SeverityWarning, UnitCommunities,
-			"没有一个社区有人口或户数：居民覆盖率无从计算，时间按面积加权。修复：导入带人口或户数列的社区文件，或导入人口网格。",
-			"No community has a population or household count: coverage of residents cannot be measured and times are weighed by area. Fix: import the communities from a file with a population or households column, or import a population grid.")}
+			"%d 个社区都没有人口或户数：居民覆盖率无从计算，时间按面积加权。修复：导入带人口或户数列的社区文件，或导入人口网格。",
+			"None of the %d communities has a population or household count: coverage of residents cannot be measured and times are weighed by area. Fix: import the communities from a file with a population or households column, or import a population grid.")}
 	}
 	if len(comp) > 0 && len(comp) == len(e.Compounds) {
 		comp = []Finding{allMissing(len(comp), SeverityInfo, UnitCompounds,
-			"没有一个小区有人口或户数：小区服务盲区无从列出。修复：导入带人口或户数列的小区文件。",
-			"No compound has a population or household count: the compound gaps cannot be listed. Fix: import the compounds from a file with a population or households column.")}
+			"%d 个小区都没有人口或户数：小区服务盲区无从列出。修复：导入带人口或户数列的小区文件。",
+			"None of the %d compounds has a population or household count: the compound gaps cannot be listed. Fix: import the compounds from a file with a population or households column.")}
 	}
 	return append(comm, comp...)
 }
@@ -72,12 +72,14 @@ func areaEN(bounded bool, km2 float64) string {
 	return fmt.Sprintf("%.2f km²", km2)
 }
 
+// allMissing is the one finding for a district none of whose n units (unit: communities
+// or compounds) has a count; zh and en format n.
 func allMissing(n int, sev Severity, unit, zh, en string) Finding {
 	return Finding{
 		Code: CodePopulationMissing, Severity: sev, Subject: Subject{Kind: SubjectDistrict, ID: unit},
 		Figure: float64(n), Unit: unit, Count: n,
-		MessageZH: fmt.Sprintf("%d 个%s：%s", n, map[string]string{UnitCommunities: "社区", UnitCompounds: "小区"}[unit], zh),
-		MessageEN: fmt.Sprintf("%d %s: %s", n, unit, en),
+		MessageZH: fmt.Sprintf(zh, n),
+		MessageEN: fmt.Sprintf(en, n),
 	}
 }
 
