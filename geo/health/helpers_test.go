@@ -1,0 +1,177 @@
+package health_test
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
+	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/paulmach/orb"
+)
+
+// sharedData returns the path of a file in the real-data folder beside the repository,
+// skipping the test when the folder is missing (failing it under CI=true).
+func sharedData(tb testing.TB, rel string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test's directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "data", rel)
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("real data %s is missing under CI: %v", p, err)
+		}
+		tb.Skipf("real data %s not found (shared/data beside the repository); skipping", p)
+	}
+	return p
+}
+
+// chengdu reads the central Chengdu OpenStreetMap extract.
+func chengdu(tb testing.TB) *osmimport.Result {
+	tb.Helper()
+	res, err := osmimport.ReadFile(context.Background(), sharedData(tb, "osm/chengdu-central.osm.pbf"), osmimport.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// load builds an engine (not computed) of d on the network.
+func load(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts engine.Options) *engine.Engine {
+	tb.Helper()
+	e, err := engine.New(d, nodes, edges, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// compute builds and computes an engine of d on the network.
+func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts engine.Options) *engine.Engine {
+	tb.Helper()
+	e := load(tb, d, nodes, edges, opts)
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// check runs the health check with default options.
+func check(tb testing.TB, e *engine.Engine, facts health.Facts) []health.Finding {
+	tb.Helper()
+	fs, err := health.Check(e, facts, health.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return fs
+}
+
+// withCode returns the findings of one code.
+func withCode(fs []health.Finding, code health.Code) []health.Finding {
+	var out []health.Finding
+	for _, f := range fs {
+		if f.Code == code {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// about returns the one finding of code about the subject ID, failing the test when there
+// is not exactly one.
+func about(tb testing.TB, fs []health.Finding, code health.Code, id string) health.Finding {
+	tb.Helper()
+	var out []health.Finding
+	for _, f := range withCode(fs, code) {
+		if f.Subject.ID == id {
+			out = append(out, f)
+		}
+	}
+	if len(out) != 1 {
+		tb.Fatalf("%d %s findings about %q, want 1; all findings: %+v", len(out), code, id, fs)
+	}
+	return out[0]
+}
+
+// near fails the test unless got is within tol of want.
+func near(tb testing.TB, what string, got, want, tol float64) {
+	tb.Helper()
+	if !(math.Abs(got-want) <= tol) {
+		tb.Errorf("%s = %.6g, want %.6g ± %.3g", what, got, want, tol)
+	}
+}
+
+// The line district: one straight east–west street of lineN × 100 m along latitude 30°,
+// and a community covering the strip ± 0.002° of latitude around it, so that distances
+// and walk times can be worked out by hand.
+const (
+	lineLat   = 30.0
+	lineN     = 20
+	stripHalf = 0.002 // degrees of latitude each side of the street
+)
+
+// degLatM is metres per degree of latitude on the model's sphere.
+const degLatM = geo.EarthRadiusM * math.Pi / 180
+
+// lineDLon is the longitude step of 100 m along latitude 30°.
+var lineDLon = 100 / (degLatM * math.Cos(lineLat*math.Pi/180))
+
+func linePoint(i float64) orb.Point { return orb.Point{104 + i*lineDLon, lineLat} }
+
+// lineNetwork returns the street's nodes and edges.
+func lineNetwork() ([]geo.WalkNode, []geo.WalkEdge) {
+	var nodes []geo.WalkNode
+	var edges []geo.WalkEdge
+	for i := 0; i <= lineN; i++ {
+		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: linePoint(float64(i))})
+		if i > 0 {
+			a, b := nodes[i-1].Point, nodes[i].Point
+			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
+				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
+		}
+	}
+	return nodes, edges
+}
+
+// rect returns the lon/lat rectangle [lon0, lon1] × [lat0, lat1] as a multipolygon.
+func rect(lon0, lat0, lon1, lat1 float64) orb.MultiPolygon {
+	return orb.MultiPolygon{{{{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}}}}
+}
+
+// lineData is the clean line district: the strip community with 10 000 residents, a
+// community station at the west end and a supermarket in the middle.
+func lineData() engine.Data {
+	east := linePoint(lineN)[0]
+	return engine.Data{
+		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
+			Population: 10000, Boundary: rect(104, lineLat-stripHalf, east, lineLat+stripHalf)}},
+		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: linePoint(0), Source: "file"}},
+		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: linePoint(10), Source: "file"}},
+	}
+}
+
+// north moves p d metres north.
+func north(p orb.Point, d float64) orb.Point { return orb.Point{p[0], p[1] + d/degLatM} }
+
+// rectAreaKm2 is the area on the sphere of a lon/lat rectangle, in km²:
+// R² · Δλ · (sin φ1 − sin φ0).
+func rectAreaKm2(lon0, lat0, lon1, lat1 float64) float64 {
+	r := math.Pi / 180
+	return geo.EarthRadiusM * geo.EarthRadiusM * (lon1 - lon0) * r * (math.Sin(lat1*r) - math.Sin(lat0*r)) / 1e6
+}
