@@ -49,7 +49,7 @@ func Plausible(c ExtentCheck) error {
 	case c.Geographic && !c.Extent.Intersects(ChinaBounds):
 		why = fmt.Sprintf("read as %s the extent's centre is %s — outside China", name, fmtPoint(centre, true))
 	case !c.Geographic && inside(c.Extent, degreeBounds):
-		why = fmt.Sprintf("read as %s (metres) the extent's centre %s", name, fmtPoint(centre, false))
+		why = fmt.Sprintf("read as %s (metres) the extent's centre %s", name, fmtPoint(centre, true))
 		if known {
 			why += fmt.Sprintf(" is %s", fmtPoint(reading.Center(), true))
 		}
