@@ -101,7 +101,7 @@ func describeEPSG(ctx context.Context, file string, r crs.Ref) (effective, error
 	case err != nil:
 		return effective{}, geo.Errorf(geo.EINVALID, "%s: PROJ does not know the coordinate system %s given with --crs (gdalsrsinfo: %s)", file, r, msg)
 	}
-	s := parseWKT(strings.TrimSpace(string(out)))
+	s := ParseWKT(strings.TrimSpace(string(out)))
 	name := r.String()
 	if s.Name != "" {
 		name += " (" + s.Name + ")"

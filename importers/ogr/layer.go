@@ -132,7 +132,7 @@ func (l *Layer) setInfo(info *layerInfo) {
 	l.Name, l.Geometry, l.Count, l.Fields = info.Name, info.Geometry, info.Count, info.Fields
 	l.Extent = info.Extent
 	if info.WKT != "" {
-		l.SourceCRS = parseWKT(info.WKT)
+		l.SourceCRS = ParseWKT(info.WKT)
 	}
 }
 

@@ -65,7 +65,7 @@ func TestParseOgrinfo(t *testing.T) {
 	if len(gk.Fields) != 3 || gk.Fields[0] != "名称" || gk.Fields[2] != "flag" {
 		t.Errorf("gk fields %q", gk.Fields)
 	}
-	s := parseWKT(gk.WKT)
+	s := ParseWKT(gk.WKT)
 	if s.EPSG != 4544 || s.Geographic || s.Name != "CGCS2000 / 3-degree Gauss-Kruger CM 105E" || s.Datum != crs.DatumCGCS2000 {
 		t.Errorf("gk CRS %+v", s)
 	}
@@ -93,9 +93,9 @@ func TestParseWKT(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := parseWKT(tc.wkt)
+			s := ParseWKT(tc.wkt)
 			if s.EPSG != tc.epsg || s.Geographic != tc.geographic || s.Datum != tc.datum {
-				t.Errorf("parseWKT = EPSG %d, geographic %v, datum %q; want %d, %v, %q", s.EPSG, s.Geographic, s.Datum, tc.epsg, tc.geographic, tc.datum)
+				t.Errorf("ParseWKT = EPSG %d, geographic %v, datum %q; want %d, %v, %q", s.EPSG, s.Geographic, s.Datum, tc.epsg, tc.geographic, tc.datum)
 			}
 		})
 	}

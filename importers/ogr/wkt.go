@@ -41,9 +41,11 @@ func (s SourceCRS) srsArg() string {
 	return s.WKT
 }
 
-// parseWKT reads what SourceCRS needs from a WKT2 (or WKT1) text: the top-level keyword,
-// name and ID. A BOUNDCRS or COMPOUNDCRS is read through its source/first component.
-func parseWKT(wkt string) SourceCRS {
+// ParseWKT reads a CRS's WKT2 (or WKT1, or ESRI) text as GDAL prints it: whether it is
+// geographic, its name, the EPSG code of the outermost object (0 when GDAL identified
+// none) and its datum. A BOUNDCRS or COMPOUNDCRS is read through its source/first
+// component.
+func ParseWKT(wkt string) SourceCRS {
 	s := SourceCRS{WKT: strings.TrimSpace(wkt)}
 	body := s.WKT
 	kw := keyword(body)
