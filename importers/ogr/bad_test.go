@@ -87,6 +87,12 @@ func TestBadInputs(t *testing.T) {
 			os.Rename(sidecars(shp, ".dbf")[0], sidecars(two, ".dbf")[0])
 			return two
 		}, ogr.Options{}, geo.EINVALID, []string{"two.shp has 2 shapes but two.dbf has 1 records"}},
+		{"truncated shp", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			b, _ := os.ReadFile(shp)
+			os.WriteFile(shp, b[:len(b)-40], 0o644)
+			return shp
+		}, ogr.Options{}, geo.EINVALID, []string{"jinjiang.shp: jinjiang.shp: truncated"}},
 		{"zip bomb by the directory's sizes", func(tb testing.TB, dir, src string) string {
 			z := filepath.Join(dir, "bomb.zip")
 			rawZip(tb, z, "big.shp", 8<<20, make([]byte, 8<<20))

@@ -48,6 +48,9 @@ func checkShapefile(file, shp string) error {
 	case shx == "":
 		return geo.Errorf(geo.EINVALID, "%s: %s has no .shx beside it (the index of the shapes); send the .shp, .shx, .dbf, .prj (and .cpg) together", file, name)
 	}
+	if err := checkShpLength(shp); err != nil {
+		return geo.WrapError(geo.EINVALID, err, "%s: %s", file, name)
+	}
 	shapes, err := shxCount(shx)
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "%s: %s", file, filepath.Base(shx))
@@ -59,6 +62,28 @@ func checkShapefile(file, shp string) error {
 	if shapes != records {
 		return geo.Errorf(geo.EINVALID, "%s: %s has %d shapes but %s has %d records: the files do not belong together or one is truncated, so attributes would land on the wrong shapes",
 			file, name, shapes, filepath.Base(dbf), records)
+	}
+	return nil
+}
+
+// checkShpLength compares the file length a .shp's header states (big-endian 16-bit words
+// at byte 24) with the file's size: a shorter file was cut off in transfer.
+func checkShpLength(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || binary.BigEndian.Uint32(h[0:4]) != 9994 {
+		return errf("not a shapefile (no 100-byte header with file code 9994)")
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if want := 2 * int64(binary.BigEndian.Uint32(h[24:28])); st.Size() < want {
+		return errf("truncated: its header says %d bytes but the file has %d", want, st.Size())
 	}
 	return nil
 }
