@@ -1,0 +1,270 @@
+package ogr_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/importers/ogr"
+	"github.com/paulmach/orb"
+)
+
+// shapefileDir writes the district as a Shapefile in EPSG:zone into dir/shp and returns
+// the .shp's path.
+func shapefileDir(tb testing.TB, dir, src string, zone int) string {
+	tb.Helper()
+	shp := filepath.Join(dir, "shp", "jinjiang.shp")
+	os.MkdirAll(filepath.Dir(shp), 0o755)
+	gdal(tb, "ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", fmt.Sprintf("EPSG:%d", zone), "-lco", "ENCODING=GBK", shp, src)
+	return shp
+}
+
+func sidecars(shp string, exts ...string) []string {
+	var out []string
+	for _, e := range exts {
+		out = append(out, strings.TrimSuffix(shp, ".shp")+e)
+	}
+	return out
+}
+
+// rawZip writes a zip with one entry whose header declares size bytes while the data
+// inflates to data.
+func rawZip(tb testing.TB, path, name string, size uint64, data []byte) {
+	tb.Helper()
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	fw.Write(data)
+	fw.Close()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, UncompressedSize64: size, CompressedSize64: uint64(comp.Len())})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+	zw.Close()
+	f.Close()
+}
+
+func TestBadInputs(t *testing.T) {
+	requireGDAL(t)
+	d := jinjiang(t)
+	zone := gkZone(t, d)
+	cases := []struct {
+		name  string
+		make  func(tb testing.TB, dir, src string) string
+		opts  ogr.Options
+		code  geo.ErrorCode
+		wants []string
+	}{
+		{"shp without dbf", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			z := filepath.Join(dir, "nodbf.zip")
+			zipFiles(tb, z, sidecars(shp, ".shp", ".shx", ".prj")...)
+			return z
+		}, ogr.Options{}, geo.EINVALID, []string{"nodbf.zip", "jinjiang.shp has no .dbf"}},
+		{"shp without shx", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			os.Remove(sidecars(shp, ".shx")[0])
+			return shp
+		}, ogr.Options{}, geo.EINVALID, []string{"jinjiang.shp: jinjiang.shp has no .shx"}},
+		{"dbf record count disagrees with the shp", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			two := filepath.Join(dir, "two.shp")
+			gdal(tb, "ogr2ogr", "-f", "ESRI Shapefile", two, shp)
+			gdal(tb, "ogr2ogr", "-append", two, shp)
+			os.Rename(sidecars(shp, ".dbf")[0], sidecars(two, ".dbf")[0])
+			return two
+		}, ogr.Options{}, geo.EINVALID, []string{"two.shp has 2 shapes but two.dbf has 1 records"}},
+		{"truncated shp", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			b, _ := os.ReadFile(shp)
+			os.WriteFile(shp, b[:len(b)-40], 0o644)
+			return shp
+		}, ogr.Options{}, geo.EINVALID, []string{"jinjiang.shp: jinjiang.shp: truncated"}},
+		{"zip bomb by the directory's sizes", func(tb testing.TB, dir, src string) string {
+			z := filepath.Join(dir, "bomb.zip")
+			rawZip(tb, z, "big.shp", 8<<20, make([]byte, 8<<20))
+			return z
+		}, ogr.Options{MaxUnzipped: 1 << 20}, geo.EINVALID, []string{"bomb.zip", "more than 1.0 MiB", "zip bomb"}},
+		{"zip entry inflating past its declared size", func(tb testing.TB, dir, src string) string {
+			z := filepath.Join(dir, "liar.zip")
+			rawZip(tb, z, "small.shp", 100, make([]byte, 8<<20))
+			return z
+		}, ogr.Options{}, geo.EINVALID, []string{"liar.zip", "inflates past the 100 bytes"}},
+		{"zip entry leaving its folder", func(tb testing.TB, dir, src string) string {
+			z := filepath.Join(dir, "slip.zip")
+			rawZip(tb, z, "../../evil.shp", 3, []byte("abc"))
+			return z
+		}, ogr.Options{}, geo.EINVALID, []string{"slip.zip", "leaves the zip's folder"}},
+		{"zip without a dataset", func(tb testing.TB, dir, src string) string {
+			z := filepath.Join(dir, "docs.zip")
+			rawZip(tb, z, "readme.txt", 3, []byte("abc"))
+			return z
+		}, ogr.Options{}, geo.EINVALID, []string{"docs.zip: the zip holds no Shapefile"}},
+		{"zip with two datasets", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			gp := filepath.Join(dir, "other.gpkg")
+			gdal(tb, "ogr2ogr", "-f", "GPKG", gp, src)
+			z := filepath.Join(dir, "mixed.zip")
+			zipFiles(tb, z, append(sidecars(shp, ".shp", ".shx", ".dbf", ".prj"), gp)...)
+			return z
+		}, ogr.Options{}, geo.EINVALID, []string{"several datasets", "jinjiang.shp", "other.gpkg"}},
+		{"file GDAL cannot open", func(tb testing.TB, dir, src string) string {
+			p := filepath.Join(dir, "broken.gpkg")
+			os.WriteFile(p, []byte("this is not a GeoPackage"), 0o644)
+			return p
+		}, ogr.Options{}, geo.EINVALID, []string{"broken.gpkg: GDAL cannot read it", "Unable to open datasource"}},
+		{"GeoPackage with two layers and none chosen", twoLayers, ogr.Options{}, geo.EINVALID,
+			[]string{"two.gpkg: it has 2 layers", `"gk" (polygon, 1 features)`, `"lonlat" (multi polygon, 1 features)`, "--layer"}},
+		{"a layer that is not there", twoLayers, ogr.Options{Layer: "streets"}, geo.EINVALID, []string{`no layer "streets"`, `"gk"`}},
+		{"empty layer", func(tb testing.TB, dir, src string) string {
+			p := filepath.Join(dir, "empty.gpkg")
+			gdal(tb, "ogr2ogr", "-f", "GPKG", "-where", "1=0", p, src)
+			return p
+		}, ogr.Options{}, geo.EINVALID, []string{"empty.gpkg", "has no features"}},
+		{"Gauss-Krüger metres given as WGS 84", func(tb testing.TB, dir, src string) string {
+			return shapefileDir(tb, dir, src, zone)
+		}, ogr.Options{CRS: crs.RefWGS84, Near: &orb.Point{104.07, 30.66}}, geo.EINVALID,
+			[]string{"jinjiang.shp", "cannot be in EPSG:4326", "not degrees", "read as EPSG:4544", "give --crs EPSG:4544"}},
+		{"Gauss-Krüger metres without a .prj", func(tb testing.TB, dir, src string) string {
+			shp := shapefileDir(tb, dir, src, zone)
+			os.Remove(sidecars(shp, ".prj")[0])
+			return shp
+		}, ogr.Options{}, geo.EINVALID, []string{"cannot be in EPSG:4326", "not degrees", "transverse Mercator"}},
+		{"degrees given as Gauss-Krüger", func(tb testing.TB, dir, src string) string {
+			p := filepath.Join(dir, "deg.gpkg")
+			gdal(tb, "ogr2ogr", "-f", "GPKG", p, src)
+			return p
+		}, ogr.Options{CRS: crs.EPSG(4544)}, geo.EINVALID, []string{"deg.gpkg", "cannot be in EPSG:4544", "look like degrees", "give --crs EPSG:4326"}},
+		{"an EPSG code PROJ does not know", func(tb testing.TB, dir, src string) string { return src }, ogr.Options{CRS: crs.EPSG(99999)},
+			geo.EINVALID, []string{"PROJ does not know the coordinate system EPSG:99999"}},
+		{"an unknown encoding", func(tb testing.TB, dir, src string) string { return shapefileDir(tb, dir, src, zone) },
+			ogr.Options{Encoding: "latin9"}, geo.EINVALID, []string{`unknown encoding "latin9"`}},
+		{"missing file", func(tb testing.TB, dir, src string) string { return filepath.Join(dir, "nothere.shp") }, ogr.Options{},
+			geo.EINVALID, []string{"cannot open", "nothere.shp"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := tc.make(t, dir, d.writeGeoJSON(t, dir))
+			l, err := ogr.Open(t.Context(), path, tc.opts)
+			if err == nil {
+				l.Close()
+			}
+			wantCode(t, err, tc.code, tc.wants...)
+		})
+	}
+}
+
+// twoLayers writes a GeoPackage with the district twice: in Gauss-Krüger and in lon/lat.
+func twoLayers(tb testing.TB, dir, src string) string {
+	p := filepath.Join(dir, "two.gpkg")
+	gdal(tb, "ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:4544", "-nln", "gk", "-nlt", "POLYGON", p, src)
+	gdal(tb, "ogr2ogr", "-f", "GPKG", "-update", "-nln", "lonlat", p, src)
+	return p
+}
+
+func TestLayerChosen(t *testing.T) {
+	requireGDAL(t)
+	d := jinjiang(t)
+	dir := t.TempDir()
+	p := twoLayers(t, dir, d.writeGeoJSON(t, dir))
+	for _, name := range []string{"gk", "LonLat"} {
+		t.Run(name, func(t *testing.T) {
+			l, err := ogr.Open(t.Context(), p, ogr.Options{Layer: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close()
+			for f, err := range l.Features(t.Context()) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameShape(t, d.wgs84, f.Geometry)
+			}
+		})
+	}
+}
+
+// TestOldDatumWarns reads a Xi'an 1980 Gauss-Krüger Shapefile: it opens, with the
+// ballpark warning naming the datum and PROJ's words.
+func TestOldDatumWarns(t *testing.T) {
+	requireGDAL(t)
+	d := jinjiang(t)
+	dir := t.TempDir()
+	shp := shapefileDir(t, dir, d.writeGeoJSON(t, dir), 2380)
+	l, err := ogr.Open(t.Context(), shp, ogr.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	w := strings.Join(l.Warnings(), "\n")
+	for _, want := range []string{"EPSG:2380 (Xian 1980 / 3-degree Gauss-Kruger CM 105E)", "Ballpark geographic offset from Xian 1980 to WGS 84", "100 m"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings %q do not mention %q", w, want)
+		}
+	}
+}
+
+// TestOffsetOverride reads a lon/lat file said to be GCJ-02: the coordinates come out
+// unchanged, marked GCJ02, for the importers to convert.
+func TestOffsetOverride(t *testing.T) {
+	requireGDAL(t)
+	d := jinjiang(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "amap.kml")
+	gdal(t, "ogr2ogr", "-f", "KML", p, d.writeGeoJSON(t, dir))
+	l, err := ogr.Open(t.Context(), p, ogr.Options{CRS: crs.Ref{Offset: crs.GCJ02}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if l.Output != crs.GCJ02 {
+		t.Errorf("output %q, want gcj02", l.Output)
+	}
+	for f, err := range l.Features(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameShape(t, d.wgs84, f.Geometry)
+	}
+}
+
+// TestCancel: a cancelled context stops Open and a stream with EUNAVAILABLE; breaking out
+// of Features ends it without an error.
+func TestCancel(t *testing.T) {
+	requireGDAL(t)
+	d := jinjiang(t)
+	dir := t.TempDir()
+	src := d.writeGeoJSON(t, dir)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err := ogr.Open(ctx, src, ogr.Options{})
+	wantCode(t, err, geo.EUNAVAILABLE, "cancelled")
+	l, err := ogr.Open(t.Context(), src, ogr.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for _, err := range l.Features(ctx) {
+		wantCode(t, err, geo.EUNAVAILABLE, "cancelled")
+	}
+	for _, err := range l.Features(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+}

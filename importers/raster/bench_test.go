@@ -1,0 +1,71 @@
+package raster_test
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/importers/raster"
+)
+
+// BenchmarkAggregate1800 aggregates a 1 800 × 1 800-pixel raster of people per pixel,
+// WorldPop's 3 arc-second grid (about 80 × 90 m at Chengdu, 150 × 150 km in all, one pixel
+// in nine nodata), onto H3 resolution 10 cells (about 66 m edges).
+func BenchmarkAggregate1800(b *testing.B) {
+	requireGDAL(b)
+	n := benchN()
+	const d = 1.0 / 1200 // 3 arc-seconds
+	dir := b.TempDir()
+	asc := filepath.Join(dir, "pop.asc")
+	f, err := os.Create(asc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "ncols %d\nnrows %d\nxllcorner 103.2\nyllcorner 30.0\ncellsize %.12f\nNODATA_value -99999\n", n, n, d)
+	want := 0.0
+	for r := range n {
+		for c := range n {
+			v := -99999.0
+			if (r*n+c)%9 != 0 {
+				v = math.Round(100*(1+math.Sin(float64(c)/37)*math.Cos(float64(r)/53))) / 10
+				want += v
+			}
+			fmt.Fprintf(w, "%g ", v)
+		}
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	tif := filepath.Join(dir, "pop.tif")
+	if out, err := exec.Command("gdal_translate", "-q", "-ot", "Float32", "-a_srs", "EPSG:4326", asc, tif).CombinedOutput(); err != nil {
+		b.Fatalf("gdal_translate: %v\n%s", err, out)
+	}
+	for b.Loop() {
+		res, err := raster.Aggregate(b.Context(), []string{tif}, raster.Options{Resolution: 10})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if math.Abs(sum(res.Cells)-want) > 1e-6*want {
+			b.Fatalf("cells hold %.1f people, the raster %.1f", sum(res.Cells), want)
+		}
+		b.ReportMetric(float64(len(res.Cells)), "cells")
+		b.ReportMetric(float64(res.Files[0].Split), "split-pixels")
+	}
+	b.ReportMetric(float64(n*n)*float64(b.N)/b.Elapsed().Seconds(), "pixels/s")
+}
+
+// benchN is the raster's side: 1 800, or LIFECIRCLE_BENCH_RASTER_N for a quick profile.
+func benchN() int {
+	if v, err := strconv.Atoi(os.Getenv("LIFECIRCLE_BENCH_RASTER_N")); err == nil && v > 0 {
+		return v
+	}
+	return 1800
+}
