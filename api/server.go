@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
@@ -20,11 +21,8 @@ import (
 // coverage to. *postgis.DB is the production Store.
 type Store interface {
 	engine.Source
+	district.ImportStore
 	Ping(ctx context.Context) error
-	ImportCommunities(ctx context.Context, b postgis.Batch, cs []geo.Community, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportStations(ctx context.Context, b postgis.Batch, ss []geo.Station, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportOutlets(ctx context.Context, b postgis.Batch, os []geo.Outlet, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportCompounds(ctx context.Context, b postgis.Batch, cs []geo.Compound, o postgis.ImportOptions) (postgis.Summary, error)
 	WriteCoverage(ctx context.Context, run postgis.CoverageRun, e *engine.Engine) error
 }
 

@@ -68,7 +68,7 @@ func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) 
 		if err != nil {
 			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, i+1)
 		}
-		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.source()}
+		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}
 	return db.load(ctx, streetSpec, b, rows, ImportOptions{Repair: true})
 }
@@ -102,7 +102,7 @@ type PopulationRow struct {
 func (db *DB) ImportPopulation(ctx context.Context, b Batch, rows []PopulationRow) (Summary, error) {
 	data := make([][]any, len(rows))
 	for i, r := range rows {
-		data[i] = []any{i + 1, r.H3, r.Population, b.source()}
+		data[i] = []any{i + 1, r.H3, r.Population, b.RowSource()}
 	}
 	return db.load(ctx, populationSpec, b, data, ImportOptions{})
 }

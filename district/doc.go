@@ -1,0 +1,15 @@
+// Package district is lifecircle's application layer: the workflows that the command line
+// and the HTTP API both run, so that each of them lives in one place. The adapters (api,
+// cmd/lifecircle) only turn requests and flags into its calls and its results into answers.
+//
+// Import a file (Prepare, Store, Import): read it with the importers, apply the reject
+// policy (a bad record refuses the whole file unless SkipInvalid, then the bad records are
+// left out and listed), hash it for the batch record, and store it in one transaction
+// through an ImportStore.
+//
+// The stores it needs are interfaces defined here in domain terms (geo values, geo's
+// import batch); *postgis.DB implements them all.
+//
+// district may import geo and its subpackages, importers and the standard library. It
+// never imports postgis, api, pgx, echo or net/http.
+package district
