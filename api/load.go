@@ -8,9 +8,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/postgis"
 )
 
 // Load reads the district from the store (WGS84), computes its coverage with the
@@ -75,7 +75,7 @@ func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	if err := e.Compute(ctx); err != nil {
 		return ComputeSummary{}, err
 	}
-	if err := st.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+	if err := st.WriteCoverage(ctx, district.CoverageOf(e, start, phases)); err != nil {
 		return ComputeSummary{}, err
 	}
 	took := time.Since(start)

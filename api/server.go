@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/postgis"
@@ -23,7 +24,7 @@ type Store interface {
 	engine.Source
 	district.ImportStore
 	Ping(ctx context.Context) error
-	WriteCoverage(ctx context.Context, run postgis.CoverageRun, e *engine.Engine) error
+	WriteCoverage(ctx context.Context, run coverage.Run) error
 }
 
 // Options configure a Server. Zero durations and sizes take the defaults noted.

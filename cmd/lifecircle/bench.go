@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -116,7 +117,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 		return err
 	}
 	tw := time.Now()
-	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+	if err := db.WriteCoverage(ctx, district.CoverageOf(e, start, phases)); err != nil {
 		return err
 	}
 	phases["write results"] = time.Since(tw).Seconds()

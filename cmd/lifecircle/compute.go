@@ -9,9 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -101,7 +102,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	t := time.Now()
-	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
+	if err := db.WriteCoverage(ctx, district.CoverageOf(e, start, phases)); err != nil {
 		return err
 	}
 	opts.Phase("write results", time.Since(t))
@@ -122,7 +123,7 @@ func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
 	}
 	fmt.Fprintf(w, "   (share of %s)\n", weight)
 	for _, s := range e.Summaries {
-		if s.Scope != engine.ScopeDistrict {
+		if s.Scope != coverage.ScopeDistrict {
 			continue
 		}
 		n := 0
