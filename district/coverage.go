@@ -7,9 +7,9 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
-// CoverageOf returns e's coverage (e computed) as the neutral value a store keeps, with the
+// coverageOf returns e's coverage (e computed) as the neutral value a store keeps, with the
 // run's start and its phases' times (seconds). The slices are e's, not copies.
-func CoverageOf(e *engine.Engine, started time.Time, phases map[string]float64) coverage.Run {
+func coverageOf(e *engine.Engine, started time.Time, phases map[string]float64) coverage.Run {
 	comm := make([]string, len(e.Cells))
 	street := make([]string, len(e.Cells))
 	for i := range e.Cells {

@@ -7,6 +7,11 @@
 // left out and listed), hash it for the batch record, and store it in one transaction
 // through an ImportStore.
 //
+// Recompute the coverage (Compute, Recompute): load the district into a geo/engine Engine,
+// compute it, and write it (as one coverage.Run) through a ComputeStore in one
+// transaction, each phase timed and reported; the caller swaps the new engine in. Compute
+// alone (no write) is the server's first load and what reports and checks run on.
+//
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
 // import batch); *postgis.DB implements them all.
 //

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
 // ImportStore stores what a file import read: each call is one transaction that commits
@@ -13,4 +15,11 @@ type ImportStore interface {
 	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportOutlets(ctx context.Context, b geo.Batch, os []geo.Outlet, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportCompounds(ctx context.Context, b geo.Batch, cs []geo.Compound, o geo.ImportOptions) (geo.ImportSummary, error)
+}
+
+// ComputeStore is where a recompute reads the district from and writes its coverage to,
+// replacing the previous run in one transaction. *postgis.DB is one.
+type ComputeStore interface {
+	engine.Source
+	WriteCoverage(ctx context.Context, run coverage.Run) error
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -85,11 +84,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	if err != nil {
 		return err
 	}
-	out := cmd.OutOrStdout()
-	start := time.Now()
-	phases := map[string]float64{}
 	opts.Phase = func(name string, d time.Duration) {
-		phases[name] = d.Seconds()
 		cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
 	}
 	db, err := cfg.OpenDB(ctx)
@@ -97,16 +92,11 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	defer db.Close()
-	e, err := computeEngine(ctx, db, opts)
+	c, err := district.Recompute(ctx, db, opts)
 	if err != nil {
 		return err
 	}
-	t := time.Now()
-	if err := db.WriteCoverage(ctx, district.CoverageOf(e, start, phases)); err != nil {
-		return err
-	}
-	opts.Phase("write results", time.Since(t))
-	printComputeSummary(out, e, time.Since(start))
+	printComputeSummary(cmd.OutOrStdout(), c.Engine, c.Took)
 	return nil
 }
 
@@ -151,13 +141,4 @@ func districtPopulation(e *engine.Engine) float64 {
 		p += c.Population
 	}
 	return p
-}
-
-// computeEngine loads the district from src and computes its coverage.
-func computeEngine(ctx context.Context, src engine.Source, opts engine.Options) (*engine.Engine, error) {
-	e, err := engine.Load(ctx, src, opts)
-	if err != nil {
-		return nil, err
-	}
-	return e, e.Compute(ctx)
 }
