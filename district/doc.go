@@ -12,6 +12,11 @@
 // transaction, each phase timed and reported; the caller swaps the new engine in. Compute
 // alone (no write) is the server's first load and what reports and checks run on.
 //
+// The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
+// derive neighbourhood units from the major roads; where no station came from a file, add
+// the illustrative station layer. The algorithms are geo/derive's; district decides when
+// they run and stores what they make through a DemoStore.
+//
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
 // import batch); *postgis.DB implements them all.
 //

@@ -5,6 +5,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/derive"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -22,4 +23,20 @@ type ImportStore interface {
 type ComputeStore interface {
 	engine.Source
 	WriteCoverage(ctx context.Context, run coverage.Run) error
+}
+
+// DemoStore is what the demo's derivations read and write. *postgis.DB is one.
+type DemoStore interface {
+	Communities(ctx context.Context) ([]geo.Community, error)
+	Stations(ctx context.Context) ([]geo.Station, error)
+	Outlets(ctx context.Context) ([]geo.Outlet, error)
+	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
+	// DeleteCommunities removes the communities of one source and says how many went.
+	DeleteCommunities(ctx context.Context, source string) (int, error)
+	// DeriveBlocks cuts the settled area by the major roads into blocks of at least
+	// minAreaM2 (settled: residential land grown by settledBufferM metres).
+	DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]derive.Block, error)
+	ImportStreets(ctx context.Context, b geo.Batch, streets []geo.Street) (geo.ImportSummary, error)
+	ImportCommunities(ctx context.Context, b geo.Batch, cs []geo.Community, o geo.ImportOptions) (geo.ImportSummary, error)
+	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
 }

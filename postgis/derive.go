@@ -4,16 +4,12 @@ import (
 	"context"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/paulmach/orb"
+	"github.com/lifecircle/lifecircle/geo/derive"
 )
 
-// Block is a neighbourhood unit derived from the walk network: land enclosed by major roads.
-type Block struct {
-	Polygon       orb.MultiPolygon // WGS84 (lon, lat)
-	AreaM2        float64
-	ResidentialM2 float64   // residential land inside it
-	Centre        orb.Point // a point inside it (ST_PointOnSurface)
-}
+// Block is a neighbourhood unit derived from the walk network (derive.Block): land
+// enclosed by major roads; its Centre is ST_PointOnSurface.
+type Block = derive.Block
 
 // majorRoads are the highway values whose lines bound derived neighbourhoods.
 var majorRoads = []string{"motorway", "trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary", "tertiary_link"}
