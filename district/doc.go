@@ -20,6 +20,6 @@
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
 // import batch); *postgis.DB implements them all.
 //
-// district may import geo and its subpackages, importers and the standard library. It
-// never imports postgis, api, pgx, echo or net/http.
+// district may import geo and its subpackages, importers, importers/osm, report, data and
+// the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
 package district
