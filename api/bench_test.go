@@ -16,7 +16,7 @@ import (
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/paulmach/orb"
 )
 

@@ -6,7 +6,8 @@
 // gzip, CORS), the OpenAPI 3.1 document and a self-contained docs page.
 //
 // Handlers bind, validate, call the engine, its assessments and siting (geo/engine,
-// geo/assess, geo/siting) or the database, and encode.
+// geo/assess, geo/siting) or district's workflows (an upload's import, a recompute), and
+// encode.
 //
 // The wire format is explicit: every answer is a tagged type of a wire_*.go file (one per
 // endpoint family: its JSON, GeoJSON and CSV shapes), built from the domain results by a
@@ -19,7 +20,7 @@
 // everything is converted to WGS84 on the way in and back on the way out. Times are minutes, lengths metres, areas
 // m², unless a field name says otherwise.
 //
-// api may import geo and its subpackages, importers (to read uploaded files), postgis
-// (through the Store interface it defines), data, internal/csvout (the project's CSV
-// writer), echo and the Prometheus client. It holds no SQL.
+// api may import district, geo and its subpackages, importers (an upload's kind and read
+// options), postgis (for its tile cache only: the database is the Store interface api
+// defines), data, internal/csvout (the project's CSV writer), echo and the Prometheus client. It holds no SQL.
 package api

@@ -8,38 +8,33 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/postgis"
 )
 
 // Load reads the district from the store (WGS84), computes its coverage with the
 // server's engine options (walk speed in km/h, minutes, H3 resolution) and puts the new
-// engine in place of the old one, which keeps answering until then.
+// engine in place of the old one, which keeps answering until then. Nothing is written.
 func (s *Server) Load(ctx context.Context) error {
-	_, err := s.build(ctx)
-	return err
-}
-
-func (s *Server) build(ctx context.Context) (*engine.Engine, error) {
 	st, err := s.store()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	start := time.Now()
-	e, err := engine.Load(ctx, st, s.opts.Engine)
+	c, err := district.Compute(ctx, st, s.opts.Engine)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := e.Compute(ctx); err != nil {
-		return nil, err
-	}
-	took := time.Since(start)
-	s.metrics.engineLoad.Set(took.Seconds())
-	s.SetEngine(e)
+	s.swap(c)
+	e := c.Engine
 	s.log.Info("engine loaded", slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
-		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", took))
-	return e, nil
+		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", c.Took))
+	return nil
+}
+
+// swap puts a computed engine in place and records how long it took.
+func (s *Server) swap(c *district.Computed) {
+	s.metrics.engineLoad.Set(c.Took.Seconds())
+	s.SetEngine(c.Engine)
 }
 
 // ComputeSummary is what POST /api/v1/compute did.
@@ -64,25 +59,14 @@ func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	start := time.Now()
-	phases := map[string]float64{}
-	opts := s.opts.Engine
-	opts.Phase = func(name string, d time.Duration) { phases[name] = d.Seconds() }
-	e, err := engine.Load(ctx, st, opts)
+	c, err := district.Recompute(ctx, st, s.opts.Engine)
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	if err := e.Compute(ctx); err != nil {
-		return ComputeSummary{}, err
-	}
-	if err := st.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
-		return ComputeSummary{}, err
-	}
-	took := time.Since(start)
-	s.metrics.engineLoad.Set(took.Seconds())
-	s.SetEngine(e)
+	s.swap(c)
+	e := c.Engine
 	return ComputeSummary{Nodes: e.Graph.NumNodes(), Edges: e.Graph.NumEdges(), Stations: len(e.Stations),
-		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: took.Seconds()}, nil
+		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: c.Took.Seconds()}, nil
 }
 
 // loadRetrying loads the engine, retrying while the database is unavailable, until ctx

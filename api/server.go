@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
@@ -19,26 +20,28 @@ import (
 // Store is the database the server reads the district from and writes imports and
 // coverage to. *postgis.DB is the production Store.
 type Store interface {
-	engine.Source
+	district.ImportStore
+	district.ComputeStore
 	Ping(ctx context.Context) error
-	ImportCommunities(ctx context.Context, b postgis.Batch, cs []geo.Community, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportStations(ctx context.Context, b postgis.Batch, ss []geo.Station, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportOutlets(ctx context.Context, b postgis.Batch, os []geo.Outlet, o postgis.ImportOptions) (postgis.Summary, error)
-	ImportCompounds(ctx context.Context, b postgis.Batch, cs []geo.Compound, o postgis.ImportOptions) (postgis.Summary, error)
-	WriteCoverage(ctx context.Context, run postgis.CoverageRun, e *engine.Engine) error
+}
+
+// TileSource makes the base map's vector tiles (Mapbox Vector Tile bytes; none: an empty
+// tile). *postgis.DB is one.
+type TileSource interface {
+	Tile(ctx context.Context, z, x, y int) ([]byte, error)
 }
 
 // Options configure a Server. Zero durations and sizes take the defaults noted.
 type Options struct {
-	Store      Store              // nil: imports and compute answer 503, the engine must be set with SetEngine
-	Engine     engine.Options     // model parameters for loads and recomputes
-	Categories *geo.Categories    // resolves category=… by key, Chinese or English name; nil: keys only
-	Standards  *standards.Rules   // rules for /api/v1/standards; nil: that endpoint answers 503
-	Token      string             // bearer token of the write endpoints; "": they are off (403)
-	CORS       []string           // allowed origins ("*" for any); none: no CORS headers
-	Log        *slog.Logger       // nil: discard
-	Assets     fs.FS              // the web map served at / (web.Assets()); nil: no map
-	Tiles      postgis.TileSource // base-map vector tiles at /tiles/{z}/{x}/{y}.mvt, cached; nil: none
+	Store      Store            // nil: imports and compute answer 503, the engine must be set with SetEngine
+	Engine     engine.Options   // model parameters for loads and recomputes
+	Categories *geo.Categories  // resolves category=… by key, Chinese or English name; nil: keys only
+	Standards  *standards.Rules // rules for /api/v1/standards; nil: that endpoint answers 503
+	Token      string           // bearer token of the write endpoints; "": they are off (403)
+	CORS       []string         // allowed origins ("*" for any); none: no CORS headers
+	Log        *slog.Logger     // nil: discard
+	Assets     fs.FS            // the web map served at / (web.Assets()); nil: no map
+	Tiles      TileSource       // base-map vector tiles at /tiles/{z}/{x}/{y}.mvt, cached; nil: none
 
 	RequestTimeout time.Duration // per request (default 30 s)
 	PlanTimeout    time.Duration // POST /plan/sites and /scenarios (default 60 s)

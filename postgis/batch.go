@@ -4,41 +4,23 @@ import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
 )
 
-// Batch describes one import for the import_batches table.
-type Batch struct {
-	Kind     string // communities, stations, outlets, compounds, osm, population
-	FileName string
-	SHA256   string
-	CRS      string
-	Mode     Mode
-	Source   string // what the rows are: "file" (default), "derived", "illustrative" …; replace mode replaces this source's rows
-	Read     int    // records read from the file
-	Rejected int    // records left out (with --skip-invalid)
-}
+// The import values are geo's: an import's batch, its mode, its options and its summary.
+// postgis names them too, for the callers that speak postgis.
+type (
+	Batch         = geo.Batch
+	Mode          = geo.ImportMode
+	ImportOptions = geo.ImportOptions
+	Summary       = geo.ImportSummary
+)
 
-func (b Batch) source() string { return sourceOr(b.Source, "file") }
-
-// Mode says what an import does with rows already in the table.
-type Mode string
-
-// Import modes. Replace removes the rows an earlier import of the same source put there;
-// upsert inserts new keys and updates existing ones, leaving other rows alone.
+// Import modes (geo.ModeReplace, geo.ModeUpsert).
 const (
-	ModeReplace Mode = "replace"
-	ModeUpsert  Mode = "upsert"
+	ModeReplace = geo.ModeReplace
+	ModeUpsert  = geo.ModeUpsert
 )
-
-// Summary counts what an import did.
-type Summary struct {
-	BatchID  int64
-	Read     int
-	Inserted int
-	Updated  int
-	Deleted  int
-	Rejected int
-}
 
 func insertBatch(ctx context.Context, tx pgx.Tx, b Batch) (int64, error) {
 	var id int64

@@ -4,24 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/uber/h3-go/v4"
 )
 
-// CoverageRun describes one compute for the compute_runs table.
-type CoverageRun struct {
-	Started time.Time
-	Phases  map[string]float64 // seconds per phase
-}
-
-// WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with e's in
-// one transaction, so readers see either the previous run or this one, whole.
-func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engine) error {
+// WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with run's
+// in one transaction, and records the run in compute_runs, so readers see either the
+// previous run or this one, whole. Cells are stored as (lon, lat) WGS84 hexagons, walk
+// times in minutes.
+func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
+	e := &run
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
 			return mapError(err, "clear coverage")
@@ -48,18 +44,15 @@ func (db *DB) WriteCoverage(ctx context.Context, run CoverageRun, e *engine.Engi
 		if err := copySummaries(ctx, tx, e); err != nil {
 			return err
 		}
-		return insertRun(ctx, tx, run, e)
+		return insertRun(ctx, tx, e)
 	})
 }
 
-func copyCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	cols := []string{"id", "h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
 		c := e.Cells[i]
-		var comm, street any
-		if ci := e.CellComm[i]; ci >= 0 {
-			comm, street = e.Communities[ci].Code, nullText(e.Communities[ci].StreetCode)
-		}
+		comm, street := nullText(e.CellCommunity[i]), nullText(e.CellStreet[i])
 		s := e.CellSnaps[i]
 		var access any
 		if !math.IsInf(s.AccessM, 0) {
@@ -84,7 +77,7 @@ func cellPolygon(b h3.CellBoundary) ([]byte, error) {
 	return wkb.Marshal(orb.Polygon{r})
 }
 
-func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	n := len(e.Cells)
 	cols := []string{"cell_id", "kind", "key", "minutes", "facility_id"}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cells"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
@@ -101,7 +94,7 @@ func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
 	return mapError(err, "copy coverage_cells")
 }
 
-func copySummaries(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
+func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	type row = []any
 	var rows []row
 	for _, s := range e.Summaries {
@@ -118,18 +111,18 @@ func copySummaries(ctx context.Context, tx pgx.Tx, e *engine.Engine) error {
 	return mapError(err, "copy coverage_summary")
 }
 
-func insertRun(ctx context.Context, tx pgx.Tx, run CoverageRun, e *engine.Engine) error {
-	phases, err := json.Marshal(run.Phases)
+func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+	phases, err := json.Marshal(e.Phases)
 	if err != nil {
 		return mapError(err, "record compute run")
 	}
-	th := make([]int32, len(e.Options.ThresholdsMin))
-	for i, t := range e.Options.ThresholdsMin {
+	th := make([]int32, len(e.ThresholdsMin))
+	for i, t := range e.ThresholdsMin {
 		th[i] = int32(t)
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.Options.Resolution, e.Options.Walk.SpeedKmh, e.Options.MaxMinutes, th,
-		len(e.Cells), phases, run.Started)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started)
 	return mapError(err, "record compute run")
 }
 

@@ -4,16 +4,12 @@ import (
 	"context"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/paulmach/orb"
+	"github.com/lifecircle/lifecircle/geo/derive"
 )
 
-// Block is a neighbourhood unit derived from the walk network: land enclosed by major roads.
-type Block struct {
-	Polygon       orb.MultiPolygon // WGS84 (lon, lat)
-	AreaM2        float64
-	ResidentialM2 float64   // residential land inside it
-	Centre        orb.Point // a point inside it (ST_PointOnSurface)
-}
+// Block is a neighbourhood unit derived from the walk network (derive.Block): land
+// enclosed by major roads; its Centre is ST_PointOnSurface.
+type Block = derive.Block
 
 // majorRoads are the highway values whose lines bound derived neighbourhoods.
 var majorRoads = []string{"motorway", "trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary", "tertiary_link"}
@@ -68,7 +64,7 @@ func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) 
 		if err != nil {
 			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, i+1)
 		}
-		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.source()}
+		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}
 	return db.load(ctx, streetSpec, b, rows, ImportOptions{Repair: true})
 }
@@ -102,7 +98,7 @@ type PopulationRow struct {
 func (db *DB) ImportPopulation(ctx context.Context, b Batch, rows []PopulationRow) (Summary, error) {
 	data := make([][]any, len(rows))
 	for i, r := range rows {
-		data[i] = []any{i + 1, r.H3, r.Population, b.source()}
+		data[i] = []any{i + 1, r.H3, r.Population, b.RowSource()}
 	}
 	return db.load(ctx, populationSpec, b, data, ImportOptions{})
 }

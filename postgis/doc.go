@@ -6,5 +6,10 @@
 // pgx.Identifier. Every import runs in one transaction: it commits whole or leaves the
 // database exactly as it was.
 //
-// postgis may import geo and its subpackages, pgx, goose and go-geom; never echo or api.
+// It stores values, not models: imports take geo values and geo's import batch, and a
+// compute's results arrive as one coverage.Run (cells, per-cell walk times, summaries).
+//
+// postgis may import geo and the subpackages whose values it stores (geo/coverage,
+// geo/walk, geo/derive), migrations, pgx, goose, orb and h3-go; never geo/engine,
+// geo/assess, geo/siting, district, echo or api.
 package postgis

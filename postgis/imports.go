@@ -9,12 +9,6 @@ import (
 	"github.com/paulmach/orb/encoding/wkb"
 )
 
-// ImportOptions tune one import.
-type ImportOptions struct {
-	Repair  bool  // mend invalid polygons with ST_MakeValid instead of failing
-	Records []int // the file's record number of each value, for messages; nil: 1, 2, 3 …
-}
-
 var stationSpec = loadSpec{
 	table: "stations", key: "id",
 	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text",
@@ -29,8 +23,8 @@ var stationSpec = loadSpec{
 func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(stations))
 	for i, s := range stations {
-		rows[i] = []any{o.rec(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, b.source())}
+		rows[i] = []any{o.Record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, b.RowSource())}
 	}
 	return db.load(ctx, stationSpec, b, rows, o)
 }
@@ -47,7 +41,7 @@ var outletSpec = loadSpec{
 func (db *DB) ImportOutlets(ctx context.Context, b Batch, outlets []geo.Outlet, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(outlets))
 	for i, x := range outlets {
-		rows[i] = []any{o.rec(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, b.source())}
+		rows[i] = []any{o.Record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, b.RowSource())}
 	}
 	return db.load(ctx, outletSpec, b, rows, o)
 }
@@ -68,10 +62,10 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 	for i, c := range cs {
 		w, err := polygonWKB(c.Boundary)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.rec(i))
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
 		}
-		rows[i] = []any{o.rec(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
-			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, b.source())}
+		rows[i] = []any{o.Record(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
+			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, b.RowSource())}
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
@@ -113,9 +107,9 @@ func (db *DB) ImportCompounds(ctx context.Context, b Batch, cs []geo.Compound, o
 	for i, c := range cs {
 		w, err := polygonWKB(c.Polygon)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.rec(i))
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.Record(i))
 		}
-		rows[i] = []any{o.rec(i), c.ID, c.Name, nullText(c.CommunityCode), nullInt(c.Households), nullInt(c.Population), w, sourceOr(c.Source, b.source())}
+		rows[i] = []any{o.Record(i), c.ID, c.Name, nullText(c.CommunityCode), nullInt(c.Households), nullInt(c.Population), w, sourceOr(c.Source, b.RowSource())}
 	}
 	return db.load(ctx, compoundSpec, b, rows, o)
 }
@@ -128,13 +122,6 @@ func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o 
 		return err
 	})
 	return s, err
-}
-
-func (o ImportOptions) rec(i int) int {
-	if i < len(o.Records) {
-		return o.Records[i]
-	}
-	return i + 1
 }
 
 func polygonWKB(mp orb.MultiPolygon) ([]byte, error) {

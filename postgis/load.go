@@ -29,7 +29,7 @@ func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, rows [][]a
 		return s, err
 	}
 	s.BatchID = id
-	if err := loadInto(ctx, tx, spec, b, id, b.source(), rows, repair, &s); err != nil {
+	if err := loadInto(ctx, tx, spec, b, id, b.RowSource(), rows, repair, &s); err != nil {
 		return s, err
 	}
 	return s, finishBatch(ctx, tx, s)

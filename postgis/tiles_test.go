@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"

@@ -9,7 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/report"
 )
 

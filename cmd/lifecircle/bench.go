@@ -13,11 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/synth"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
@@ -104,32 +105,21 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
 		return err
 	}
-	phases := map[string]float64{}
-	opts.Phase = func(name string, dur time.Duration) { phases[name] = dur.Seconds() }
 	runtime.GC()
-	start := time.Now()
-	e, err := engine.Load(ctx, db, opts)
+	c, err := district.Recompute(ctx, db, opts)
 	if err != nil {
 		return err
 	}
-	if err := e.Compute(ctx); err != nil {
-		return err
-	}
-	tw := time.Now()
-	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
-		return err
-	}
-	phases["write results"] = time.Since(tw).Seconds()
-	total := time.Since(start).Seconds()
-	computeOnly := 0.0
+	e := c.Engine
+	var computeOnly time.Duration
 	for _, p := range []string{"build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates"} {
-		computeOnly += phases[p]
+		computeOnly += c.Phase(p)
 	}
 	fmt.Fprintf(out, "cells %d, sets %d\n", len(e.Cells), len(e.Sets))
-	for _, p := range []string{"load network", "load facilities", "build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates", "write results"} {
-		fmt.Fprintf(out, "  %-22s %7.2fs\n", p, phases[p])
+	for _, p := range []string{"load network", "load facilities", "build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates", district.PhaseWrite} {
+		fmt.Fprintf(out, "  %-22s %7.2fs\n", p, c.Phase(p).Seconds())
 	}
-	fmt.Fprintf(out, "compute (in memory) %.2fs; end to end with PostGIS %.2fs; peak RSS %s\n", computeOnly, total, peakRSS())
+	fmt.Fprintf(out, "compute (in memory) %.2fs; end to end with PostGIS %.2fs; peak RSS %s\n", computeOnly.Seconds(), c.Took.Seconds(), peakRSS())
 	if f.pgrSets > 0 {
 		return benchPgRouting(ctx, db, e, f.pgrSets, out)
 	}

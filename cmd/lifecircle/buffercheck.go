@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -50,10 +51,11 @@ func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
 		return err
 	}
 	defer db.Close()
-	e, err := computeEngine(ctx, db, opts)
+	c, err := district.Compute(ctx, db, opts)
 	if err != nil {
 		return err
 	}
+	e := c.Engine
 	targets, err := bufferTargets(e, f)
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,9 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -84,11 +84,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	if err != nil {
 		return err
 	}
-	out := cmd.OutOrStdout()
-	start := time.Now()
-	phases := map[string]float64{}
 	opts.Phase = func(name string, d time.Duration) {
-		phases[name] = d.Seconds()
 		cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
 	}
 	db, err := cfg.OpenDB(ctx)
@@ -96,16 +92,11 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	defer db.Close()
-	e, err := computeEngine(ctx, db, opts)
+	c, err := district.Recompute(ctx, db, opts)
 	if err != nil {
 		return err
 	}
-	t := time.Now()
-	if err := db.WriteCoverage(ctx, postgis.CoverageRun{Started: start, Phases: phases}, e); err != nil {
-		return err
-	}
-	opts.Phase("write results", time.Since(t))
-	printComputeSummary(out, e, time.Since(start))
+	printComputeSummary(cmd.OutOrStdout(), c.Engine, c.Took)
 	return nil
 }
 
@@ -122,7 +113,7 @@ func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
 	}
 	fmt.Fprintf(w, "   (share of %s)\n", weight)
 	for _, s := range e.Summaries {
-		if s.Scope != engine.ScopeDistrict {
+		if s.Scope != coverage.ScopeDistrict {
 			continue
 		}
 		n := 0
@@ -150,13 +141,4 @@ func districtPopulation(e *engine.Engine) float64 {
 		p += c.Population
 	}
 	return p
-}
-
-// computeEngine loads the district from src and computes its coverage.
-func computeEngine(ctx context.Context, src engine.Source, opts engine.Options) (*engine.Engine, error) {
-	e, err := engine.Load(ctx, src, opts)
-	if err != nil {
-		return nil, err
-	}
-	return e, e.Compute(ctx)
 }

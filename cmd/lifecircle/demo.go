@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/synth"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
@@ -104,78 +104,24 @@ func demoExtract(user string) (string, func(), error) {
 	return path, cleanup, nil
 }
 
-// demoLayers derives neighbourhoods when no community with a boundary came from a file
-// (OSM administrative areas, which carry no population, give way to them), and adds the
-// illustrative station layer when no station came from a file.
+// demoLayers derives what the extract lacks (district.DeriveDemoLayers) and says what it
+// did, also when it stopped on an error.
 func demoLayers(ctx context.Context, db *postgis.DB, out io.Writer) error {
-	comms, err := db.Communities(ctx)
-	if err != nil {
-		return err
+	d, err := district.DeriveDemoLayers(ctx, db)
+	if d.OSMAreasRemoved > 0 {
+		fmt.Fprintf(out, "   %d OSM administrative areas give way to derived neighbourhood units\n", d.OSMAreasRemoved)
 	}
-	if !anyFileBoundary(comms) {
-		if n, err := db.DeleteCommunities(ctx, "osm"); err != nil {
-			return err
-		} else if n > 0 {
-			fmt.Fprintf(out, "   %d OSM administrative areas give way to derived neighbourhood units\n", n)
-		}
-		blocks, err := db.DeriveBlocks(ctx, 20_000, 150)
-		if err != nil {
-			return err
-		}
-		sb := make([]synth.Block, len(blocks))
-		for i, b := range blocks {
-			sb[i] = synth.Block{Polygon: b.Polygon, Centre: b.Centre, ResidentialM2: b.ResidentialM2}
-		}
-		derived, streets := synth.Neighbourhoods(sb, synth.NeighbourhoodOptions{MinPopulation: 200})
-		b := postgis.Batch{Kind: "streets", FileName: "derived", Mode: postgis.ModeReplace, Source: "derived", Read: len(streets)}
-		if _, err := db.ImportStreets(ctx, b, streets); err != nil {
-			return err
-		}
-		b = postgis.Batch{Kind: "communities", FileName: "derived", Mode: postgis.ModeReplace, Source: "derived", Read: len(derived)}
-		if _, err := db.ImportCommunities(ctx, b, derived, postgis.ImportOptions{Repair: true}); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "   derived %d neighbourhood units in %d streets (邻里单元: land between major roads)\n", len(derived), len(streets))
-		comms = derived
+	if d.DerivedUnits {
+		fmt.Fprintf(out, "   derived %d neighbourhood units in %d streets (邻里单元: land between major roads)\n", d.Units, d.Streets)
 	}
-	return demoStations(ctx, db, comms, out)
-}
-
-func demoStations(ctx context.Context, db *postgis.DB, comms []geo.Community, out io.Writer) error {
-	stations, err := db.Stations(ctx)
-	if err != nil {
-		return err
+	switch {
+	case err != nil:
+	case d.StationsKept > 0:
+		fmt.Fprintf(out, "   using your %d imported stations\n", d.StationsKept)
+	default:
+		fmt.Fprintf(out, "   added %d illustrative stations (示例, source=illustrative: not real data)\n", d.Illustrative)
 	}
-	for _, s := range stations {
-		if s.Source == "file" {
-			fmt.Fprintf(out, "   using your %d imported stations\n", len(stations))
-			return nil
-		}
-	}
-	res, err := db.ResidentialAreas(ctx)
-	if err != nil {
-		return err
-	}
-	outlets, err := db.Outlets(ctx)
-	if err != nil {
-		return err
-	}
-	st := synth.IllustrativeStations(comms, res, outlets)
-	b := postgis.Batch{Kind: "stations", FileName: "illustrative", Mode: postgis.ModeReplace, Source: "illustrative", Read: len(st)}
-	if _, err := db.ImportStations(ctx, b, st, postgis.ImportOptions{}); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "   added %d illustrative stations (示例, source=illustrative: not real data)\n", len(st))
-	return nil
-}
-
-func anyFileBoundary(cs []geo.Community) bool {
-	for _, c := range cs {
-		if len(c.Boundary) > 0 && c.Source == "file" {
-			return true
-		}
-	}
-	return false
+	return err
 }
 
 // demoServe starts the server on the demo district and says where to look.

@@ -2,19 +2,17 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/lifecircle/lifecircle/api"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
-	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -118,41 +116,41 @@ func (fl *importFlags) fields() map[string]string {
 	return out
 }
 
-func (fl *importFlags) options(cfg *Config, kind importers.Kind) (importers.Options, postgis.Mode, error) {
+// request turns the flags into an import of the file at path.
+func (fl *importFlags) request(cfg *Config, kind importers.Kind, path string) (district.ImportRequest, error) {
 	sys, err := crs.Parse(fl.crs)
 	if err != nil {
-		return importers.Options{}, "", err
+		return district.ImportRequest{}, err
 	}
-	mode := postgis.Mode(strings.ToLower(fl.mode))
-	if mode != postgis.ModeReplace && mode != postgis.ModeUpsert {
-		return importers.Options{}, "", geo.Errorf(geo.EINVALID, "--mode %q: use replace or upsert", fl.mode)
+	mode := geo.ImportMode(strings.ToLower(fl.mode))
+	if !mode.Valid() {
+		return district.ImportRequest{}, geo.Errorf(geo.EINVALID, "--mode %q: use replace or upsert", fl.mode)
 	}
-	opts := importers.Options{CRS: sys, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair}
-	if kind == "outlets" {
-		if opts.Categories, err = cfg.Categories(); err != nil {
-			return opts, "", err
+	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid,
+		Read: importers.Options{CRS: sys, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair}}
+	if kind == importers.KindOutlets {
+		if req.Read.Categories, err = cfg.Categories(); err != nil {
+			return req, err
 		}
 	}
-	return opts, mode, nil
+	return req, nil
 }
 
+// runFileImport reads and checks the file, writes its rejects report under
+// --skip-invalid, then stores it: the database is opened only for a file worth storing.
 func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path string, fl *importFlags, out io.Writer) error {
-	opts, mode, err := fl.options(cfg, kind)
-	if err != nil {
-		return err
-	}
-	sum, err := fileSHA256(path)
+	req, err := fl.request(cfg, kind, path)
 	if err != nil {
 		return err
 	}
 	report, finish := cfg.progress("reading "+filepath.Base(path), "bytes")
-	opts.Progress = report
-	res, err := importers.ReadFile(ctx, kind, path, opts)
+	req.Read.Progress = report
+	p, err := district.Prepare(ctx, req)
 	finish()
 	if err != nil {
-		return err
+		return importError(err)
 	}
-	if err := handleRejects(res, fl, path, out); err != nil {
+	if err := writeRejects(p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
 	db, err := cfg.OpenDB(ctx)
@@ -160,29 +158,34 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 		return err
 	}
 	defer db.Close()
-	b := postgis.Batch{Kind: string(kind), FileName: filepath.Base(path), SHA256: sum, CRS: string(opts.CRS),
-		Mode: mode, Read: res.Read, Rejected: len(res.Rejects)}
-	s, err := api.StoreImport(ctx, db, kind, b, res, fl.repair)
+	s, err := p.Store(ctx, db)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
-		filepath.Base(path), s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID)
+		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID)
 	return nil
 }
 
-// handleRejects fails the import on the first bad record, or with --skip-invalid writes
-// them all to a CSV report and lets the good ones through.
-func handleRejects(res *importers.Result, fl *importFlags, path string, out io.Writer) error {
-	if len(res.Rejects) == 0 {
-		return nil
+// importError words a file refused for its bad records for the command line: the first
+// one, how many more, and the flag that loads the good ones. Other errors pass as they are.
+func importError(err error) error {
+	var rej *district.RejectedError
+	if !errors.As(err, &rej) {
+		return err
 	}
-	if !fl.skipInvalid {
-		more := ""
-		if n := len(res.Rejects) - 1; n > 0 {
-			more = fmt.Sprintf(" (and %d more bad record(s); --skip-invalid loads the good ones and reports the rest)", n)
-		}
-		return geo.Errorf(geo.EINVALID, "%s%s; nothing was imported", res.Rejects[0].String(), more)
+	more := ""
+	if n := len(rej.Rejects) - 1; n > 0 {
+		more = fmt.Sprintf(" (and %d more bad record(s); --skip-invalid loads the good ones and reports the rest)", n)
+	}
+	return geo.Errorf(geo.EINVALID, "%s%s; nothing was imported", rej.Rejects[0].String(), more)
+}
+
+// writeRejects writes the records --skip-invalid left out to a CSV report (default
+// FILE.rejects.csv) and says so; nothing when there are none.
+func writeRejects(rejects []importers.Reject, fl *importFlags, path string, out io.Writer) error {
+	if len(rejects) == 0 {
+		return nil
 	}
 	dest := fl.rejects
 	if dest == "" {
@@ -193,22 +196,9 @@ func handleRejects(res *importers.Result, fl *importFlags, path string, out io.W
 		return geo.WrapError(geo.EINVALID, err, "rejects report")
 	}
 	defer f.Close()
-	if err := importers.WriteRejects(f, res.Rejects); err != nil {
+	if err := importers.WriteRejects(f, rejects); err != nil {
 		return geo.WrapError(geo.EINTERNAL, err, "write rejects report %s", dest)
 	}
-	fmt.Fprintf(out, "%d bad record(s) left out, listed in %s\n", len(res.Rejects), dest)
+	fmt.Fprintf(out, "%d bad record(s) left out, listed in %s\n", len(rejects), dest)
 	return f.Close()
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", geo.WrapError(geo.EINVALID, err, "open %s", path)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", geo.WrapError(geo.EINVALID, err, "read %s", path)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

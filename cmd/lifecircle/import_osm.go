@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/lifecircle/lifecircle/district"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
@@ -34,7 +35,7 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	sum, err := fileSHA256(path)
+	sum, err := district.HashFile(path)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/postgis"
@@ -43,7 +44,7 @@ func runPopulationImport(ctx context.Context, cfg *Config, path, encoding, mode 
 	if len(rejects) > 0 {
 		return geo.Errorf(geo.EINVALID, "%s (%d bad row(s) in all); nothing was imported", rejects[0].String(), len(rejects))
 	}
-	sum, err := fileSHA256(path)
+	sum, err := district.HashFile(path)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
@@ -195,10 +196,11 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 	}
 	defer db.Close()
 	src := &osmWatch{Source: db}
-	e, err := computeEngine(ctx, src, opts)
+	c, err := district.Compute(ctx, src, opts)
 	if err != nil {
 		return report.Input{}, err
 	}
+	e := c.Engine
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin})
 	if err != nil {
 		return report.Input{}, err

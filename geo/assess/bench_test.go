@@ -7,7 +7,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // synthEngine computes a synthetic district of about nodes walk nodes (100 000 nodes ≈

@@ -98,9 +98,9 @@ func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
 	}
 	for _, ci := range sc.comms {
 		c := e.Communities[ci]
-		row := emptyRow(engine.ScopeCommunity, c.Code, c.Name)
+		row := emptyRow(coverage.ScopeCommunity, c.Code, c.Name)
 		if s, ok := byComm[ci]; ok {
-			row = coverageRow(engine.ScopeCommunity, c.Code, c.Name, s)
+			row = coverageRow(coverage.ScopeCommunity, c.Code, c.Name, s)
 		}
 		rep.Communities = append(rep.Communities, row)
 	}
@@ -118,7 +118,7 @@ func scopeOf(e *engine.Engine, street, community string) (coverageScope, error) 
 		if street != "" && c.StreetCode != street {
 			return coverageScope{}, geo.Errorf(geo.EINVALID, "community %s (%s) belongs to street %q, not %q", c.Code, c.Name, c.StreetCode, street)
 		}
-		return coverageScope{kind: engine.ScopeCommunity, code: c.Code, name: c.Name, comms: []int{ci},
+		return coverageScope{kind: coverage.ScopeCommunity, code: c.Code, name: c.Name, comms: []int{ci},
 			has: func(i int) bool { return e.CellComm[i] == ci }}, nil
 	}
 	if street != "" {
@@ -127,7 +127,7 @@ func scopeOf(e *engine.Engine, street, community string) (coverageScope, error) 
 		}
 		return coverageScope{}, geo.Errorf(geo.ENOTFOUND, "street %q is not in the district (give its 9-digit code)", street)
 	}
-	return coverageScope{kind: engine.ScopeDistrict, comms: e.Units.CommunitiesByCode(), has: func(int) bool { return true }}, nil
+	return coverageScope{kind: coverage.ScopeDistrict, comms: e.Units.CommunitiesByCode(), has: func(int) bool { return true }}, nil
 }
 
 // streetScope is the scope of one street: the cells of its communities.
@@ -136,7 +136,7 @@ func streetScope(e *engine.Engine, s engine.UnitStreet) coverageScope {
 	for _, i := range s.Cells {
 		in[i] = true
 	}
-	return coverageScope{kind: engine.ScopeStreet, code: s.Code, name: s.Name, comms: s.Communities,
+	return coverageScope{kind: coverage.ScopeStreet, code: s.Code, name: s.Name, comms: s.Communities,
 		has: func(i int) bool { return in[i] }}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
@@ -31,14 +32,14 @@ func TestCoverageMatchesIndependentCount(t *testing.T) {
 		keep      func(orb.Point) bool
 		wantComms []string
 	}{
-		{"community stations, 5 min, district", assess.CoverageQuery{Target: tCommunity(), Minutes: 5}, engine.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
-		{"community stations, 10 min, district", assess.CoverageQuery{Target: tCommunity(), Minutes: 10}, engine.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
-		{"any station, 15 min, street B", assess.CoverageQuery{Target: tAny(), Minutes: 15, Street: codeB}, engine.ScopeStreet, streetB, []string{codeC2, codeC3}},
-		{"supermarket, 5 min, community C1", assess.CoverageQuery{Target: tMarket(), Minutes: 5, Community: codeC1}, engine.ScopeCommunity, c1, []string{codeC1}},
-		{"supermarket, 7 min, C1 within its street", assess.CoverageQuery{Target: tMarket(), Minutes: 7, Street: codeA, Community: codeC1}, engine.ScopeCommunity, c1, []string{codeC1}},
-		{"any station, 30 min (the search limit), district", assess.CoverageQuery{Target: tAny(), Minutes: 30}, engine.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
-		{"supermarket, 40 min (beyond the search limit), district", assess.CoverageQuery{Target: tMarket(), Minutes: 40}, engine.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
-		{"community stations, 60 min, street B", assess.CoverageQuery{Target: tCommunity(), Minutes: 60, Street: codeB}, engine.ScopeStreet, streetB, []string{codeC2, codeC3}},
+		{"community stations, 5 min, district", assess.CoverageQuery{Target: tCommunity(), Minutes: 5}, coverage.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
+		{"community stations, 10 min, district", assess.CoverageQuery{Target: tCommunity(), Minutes: 10}, coverage.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
+		{"any station, 15 min, street B", assess.CoverageQuery{Target: tAny(), Minutes: 15, Street: codeB}, coverage.ScopeStreet, streetB, []string{codeC2, codeC3}},
+		{"supermarket, 5 min, community C1", assess.CoverageQuery{Target: tMarket(), Minutes: 5, Community: codeC1}, coverage.ScopeCommunity, c1, []string{codeC1}},
+		{"supermarket, 7 min, C1 within its street", assess.CoverageQuery{Target: tMarket(), Minutes: 7, Street: codeA, Community: codeC1}, coverage.ScopeCommunity, c1, []string{codeC1}},
+		{"any station, 30 min (the search limit), district", assess.CoverageQuery{Target: tAny(), Minutes: 30}, coverage.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
+		{"supermarket, 40 min (beyond the search limit), district", assess.CoverageQuery{Target: tMarket(), Minutes: 40}, coverage.ScopeDistrict, all, []string{codeC1, codeC2, codeC3}},
+		{"community stations, 60 min, street B", assess.CoverageQuery{Target: tCommunity(), Minutes: 60, Street: codeB}, coverage.ScopeStreet, streetB, []string{codeC2, codeC3}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,7 +60,7 @@ func TestCoverageMatchesIndependentCount(t *testing.T) {
 				if row.Code != code {
 					t.Fatalf("row %d is %s, want %s", k, row.Code, code)
 				}
-				checkRow(t, row, engine.ScopeCommunity, tallyCells(e, func(p orb.Point) bool { return communityOf(p) == code }, fac, tc.q.Minutes))
+				checkRow(t, row, coverage.ScopeCommunity, tallyCells(e, func(p orb.Point) bool { return communityOf(p) == code }, fac, tc.q.Minutes))
 			}
 		})
 	}

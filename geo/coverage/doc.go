@@ -1,7 +1,9 @@
 // Package coverage computes walk-time coverage on H3 cells (docs/model.md "Coverage model"):
 // the cells of the study area, the population living in each cell, every cell's walk time
 // to the nearest facility of each category or station level (one multi-source search per
-// set), and the shares of population and area within 5, 10 and 15 minutes.
+// set), and the shares of population and area within 5, 10 and 15 minutes, per community,
+// street and district (ScopeSummary). Run bundles one compute's coverage as a store keeps
+// it.
 //
 // Coordinates are (lon, lat) in WGS84 (EPSG:4326) degrees; lengths are metres, areas
 // square metres, times seconds in results and minutes in summaries.

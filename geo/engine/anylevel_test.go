@@ -7,7 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // The "any station" times are derived as the minimum over the levels; they must equal a

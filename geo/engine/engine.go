@@ -105,7 +105,7 @@ type Engine struct {
 	fields    *fieldCache
 	Sets      []coverage.FacilitySet
 	Results   []coverage.Result // parallel to Sets
-	Summaries []ScopeSummary
+	Summaries []coverage.ScopeSummary
 	Units     *Units // communities, streets and compounds, with their cells after Compute
 }
 

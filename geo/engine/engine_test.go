@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
@@ -142,7 +143,7 @@ func TestComputeSetsAndSummaries(t *testing.T) {
 		if s.Kind == engine.KindCategory && s.Key == "pharmacy" && s.Within[2].Population != 0 {
 			t.Errorf("pharmacy (no outlets) covers %v residents", s.Within[2].Population)
 		}
-		if s.Scope == engine.ScopeCommunity && s.Code != "510104001001" {
+		if s.Scope == coverage.ScopeCommunity && s.Code != "510104001001" {
 			t.Errorf("unexpected community %q", s.Code)
 		}
 	}

@@ -6,24 +6,9 @@ import (
 	"github.com/lifecircle/lifecircle/geo/coverage"
 )
 
-// Scopes of a summary.
-const (
-	ScopeDistrict  = "district"
-	ScopeStreet    = "street"
-	ScopeCommunity = "community"
-)
-
-// ScopeSummary is the coverage of one facility set over one community, one street or the
-// whole district (Code "").
-type ScopeSummary struct {
-	Scope, Code, Name string
-	Kind, Key         string
-	coverage.Summary
-}
-
 // summarise aggregates every facility set's coverage over the district, each street and
 // each community of e.Units.
-func (e *Engine) summarise() []ScopeSummary {
+func (e *Engine) summarise() []coverage.ScopeSummary {
 	streetName := func(code string) string {
 		s, _ := e.Units.Street(code)
 		return s.CommunityStreetName
@@ -34,7 +19,7 @@ func (e *Engine) summarise() []ScopeSummary {
 		}
 		return ""
 	}
-	per := make([][]ScopeSummary, len(e.Results))
+	per := make([][]coverage.ScopeSummary, len(e.Results))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < max(1, e.Options.Workers); w++ {
@@ -51,7 +36,7 @@ func (e *Engine) summarise() []ScopeSummary {
 	}
 	close(next)
 	wg.Wait()
-	var out []ScopeSummary
+	var out []coverage.ScopeSummary
 	for _, p := range per {
 		out = append(out, p...)
 	}
@@ -60,19 +45,19 @@ func (e *Engine) summarise() []ScopeSummary {
 
 // summariseResult summarises one facility set for the district, each street and each
 // community; streetName and commName name a street or community by its code.
-func (e *Engine) summariseResult(r coverage.Result, streetName, commName func(string) string) []ScopeSummary {
-	var out []ScopeSummary
+func (e *Engine) summariseResult(r coverage.Result, streetName, commName func(string) string) []coverage.ScopeSummary {
+	var out []coverage.ScopeSummary
 	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, func(int) string { return "" }) {
-		out = append(out, ScopeSummary{Scope: ScopeDistrict, Kind: r.Kind, Key: r.Key, Summary: s})
+		out = append(out, coverage.ScopeSummary{Scope: coverage.ScopeDistrict, Kind: r.Kind, Key: r.Key, Summary: s})
 	}
 	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, e.Units.CellStreetCode) {
 		if s.Group != "" {
-			out = append(out, ScopeSummary{Scope: ScopeStreet, Code: s.Group, Name: streetName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
+			out = append(out, coverage.ScopeSummary{Scope: coverage.ScopeStreet, Code: s.Group, Name: streetName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
 		}
 	}
 	for _, s := range coverage.Summarise(e.Cells, r, e.Options.ThresholdsMin, e.Units.CellCommunityCode) {
 		if s.Group != "" {
-			out = append(out, ScopeSummary{Scope: ScopeCommunity, Code: s.Group, Name: commName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
+			out = append(out, coverage.ScopeSummary{Scope: coverage.ScopeCommunity, Code: s.Group, Name: commName(s.Group), Kind: r.Kind, Key: r.Key, Summary: s})
 		}
 	}
 	return out

@@ -10,7 +10,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // benchEngine computes a synthetic district of LIFECIRCLE_BENCH_NODES walk nodes

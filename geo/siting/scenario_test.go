@@ -175,7 +175,7 @@ func apply(d engine.Data, c siting.Change) engine.Data {
 // the engine's own summaries.
 func districtShares(e *engine.Engine, t engine.Target) []float64 {
 	for _, s := range e.Summaries {
-		if s.Scope == engine.ScopeDistrict && s.Kind == t.Kind && s.Key == t.Key {
+		if s.Scope == coverage.ScopeDistrict && s.Kind == t.Kind && s.Key == t.Key {
 			out := make([]float64, len(s.Within))
 			for i, w := range s.Within {
 				out[i] = w.PopulationShare

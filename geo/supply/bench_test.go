@@ -9,7 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/supply"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 

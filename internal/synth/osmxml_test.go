@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 	"github.com/paulmach/osm/osmxml"

@@ -50,6 +50,13 @@ type gen struct {
 // [MinNodes, MaxNodes], too few stations or outlets, empty or duplicate category keys, an
 // origin too near a pole or the antimeridian).
 func Generate(cfg Config) (*District, error) {
+	if len(cfg.Categories) == 0 {
+		cats, err := bundledCategories()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Categories = cats.Keys()
+	}
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err

@@ -1,22 +1,22 @@
-package synth_test
+package derive_test
 
 import (
 	"fmt"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/geo/derive"
 	"github.com/paulmach/orb"
 )
 
-func squareBlock(x, y int, resM2 float64) synth.Block {
+func squareBlock(x, y int, resM2 float64) derive.Block {
 	lon, lat := 104+float64(x)*0.01, 30+float64(y)*0.01
 	ring := orb.Ring{{lon, lat}, {lon + 0.009, lat}, {lon + 0.009, lat + 0.009}, {lon, lat + 0.009}, {lon, lat}}
-	return synth.Block{Polygon: orb.MultiPolygon{{ring}}, Centre: orb.Point{lon + 0.0045, lat + 0.0045}, ResidentialM2: resM2}
+	return derive.Block{Polygon: orb.MultiPolygon{{ring}}, Centre: orb.Point{lon + 0.0045, lat + 0.0045}, ResidentialM2: resM2}
 }
 
 func TestNeighbourhoods(t *testing.T) {
-	var blocks []synth.Block
+	var blocks []derive.Block
 	for x := 0; x < 6; x++ {
 		for y := 0; y < 5; y++ {
 			blocks = append(blocks, squareBlock(x, y, float64(10000*(x+1))))
@@ -24,7 +24,7 @@ func TestNeighbourhoods(t *testing.T) {
 	}
 	tests := []struct {
 		name        string
-		blocks      []synth.Block
+		blocks      []derive.Block
 		streets     int
 		wantStreets int
 	}{
@@ -33,7 +33,7 @@ func TestNeighbourhoods(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			comms, streets := synth.Neighbourhoods(tc.blocks, synth.NeighbourhoodOptions{Streets: tc.streets, PersonsPerHa: 200})
+			comms, streets := derive.Neighbourhoods(tc.blocks, derive.NeighbourhoodOptions{Streets: tc.streets, PersonsPerHa: 200})
 			if len(streets) != tc.wantStreets || len(comms) != len(tc.blocks) {
 				t.Fatalf("%d streets, %d communities; want %d, %d", len(streets), len(comms), tc.wantStreets, len(tc.blocks))
 			}
@@ -64,19 +64,19 @@ func TestNeighbourhoods(t *testing.T) {
 }
 
 func TestIllustrativeStations(t *testing.T) {
-	var blocks []synth.Block
+	var blocks []derive.Block
 	for x := 0; x < 6; x++ {
 		for y := 0; y < 5; y++ {
 			blocks = append(blocks, squareBlock(x, y, 20000))
 		}
 	}
-	comms, streets := synth.Neighbourhoods(blocks, synth.NeighbourhoodOptions{})
+	comms, streets := derive.Neighbourhoods(blocks, derive.NeighbourhoodOptions{})
 	res := []geo.ResidentialArea{{ID: "r1", Kind: "landuse", Polygon: blocks[0].Polygon}}
 	var outlets []geo.Outlet
 	for i := 0; i < 30; i++ {
 		outlets = append(outlets, geo.Outlet{ID: fmt.Sprintf("b%d", i), Name: "银行", Category: "bank", Point: blocks[i].Centre})
 	}
-	st := synth.IllustrativeStations(comms, res, outlets)
+	st := derive.IllustrativeStations(comms, res, outlets)
 	count := map[geo.Level]int{}
 	for _, s := range st {
 		count[s.Level]++
@@ -93,7 +93,7 @@ func TestIllustrativeStations(t *testing.T) {
 	if count[geo.LevelCompound] != 1 || count[geo.LevelBuilding] == 0 {
 		t.Errorf("compound %d, building %d", count[geo.LevelCompound], count[geo.LevelBuilding])
 	}
-	again := synth.IllustrativeStations(comms, res, outlets)
+	again := derive.IllustrativeStations(comms, res, outlets)
 	if fmt.Sprint(again) != fmt.Sprint(st) {
 		t.Error("not deterministic")
 	}

@@ -1,4 +1,4 @@
-package synth
+package derive
 
 import (
 	"fmt"
@@ -13,10 +13,11 @@ import (
 // is no real division, so derived units never collide with imported ones.
 const DerivedDistrictCode = "990000"
 
-// Block is a unit of land to turn into a derived community.
+// Block is a unit of land to turn into a derived community: land enclosed by major roads.
 type Block struct {
 	Polygon       orb.MultiPolygon // WGS84 (lon, lat)
-	Centre        orb.Point        // a point inside it
+	Centre        orb.Point        // a point inside it, WGS84 (lon, lat)
+	AreaM2        float64          // its area, m²
 	ResidentialM2 float64          // residential land in it, m²
 }
 
@@ -44,7 +45,9 @@ func (o NeighbourhoodOptions) withDefaults() NeighbourhoodOptions {
 // Neighbourhoods turns blocks into illustrative communities grouped into streets: codes
 // under DerivedDistrictCode, names 邻里单元 n, population from residential land at
 // PersonsPerHa. Streets are contiguous bands: blocks are ordered in a serpentine over
-// north–south strips and cut into equal runs. Everything it makes has Source "derived".
+// north–south strips (by their centres' longitude and latitude, WGS84 degrees) and cut
+// into equal runs. Boundaries are the blocks' polygons, WGS84 (lon, lat); streets have no
+// boundary. Everything it makes has Source "derived".
 func Neighbourhoods(blocks []Block, o NeighbourhoodOptions) ([]geo.Community, []geo.Street) {
 	o = o.withDefaults()
 	if len(blocks) == 0 {

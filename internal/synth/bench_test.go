@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/synth"
+	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/paulmach/orb"
 	h3 "github.com/uber/h3-go/v4"
 )

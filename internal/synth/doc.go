@@ -1,8 +1,9 @@
-// Package synth generates a deterministic synthetic Chinese urban district for scale tests
-// and benchmarks: an arterial grid of superblocks filled with walled residential compounds
+// Package synth generates a deterministic synthetic Chinese urban district for tests and
+// benchmarks: an arterial grid of superblocks filled with walled residential compounds
 // and their tree-like inner lanes, parks with curved paths, a river crossed only at a few
 // bridges, communities and streets with official-looking codes and Chinese names, party-mass
 // service stations of all five "1+11+N+X" levels and convenience outlets of every category.
+// It serves the test suites and the bench command only, and is internal to the module.
 //
 // Everything is a pure function of Config (seed and size): the same Config always gives the
 // same District. Randomness comes only from math/rand/v2 PCG sources seeded from
@@ -26,6 +27,11 @@
 // 2 000–6 000 households, some deliberately short of workers or service space), the
 // compounds and their residential land, the stations and the outlets.
 //
-// synth may import geo, orb and the standard library only (its tests also use h3-go and
-// github.com/paulmach/osm/osmxml). It never imports pgx, echo or net/http.
+// The outlet categories — their keys, in order, and the OSM tags WriteOSMXML gives their
+// outlets — are the bundled category file's (data/categories.json); synth keeps only how
+// common each is, where it stands and how it is named.
+//
+// synth may import geo, data (the bundled category file), orb and the standard library
+// only (its tests also use h3-go and github.com/paulmach/osm/osmxml). It never imports
+// pgx, echo or net/http.
 package synth

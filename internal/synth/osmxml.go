@@ -47,10 +47,13 @@ func WriteOSMXML(w io.Writer, d *District) error {
 		next++
 		ox.node(next, s.Point, [][2]string{{"amenity", "community_centre"}, {"name", s.Name}, {"lifecircle:level", string(s.Level)}, {"addr:full", s.Address}})
 	}
+	cats, err := bundledCategories()
+	if err != nil {
+		return err
+	}
 	for _, o := range d.Outlets {
 		next++
-		spec := specOf(o.Category)
-		tags := append(append([][2]string{}, spec.tags...), [2]string{"name", o.Name}, [2]string{"lifecircle:category", o.Category})
+		tags := append(osmTags(cats, o.Category), [2]string{"name", o.Name}, [2]string{"lifecircle:category", o.Category})
 		ox.node(next, o.Point, tags)
 	}
 	ox.ways(d.Edges, ways, vertexBase)

@@ -1,0 +1,115 @@
+package district
+
+import (
+	"context"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/derive"
+)
+
+// The demo's derivation parameters.
+const (
+	demoMinBlockM2     = 20_000 // smallest block that becomes a neighbourhood unit
+	demoSettledBufferM = 150    // residential land grown by this much is the settled area
+	demoMinPopulation  = 200    // every derived unit gets at least this many residents
+)
+
+// Derived says what DeriveDemoLayers did, for the caller to report.
+type Derived struct {
+	// OSMAreasRemoved is how many OSM administrative areas (which carry no population)
+	// gave way to derived neighbourhood units.
+	OSMAreasRemoved int
+	// DerivedUnits is set when neighbourhood units were derived (no community with a
+	// boundary came from a file); Units and Streets count them.
+	DerivedUnits   bool
+	Units, Streets int
+	// StationsKept counts the stored stations, kept as they are because some came from a
+	// file; 0 when the illustrative layer was added instead.
+	StationsKept int
+	// Illustrative counts the illustrative stations added (source=illustrative).
+	Illustrative int
+}
+
+// DeriveDemoLayers fills in what a bare OpenStreetMap extract lacks for the demo: when no
+// community with a boundary came from a file, the OSM administrative areas give way to
+// neighbourhood units derived from the major roads (geo/derive.Neighbourhoods, stored as
+// source "derived"); when no station came from a file, the illustrative station layer is
+// added (geo/derive.IllustrativeStations, source "illustrative"). Each store runs in
+// replace mode, so a second demo replaces what the first derived and rows imported from
+// files stay. On an error it returns what was done until then.
+func DeriveDemoLayers(ctx context.Context, st DemoStore) (Derived, error) {
+	var d Derived
+	comms, err := st.Communities(ctx)
+	if err != nil {
+		return d, err
+	}
+	if !anyFileBoundary(comms) {
+		if comms, err = deriveUnits(ctx, st, &d); err != nil {
+			return d, err
+		}
+	}
+	return d, addIllustrativeStations(ctx, st, comms, &d)
+}
+
+// deriveUnits replaces the OSM administrative areas by derived neighbourhood units and
+// their streets, and returns the units.
+func deriveUnits(ctx context.Context, st DemoStore, d *Derived) ([]geo.Community, error) {
+	var err error
+	if d.OSMAreasRemoved, err = st.DeleteCommunities(ctx, "osm"); err != nil {
+		return nil, err
+	}
+	blocks, err := st.DeriveBlocks(ctx, demoMinBlockM2, demoSettledBufferM)
+	if err != nil {
+		return nil, err
+	}
+	units, streets := derive.Neighbourhoods(blocks, derive.NeighbourhoodOptions{MinPopulation: demoMinPopulation})
+	b := geo.Batch{Kind: "streets", FileName: "derived", Mode: geo.ModeReplace, Source: "derived", Read: len(streets)}
+	if _, err := st.ImportStreets(ctx, b, streets); err != nil {
+		return nil, err
+	}
+	b = geo.Batch{Kind: "communities", FileName: "derived", Mode: geo.ModeReplace, Source: "derived", Read: len(units)}
+	if _, err := st.ImportCommunities(ctx, b, units, geo.ImportOptions{Repair: true}); err != nil {
+		return nil, err
+	}
+	d.DerivedUnits, d.Units, d.Streets = true, len(units), len(streets)
+	return units, nil
+}
+
+// addIllustrativeStations adds the illustrative station layer over comms unless a stored
+// station came from a file.
+func addIllustrativeStations(ctx context.Context, st DemoStore, comms []geo.Community, d *Derived) error {
+	stations, err := st.Stations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range stations {
+		if s.Source == "file" {
+			d.StationsKept = len(stations)
+			return nil
+		}
+	}
+	res, err := st.ResidentialAreas(ctx)
+	if err != nil {
+		return err
+	}
+	outlets, err := st.Outlets(ctx)
+	if err != nil {
+		return err
+	}
+	layer := derive.IllustrativeStations(comms, res, outlets)
+	b := geo.Batch{Kind: "stations", FileName: "illustrative", Mode: geo.ModeReplace, Source: "illustrative", Read: len(layer)}
+	if _, err := st.ImportStations(ctx, b, layer, geo.ImportOptions{}); err != nil {
+		return err
+	}
+	d.Illustrative = len(layer)
+	return nil
+}
+
+func anyFileBoundary(cs []geo.Community) bool {
+	for _, c := range cs {
+		if len(c.Boundary) > 0 && c.Source == "file" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,25 @@
+// Package district is lifecircle's application layer: the workflows that the command line
+// and the HTTP API both run, so that each of them lives in one place. The adapters (api,
+// cmd/lifecircle) only turn requests and flags into its calls and its results into answers.
+//
+// Import a file (Prepare, Store, Import): read it with the importers, apply the reject
+// policy (a bad record refuses the whole file unless SkipInvalid, then the bad records are
+// left out and listed), hash it for the batch record, and store it in one transaction
+// through an ImportStore.
+//
+// Recompute the coverage (Compute, Recompute): load the district into a geo/engine Engine,
+// compute it, and write it (as one coverage.Run) through a ComputeStore in one
+// transaction, each phase timed and reported; the caller swaps the new engine in. Compute
+// alone (no write) is the server's first load and what reports and checks run on.
+//
+// The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
+// derive neighbourhood units from the major roads; where no station came from a file, add
+// the illustrative station layer. The algorithms are geo/derive's; district decides when
+// they run and stores what they make through a DemoStore.
+//
+// The stores it needs are interfaces defined here in domain terms (geo values, geo's
+// import batch); *postgis.DB implements them all.
+//
+// district may import geo and its subpackages, importers, importers/osm, report, data and
+// the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
+package district

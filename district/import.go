@@ -1,0 +1,116 @@
+package district
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
+)
+
+// ImportRequest is one file to import: read from Path, or given as Name and Data (an
+// upload).
+type ImportRequest struct {
+	Kind importers.Kind // communities, stations, outlets or compounds
+	Path string         // the file to read; "" when Data holds it
+	Name string         // with Data: the file's name, whose extension gives the format
+	Data []byte
+	// Read says how to read the file: its CRS (coordinates are (lon, lat) in it and stored
+	// as WGS84), encoding, sheet, field names, categories and progress. Read.Repair also
+	// has the store mend invalid polygons.
+	Read        importers.Options
+	Mode        geo.ImportMode
+	SkipInvalid bool // store the good records and report the bad ones instead of failing
+}
+
+// Prepared is a file read and accepted by the reject policy, ready to store.
+type Prepared struct {
+	Batch  geo.Batch         // the batch record the store writes
+	Result *importers.Result // the values read, WGS84 (lon, lat)
+	kind   importers.Kind
+	repair bool
+}
+
+// Rejects returns the bad records left out (only under SkipInvalid; otherwise a file with
+// any is refused).
+func (p *Prepared) Rejects() []importers.Reject { return p.Result.Rejects }
+
+// Import reads req's file, applies the reject policy and stores the records in one
+// transaction through st: Prepare, then Store.
+func Import(ctx context.Context, st ImportStore, req ImportRequest) (*Prepared, geo.ImportSummary, error) {
+	p, err := Prepare(ctx, req)
+	if err != nil {
+		return nil, geo.ImportSummary{}, err
+	}
+	s, err := p.Store(ctx, st)
+	return p, s, err
+}
+
+// Prepare reads req's file with the importers' validation and applies the reject policy:
+// a file that cannot be read at all is an EINVALID error; bad records refuse the whole
+// file (a *RejectedError) unless req.SkipInvalid, when they are left out and listed in
+// the Prepared. It hashes the file (SHA-256) for the batch record. Nothing is stored.
+func Prepare(ctx context.Context, req ImportRequest) (*Prepared, error) {
+	name, sum, res, err := read(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Rejects) > 0 && !req.SkipInvalid {
+		return nil, newRejectedError(name, res.Rejects)
+	}
+	b := geo.Batch{Kind: string(req.Kind), FileName: name, SHA256: sum, CRS: string(req.Read.CRS),
+		Mode: req.Mode, Read: res.Read, Rejected: len(res.Rejects)}
+	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair}, nil
+}
+
+// read hashes and reads the file: from Path (hashed first, so a missing file is named as
+// such) or from Data.
+func read(ctx context.Context, req ImportRequest) (name, sum string, res *importers.Result, err error) {
+	if req.Path != "" {
+		if sum, err = HashFile(req.Path); err != nil {
+			return "", "", nil, err
+		}
+		res, err = importers.ReadFile(ctx, req.Kind, req.Path, req.Read)
+		return filepath.Base(req.Path), sum, res, err
+	}
+	h := sha256.Sum256(req.Data)
+	res, err = importers.Read(ctx, req.Kind, req.Name, bytes.NewReader(req.Data), req.Read)
+	return req.Name, hex.EncodeToString(h[:]), res, err
+}
+
+// Store writes the prepared records and the batch record through st, in one transaction.
+func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary, error) {
+	o := geo.ImportOptions{Repair: p.repair, Records: p.Result.Records}
+	res := p.Result
+	switch p.kind {
+	case importers.KindCommunities:
+		return st.ImportCommunities(ctx, p.Batch, res.Communities, o)
+	case importers.KindStations:
+		return st.ImportStations(ctx, p.Batch, res.Stations, o)
+	case importers.KindOutlets:
+		return st.ImportOutlets(ctx, p.Batch, res.Outlets, o)
+	case importers.KindCompounds:
+		return st.ImportCompounds(ctx, p.Batch, res.Compounds, o)
+	}
+	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (communities, stations, outlets or compounds)", p.kind)
+}
+
+// HashFile returns the hex SHA-256 digest of the file at path, for the batch record; an
+// unreadable file is EINVALID.
+func HashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", geo.WrapError(geo.EINVALID, err, "open %s", path)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", geo.WrapError(geo.EINVALID, err, "read %s", path)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,95 @@
+package district
+
+import (
+	"context"
+	"time"
+
+	"github.com/lifecircle/lifecircle/geo/engine"
+)
+
+// PhaseWrite names the phase of a Recompute that writes the coverage to the store.
+const PhaseWrite = "write results"
+
+// Phase is one timed step of a compute: engine's phases ("load network", "walk searches"
+// …), then PhaseWrite.
+type Phase struct {
+	Name string
+	Took time.Duration
+}
+
+// Computed is a district loaded and computed: the engine to swap in, and how long it took.
+type Computed struct {
+	Engine *engine.Engine
+	Phases []Phase       // in the order they ran
+	Took   time.Duration // wall time of the load, the compute and (Recompute) the write
+}
+
+// Phase returns the time of the named phase (0 when it did not run).
+func (c *Computed) Phase(name string) time.Duration {
+	for _, p := range c.Phases {
+		if p.Name == name {
+			return p.Took
+		}
+	}
+	return 0
+}
+
+// Compute loads the district from src (WGS84) and computes its coverage with opts (walk
+// speed in km/h, minutes, H3 resolution). opts.Phase, when set, is told every phase as it
+// ends. Nothing is written: the server's first load, reports and checks use it.
+func Compute(ctx context.Context, src engine.Source, opts engine.Options) (*Computed, error) {
+	c := &Computed{}
+	start := time.Now()
+	opts.Phase = c.recording(opts.Phase)
+	e, err := engine.Load(ctx, src, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Compute(ctx); err != nil {
+		return nil, err
+	}
+	c.Engine, c.Took = e, time.Since(start)
+	return c, nil
+}
+
+// Recompute loads and computes the district (Compute), then writes its coverage to st in
+// one transaction, replacing the previous run, with the run's start and the compute's
+// phases recorded. The caller swaps the new engine in.
+func Recompute(ctx context.Context, st ComputeStore, opts engine.Options) (*Computed, error) {
+	start := time.Now()
+	report := opts.Phase
+	c, err := Compute(ctx, st, opts)
+	if err != nil {
+		return nil, err
+	}
+	t := time.Now()
+	if err := st.WriteCoverage(ctx, coverageOf(c.Engine, start, c.seconds())); err != nil {
+		return nil, err
+	}
+	wrote := time.Since(t)
+	c.Phases = append(c.Phases, Phase{PhaseWrite, wrote})
+	if report != nil {
+		report(PhaseWrite, wrote)
+	}
+	c.Took = time.Since(start)
+	return c, nil
+}
+
+// recording returns a phase callback that notes each phase in c, then tells next.
+func (c *Computed) recording(next func(string, time.Duration)) func(string, time.Duration) {
+	return func(name string, d time.Duration) {
+		c.Phases = append(c.Phases, Phase{name, d})
+		if next != nil {
+			next(name, d)
+		}
+	}
+}
+
+// seconds returns the phases so far as seconds by name, as the run record keeps them.
+func (c *Computed) seconds() map[string]float64 {
+	out := make(map[string]float64, len(c.Phases))
+	for _, p := range c.Phases {
+		out[p.Name] = p.Took.Seconds()
+	}
+	return out
+}

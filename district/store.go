@@ -1,0 +1,42 @@
+package district
+
+import (
+	"context"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/derive"
+	"github.com/lifecircle/lifecircle/geo/engine"
+)
+
+// ImportStore stores what a file import read: each call is one transaction that commits
+// whole or leaves the store as it was, and records the batch. *postgis.DB is one.
+type ImportStore interface {
+	ImportCommunities(ctx context.Context, b geo.Batch, cs []geo.Community, o geo.ImportOptions) (geo.ImportSummary, error)
+	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
+	ImportOutlets(ctx context.Context, b geo.Batch, os []geo.Outlet, o geo.ImportOptions) (geo.ImportSummary, error)
+	ImportCompounds(ctx context.Context, b geo.Batch, cs []geo.Compound, o geo.ImportOptions) (geo.ImportSummary, error)
+}
+
+// ComputeStore is where a recompute reads the district from and writes its coverage to,
+// replacing the previous run in one transaction. *postgis.DB is one.
+type ComputeStore interface {
+	engine.Source
+	WriteCoverage(ctx context.Context, run coverage.Run) error
+}
+
+// DemoStore is what the demo's derivations read and write. *postgis.DB is one.
+type DemoStore interface {
+	Communities(ctx context.Context) ([]geo.Community, error)
+	Stations(ctx context.Context) ([]geo.Station, error)
+	Outlets(ctx context.Context) ([]geo.Outlet, error)
+	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
+	// DeleteCommunities removes the communities of one source and says how many went.
+	DeleteCommunities(ctx context.Context, source string) (int, error)
+	// DeriveBlocks cuts the settled area by the major roads into blocks of at least
+	// minAreaM2 (settled: residential land grown by settledBufferM metres).
+	DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]derive.Block, error)
+	ImportStreets(ctx context.Context, b geo.Batch, streets []geo.Street) (geo.ImportSummary, error)
+	ImportCommunities(ctx context.Context, b geo.Batch, cs []geo.Community, o geo.ImportOptions) (geo.ImportSummary, error)
+	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
+}

@@ -1,0 +1,123 @@
+package postgis_test
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/walk"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
+	"github.com/paulmach/orb"
+	"github.com/uber/h3-go/v4"
+)
+
+// testRun is a hand-made run of two cells and one facility set: the first cell on the
+// network, in community C1, 150 s from station s1; the second off the network, in no
+// community, reaching nothing.
+func testRun(tb testing.TB, started time.Time) coverage.Run {
+	tb.Helper()
+	var cells []coverage.Cell
+	for _, p := range []orb.Point{{104.0650, 30.6570}, {104.0700, 30.6600}} {
+		c := h3.LatLngToCell(h3.NewLatLng(p[1], p[0]), 10)
+		ll := c.LatLng()
+		cells = append(cells, coverage.Cell{H3: c, Center: orb.Point{ll.Lng, ll.Lat}, Area: -1, AreaM2: 15_000, Population: 40})
+	}
+	sum := coverage.Summary{Cells: 2, Population: 80, AreaM2: 30_000, OffNetworkCells: 1,
+		Within:           []coverage.Share{{Minutes: 5, Population: 40, PopulationShare: 0.5, AreaM2: 15_000, AreaShare: 0.5}},
+		BeyondPopulation: []float64{40}, MeanMin: 2.5, MedianMin: math.Inf(1), P90Min: math.Inf(1)}
+	return coverage.Run{Started: started, Phases: map[string]float64{"walk searches": 1.5},
+		Resolution: 10, SpeedKmh: 4.5, MaxMinutes: 30, ThresholdsMin: []float64{5},
+		Cells:         cells,
+		CellSnaps:     []walk.Snap{{AccessM: 12, OnNetwork: true}, {AccessM: math.Inf(1)}},
+		CellCommunity: []string{"C1", ""}, CellStreet: []string{"S1", ""},
+		Sets:      []coverage.FacilitySet{{Kind: "level", Key: "community", IDs: []string{"s1"}, Points: []orb.Point{{104.065, 30.657}}}},
+		Results:   []coverage.Result{{Kind: "level", Key: "community", Seconds: []float32{150, float32(math.Inf(1))}, Nearest: []int32{0, -1}}},
+		Summaries: []coverage.ScopeSummary{{Scope: coverage.ScopeDistrict, Kind: "level", Key: "community", Summary: sum}},
+	}
+}
+
+// WriteCoverage stores a run's cells, per-cell minutes (NULL where nothing is reached),
+// summaries (NULL for infinite statistics) and the run record; a second run replaces the
+// first whole.
+func TestWriteCoverage(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	started := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	run := testRun(t, started)
+	for range 2 {
+		if err := db.WriteCoverage(ctx, run); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+
+	type cellRow struct {
+		h3            string
+		comm, street  *string
+		onNet         bool
+		access        *float64
+		minutes       *float32
+		facility      *string
+		polygonCovers bool
+	}
+	rows, err := conn.Query(ctx, `SELECT c.h3, c.community_code, c.street_code, c.on_network, c.access_m, v.minutes, v.facility_id,
+			ST_Covers(c.geom, c.centre)
+		FROM cells c JOIN coverage_cells v ON v.cell_id = c.id ORDER BY c.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (cellRow, error) {
+		var c cellRow
+		err := r.Scan(&c.h3, &c.comm, &c.street, &c.onNet, &c.access, &c.minutes, &c.facility, &c.polygonCovers)
+		return c, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d cell rows, want 2 (a second run replaces the first)", len(got))
+	}
+	first, second := got[0], got[1]
+	if first.h3 != run.Cells[0].H3.String() || first.comm == nil || *first.comm != "C1" || first.street == nil || *first.street != "S1" ||
+		!first.onNet || first.access == nil || *first.access != 12 || first.minutes == nil || *first.minutes != 2.5 ||
+		first.facility == nil || *first.facility != "s1" || !first.polygonCovers {
+		t.Errorf("first cell stored as %+v; want C1/S1, on the network 12 m away, 2.5 min to s1, its hexagon around its centre", first)
+	}
+	if second.comm != nil || second.street != nil || second.onNet || second.access != nil || second.minutes != nil || second.facility != nil {
+		t.Errorf("second cell stored as %+v; want no community, off the network, nothing reached (NULLs)", second)
+	}
+
+	var within, share float64
+	var median *float64
+	if err := conn.QueryRow(ctx, `SELECT population_within, population_share, median_min FROM coverage_summary
+		WHERE scope = 'district' AND kind = 'level' AND key = 'community' AND threshold_min = 5`).Scan(&within, &share, &median); err != nil {
+		t.Fatal(err)
+	}
+	if within != 40 || share != 0.5 || median != nil {
+		t.Errorf("summary: within %v, share %v, median %v; want 40, 0.5, NULL", within, share, median)
+	}
+
+	var runs, cells, res int
+	var thresholds []int32
+	var phases []byte
+	var at time.Time
+	if err := conn.QueryRow(ctx, `SELECT count(*) OVER (), cells, resolution, thresholds, phases, started_at FROM compute_runs
+		ORDER BY id DESC LIMIT 1`).Scan(&runs, &cells, &res, &thresholds, &phases, &at); err != nil {
+		t.Fatal(err)
+	}
+	var ph map[string]float64
+	if err := json.Unmarshal(phases, &ph); err != nil {
+		t.Fatal(err)
+	}
+	if runs != 2 || cells != 2 || res != 10 || len(thresholds) != 1 || thresholds[0] != 5 || ph["walk searches"] != 1.5 || !at.Equal(started) {
+		t.Errorf("compute_runs: %d runs, last %d cells, resolution %d, thresholds %v, phases %v, started %v", runs, cells, res, thresholds, ph, at)
+	}
+}
