@@ -2,7 +2,8 @@
 // (Community, Street, Station and its Level, Outlet and its Category, Compound, the walk
 // network's nodes and edges, the walking model) and the one error type with codes.
 //
-// Its subpackages hold the pure algorithms: crs (WGS84/GCJ-02/BD-09), walk (the in-memory
+// Its subpackages hold the pure algorithms: local (the one local metric projection:
+// metres per degree, lon/lat ⇄ x/y metres), crs (WGS84/GCJ-02/BD-09), walk (the in-memory
 // pedestrian network and its searches), coverage (H3 walk-time coverage) and synth (a
 // deterministic synthetic district for tests and benchmarks).
 //

@@ -6,7 +6,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 
-	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // cellIndex buckets cell centres on a regular (lon, lat) grid, stored densely (CSR), so
@@ -110,5 +110,5 @@ func (ix *cellIndex) query(b orb.Bound, fn func(i int)) {
 // cellEdgeDeg returns the mean edge length of c's resolution in degrees of latitude:
 // also the distance from a cell's centre to its vertices.
 func cellEdgeDeg(c h3.Cell) float64 {
-	return h3.HexagonEdgeLengthAvgM(c.Resolution()) / (math.Pi / 180 * geo.EarthRadiusM)
+	return h3.HexagonEdgeLengthAvgM(c.Resolution()) / local.MetresPerDegreeLat
 }

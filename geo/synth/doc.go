@@ -26,6 +26,6 @@
 // 2 000–6 000 households, some deliberately short of workers or service space), the
 // compounds and their residential land, the stations and the outlets.
 //
-// synth may import geo, orb and the standard library only (its tests also use h3-go and
-// github.com/paulmach/osm/osmxml). It never imports pgx, echo or net/http.
+// synth may import geo, geo/local, orb and the standard library only (its tests also use
+// h3-go and github.com/paulmach/osm/osmxml). It never imports pgx, echo or net/http.
 package synth

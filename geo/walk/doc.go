@@ -15,5 +15,5 @@
 // A Graph is safe for concurrent use by many goroutines; a Field is safe for concurrent
 // reads until it is released.
 //
-// walk may import geo and orb only. It never imports pgx, echo or net/http.
+// walk may import geo, geo/local and orb only. It never imports pgx, echo or net/http.
 package walk

@@ -5,11 +5,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
-
-// degM is the length in metres of one degree of a great circle.
-const degM = geo.EarthRadiusM * math.Pi / 180
 
 // cellScale is the cell width as a share of the mean segment length (measured: smaller
 // cells scan fewer segments but more empty cells).
@@ -76,10 +73,10 @@ func meanSegmentM(g *Graph, nseg int) float64 {
 // gridFor sizes a grid over b with cells about as wide as a segment is long, and at most
 // about two cells per segment.
 func gridFor(b orb.Bound, meanSegM float64, nseg int) *segIndex {
-	cosMid := math.Cos((b.Min[1] + b.Max[1]) / 2 * math.Pi / 180)
+	cosMid := local.LonScale((b.Min[1] + b.Max[1]) / 2)
 	cosMid = max(cosMid, 0.01)
-	wM := (b.Max[0] - b.Min[0]) * degM * cosMid
-	hM := (b.Max[1] - b.Min[1]) * degM
+	wM := (b.Max[0] - b.Min[0]) * local.MetresPerDegreeLat * cosMid
+	hM := (b.Max[1] - b.Min[1]) * local.MetresPerDegreeLat
 	s := min(max(meanSegM*cellScale, 5), 5000)
 	if cells := (wM/s + 1) * (hM/s + 1); cells > 2*float64(nseg)+16 {
 		s *= math.Sqrt(cells / (2*float64(nseg) + 16))
@@ -87,8 +84,8 @@ func gridFor(b orb.Bound, meanSegM float64, nseg int) *segIndex {
 	maxLat := max(math.Abs(b.Min[1]), math.Abs(b.Max[1]))
 	ix := &segIndex{
 		minLon: b.Min[0], minLat: b.Min[1],
-		dLat: s / degM, dLon: s / (degM * cosMid),
-		cosMin: math.Cos(maxLat * math.Pi / 180),
+		dLat: s / local.MetresPerDegreeLat, dLon: s / (local.MetresPerDegreeLat * cosMid),
+		cosMin: local.LonScale(maxLat),
 	}
 	ix.nx = int((b.Max[0]-b.Min[0])/ix.dLon) + 1
 	ix.ny = int((b.Max[1]-b.Min[1])/ix.dLat) + 1

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // Snap is where a point joins the network: the nearest point of the nearest walkable
@@ -87,7 +88,7 @@ type candidate struct {
 // rings of cells around p's cell until no unscanned cell can hold a nearer segment.
 func (ix *segIndex) nearest(g *Graph, p orb.Point) (seg int32, foot orb.Point, dist float64) {
 	best := candidate{seg: -1, dist: math.Inf(1)}
-	kx := math.Cos(p[1] * math.Pi / 180)
+	kx := local.LonScale(p[1])
 	cx, cy := ix.cellX(p[0]), ix.cellY(p[1])
 	for k := 0; ; k++ {
 		x0, x1, y0, y1 := cx-k, cx+k, cy-k, cy+k
@@ -154,7 +155,7 @@ func project(p, a, b orb.Point, kx float64) (orb.Point, float64) {
 	}
 	foot := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
 	fx, fy := ax+t*dx, ay+t*dy
-	return foot, math.Sqrt(fx*fx+fy*fy) * degM
+	return foot, math.Sqrt(fx*fx+fy*fy) * local.MetresPerDegreeLat
 }
 
 // lowerBound returns a lower bound in metres on the great-circle distance from p to any
@@ -169,10 +170,10 @@ func (ix *segIndex) lowerBound(p orb.Point, x0, x1, y0, y1 int) float64 {
 		lb = min(lb, ix.lonBound(ix.minLon+float64(x1+1)*ix.dLon-p[0]))
 	}
 	if y0 > 0 {
-		lb = min(lb, max(p[1]-(ix.minLat+float64(y0)*ix.dLat), 0)*degM)
+		lb = min(lb, max(p[1]-(ix.minLat+float64(y0)*ix.dLat), 0)*local.MetresPerDegreeLat)
 	}
 	if y1 < ix.ny-1 {
-		lb = min(lb, max(ix.minLat+float64(y1+1)*ix.dLat-p[1], 0)*degM)
+		lb = min(lb, max(ix.minLat+float64(y1+1)*ix.dLat-p[1], 0)*local.MetresPerDegreeLat)
 	}
 	return lb * (1 - 1e-9)
 }
