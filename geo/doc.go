@@ -3,7 +3,8 @@
 // network's nodes and edges, the walking model) and the one error type with codes.
 //
 // Its subpackages hold the pure algorithms: local (the one local metric projection:
-// metres per degree, lon/lat ⇄ x/y metres), crs (WGS84/GCJ-02/BD-09), walk (the in-memory
+// metres per degree, lon/lat ⇄ x/y metres), gridindex (the one bucket-grid spatial index
+// of points, bounds and polylines), crs (WGS84/GCJ-02/BD-09), walk (the in-memory
 // pedestrian network and its searches), coverage (H3 walk-time coverage) and synth (a
 // deterministic synthetic district for tests and benchmarks).
 //
