@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
-	"github.com/uber/h3-go/v4"
 
 	"github.com/lifecircle/lifecircle/geo/local"
 )
@@ -72,12 +71,11 @@ func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex [
 // cellHexagon returns c's boundary in the local plane around its centre,
 // counter-clockwise.
 func cellHexagon(c Cell) []xy {
-	pl := local.NewPlane(c.Center)
-	bnd := h3.CellToBoundary(c.H3)
-	hex := make([]xy, len(bnd))
-	for i, ll := range bnd {
-		hex[i] = planeXY(pl, orb.Point{ll.Lng, ll.Lat})
+	var ring orb.Ring
+	if poly := CellPolygon(c.H3); len(poly) > 0 {
+		ring = poly[0]
 	}
+	hex := planeRing(local.NewPlane(c.Center), ring, nil)
 	if signedArea(hex) < 0 {
 		for i, j := 0, len(hex)-1; i < j; i, j = i+1, j-1 {
 			hex[i], hex[j] = hex[j], hex[i]
