@@ -1,6 +1,8 @@
 // Package geo holds lifecircle's domain: the values every other package passes around
 // (Community, Street, Station and its Level, Outlet and its Category, Compound, the walk
-// network's nodes and edges, the walking model) and the one error type with codes.
+// network's nodes and edges, the walking model), the typed OSM highway classification
+// (Highway, RoadClass, WalkableWay: which ways are walked, which are major roads, which
+// are steps) and the one error type with codes.
 //
 // Its subpackages hold the pure algorithms: local (the one local metric projection:
 // metres per degree, lon/lat ⇄ x/y metres), gridindex (the one bucket-grid spatial index
