@@ -26,6 +26,7 @@
 // 2 000–6 000 households, some deliberately short of workers or service space), the
 // compounds and their residential land, the stations and the outlets.
 //
-// synth may import geo, geo/local, orb and the standard library only (its tests also use
-// h3-go and github.com/paulmach/osm/osmxml). It never imports pgx, echo or net/http.
+// synth may import geo, geo/local, orb, github.com/paulmach/osm (for its XML
+// marshalling) and the standard library only (its tests also use h3-go, osmxml, data and
+// importers/osm to read the written files back). It never imports pgx, echo or net/http.
 package synth
