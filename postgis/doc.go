@@ -6,5 +6,6 @@
 // pgx.Identifier. Every import runs in one transaction: it commits whole or leaves the
 // database exactly as it was.
 //
-// postgis may import geo and its subpackages, pgx, goose and go-geom; never echo or api.
+// postgis may import geo and its subpackages, pgx, goose and go-geom, and for the tile
+// cache hashicorp/golang-lru and x/sync/singleflight; never echo or api.
 package postgis
