@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
@@ -153,17 +154,5 @@ func cellsCSV(sys crs.System, rows []assess.CellRow) [][]string {
 
 // cellPolygon returns an H3 cell's hexagon, (lon, lat) WGS84; empty for a bad index.
 func cellPolygon(index string) orb.Polygon {
-	cell := h3.Cell(h3.IndexFromString(index))
-	if !cell.IsValid() {
-		return nil
-	}
-	bd := cell.Boundary()
-	r := make(orb.Ring, 0, len(bd)+1)
-	for _, ll := range bd {
-		r = append(r, orb.Point{ll.Lng, ll.Lat})
-	}
-	if len(r) > 0 {
-		r = append(r, r[0])
-	}
-	return orb.Polygon{r}
+	return coverage.CellPolygon(h3.Cell(h3.IndexFromString(index)))
 }

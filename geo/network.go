@@ -68,7 +68,7 @@ func (m WalkModel) MetresPerSecond() float64 { return m.SpeedKmh * 1000 / 3600 }
 // highway value.
 func (m WalkModel) EdgeSeconds(lengthM float64, highway string) float64 {
 	s := lengthM / m.MetresPerSecond()
-	if highway == "steps" {
+	if Highway(highway).IsSteps() {
 		s *= m.StepsFactor
 	}
 	return s

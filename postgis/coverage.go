@@ -7,9 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo/coverage"
-	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
-	"github.com/uber/h3-go/v4"
 )
 
 // WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with run's
@@ -58,23 +56,13 @@ func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 		if !math.IsInf(s.AccessM, 0) {
 			access = s.AccessM
 		}
-		poly, err := cellPolygon(c.H3.Boundary())
+		poly, err := wkb.Marshal(coverage.CellPolygon(c.H3))
 		if err != nil {
 			return nil, err
 		}
 		return []any{int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), poly}, nil
 	}))
 	return mapError(err, "copy cells")
-}
-
-// cellPolygon returns an H3 cell's boundary as a WKB polygon in (lon, lat).
-func cellPolygon(b h3.CellBoundary) ([]byte, error) {
-	r := make(orb.Ring, 0, len(b)+1)
-	for _, ll := range b {
-		r = append(r, orb.Point{ll.Lng, ll.Lat})
-	}
-	r = append(r, r[0])
-	return wkb.Marshal(orb.Polygon{r})
 }
 
 func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {

@@ -11,13 +11,21 @@ import (
 // enclosed by major roads; its Centre is ST_PointOnSurface.
 type Block = derive.Block
 
-// majorRoads are the highway values whose lines bound derived neighbourhoods.
-var majorRoads = []string{"motorway", "trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary", "tertiary_link"}
+// majorRoads returns the highway values whose lines bound derived neighbourhoods: the
+// major roads of geo's classification (geo.RoadMajor).
+func majorRoads() []string {
+	var out []string
+	for _, h := range geo.HighwaysOf(geo.RoadMajor) {
+		out = append(out, string(h))
+	}
+	return out
+}
 
 // DeriveBlocks makes neighbourhood units where an extract has no community boundaries:
 // the settled area (residential land grown by settledBufferM metres, or the walk network's
-// convex hull when there is none) cut by the major roads, keeping pieces of at least
-// minAreaM2. Polygons are WGS84 (lon, lat), ordered north to south.
+// convex hull when there is none) cut by the major roads (geo.RoadMajor, links included),
+// keeping pieces of at least minAreaM2. Polygons are WGS84 (lon, lat), ordered north to
+// south.
 func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]Block, error) {
 	rows, err := db.pool.Query(ctx, `
 		WITH settled AS (SELECT coalesce(
@@ -35,7 +43,7 @@ func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float6
 			FROM polys p, settled s
 			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), s.g))
 		SELECT ST_AsBinary(ST_Multi(g)), area, res, ST_X(ST_PointOnSurface(g)), ST_Y(ST_PointOnSurface(g))
-		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads, minAreaM2, settledBufferM)
+		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads(), minAreaM2, settledBufferM)
 	if err != nil {
 		return nil, mapError(err, "derive neighbourhoods")
 	}

@@ -1,10 +1,14 @@
 package postgis
 
 import (
-	"container/list"
 	"context"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
@@ -22,33 +26,20 @@ type TileSource interface {
 }
 
 // TileCache keeps the most recently used vector tiles of a TileSource in memory, keyed by
-// z/x/y. Concurrent requests for a tile not yet cached share one query; errors are not
-// cached. Reset empties it (call it after an import changes what tiles show). Its methods
-// are safe for concurrent use.
+// z/x/y (an LRU of github.com/hashicorp/golang-lru). Concurrent requests for a tile not
+// yet cached share one query (golang.org/x/sync/singleflight); errors are not cached.
+// Reset empties it (call it after an import changes what tiles show). Its methods are
+// safe for concurrent use.
 type TileCache struct {
-	src TileSource
-	max int
+	src    TileSource
+	tiles  *lru.Cache[tileKey, []byte]
+	flight singleflight.Group
 
-	mu       sync.Mutex
-	gen      uint64                    // bumped by Reset; fetches of an older generation are not kept
-	order    *list.List                // of *tileEntry, most recently used first
-	entries  map[tileKey]*list.Element // cached tiles
-	inflight map[tileKey]*tileFetch    // tiles being fetched
+	mu  sync.Mutex    // orders Reset against keeping a fetched tile
+	gen atomic.Uint64 // bumped by Reset; fetches of an older generation are not kept
 }
 
 type tileKey struct{ z, x, y int }
-
-type tileEntry struct {
-	key  tileKey
-	data []byte
-}
-
-// tileFetch is one query shared by every caller that asked for its tile meanwhile.
-type tileFetch struct {
-	done chan struct{}
-	data []byte
-	err  error
-}
 
 // NewTileCache returns a cache of up to maxTiles tiles (DefaultTileCacheSize when
 // maxTiles ≤ 0) in front of src.
@@ -56,8 +47,8 @@ func NewTileCache(src TileSource, maxTiles int) *TileCache {
 	if maxTiles <= 0 {
 		maxTiles = DefaultTileCacheSize
 	}
-	return &TileCache{src: src, max: maxTiles, order: list.New(),
-		entries: make(map[tileKey]*list.Element), inflight: make(map[tileKey]*tileFetch)}
+	tiles, _ := lru.New[tileKey, []byte](maxTiles) // fails only for a size ≤ 0
+	return &TileCache{src: src, tiles: tiles}
 }
 
 // Get returns tile z/x/y (see DB.Tile for its content and the EINVALID errors), from
@@ -68,73 +59,59 @@ func (c *TileCache) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 		return nil, err
 	}
 	k := tileKey{z, x, y}
-	c.mu.Lock()
-	if el, ok := c.entries[k]; ok {
-		c.order.MoveToFront(el)
-		data := el.Value.(*tileEntry).data
-		c.mu.Unlock()
+	if data, ok := c.tiles.Get(k); ok {
 		return data, nil
 	}
-	f, ok := c.inflight[k]
-	if !ok {
-		f = &tileFetch{done: make(chan struct{})}
-		c.inflight[k] = f
-		go c.fetch(context.WithoutCancel(ctx), k, f, c.gen)
-	}
-	c.mu.Unlock()
+	gen := c.gen.Load()
+	shared := context.WithoutCancel(ctx)
+	ch := c.flight.DoChan(flightKey(gen, k), func() (any, error) {
+		return c.fetch(shared, k, gen)
+	})
 	select {
-	case <-f.done:
-		return f.data, f.err
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.([]byte), nil
 	case <-ctx.Done():
 		return nil, geo.WrapError(geo.EUNAVAILABLE, ctx.Err(), "vector tile %d/%d/%d: cancelled", z, x, y)
 	}
 }
 
-// fetch queries tile k for everyone waiting on f and keeps it unless the cache was reset
-// meanwhile.
-func (c *TileCache) fetch(ctx context.Context, k tileKey, f *tileFetch, gen uint64) {
+// fetch queries tile k for everyone waiting on it and keeps it unless the cache was reset
+// since generation gen.
+func (c *TileCache) fetch(ctx context.Context, k tileKey, gen uint64) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, tileFetchTimeout)
 	defer cancel()
-	f.data, f.err = c.src.Tile(ctx, k.z, k.x, k.y)
-	c.mu.Lock()
-	if c.inflight[k] == f {
-		delete(c.inflight, k)
+	data, err := c.src.Tile(ctx, k.z, k.x, k.y)
+	if err != nil {
+		return nil, err
 	}
-	if f.err == nil && gen == c.gen {
-		c.put(k, f.data)
+	c.mu.Lock()
+	if c.gen.Load() == gen {
+		c.tiles.Add(k, data)
 	}
 	c.mu.Unlock()
-	close(f.done)
+	return data, nil
 }
 
-// put stores a tile, evicting the least recently used beyond max. c.mu must be held.
-func (c *TileCache) put(k tileKey, data []byte) {
-	if el, ok := c.entries[k]; ok {
-		el.Value.(*tileEntry).data = data
-		c.order.MoveToFront(el)
-		return
+// flightKey names the shared query of tile k in generation gen, so that callers after a
+// Reset start a query of their own.
+func flightKey(gen uint64, k tileKey) string {
+	b := strconv.AppendUint(nil, gen, 10)
+	for _, v := range [3]int{k.z, k.x, k.y} {
+		b = strconv.AppendInt(append(b, '/'), int64(v), 10)
 	}
-	c.entries[k] = c.order.PushFront(&tileEntry{key: k, data: data})
-	for c.order.Len() > c.max {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.entries, last.Value.(*tileEntry).key)
-	}
+	return string(b)
 }
 
 // Reset forgets every cached tile; queries running now are not kept either.
 func (c *TileCache) Reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
-	c.order.Init()
-	clear(c.entries)
-	clear(c.inflight)
+	c.gen.Add(1)
+	c.tiles.Purge()
 }
 
 // Len returns the number of tiles cached.
-func (c *TileCache) Len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.order.Len()
-}
+func (c *TileCache) Len() int { return c.tiles.Len() }

@@ -19,6 +19,7 @@ type countingSource struct {
 	mu       sync.Mutex
 	calls    map[string]int
 	total    atomic.Int64
+	blocked  atomic.Int64 // calls that reached the gate
 	gate     chan struct{}
 	failZoom int
 }
@@ -29,6 +30,7 @@ func newCountingSource() *countingSource {
 
 func (s *countingSource) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
 	if s.gate != nil {
+		s.blocked.Add(1)
 		<-s.gate
 	}
 	n := s.total.Add(1)
@@ -41,6 +43,9 @@ func (s *countingSource) Tile(ctx context.Context, z, x, y int) ([]byte, error) 
 	}
 	return []byte(fmt.Sprintf("%s#%d", key, n)), nil
 }
+
+// waiting returns how many calls have reached the gate.
+func (s *countingSource) waiting() int { return int(s.blocked.Load()) }
 
 func (s *countingSource) callsFor(key string) int {
 	s.mu.Lock()
@@ -168,5 +173,66 @@ func TestTileCacheCancelledCaller(t *testing.T) {
 	close(src.gate) // the shared query still finishes and is kept for the next caller
 	if got := getTile(t, c, 6, 1, 1); src.callsFor("6/1/1") != 1 {
 		t.Errorf("got %q after %d queries, want the first query's tile", got, src.callsFor("6/1/1"))
+	}
+}
+
+// TestTileCacheResetDuringQuery checks that a query running when the cache is reset is
+// not kept, and that callers after the Reset do not wait for it but query again.
+func TestTileCacheResetDuringQuery(t *testing.T) {
+	src := newCountingSource()
+	src.gate = make(chan struct{})
+	var open sync.Once
+	release := func() { open.Do(func() { close(src.gate) }) }
+	t.Cleanup(release)
+	c := postgis.NewTileCache(src, 0)
+	var wg sync.WaitGroup
+	var before, after string
+	wg.Go(func() { before = getTile(t, c, 7, 2, 3) })
+	waitForQueries(t, src, 1)
+	c.Reset()
+	wg.Go(func() { after = getTile(t, c, 7, 2, 3) })
+	waitForQueries(t, src, 2) // the caller after the Reset does not join the running query
+	release()
+	wg.Wait()
+	if n := src.callsFor("7/2/3"); n != 2 || before == after {
+		t.Fatalf("%d queries, tiles %q before and %q after the Reset; want 2 distinct queries", n, before, after)
+	}
+	if got := getTile(t, c, 7, 2, 3); got != after || src.callsFor("7/2/3") != 2 {
+		t.Errorf("cached %q after %d queries, want the tile queried after the Reset, %q", got, src.callsFor("7/2/3"), after)
+	}
+}
+
+// waitForQueries waits up to 5 s until n source calls have reached the gate.
+func waitForQueries(tb testing.TB, src *countingSource, n int) {
+	tb.Helper()
+	for deadline := time.Now().Add(5 * time.Second); src.waiting() < n; {
+		if time.Now().After(deadline) {
+			tb.Fatalf("%d source queries started, want %d", src.waiting(), n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestTileCacheResetDropsRunningQuery checks that a tile whose query was running when the
+// cache was reset is answered to its caller but not kept.
+func TestTileCacheResetDropsRunningQuery(t *testing.T) {
+	src := newCountingSource()
+	src.gate = make(chan struct{})
+	var open sync.Once
+	release := func() { open.Do(func() { close(src.gate) }) }
+	t.Cleanup(release)
+	c := postgis.NewTileCache(src, 0)
+	var wg sync.WaitGroup
+	var got string
+	wg.Go(func() { got = getTile(t, c, 8, 5, 5) })
+	waitForQueries(t, src, 1)
+	c.Reset()
+	release()
+	wg.Wait()
+	if got == "" || c.Len() != 0 {
+		t.Fatalf("caller got %q; %d tiles kept after the Reset, want 0", got, c.Len())
+	}
+	if again := getTile(t, c, 8, 5, 5); again == got || src.callsFor("8/5/5") != 2 {
+		t.Errorf("next Get %q after %d queries, want a new query", again, src.callsFor("8/5/5"))
 	}
 }

@@ -12,9 +12,9 @@ import (
 const (
 	MaxTileZoom = 20 // deepest zoom Tile answers
 
-	roadsMajorMinZoom  = 9  // primary … tertiary (and foot-open trunk/motorway)
-	roadsMinorMinZoom  = 13 // residential, unclassified, living and pedestrian streets
-	roadsPathMinZoom   = 14 // footways, paths, tracks, cycleways, corridors, steps; service roads
+	roadsMajorMinZoom  = 9  // geo.RoadMajor: motorway … tertiary_link
+	roadsMinorMinZoom  = 13 // geo.RoadMinor but service: residential, unclassified, living and pedestrian streets
+	roadsPathMinZoom   = 14 // geo.RoadPath and geo.RoadSteps: footways, paths, tracks, cycleways, corridors, steps; service roads
 	residentialMinZoom = 11
 	simplifyMaxZoom    = 14 // below this zoom polygons are simplified to the tile's grid
 
@@ -28,8 +28,9 @@ const (
 // communities. Parameters: $1–$3 z, x, y; $4–$7 the tile's box with its buffer in
 // EPSG:4326 (lon0, lat0, lon1, lat1), which the GiST indexes answer; $8–$10 the affine
 // map from EPSG:3857 metres to tile units (scale, x offset, y offset); $11 the polygon
-// simplification tolerance in EPSG:3857 metres; $12–$15 whether major roads, minor roads,
-// paths (with steps and service roads) and residential land are drawn at this zoom.
+// simplification tolerance in EPSG:3857 metres; $12 and $13 whether roads and residential
+// land are drawn at this zoom; $14–$16 the road classification, one row per highway value:
+// value, class (geo.RoadClass) and the zoom it is drawn from (see tileRoads).
 //
 // Roads are grouped into one feature per class and highway value: transforming each edge
 // on its own costs more than all the rest of a tile, a collection is transformed at once.
@@ -38,32 +39,25 @@ const (
 // renderers clip to the tile. Polygons are few and go through ST_AsMVTGeom (clipped,
 // winding fixed).
 const tileSQL = `
-WITH edges AS (
-  SELECT w.highway, w.geom,
-         CASE
-           WHEN w.highway IN ('primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary',
-                              'tertiary_link', 'trunk', 'trunk_link', 'motorway', 'motorway_link') THEN 'major'
-           WHEN w.highway = 'steps' THEN 'steps'
-           WHEN w.highway IN ('footway', 'path', 'track', 'cycleway', 'bridleway', 'corridor') THEN 'path'
-           ELSE 'minor'
-         END AS class
-  FROM walk_edges w
-  WHERE $12 AND w.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326) /*MAJOR*/
+WITH classes AS (
+  SELECT * FROM unnest($14::text[], $15::text[], $16::int[]) AS c(highway, class, min_zoom)
+),
+edges AS (
+  SELECT w.highway, w.geom, c.class
+  FROM walk_edges w JOIN classes c ON c.highway = w.highway
+  WHERE $12 AND c.min_zoom <= $1 AND w.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326) /*MAJOR*/
 ),
 roads AS (
   SELECT class, highway,
          ST_SnapToGrid(ST_Affine(ST_Transform(ST_Collect(geom), 3857), $8::float8, 0, 0, -$8::float8, $9, $10), 1) AS geom
   FROM edges
-  WHERE CASE WHEN class = 'major' THEN true
-             WHEN class = 'minor' AND highway <> 'service' THEN $13
-             ELSE $14 END
   GROUP BY class, highway
 ),
 residential AS (
   SELECT r.kind,
          ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(r.geom, 3857), $11), ST_TileEnvelope($1, $2, $3), ` + tileParams + `) AS geom
   FROM residential_areas r
-  WHERE $15 AND r.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326)
+  WHERE $13 AND r.geom && ST_MakeEnvelope($4, $5, $6, $7, 4326)
 ),
 comms AS (
   SELECT c.code, c.name,
@@ -75,15 +69,51 @@ SELECT coalesce((SELECT ST_AsMVT(q, 'roads', ` + tileExtentSQL + `, 'geom') FROM
     || coalesce((SELECT ST_AsMVT(q, 'residential', ` + tileExtentSQL + `, 'geom') FROM residential q WHERE q.geom IS NOT NULL), ''::bytea)
     || coalesce((SELECT ST_AsMVT(q, 'communities', ` + tileExtentSQL + `, 'geom') FROM comms q WHERE q.geom IS NOT NULL), ''::bytea)`
 
-// majorOnlyFilter limits the edges of tiles below roadsMinorMinZoom to major roads, in the
-// literal form that lets the planner use the partial index walk_edges_major_gix (a
-// parameter would not): a low-zoom tile then reads the few major roads of its wide box,
-// not every footway.
-const majorOnlyFilter = `AND w.highway IN ('primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary',
-                              'tertiary_link', 'trunk', 'trunk_link', 'motorway', 'motorway_link')`
+// majorRoadsPredicate returns the SQL condition "highway is a major road" on column col,
+// spelled out with the literals of geo.HighwaysOf(geo.RoadMajor) in their order: the
+// predicate of the partial index walk_edges_major_gix (migration 00005), which the
+// planner uses only when a query states it with constants (a $n parameter would not let
+// it prove that the query's rows satisfy the index's predicate in a generic plan). A test
+// checks it against the index the migrations create.
+func majorRoadsPredicate(col string) string {
+	var b strings.Builder
+	b.WriteString(col + " IN (")
+	for i, h := range geo.HighwaysOf(geo.RoadMajor) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("'" + strings.ReplaceAll(string(h), "'", "''") + "'")
+	}
+	b.WriteString(")")
+	return b.String()
+}
 
-// tileSQLMajor is tileSQL for zooms that draw major roads only.
-var tileSQLMajor = strings.Replace(tileSQL, "/*MAJOR*/", majorOnlyFilter, 1)
+// tileQuery returns the SQL of a tile at zoom z: below roadsMinorMinZoom the edges are
+// limited to major roads through majorRoadsPredicate, so that a low-zoom tile reads the
+// few major roads of its wide box through the partial index, not every footway.
+func tileQuery(z int) string {
+	if z >= roadsMinorMinZoom {
+		return tileSQL
+	}
+	return strings.Replace(tileSQL, "/*MAJOR*/", "AND "+majorRoadsPredicate("w.highway"), 1)
+}
+
+// tileRoads returns the road classification the tile SQL joins: every highway value of
+// geo.Highways with its class and the zoom it is drawn from. A highway value outside it
+// (the importer writes none) is not drawn.
+func tileRoads() (highways, classes []string, minZooms []int32) {
+	for _, h := range geo.Highways() {
+		z := int32(roadsPathMinZoom)
+		switch {
+		case h.IsMajor():
+			z = roadsMajorMinZoom
+		case h.Class() == geo.RoadMinor && h != geo.HighwayService:
+			z = roadsMinorMinZoom
+		}
+		highways, classes, minZooms = append(highways, string(h)), append(classes, string(h.Class())), append(minZooms, z)
+	}
+	return highways, classes, minZooms
+}
 
 // SQL spellings of tileExtent and of ST_AsMVTGeom's extent, buffer (tileBufferUnits) and
 // clipping.
@@ -109,19 +139,19 @@ func (db *DB) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
 	if err := checkTile(z, x, y); err != nil {
 		return nil, err
 	}
-	g := tileGeometry(z, x, y)
 	var b []byte
-	sql := tileSQL
-	if z < roadsMinorMinZoom {
-		sql = tileSQLMajor
-	}
-	err := db.pool.QueryRow(ctx, sql, z, x, y,
-		g.box[0], g.box[1], g.box[2], g.box[3], g.scale, g.xoff, g.yoff, simplifyTolerance(z),
-		z >= roadsMajorMinZoom, z >= roadsMinorMinZoom, z >= roadsPathMinZoom, z >= residentialMinZoom).Scan(&b)
-	if err != nil {
+	if err := db.pool.QueryRow(ctx, tileQuery(z), tileArgs(z, x, y)...).Scan(&b); err != nil {
 		return nil, mapError(err, "vector tile")
 	}
 	return b, nil
+}
+
+// tileArgs returns the parameters of tileQuery(z) for tile z/x/y.
+func tileArgs(z, x, y int) []any {
+	g := tileGeometry(z, x, y)
+	highways, classes, minZooms := tileRoads()
+	return []any{z, x, y, g.box[0], g.box[1], g.box[2], g.box[3], g.scale, g.xoff, g.yoff, simplifyTolerance(z),
+		z >= roadsMajorMinZoom, z >= residentialMinZoom, highways, classes, minZooms}
 }
 
 // checkTile returns an EINVALID error unless z/x/y names a tile.

@@ -79,7 +79,14 @@ var fixtureEdges = []fixtureEdge{
 // seedTiles imports the fixture into a fresh database and returns the zoom-16 tile's x, y.
 func seedTiles(tb testing.TB) (*postgis.DB, int, int) {
 	tb.Helper()
-	db, _ := postgistest.New(tb)
+	db, _, x, y := seedTilesURL(tb)
+	return db, x, y
+}
+
+// seedTilesURL is seedTiles that also returns the database's URL.
+func seedTilesURL(tb testing.TB) (*postgis.DB, string, int, int) {
+	tb.Helper()
+	db, url := postgistest.New(tb)
 	x, y := tileOf(fixtureAnchor, fixtureZoom)
 	c := tileCentre(fixtureZoom, x, y)
 	var d postgis.OSMData
@@ -96,7 +103,7 @@ func seedTiles(tb testing.TB) (*postgis.DB, int, int) {
 	if _, err := db.ImportOSM(context.Background(), postgis.Batch{Kind: "osm", FileName: "tiles.osm"}, d, geo.DefaultWalkModel()); err != nil {
 		tb.Fatal(err)
 	}
-	return db, x, y
+	return db, url, x, y
 }
 
 func TestTileLayersByZoom(t *testing.T) {

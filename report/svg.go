@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // canvas maps WGS84 (lon, lat) degrees to SVG user units with a local equirectangular
@@ -20,7 +22,7 @@ type canvas struct {
 // units down, pad units of margin on every side.
 func newCanvas(b orb.Bound, width, maxHeight, pad float64) canvas {
 	latMid := (b.Min[1] + b.Max[1]) / 2
-	kx := math.Cos(latMid * math.Pi / 180)
+	kx := local.LonScale(latMid)
 	w := (b.Max[0] - b.Min[0]) * kx
 	h := b.Max[1] - b.Min[1]
 	scale := math.Inf(1)
@@ -53,7 +55,7 @@ func (c canvas) tenths(p orb.Point) [2]int64 {
 
 // metresPerUnit is how many metres one SVG unit spans (along a meridian).
 func (c canvas) metresPerUnit() float64 {
-	return 6371008.8 * math.Pi / 180 / c.scale
+	return local.MetresPerDegreeLat / c.scale
 }
 
 // inside reports whether p (lon, lat) falls on the map area.

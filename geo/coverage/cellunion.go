@@ -12,14 +12,14 @@ import (
 // floating-point noise, so coordinates are rounded to 1e-9° (≈ 0.1 mm).
 type vertexKey [2]int64
 
-func keyOf(ll h3.LatLng) vertexKey {
-	return vertexKey{int64(math.Round(ll.Lng * 1e9)), int64(math.Round(ll.Lat * 1e9))}
+func keyOf(p orb.Point) vertexKey {
+	return vertexKey{int64(math.Round(p[0] * 1e9)), int64(math.Round(p[1] * 1e9))}
 }
 
 // MergeCells merges H3 cells into a multipolygon (lon, lat WGS84): each cell's boundary
 // edges that another cell of the set shares cancel out, and the rest chain into rings —
 // outer rings counter-clockwise, holes clockwise and placed in the outer ring that holds
-// them. Equal input gives equal output.
+// them. Cells that are not valid H3 cells add nothing. Equal input gives equal output.
 func MergeCells(cells []h3.Cell) orb.MultiPolygon {
 	if len(cells) == 0 {
 		return nil
@@ -29,10 +29,14 @@ func MergeCells(cells []h3.Cell) orb.MultiPolygon {
 	count := map[edge]int{}
 	var order []edge
 	for _, c := range cells {
-		bd := c.Boundary()
+		poly := CellPolygon(c)
+		if len(poly) == 0 {
+			continue
+		}
+		bd := poly[0][:len(poly[0])-1] // without the closing vertex
 		for i := range bd {
 			a, b := keyOf(bd[i]), keyOf(bd[(i+1)%len(bd)])
-			pts[a] = orb.Point{bd[i].Lng, bd[i].Lat}
+			pts[a] = bd[i]
 			if count[edge{b, a}] > 0 {
 				count[edge{b, a}]--
 				continue

@@ -8,5 +8,6 @@
 // Coordinates are (lon, lat) in WGS84 (EPSG:4326) degrees; lengths are metres, areas
 // square metres, times seconds in results and minutes in summaries.
 //
-// coverage may import geo, geo/walk, orb and h3-go. It never imports pgx, echo or net/http.
+// coverage may import geo, geo/local, geo/gridindex, geo/walk, orb and h3-go. It never
+// imports pgx, echo or net/http.
 package coverage

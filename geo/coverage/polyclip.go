@@ -1,36 +1,29 @@
 package coverage
 
 import (
-	"math"
-
 	"github.com/paulmach/orb"
 
-	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // xy is a point in a local plane around an origin, in metres (x east, y north).
 type xy struct{ x, y float64 }
 
-// localPlane projects (lon, lat) to metres around an origin (equirectangular): exact
-// enough for shapes a few kilometres across, which is all a cell and its neighbours need.
-type localPlane struct {
-	origin orb.Point
-	kx, ky float64 // metres per degree of lon and lat
+// planeXY returns p (lon, lat) in the local plane pl (equirectangular: exact enough for
+// shapes a few kilometres across, which is all a cell and its neighbours need).
+func planeXY(pl local.Plane, p orb.Point) xy {
+	x, y := pl.XY(p)
+	return xy{x, y}
 }
 
-func newLocalPlane(origin orb.Point) localPlane {
-	ky := math.Pi / 180 * geo.EarthRadiusM
-	return localPlane{origin: origin, kx: ky * math.Cos(origin[1]*math.Pi/180), ky: ky}
-}
-
-// ring projects r, dropping a closing vertex that repeats the first, into buf.
-func (lp localPlane) ring(r orb.Ring, buf []xy) []xy {
+// planeRing projects r into pl, dropping a closing vertex that repeats the first, into buf.
+func planeRing(pl local.Plane, r orb.Ring, buf []xy) []xy {
 	if len(r) > 1 && r[0] == r[len(r)-1] {
 		r = r[:len(r)-1]
 	}
 	buf = buf[:0]
 	for _, p := range r {
-		buf = append(buf, xy{(p[0] - lp.origin[0]) * lp.kx, (p[1] - lp.origin[1]) * lp.ky})
+		buf = append(buf, planeXY(pl, p))
 	}
 	return buf
 }

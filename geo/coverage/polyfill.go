@@ -2,14 +2,13 @@ package coverage
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
 	orbgeo "github.com/paulmach/orb/geo"
 	"github.com/uber/h3-go/v4"
 
-	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // maxSplitDepth bounds how often fillPolygon quarters a polygon that H3 filled short.
@@ -58,9 +57,8 @@ func tooFew(poly orb.Polygon, got, res int) bool {
 
 // boundCellEstimate returns about how many cells at res cover the bound b.
 func boundCellEstimate(b orb.Bound, res int) float64 {
-	const rad = math.Pi / 180
-	h := (b.Max[1] - b.Min[1]) * rad * geo.EarthRadiusM
-	w := (b.Max[0] - b.Min[0]) * rad * geo.EarthRadiusM * math.Cos(b.Center()[1]*rad)
+	h := (b.Max[1] - b.Min[1]) * local.MetresPerDegreeLat
+	w := (b.Max[0] - b.Min[0]) * local.MetresPerDegreeLon(b.Center()[1])
 	return h * w / h3.HexagonAreaAvgM2(res)
 }
 

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -82,7 +83,8 @@ func spread(cells []Cell, members []int, pop float64, land []float64) {
 }
 
 // assignCells returns, per area, the indices of the cells whose centres lie in its
-// boundary (first area wins), or the cell holding its centroid when there are none.
+// boundary (first area wins), ascending, so that the sums over them do not depend on the
+// index's buckets; or the cell holding its centroid when there are none.
 func assignCells(cells []Cell, areas []Area) [][]int {
 	members := make([][]int, len(areas))
 	owner := make([]int32, len(cells))
@@ -102,6 +104,9 @@ func assignCells(cells []Cell, areas []Area) [][]int {
 				}
 			})
 		}
+	}
+	for _, m := range members {
+		slices.Sort(m)
 	}
 	placeSmallAreas(cells, areas, members)
 	return members

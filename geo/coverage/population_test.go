@@ -12,13 +12,7 @@ import (
 )
 
 // hexagon returns the closed (lon, lat) ring of cell c's boundary.
-func hexagon(c h3.Cell) orb.Ring {
-	var r orb.Ring
-	for _, v := range h3.CellToBoundary(c) {
-		r = append(r, orb.Point{v.Lng, v.Lat})
-	}
-	return append(r, r[0])
-}
+func hexagon(c h3.Cell) orb.Ring { return coverage.CellPolygon(c)[0] }
 
 // studyCells returns the cells of two adjacent 1 km × 1 km communities.
 func studyCells(tb testing.TB) ([]coverage.Cell, []coverage.Area) {

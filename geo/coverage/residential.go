@@ -4,7 +4,8 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
-	"github.com/uber/h3-go/v4"
+
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // residentialLand returns, per cell, the residential land in it in m²: the area of the
@@ -27,7 +28,7 @@ func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
 				continue
 			}
 			b := poly.Bound()
-			lonReach := reach / math.Max(0.01, math.Cos(b.Center()[1]*math.Pi/180))
+			lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
 			b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
 			b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
 			ix.query(b, func(i int) {
@@ -50,13 +51,13 @@ type landScratch struct {
 // polygonInHexagon returns the area in m² of poly (outer ring minus holes) inside hex,
 // a counter-clockwise hexagon in the local plane around centre.
 func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex []xy) float64 {
-	lp := newLocalPlane(centre)
+	pl := local.NewPlane(centre)
 	var a float64
 	for ri, r := range poly {
 		if len(r) < 3 {
 			continue
 		}
-		s.ring = lp.ring(r, s.ring)
+		s.ring = planeRing(pl, r, s.ring)
 		part := math.Abs(signedArea(clipConvex(s.ring, hex, &s.clip)))
 		if ri == 0 {
 			a += part
@@ -70,12 +71,11 @@ func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex [
 // cellHexagon returns c's boundary in the local plane around its centre,
 // counter-clockwise.
 func cellHexagon(c Cell) []xy {
-	lp := newLocalPlane(c.Center)
-	bnd := h3.CellToBoundary(c.H3)
-	hex := make([]xy, len(bnd))
-	for i, ll := range bnd {
-		hex[i] = xy{(ll.Lng - c.Center[0]) * lp.kx, (ll.Lat - c.Center[1]) * lp.ky}
+	var ring orb.Ring
+	if poly := CellPolygon(c.H3); len(poly) > 0 {
+		ring = poly[0]
 	}
+	hex := planeRing(local.NewPlane(c.Center), ring, nil)
 	if signedArea(hex) < 0 {
 		for i, j := 0, len(hex)-1; i < j; i, j = i+1, j-1 {
 			hex[i], hex[j] = hex[j], hex[i]

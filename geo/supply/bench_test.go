@@ -9,8 +9,8 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/supply"
-	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/geo/walk"
+	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // benchDistrict builds a synthetic district of about nodes walk nodes as the engine

@@ -40,15 +40,18 @@ func Build(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) (*Graph,
 		return nil, err
 	}
 	g.bounds = g.computeBounds()
-	done := make(chan struct{})
+	done := make(chan error)
 	go func() {
-		g.index = newSegIndex(g)
-		close(done)
+		var err error
+		g.index, err = newSegIndex(g)
+		done <- err
 	}()
 	g.buildCSR()
 	g.comp = g.components()
 	g.hCoef = g.heuristicCoef()
-	<-done
+	if err := <-done; err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 

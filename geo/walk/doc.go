@@ -1,8 +1,8 @@
 // Package walk is lifecircle's in-memory pedestrian network and its searches: an immutable
 // graph in compact arrays (CSR adjacency with float32 costs, int32 indexes in a spatial
-// Hilbert order, flattened edge geometry, connected components), a uniform-grid segment
-// index for snapping points to the nearest walkable segment, bounded multi-source
-// shortest paths (one search per outlet category or station level, on a bucket queue),
+// Hilbert order, flattened edge geometry, connected components), a grid segment index
+// (geo/gridindex) for snapping points to the nearest walkable segment, bounded
+// multi-source shortest paths (one search per outlet category or station level, on a bucket queue),
 // point-to-point routes (A*) and k-nearest searches (Dijkstra on a 4-ary heap). Times
 // accumulate in float64; search buffers are pooled per graph.
 //
@@ -15,5 +15,6 @@
 // A Graph is safe for concurrent use by many goroutines; a Field is safe for concurrent
 // reads until it is released.
 //
-// walk may import geo and orb only. It never imports pgx, echo or net/http.
+// walk may import geo, geo/local, geo/gridindex and orb only. It never imports pgx, echo
+// or net/http.
 package walk

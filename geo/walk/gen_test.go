@@ -8,18 +8,18 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
-// degreeM is the length in metres of one degree of a great circle.
-const degreeM = geo.EarthRadiusM * math.Pi / 180
-
 // north returns p moved m metres along its meridian.
-func north(p orb.Point, m float64) orb.Point { return orb.Point{p[0], p[1] + m/degreeM} }
+func north(p orb.Point, m float64) orb.Point {
+	return orb.Point{p[0], p[1] + m/local.MetresPerDegreeLat}
+}
 
 // east returns p moved m metres along its parallel.
 func east(p orb.Point, m float64) orb.Point {
-	return orb.Point{p[0] + m/(degreeM*math.Cos(p[1]*math.Pi/180)), p[1]}
+	return orb.Point{p[0] + m/local.MetresPerDegreeLon(p[1]), p[1]}
 }
 
 // network collects nodes and edges for a test graph.
@@ -184,8 +184,8 @@ func gridNetwork(side int, seed uint64) ([]geo.WalkNode, []geo.WalkEdge) {
 	rng := rand.New(rand.NewPCG(seed, 3))
 	const spacing = 80.0
 	lat0, lon0 := 31.0, 121.0
-	dLat := spacing / degreeM
-	dLon := spacing / (degreeM * math.Cos(lat0*math.Pi/180))
+	dLat := spacing / local.MetresPerDegreeLat
+	dLon := spacing / local.MetresPerDegreeLon(lat0)
 	nodes := make([]geo.WalkNode, 0, side*side)
 	for y := 0; y < side; y++ {
 		for x := 0; x < side; x++ {

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
 // Snap is where a point joins the network: the nearest point of the nearest walkable
@@ -87,44 +88,14 @@ type candidate struct {
 // rings of cells around p's cell until no unscanned cell can hold a nearer segment.
 func (ix *segIndex) nearest(g *Graph, p orb.Point) (seg int32, foot orb.Point, dist float64) {
 	best := candidate{seg: -1, dist: math.Inf(1)}
-	kx := math.Cos(p[1] * math.Pi / 180)
-	cx, cy := ix.cellX(p[0]), ix.cellY(p[1])
-	for k := 0; ; k++ {
-		x0, x1, y0, y1 := cx-k, cx+k, cy-k, cy+k
-		ix.scanRing(g, p, kx, x0, x1, y0, y1, &best)
-		if x0 <= 0 && y0 <= 0 && x1 >= ix.nx-1 && y1 >= ix.ny-1 {
-			break
+	kx := local.LonScale(p[1])
+	ix.grid.Nearest(p, func(segs []int32) float64 {
+		for _, s := range segs {
+			consider(g, p, kx, s, &best)
 		}
-		if best.seg >= 0 && best.dist < ix.lowerBound(p, x0, x1, y0, y1) {
-			break
-		}
-	}
+		return best.dist
+	})
 	return best.seg, best.foot, best.dist
-}
-
-// scanRing examines the cells on the border of the block [x0, x1] × [y0, y1].
-func (ix *segIndex) scanRing(g *Graph, p orb.Point, kx float64, x0, x1, y0, y1 int, best *candidate) {
-	cell := func(x, y int) {
-		if x < 0 || y < 0 || x >= ix.nx || y >= ix.ny {
-			return
-		}
-		c := y*ix.nx + x
-		for _, s := range ix.segs[ix.cellStart[c]:ix.cellStart[c+1]] {
-			consider(g, p, kx, s, best)
-		}
-	}
-	if x0 == x1 {
-		cell(x0, y0)
-		return
-	}
-	for x := max(x0, 0); x <= min(x1, ix.nx-1); x++ {
-		cell(x, y0)
-		cell(x, y1)
-	}
-	for y := max(y0+1, 0); y <= min(y1-1, ix.ny-1); y++ {
-		cell(x0, y)
-		cell(x1, y)
-	}
 }
 
 // consider projects p onto segment s and keeps it in best when nearer (or as near with a
@@ -154,35 +125,5 @@ func project(p, a, b orb.Point, kx float64) (orb.Point, float64) {
 	}
 	foot := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
 	fx, fy := ax+t*dx, ay+t*dy
-	return foot, math.Sqrt(fx*fx+fy*fy) * degM
-}
-
-// lowerBound returns a lower bound in metres on the great-circle distance from p to any
-// segment filed only outside the block [x0, x1] × [y0, y1]; +Inf when the block covers the
-// grid.
-func (ix *segIndex) lowerBound(p orb.Point, x0, x1, y0, y1 int) float64 {
-	lb := math.Inf(1)
-	if x0 > 0 {
-		lb = min(lb, ix.lonBound(p[0]-(ix.minLon+float64(x0)*ix.dLon)))
-	}
-	if x1 < ix.nx-1 {
-		lb = min(lb, ix.lonBound(ix.minLon+float64(x1+1)*ix.dLon-p[0]))
-	}
-	if y0 > 0 {
-		lb = min(lb, max(p[1]-(ix.minLat+float64(y0)*ix.dLat), 0)*degM)
-	}
-	if y1 < ix.ny-1 {
-		lb = min(lb, max(ix.minLat+float64(y1+1)*ix.dLat-p[1], 0)*degM)
-	}
-	return lb * (1 - 1e-9)
-}
-
-// lonBound returns a lower bound in metres on the great-circle distance between p and a
-// point of the grid whose longitude differs from p's by at least d degrees: the distance
-// from that point to p's meridian plane.
-func (ix *segIndex) lonBound(d float64) float64 {
-	if d <= 0 || d >= 90 {
-		return 0
-	}
-	return geo.EarthRadiusM * math.Asin(ix.cosMin*math.Sin(d*math.Pi/180))
+	return foot, math.Sqrt(fx*fx+fy*fy) * local.MetresPerDegreeLat
 }

@@ -3,6 +3,8 @@ package synth
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // Superblock layout, metres.
@@ -30,7 +32,7 @@ const (
 // (nil for a wall), and the highway value of gates onto it.
 type roadRef struct {
 	nodes []int32
-	gate  string
+	gate  geo.Highway
 }
 
 // compoundPlan is a residential compound while the district is being built.
@@ -78,19 +80,19 @@ func (e *gen) buildHomes(rng *rand.Rand, i, j int) {
 	sides := e.blockSides(i, j)
 	whole := compoundPlan{r: e.g.block(i, j).inset(roadSetbackM), block: i + j*e.g.cols(), community: e.adm.communityOf(i, j)}
 	for s := range sides {
-		whole.sides[s] = roadRef{nodes: sides[s], gate: "service"}
+		whole.sides[s] = roadRef{nodes: sides[s], gate: geo.HighwayService}
 	}
 	vertical := whole.r.w() >= whole.r.h()
 	var halves []compoundPlan
 	switch u := rng.Float64(); {
 	case u < 0.45:
-		hw := "residential"
+		hw := geo.HighwayResidential
 		if chance(rng, 0.5) {
-			hw = "tertiary"
+			hw = geo.HighwayTertiary
 		}
 		halves = e.divide(rng, whole, sides, vertical, hw)
 	case u < 0.7:
-		halves = e.divide(rng, whole, sides, vertical, "footway")
+		halves = e.divide(rng, whole, sides, vertical, geo.HighwayFootway)
 	case u < 0.85:
 		halves = []compoundPlan{whole}
 	default:
@@ -113,7 +115,7 @@ func (e *gen) buildHomes(rng *rand.Rand, i, j int) {
 
 // divide runs a branch road or footway (highway hw) across the block between the
 // arterial nodes nearest its middle, and returns the two halves it leaves.
-func (e *gen) divide(rng *rand.Rand, whole compoundPlan, sides [4][]int32, vertical bool, hw string) []compoundPlan {
+func (e *gen) divide(rng *rand.Rand, whole compoundPlan, sides [4][]int32, vertical bool, hw geo.Highway) []compoundPlan {
 	from, to, axis := sides[south], sides[north], 0
 	if !vertical {
 		from, to, axis = sides[west], sides[east], 1
@@ -122,14 +124,14 @@ func (e *gen) divide(rng *rand.Rand, whole compoundPlan, sides [4][]int32, verti
 	a := e.nearestOnAxis(from, axis, target)
 	z := e.nearestOnAxis(to, axis, e.b.xy[a][axis])
 	bend := 0.0
-	if hw == "footway" && chance(rng, 0.4) {
+	if hw == geo.HighwayFootway && chance(rng, 0.4) {
 		bend = uniform(rng, -12, 12)
 	}
 	ids := e.dividerWay(rng, a, z, hw, bend)
 	at := (e.b.xy[a][axis] + e.b.xy[z][axis]) / 2
-	gap, gate := float64(roadGapM), "service"
-	if hw == "footway" {
-		gap, gate = footGapM, "footway"
+	gap, gate := float64(roadGapM), geo.HighwayService
+	if hw == geo.HighwayFootway {
+		gap, gate = footGapM, geo.HighwayFootway
 	}
 	// keep the compounds clear of a slanting or curving divider
 	gap += math.Abs(e.b.xy[a][axis]-e.b.xy[z][axis])/2 + math.Abs(bend)
@@ -139,9 +141,9 @@ func (e *gen) divide(rng *rand.Rand, whole compoundPlan, sides [4][]int32, verti
 
 // dividerWay builds the branch road or footway from node a to node z and returns its
 // nodes; footways may curve (bend metres) and some end in a flight of steps.
-func (e *gen) dividerWay(rng *rand.Rand, a, z int32, hw string, bend float64) []int32 {
+func (e *gen) dividerWay(rng *rand.Rand, a, z int32, hw geo.Highway, bend float64) []int32 {
 	d := e.dist(a, z)
-	if hw != "footway" {
+	if hw != geo.HighwayFootway {
 		e.b.beginWay(wayMeta{highway: hw, name: e.names.any(rng) + "巷"}, a)
 		ids := e.b.legTo(rng, z, leg{n: pieces(rng, d, dividerStepM*0.8, dividerStepM*1.2), jitter: 1})
 		e.b.endWay()
@@ -159,7 +161,7 @@ func (e *gen) dividerWay(rng *rand.Rand, a, z int32, hw string, bend float64) []
 	e.b.beginWay(wayMeta{highway: hw}, a)
 	ids := e.b.legTo(rng, mid, leg{n: pieces(rng, d*f, footwayStepM*0.8, footwayStepM*1.2), bend: bend})
 	e.b.endWay()
-	e.b.beginWay(wayMeta{highway: "steps"}, mid)
+	e.b.beginWay(wayMeta{highway: geo.HighwaySteps}, mid)
 	e.b.legTo(rng, z, leg{n: 1})
 	e.b.endWay()
 	return append(ids, z)

@@ -10,7 +10,7 @@ import (
 
 // wayMeta is what a way says about itself beyond its nodes.
 type wayMeta struct {
-	highway string
+	highway geo.Highway
 	name    string
 	bridge  bool
 }
@@ -49,7 +49,7 @@ func (b *builder) node(p orb.Point) int32 {
 
 // beginWay starts a way at node from.
 func (b *builder) beginWay(m wayMeta, from int32) {
-	b.ways = append(b.ways, Way{ID: int64(len(b.ways) + 1), Highway: m.highway, Name: m.name, Bridge: m.bridge, First: len(b.edges)})
+	b.ways = append(b.ways, Way{ID: int64(len(b.ways) + 1), Highway: string(m.highway), Name: m.name, Bridge: m.bridge, First: len(b.edges)})
 	b.cur = from
 }
 

@@ -48,10 +48,10 @@ func bundledCategories() (*geo.Categories, error) {
 	return cats, nil
 }
 
-// osmTags returns OSM tags that mark an outlet of the category key as the category file
+// categoryTags returns OSM tags that mark an outlet of the category key as the category file
 // has it: its first tag match, each key with its first value ("a|b": a; "*": yes), in key
 // order. None for a key the file does not know or matches by name only.
-func osmTags(cats *geo.Categories, key string) [][2]string {
+func categoryTags(cats *geo.Categories, key string) [][2]string {
 	c, ok := cats.Get(key)
 	if !ok || len(c.Match) == 0 {
 		return nil

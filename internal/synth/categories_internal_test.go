@@ -20,7 +20,7 @@ func TestCategoriesComeFromTheBundledFile(t *testing.T) {
 	}
 	for _, c := range cats.All() {
 		t.Run(c.Key, func(t *testing.T) {
-			tags := osmTags(cats, c.Key)
+			tags := categoryTags(cats, c.Key)
 			if len(c.Match) == 0 {
 				if tags != nil {
 					t.Errorf("tags %v for a category matched by name only", tags)
@@ -36,7 +36,7 @@ func TestCategoriesComeFromTheBundledFile(t *testing.T) {
 			}
 		})
 	}
-	if tags := osmTags(cats, "no_such_category"); tags != nil {
+	if tags := categoryTags(cats, "no_such_category"); tags != nil {
 		t.Errorf("tags %v for an unknown key", tags)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 )
 
@@ -84,7 +85,7 @@ func checkOrigin(o orb.Point, nodes int) error {
 		return geo.Errorf(geo.EINVALID, "synth: Origin latitude %.4f is outside [-70, 69] (the district must stay away from the poles)", lat)
 	}
 	sideKm := math.Sqrt(float64(nodes)/nodesPerKm2) * 1.2
-	spanDeg := sideKm / (111.2 * math.Cos(math.Abs(lat+1)*math.Pi/180))
+	spanDeg := sideKm * 1000 / local.MetresPerDegreeLon(lat+1)
 	if lon < -180 || lon+spanDeg > 180 {
 		return geo.Errorf(geo.EINVALID, "synth: Origin longitude %.4f: a district %.0f km wide would cross the antimeridian", lon, sideKm)
 	}

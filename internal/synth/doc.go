@@ -31,7 +31,8 @@
 // outlets — are the bundled category file's (data/categories.json); synth keeps only how
 // common each is, where it stands and how it is named.
 //
-// synth may import geo, data (the bundled category file), orb and the standard library
-// only (its tests also use h3-go and github.com/paulmach/osm/osmxml). It never imports
-// pgx, echo or net/http.
+// synth may import geo, geo/local, data (the bundled category file), orb,
+// github.com/paulmach/osm (for its XML marshalling) and the standard library only (its
+// tests also use h3-go, osmxml and importers/osm to read the written files back). It
+// never imports pgx, echo or net/http.
 package synth

@@ -4,7 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 )
 
@@ -12,23 +12,18 @@ import (
 // corner) to WGS84 (lon, lat) degrees with the equirectangular approximation around the
 // district's middle latitude.
 type frame struct {
-	origin    orb.Point // WGS84 (lon, lat) of local (0, 0)
-	mPerDegLo float64   // metres per degree of longitude at the middle latitude
-	mPerDegLa float64   // metres per degree of latitude
+	plane local.Plane // origin: WGS84 (lon, lat) of local (0, 0); longitudes scaled at the middle latitude
 }
 
 // newFrame returns the frame for a district heightM metres tall whose south-west corner
 // is origin (lon, lat).
 func newFrame(origin orb.Point, heightM float64) frame {
-	mPerDeg := geo.EarthRadiusM * math.Pi / 180
-	midLat := origin[1] + heightM/2/mPerDeg
-	return frame{origin: origin, mPerDegLo: mPerDeg * math.Cos(midLat*math.Pi/180), mPerDegLa: mPerDeg}
+	midLat := origin[1] + heightM/2/local.MetresPerDegreeLat
+	return frame{plane: local.NewPlaneAtLat(origin, midLat)}
 }
 
 // lonLat converts local metres (x, y) to WGS84 (lon, lat) degrees.
-func (f frame) lonLat(p orb.Point) orb.Point {
-	return orb.Point{f.origin[0] + p[0]/f.mPerDegLo, f.origin[1] + p[1]/f.mPerDegLa}
-}
+func (f frame) lonLat(p orb.Point) orb.Point { return f.plane.LonLat(p[0], p[1]) }
 
 // rect is an axis-parallel rectangle on the local plane, metres.
 type rect struct{ x0, y0, x1, y1 float64 }

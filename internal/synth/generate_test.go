@@ -149,8 +149,8 @@ func TestGenerateNetwork(t *testing.T) {
 		if want := geo.LineLengthM(e.Geometry); e.LengthM != want || e.LengthM <= 0 {
 			t.Fatalf("edge %d: LengthM %f, geometry measures %f", e.ID, e.LengthM, want)
 		}
-		if !walkable[e.Highway] {
-			t.Fatalf("edge %d: highway %q", e.ID, e.Highway)
+		if !walkable[e.Highway] || !geo.WalkableWay(geo.Highway(e.Highway), "", "") {
+			t.Fatalf("edge %d: highway %q (walkable by geo's rule: %v)", e.ID, e.Highway, geo.WalkableWay(geo.Highway(e.Highway), "", ""))
 		}
 		perHighway[e.Highway]++
 		if len(e.Geometry) > 2 {

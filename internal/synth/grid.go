@@ -3,6 +3,8 @@ package synth
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // blockKind says what fills a superblock.
@@ -30,7 +32,7 @@ const (
 // y = at.
 type line struct {
 	at         float64
-	highway    string
+	highway    geo.Highway
 	name       string
 	commercial bool // shops cluster along it
 }
@@ -122,11 +124,11 @@ func (g *grid) nameLines(rng *rand.Rand, names *namer) {
 	}{{g.xs, true}, {g.ys, false}} {
 		for k := range set.ls {
 			l := &set.ls[k]
-			l.highway = "secondary"
+			l.highway = geo.HighwaySecondary
 			if k%4 == 0 || k == len(set.ls)-1 {
-				l.highway = "primary"
+				l.highway = geo.HighwayPrimary
 			}
-			l.name = names.road(rng, l.highway == "primary", set.vertical)
+			l.name = names.road(rng, l.highway == geo.HighwayPrimary, set.vertical)
 			l.commercial = chance(rng, 0.3)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 
 	"github.com/paulmach/orb"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // Compound lane layout, metres.
@@ -69,9 +71,9 @@ func (e *gen) lanes(rng *rand.Rand, f laneFrame) [4][]int32 {
 	for u := uniform(rng, 12, 20); u <= f.l-12; u += uniform(rng, branchPitchA, branchPitchB) {
 		us = append(us, u)
 	}
-	hw := "service"
+	hw := geo.HighwayService
 	if f.l > 300 {
-		hw = "residential"
+		hw = geo.HighwayResidential
 	}
 	start := e.b.node(f.at(laneWallM, vs))
 	ends[f.sideOfU[0]] = append(ends[f.sideOfU[0]], start)
@@ -106,12 +108,12 @@ func (e *gen) lanes(rng *rand.Rand, f laneFrame) [4][]int32 {
 // vs): one way through the junction, with one or both arms, some curved. It returns the
 // arms' dead-end nodes, -1 for a missing arm.
 func (e *gen) branch(rng *rand.Rand, f laneFrame, u, vs float64, jn int32) (int32, int32) {
-	hw := "service"
+	hw := geo.HighwayService
 	switch x := rng.Float64(); {
 	case x < 0.25:
-		hw = "footway"
+		hw = geo.HighwayFootway
 	case x < 0.4:
-		hw = "residential"
+		hw = geo.HighwayResidential
 	}
 	downLen, upLen := vs-laneWallM, f.w-laneWallM-vs
 	down, up := downLen >= 12, upLen >= 12
@@ -164,7 +166,7 @@ func (e *gen) entrances(rng *rand.Rand, f laneFrame, nodes []int32) {
 		if f.along {
 			q = orb.Point{p[0] + du, p[1]}
 		}
-		e.b.beginWay(wayMeta{highway: "footway"}, n)
+		e.b.beginWay(wayMeta{highway: geo.HighwayFootway}, n)
 		e.b.legToNew(rng, q, leg{n: 1})
 		e.b.endWay()
 	}

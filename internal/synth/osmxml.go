@@ -6,16 +6,22 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/osm"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
-// WriteOSMXML writes d as OpenStreetMap XML (API 0.6, the .osm format): every walk node
-// as an OSM node with its ID, every way as an OSM way with its highway (and name,
-// bridge=yes + layer=1) tags, each intermediate vertex of a curved edge as an extra
-// untagged node, then stations as amenity=community_centre nodes with their Chinese
-// names and outlets as POI nodes tagged for their category (plus lifecircle:level and
-// lifecircle:category). Coordinates are WGS84 (lat, lon attributes, degrees, 7 decimals).
+// WriteOSMXML writes d as OpenStreetMap XML (API 0.6, the .osm format), encoding each
+// element with github.com/paulmach/osm's XML marshalling: every walk node as an OSM node
+// with its ID, every way as an OSM way with its highway (and name, bridge=yes + layer=1)
+// tags, each intermediate vertex of a curved edge as an extra untagged node, then
+// stations as amenity=community_centre nodes with their Chinese names and outlets as POI
+// nodes tagged for their category (plus lifecircle:level and lifecircle:category). Every
+// element is visible, version 1, with no user, changeset or timestamp (the library
+// writes them as empty, 0 and 0001-01-01). Coordinates are WGS84 (lat, lon attributes,
+// degrees) rounded to 7 decimals (≈ 1 cm, OSM's own precision); tags with an empty value
+// are left out. Elements are streamed one by one, so memory does not grow with d.
 //
 // When d.Ways is empty the ways are rebuilt from runs of consecutive, chained edges with
 // the same OSMWayID. It returns an EINVALID *geo.Error when an edge refers to a node d
@@ -28,14 +34,41 @@ func WriteOSMXML(w io.Writer, d *District) error {
 	if err := checkWays(d, ways); err != nil {
 		return err
 	}
-	ox := &osmWriter{w: bufio.NewWriterSize(w, 1<<20)}
-	ox.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<osm version="0.6" generator="lifecircle synth">` + "\n")
+	bw := bufio.NewWriterSize(w, 1<<20)
+	ox := &osmWriter{enc: xml.NewEncoder(bw)}
+	ox.enc.Indent("", " ")
+	if _, err := io.WriteString(bw, xml.Header); err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "synth: writing OSM XML")
+	}
+	root := xml.StartElement{Name: xml.Name{Local: "osm"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "version"}, Value: "0.6"}, {Name: xml.Name{Local: "generator"}, Value: "lifecircle synth"}}}
+	ox.token(root)
 	if len(d.Nodes) > 0 {
 		b := d.Bound()
-		ox.str(` <bounds minlat="`)
-		ox.coord(b.Min[1], `" minlon="`, b.Min[0], `" maxlat="`)
-		ox.coord(b.Max[1], `" maxlon="`, b.Max[0], `"/>`+"\n")
+		bounds := osm.Bounds{MinLat: osmCoord(b.Min[1]), MaxLat: osmCoord(b.Max[1]), MinLon: osmCoord(b.Min[0]), MaxLon: osmCoord(b.Max[0])}
+		if ox.err == nil {
+			ox.err = ox.enc.EncodeElement(&bounds, xml.StartElement{Name: xml.Name{Local: "bounds"}})
+		}
 	}
+	ox.elements(d, ways)
+	ox.token(root.End())
+	if ox.err == nil {
+		ox.err = ox.enc.Close()
+	}
+	if ox.err == nil {
+		_, ox.err = io.WriteString(bw, "\n")
+	}
+	if ox.err == nil {
+		ox.err = bw.Flush()
+	}
+	if ox.err != nil {
+		return geo.WrapError(geo.EINTERNAL, ox.err, "synth: writing OSM XML")
+	}
+	return nil
+}
+
+// elements writes the nodes (walk nodes, way vertices, stations, outlets) and the ways.
+func (ox *osmWriter) elements(d *District, ways []Way) {
 	next := int64(0)
 	for _, n := range d.Nodes {
 		ox.node(n.ID, n.Point, nil)
@@ -49,85 +82,59 @@ func WriteOSMXML(w io.Writer, d *District) error {
 	}
 	cats, err := bundledCategories()
 	if err != nil {
-		return err
+		ox.err = err
+		return
 	}
 	for _, o := range d.Outlets {
 		next++
-		tags := append(osmTags(cats, o.Category), [2]string{"name", o.Name}, [2]string{"lifecircle:category", o.Category})
+		tags := append(categoryTags(cats, o.Category), [2]string{"name", o.Name}, [2]string{"lifecircle:category", o.Category})
 		ox.node(next, o.Point, tags)
 	}
 	ox.ways(d.Edges, ways, vertexBase)
-	ox.str("</osm>\n")
-	if ox.err == nil {
-		ox.err = ox.w.Flush()
-	}
-	if ox.err != nil {
-		return geo.WrapError(geo.EINTERNAL, ox.err, "synth: writing OSM XML")
-	}
-	return nil
 }
 
-// osmWriter writes OSM XML through a buffer, keeping the first error.
+// osmWriter encodes OSM elements, keeping the first error.
 type osmWriter struct {
-	w   *bufio.Writer
-	buf []byte
+	enc *xml.Encoder
 	err error
 }
 
-func (ox *osmWriter) str(s string) {
+func (ox *osmWriter) token(t xml.Token) {
 	if ox.err == nil {
-		_, ox.err = ox.w.WriteString(s)
+		ox.err = ox.enc.EncodeToken(t)
 	}
 }
 
-func (ox *osmWriter) bytes(b []byte) {
+func (ox *osmWriter) encode(v any) {
 	if ox.err == nil {
-		_, ox.err = ox.w.Write(b)
+		ox.err = ox.enc.Encode(v)
 	}
 }
 
-// coord writes a, then s1, then b, then s2, with coordinates at 7 decimals (≈ 1 cm).
-func (ox *osmWriter) coord(a float64, s1 string, b float64, s2 string) {
-	ox.buf = strconv.AppendFloat(ox.buf[:0], a, 'f', 7, 64)
-	ox.buf = append(ox.buf, s1...)
-	ox.buf = strconv.AppendFloat(ox.buf, b, 'f', 7, 64)
-	ox.buf = append(ox.buf, s2...)
-	ox.bytes(ox.buf)
+// osmCoord rounds a coordinate in degrees to 7 decimals, the value a reader gets from
+// the number printed with 7 decimals.
+func osmCoord(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 7, 64), 64)
+	if err != nil {
+		return v // a NaN or an infinity: written as it is
+	}
+	return r
+}
+
+// osmTags returns tags as OSM tags, without those with an empty value.
+func osmTags(tags [][2]string) osm.Tags {
+	var out osm.Tags
+	for _, t := range tags {
+		if t[1] != "" {
+			out = append(out, osm.Tag{Key: t[0], Value: t[1]})
+		}
+	}
+	return out
 }
 
 // node writes one node at p (lon, lat) with tags.
 func (ox *osmWriter) node(id int64, p orb.Point, tags [][2]string) {
-	ox.buf = append(ox.buf[:0], ` <node id="`...)
-	ox.buf = strconv.AppendInt(ox.buf, id, 10)
-	ox.buf = append(ox.buf, `" version="1" lat="`...)
-	ox.bytes(ox.buf)
-	if len(tags) == 0 {
-		ox.coord(p[1], `" lon="`, p[0], `"/>`+"\n")
-		return
-	}
-	ox.coord(p[1], `" lon="`, p[0], `">`+"\n")
-	ox.tags(tags)
-	ox.str(" </node>\n")
-}
-
-// tags writes <tag> elements, skipping empty values.
-func (ox *osmWriter) tags(tags [][2]string) {
-	for _, t := range tags {
-		if t[1] == "" {
-			continue
-		}
-		ox.str(`  <tag k="`)
-		ox.escape(t[0])
-		ox.str(`" v="`)
-		ox.escape(t[1])
-		ox.str(`"/>` + "\n")
-	}
-}
-
-func (ox *osmWriter) escape(s string) {
-	if ox.err == nil {
-		ox.err = xml.EscapeText(ox.w, []byte(s))
-	}
+	ox.encode(&osm.Node{ID: osm.NodeID(id), Lat: osmCoord(p[1]), Lon: osmCoord(p[0]), Visible: true, Version: 1, Tags: osmTags(tags)})
 }
 
 // vertices writes the intermediate vertices of every way's edges as nodes numbered from
@@ -149,31 +156,20 @@ func (ox *osmWriter) vertices(edges []geo.WalkEdge, ways []Way, id int64) int64 
 // (numbered from vertexBase in the order vertices wrote them) and target.
 func (ox *osmWriter) ways(edges []geo.WalkEdge, ways []Way, vertexBase int64) {
 	id := vertexBase
-	nd := func(ref int64) {
-		ox.buf = append(ox.buf[:0], `  <nd ref="`...)
-		ox.buf = strconv.AppendInt(ox.buf, ref, 10)
-		ox.buf = append(ox.buf, `"/>`+"\n"...)
-		ox.bytes(ox.buf)
-	}
 	for _, w := range ways {
-		ox.buf = append(ox.buf[:0], ` <way id="`...)
-		ox.buf = strconv.AppendInt(ox.buf, w.ID, 10)
-		ox.buf = append(ox.buf, `" version="1">`+"\n"...)
-		ox.bytes(ox.buf)
-		nd(edges[w.First].Source)
+		nodes := osm.WayNodes{{ID: osm.NodeID(edges[w.First].Source)}}
 		for _, e := range edges[w.First : w.First+w.Count] {
 			for k := 1; k+1 < len(e.Geometry); k++ {
-				nd(id)
+				nodes = append(nodes, osm.WayNode{ID: osm.NodeID(id)})
 				id++
 			}
-			nd(e.Target)
+			nodes = append(nodes, osm.WayNode{ID: osm.NodeID(e.Target)})
 		}
 		tags := [][2]string{{"highway", w.Highway}, {"name", w.Name}}
 		if w.Bridge {
 			tags = append(tags, [2]string{"bridge", "yes"}, [2]string{"layer", "1"})
 		}
-		ox.tags(tags)
-		ox.str(" </way>\n")
+		ox.encode(&osm.Way{ID: osm.WayID(w.ID), Visible: true, Version: 1, Nodes: nodes, Tags: osmTags(tags)})
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 
 	"github.com/paulmach/orb"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // Park layout, metres.
@@ -60,14 +62,14 @@ func (e *gen) buildPark(rng *rand.Rand, i, j int) {
 	}
 	sag := sagitta((ax+ay)/2, 2*math.Pi*(ax+ay)/2/float64(m))
 	for half := 0; half < 2; half++ {
-		e.b.beginWay(wayMeta{highway: "footway"}, ring[half*m/2])
+		e.b.beginWay(wayMeta{highway: geo.HighwayFootway}, ring[half*m/2])
 		for k := half * m / 2; k < (half+1)*m/2; k++ {
 			e.b.legTo(rng, ring[(k+1)%m], leg{n: 1, bend: -sag}) // counter-clockwise: outward is right
 		}
 		e.b.endWay()
 	}
 	across := rng.IntN(m / 2)
-	e.b.beginWay(wayMeta{highway: "path"}, ring[across])
+	e.b.beginWay(wayMeta{highway: geo.HighwayPath}, ring[across])
 	e.b.legTo(rng, ring[across+m/2], leg{n: pieces(rng, 2*math.Min(ax, ay), parkPathM*0.8, parkPathM*1.2), bend: uniform(rng, -20, 20)})
 	e.b.endWay()
 	e.parkEntrances(rng, i, j, ring)
@@ -84,9 +86,9 @@ func (e *gen) parkEntrances(rng *rand.Rand, i, j int, ring []int32) {
 		mid := e.b.xy[side[len(side)/2]]
 		from := e.nearestNode(ring, mid)
 		to := e.nearestNode(inner(side), e.b.xy[from])
-		hw := "footway"
+		hw := geo.HighwayFootway
 		if steps {
-			hw, steps = "steps", false
+			hw, steps = geo.HighwaySteps, false
 		}
 		e.b.beginWay(wayMeta{highway: hw}, from)
 		e.b.legTo(rng, to, leg{n: pieces(rng, e.dist(from, to), parkPathM*0.8, parkPathM*1.2), bend: uniform(rng, -6, 6)})

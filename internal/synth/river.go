@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 
 	"github.com/paulmach/orb"
+
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // River bank layout, metres.
@@ -31,7 +33,7 @@ func (e *gen) buildRiverPaths(rng *rand.Rand) {
 			anchors[i] = e.b.node(orb.Point{g.xs[i].at, bank.y})
 		}
 		for i := 0; i < nx-1; {
-			e.b.beginWay(wayMeta{highway: "footway"}, anchors[i])
+			e.b.beginWay(wayMeta{highway: geo.HighwayFootway}, anchors[i])
 			for r := 0; r < 3 && i < nx-1; r++ {
 				bend := float64(bankBendM)
 				if i%2 == 1 {
@@ -44,9 +46,9 @@ func (e *gen) buildRiverPaths(rng *rand.Rand) {
 			e.b.endWay()
 		}
 		for i, a := range anchors {
-			hw := "footway"
+			hw := geo.HighwayFootway
 			if chance(rng, 0.35) {
-				hw = "steps" // down the embankment
+				hw = geo.HighwaySteps // down the embankment
 			}
 			e.b.beginWay(wayMeta{highway: hw}, e.inter[i+bank.line*nx])
 			e.b.legTo(rng, a, leg{n: 1})
