@@ -25,6 +25,9 @@ func readCSVBytes(b *builder, data []byte, res *Result) error {
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
+	if err := checkFieldLengths(b.file, text, r.Comma, b.spec.limits.MaxFieldBytes); err != nil {
+		return err
+	}
 	cols, err := b.readCSVHeader(r)
 	if err != nil {
 		return err

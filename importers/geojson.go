@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 )
 
 // geoJSONTop is the top level of a GeoJSON text: a FeatureCollection, a Feature or (not
@@ -44,7 +45,7 @@ func readGeoJSONBytes(b *builder, data []byte, res *Result) error {
 	case top.Type == "":
 		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: the top-level object has no \"type\"", b.file)
 	default:
-		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: unknown type %q (expected FeatureCollection or Feature)", b.file, top.Type)
+		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: unknown type \"%s\" (expected FeatureCollection or Feature)", b.file, guard.Echo(top.Type, guard.EchoRunes))
 	}
 	return b.addFeatures(features)
 }

@@ -9,20 +9,21 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// xlsxUnzipLimit bounds how much a workbook may unpack to, against ZIP bombs (bytes).
-const xlsxUnzipLimit = 1 << 30
+// xlsxXMLInMemory is how large a sheet's XML excelize holds in memory; larger ones it
+// unpacks to a temporary file.
+const xlsxXMLInMemory = 16 << 20
 
 // readXLSX reads one sheet (Options.Sheet, or the first) of a workbook as a table: the
 // first non-blank row is the header. Cell values are read raw, so long codes are not
-// turned into numbers in scientific notation.
-func readXLSX(b *builder, data []byte) (err error) {
-	defer func() {
-		if r := recover(); r != nil { // excelize on a damaged workbook
-			err = geo.Errorf(geo.EINVALID, "%s: unreadable XLSX workbook: the file is damaged (%v)", b.file, r)
-		}
-	}()
+// turned into numbers in scientific notation. checkWorkbook vets the workbook first.
+func readXLSX(b *builder, data []byte) error {
 	b.xlsx = true
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: xlsxUnzipLimit})
+	lim := b.spec.limits
+	if err := checkWorkbook(b.file, data, lim); err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true,
+		UnzipSizeLimit: lim.MaxUnzippedBytes, UnzipXMLSizeLimit: min(xlsxXMLInMemory, lim.MaxUnzippedBytes)})
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "%s: unreadable XLSX workbook", b.file)
 	}
