@@ -89,6 +89,10 @@ func (b *builder) add(rec *record) error {
 	}
 	b.entries = append(b.entries, entry{num: rec.num, line: rec.line})
 	c := &rowCheck{b: b, rec: rec, e: &b.entries[len(b.entries)-1]}
+	if !c.checkText() { // the other checks would repeat the bad text in their messages
+		b.appendZero()
+		return nil
+	}
 	switch b.spec.kind {
 	case KindCommunities:
 		b.communities = append(b.communities, c.community())
@@ -100,6 +104,20 @@ func (b *builder) add(rec *record) error {
 		b.compounds = append(b.compounds, c.compound())
 	}
 	return nil
+}
+
+// appendZero keeps a rejected record's place among the values (entry i is value i).
+func (b *builder) appendZero() {
+	switch b.spec.kind {
+	case KindCommunities:
+		b.communities = append(b.communities, geo.Community{})
+	case KindStations:
+		b.stations = append(b.stations, geo.Station{})
+	case KindOutlets:
+		b.outlets = append(b.outlets, geo.Outlet{})
+	case KindCompounds:
+		b.compounds = append(b.compounds, geo.Compound{})
+	}
 }
 
 // rejectRecord counts a record that could not even be read (malformed CSV row, malformed

@@ -12,7 +12,7 @@ import (
 
 func TestReadPopulation(t *testing.T) {
 	const a, b = "8a40e3ce88f7fff", "8a40e3ce88affff" // two neighbouring res-10 cells in Chengdu
-	at := func(res int) string { // the cell at that resolution over 锦江区, Chengdu
+	at := func(res int) string {                      // the cell at that resolution over 锦江区, Chengdu
 		return h3.LatLngToCell(h3.NewLatLng(30.657, 104.066), res).String()
 	}
 	tests := []struct {

@@ -15,7 +15,7 @@ import (
 type rawSheet struct {
 	doctype string // before <worksheet>, e.g. an entity declaration
 	body    string
-	filler  int64  // bytes of 'x' written after body, inside an open <c><v> …
+	filler  int64 // bytes of 'x' written after body, inside an open <c><v> …
 	shared  []string
 }
 
