@@ -46,6 +46,7 @@ type builder struct {
 	entries  []entry
 	ids      map[string]seenID
 	rejects  []Reject
+	err      error // a check cancelled
 
 	communities []geo.Community
 	stations    []geo.Station
@@ -79,7 +80,8 @@ func (b *builder) reserve(n int) {
 	}
 }
 
-// add validates one record. It fails only when the context is done.
+// add validates one record. It fails only when the context is done (polled every 1024
+// records, and by long polygon checks).
 func (b *builder) add(rec *record) error {
 	b.read++
 	if b.read%1024 == 0 {
@@ -103,7 +105,7 @@ func (b *builder) add(rec *record) error {
 	case KindCompounds:
 		b.compounds = append(b.compounds, c.compound())
 	}
-	return nil
+	return b.err
 }
 
 // appendZero keeps a rejected record's place among the values (entry i is value i).

@@ -93,7 +93,12 @@ func (c *rowCheck) checkArea(col string, mp orb.MultiPolygon) {
 		e.rangeErr = &problem{col, formatPoint(p), "coordinate out of range [-180, 180] × [-90, 90]"}
 		return
 	}
-	if at, bad := selfIntersection(mp); bad {
+	at, bad, err := selfIntersection(c.b.ctx, mp)
+	if err != nil {
+		c.b.err = err
+		return
+	}
+	if bad {
 		if c.b.spec.repair {
 			e.repair = true
 			return
