@@ -13,11 +13,13 @@
 // Coordinates are (lon, lat) degrees; everything handed back is WGS84. Areas are m².
 //
 // Hostile files are refused with a clear error, never obeyed: Limits caps the file, an
-// XLSX workbook unpacked, one field, cell or XML token; workbooks are vetted before
-// excelize opens them (checkWorkbook); a panic while reading becomes an EINTERNAL error
-// naming the file. The defences shared with osm live in internal/guard.
+// XLSX workbook unpacked, one field, cell or XML token; workbooks are streamed with
+// archive/zip and encoding/xml (workbook), refusing malformed XML, entity declarations
+// and shared-string indexes out of range; a panic while reading becomes an EINTERNAL
+// error naming the file. The defences shared with osm live in internal/guard.
 //
-// importers may import geo and geo/crs, orb, excelize and golang.org/x/text. It does no
+// importers may import geo and geo/crs, orb, go-geom's WKT and golang.org/x/text (excelize
+// only in tests, to write workbooks). It does no
 // SQL (postgis/ loads what it returns) and never imports pgx, echo or net/http. The
 // OpenStreetMap importer lives in the subpackage osm.
 package importers

@@ -203,3 +203,33 @@ func BenchmarkRingSelfIntersection(b *testing.B) {
 		}
 	}
 }
+
+// FuzzRingSelfIntersection checks the sweep against the brute-force reference on rings
+// of small integer coordinates read from the fuzzer's bytes (two bytes a vertex, 0–15
+// each: many collinear and touching edges).
+func FuzzRingSelfIntersection(f *testing.F) {
+	f.Add([]byte{0, 0, 1, 1, 1, 0, 0, 1})             // bow-tie
+	f.Add([]byte{0, 0, 4, 0, 4, 4, 2, 1, 0, 4})       // concave, simple
+	f.Add([]byte{0, 0, 2, 0, 1, 1, 2, 2, 0, 2, 1, 1}) // touches itself at a vertex
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var pts [][2]int64
+		for i := 0; i+1 < len(data) && len(pts) < 200; i += 2 {
+			p := [2]int64{int64(data[i] & 15), int64(data[i+1] & 15)}
+			if len(pts) == 0 || pts[len(pts)-1] != p {
+				pts = append(pts, p)
+			}
+		}
+		if len(pts) < 3 || pts[0] == pts[len(pts)-1] {
+			return
+		}
+		pts = append(pts, pts[0])
+		ring := make(orb.Ring, len(pts))
+		for i, p := range pts {
+			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
+		}
+		want := bruteSelfIntersects(pts)
+		if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, 0); got != want {
+			t.Fatalf("ring %v: the sweep says %v, brute force %v", pts, got, want)
+		}
+	})
+}

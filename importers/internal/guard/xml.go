@@ -58,20 +58,14 @@ func (x *XMLTokens) Read(p []byte) (int, error) {
 // scan follows the token boundaries in b.
 func (x *XMLTokens) scan(b []byte) error {
 	for i := 0; i < len(b); {
-		if x.state == inText {
-			// fast path: skip to the next '<'
-			j := bytes.IndexByte(b[i:], '<')
-			if j < 0 {
-				x.n += len(b) - i
-				x.off += int64(len(b) - i)
-				break
-			}
+		if j := x.skip(b[i:]); j > 0 { // fast path: bytes that change no state
 			x.n += j
 			x.off += int64(j)
 			i += j
 			if x.n > x.Max {
 				return x.tooLong()
 			}
+			continue
 		}
 		x.step(b[i])
 		i++
@@ -84,6 +78,26 @@ func (x *XMLTokens) scan(b []byte) error {
 		return x.tooLong()
 	}
 	return nil
+}
+
+// skip returns how many bytes at the start of b leave the state as it is: text up to
+// '<', a tag up to a quote or '>', an attribute value up to its quote.
+func (x *XMLTokens) skip(b []byte) int {
+	var j int
+	switch x.state {
+	case inText:
+		j = bytes.IndexByte(b, '<')
+	case inTag:
+		j = bytes.IndexAny(b, "\"'>")
+	case inAttr:
+		j = bytes.IndexByte(b, x.quote)
+	default:
+		return 0
+	}
+	if j < 0 {
+		return len(b)
+	}
+	return j
 }
 
 func (x *XMLTokens) tooLong() error {
