@@ -89,11 +89,10 @@ func decodeWith(name string, data []byte, enc encoding.Encoding, label string) (
 
 // undecodable names the first line of data that does not decode in enc.
 func undecodable(name string, data []byte, enc encoding.Encoding, label string) error {
-	lines := bytes.SplitAfter(data, []byte{'\n'})
 	if label == "utf-16" { // lines are not byte lines in UTF-16
-		lines = [][]byte{data}
+		return geo.Errorf(geo.EINVALID, "%s: not valid UTF-16 (an unpaired surrogate, or an odd number of bytes): the file is damaged", name)
 	}
-	for i, line := range lines {
+	for i, line := range bytes.SplitAfter(data, []byte{'\n'}) {
 		out, err := enc.NewDecoder().Bytes(line)
 		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
 			return geo.Errorf(geo.EINVALID,

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -27,7 +28,10 @@ func readXLSX(b *builder, data []byte) error {
 	if err := w.rows(sheet, onDim, t.row); err != nil {
 		return err
 	}
-	if t.cols == nil {
+	switch {
+	case t.cols == nil && t.titleErr != nil:
+		return t.titleErr // rows of one value each, none a header
+	case t.cols == nil:
 		return geo.Errorf(geo.EINVALID, "%s: sheet %q is empty", b.file, sheet.name)
 	}
 	return nil
@@ -40,6 +44,7 @@ type tableReader struct {
 	sheet             string
 	cols              *columns
 	headerRow, titles int
+	titleErr          error // why the first title row is no header
 }
 
 func (t *tableReader) row(row int, cells []string) error {
@@ -52,6 +57,7 @@ func (t *tableReader) row(row int, cells []string) error {
 		if err != nil {
 			if isTitleRow(cells) && t.titles < maxTitleRows {
 				t.titles++
+				t.titleErr = cmp.Or(t.titleErr, err)
 				return nil
 			}
 			return err
