@@ -1,6 +1,8 @@
 package guard_test
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"strings"
@@ -32,6 +34,8 @@ func TestXMLTokens(t *testing.T) {
 		{"DOCTYPE with an internal subset", `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><a/>`, 40, true},
 		{"DOCTYPE within the limit", `<!DOCTYPE a [<!ENTITY b "c">]><a/>`, 40, false},
 		{"quoted '>' in a declaration", `<!DOCTYPE a SYSTEM "x>y"><a/>`, 40, false},
+		{"declaration nesting '<' '>'", `<!X` + strings.Repeat("<a>", 20) + `>`, 16, true},
+		{"comment with '>' inside a declaration", `<!X <!-- >>>> -->` + strings.Repeat("<b>", 20) + `>`, 16, true},
 	}
 	for _, tc := range tests {
 		for _, chunked := range []bool{false, true} {
@@ -144,4 +148,28 @@ func TestRecover(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzXMLTokens checks XMLTokens against encoding/xml: whenever the limiter lets a token
+// through, the token is no longer than the limit.
+func FuzzXMLTokens(f *testing.F) {
+	for _, seed := range []string{`<a b="1">text</a>`, `<!DOCTYPE x [<!ENTITY a "<>">]><x/>`, `<!--c--><![CDATA[d]]><?p q?>`, `<!X <!-- > --><b>>`} {
+		f.Add([]byte(seed), uint8(8))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, max uint8) {
+		limit := int(max%64) + 1
+		d := xml.NewDecoder(&guard.XMLTokens{R: bytes.NewReader(data), Max: limit})
+		d.Strict = false
+		var prev int64
+		for {
+			tok, err := d.RawToken()
+			if err != nil {
+				return // a limit, malformed XML or the end
+			}
+			if span := d.InputOffset() - prev; span > int64(limit) {
+				t.Fatalf("token %T of %d bytes (%q) let through a limit of %d", tok, span, data[prev:d.InputOffset()], limit)
+			}
+			prev = d.InputOffset()
+		}
+	})
 }

@@ -9,16 +9,15 @@ import (
 type xmlState uint8
 
 const (
-	inText      xmlState = iota // character data between markup
-	inOpen                      // just after '<'
-	inTag                       // a start or end tag, outside attribute values
-	inAttr                      // inside a quoted attribute value
-	inBang                      // after "<!", deciding between comment, CDATA and declaration
-	inComment                   // <!-- … -->
-	inCDATA                     // <![CDATA[ … ]]>
-	inPI                        // <? … ?>
-	inDecl                      // <!DOCTYPE …> and other declarations, with [ ] nesting
-	inDeclQuote                 // a quoted literal inside a declaration
+	inText    xmlState = iota // character data between markup
+	inOpen                    // just after '<'
+	inTag                     // a start or end tag, outside attribute values
+	inAttr                    // inside a quoted attribute value
+	inBang                    // after "<!", deciding between comment, CDATA and declaration
+	inComment                 // <!-- … -->
+	inCDATA                   // <![CDATA[ … ]]>
+	inPI                      // <? … ?>
+	inDecl                    // <!DOCTYPE …> and other declarations (see decl)
 )
 
 // XMLTokens is an io.Reader over XML text that fails with a *LimitError as soon as one
@@ -36,7 +35,9 @@ type XMLTokens struct {
 	n     int    // bytes of the current token so far
 	quote byte   // the quote that opened an attribute or literal
 	bang  []byte // the bytes after "<!" while deciding
-	depth int    // [ ] nesting inside a declaration
+	depth int    // < > nesting inside a declaration
+	look  int    // inside a declaration, after '<': how much of "!--" followed (-1: none)
+	dcom  bool   // inside a comment inside a declaration
 	last  [2]byte
 	off   int64
 	err   error
@@ -67,12 +68,14 @@ func (x *XMLTokens) scan(b []byte) error {
 			}
 			continue
 		}
+		if x.state != inText { // text ends before its '<'; other tokens end with their last byte
+			if x.n++; x.n > x.Max {
+				return x.tooLong()
+			}
+		}
 		x.step(b[i])
 		i++
 		x.off++
-		if x.n > x.Max {
-			return x.tooLong()
-		}
 	}
 	if x.n > x.Max {
 		return x.tooLong()
@@ -108,9 +111,8 @@ func (x *XMLTokens) tooLong() error {
 	return &LimitError{What: what, Max: int64(x.Max), Offset: x.off}
 }
 
-// step advances the state machine by one byte.
+// step advances the state machine by one byte, counted already.
 func (x *XMLTokens) step(c byte) {
-	x.n++
 	switch x.state {
 	case inText:
 		if c == '<' {
@@ -151,10 +153,6 @@ func (x *XMLTokens) step(c byte) {
 		x.last = [2]byte{x.last[1], c}
 	case inDecl:
 		x.decl(c)
-	case inDeclQuote:
-		if c == x.quote {
-			x.state = inDecl
-		}
 	}
 }
 
@@ -180,30 +178,51 @@ func (x *XMLTokens) decide(c byte) {
 		x.state, x.last = inCDATA, [2]byte{}
 	case bytes.HasPrefix([]byte("--"), x.bang), bytes.HasPrefix([]byte("[CDATA["), x.bang):
 	default:
-		x.state, x.depth = inDecl, 0
-		for _, d := range x.bang {
-			if x.state == inDeclQuote {
-				if d == x.quote {
-					x.state = inDecl
-				}
-				continue
+		// encoding/xml takes the first byte as is and reads the rest with decl's rules
+		x.state, x.depth, x.quote, x.look, x.dcom = inDecl, 0, 0, -1, false
+		for _, d := range x.bang[1:] {
+			if x.state == inDecl {
+				x.decl(d)
 			}
-			x.decl(d)
 		}
 	}
 }
 
+// decl follows a declaration as encoding/xml reads a Directive, so that its end is found
+// where the decoder finds it: quotes hide '<' and '>'; '<' and '>' nest, except that
+// "<!--" inside opens a comment, which ends at "-->"; the declaration ends at a '>' at
+// depth 0 outside quotes.
 func (x *XMLTokens) decl(c byte) {
-	switch c {
-	case '"', '\'':
-		x.state, x.quote = inDeclQuote, c
-	case '[':
-		x.depth++
-	case ']':
-		x.depth--
-	case '>':
-		if x.depth <= 0 {
-			x.toText()
+	if x.dcom {
+		if c == '>' && x.last == [2]byte{'-', '-'} {
+			x.dcom = false
 		}
+		x.last = [2]byte{x.last[1], c}
+		return
+	}
+	if x.look >= 0 {
+		if c == "!--"[x.look] {
+			if x.look++; x.look == 3 {
+				x.look, x.dcom, x.last = -1, true, [2]byte{}
+			}
+			return
+		}
+		x.look = -1
+		x.depth++
+	} else if x.quote == 0 && c == '>' && x.depth == 0 {
+		x.toText()
+		return
+	}
+	switch {
+	case x.quote != 0:
+		if c == x.quote {
+			x.quote = 0
+		}
+	case c == '"' || c == '\'':
+		x.quote = c
+	case c == '>':
+		x.depth--
+	case c == '<':
+		x.look = 0
 	}
 }
