@@ -46,6 +46,7 @@ type builder struct {
 	entries  []entry
 	ids      map[string]seenID
 	rejects  []Reject
+	err      error // a check cancelled
 
 	communities []geo.Community
 	stations    []geo.Station
@@ -79,7 +80,8 @@ func (b *builder) reserve(n int) {
 	}
 }
 
-// add validates one record. It fails only when the context is done.
+// add validates one record. It fails only when the context is done (polled every 1024
+// records, and by long polygon checks).
 func (b *builder) add(rec *record) error {
 	b.read++
 	if b.read%1024 == 0 {
@@ -89,6 +91,10 @@ func (b *builder) add(rec *record) error {
 	}
 	b.entries = append(b.entries, entry{num: rec.num, line: rec.line})
 	c := &rowCheck{b: b, rec: rec, e: &b.entries[len(b.entries)-1]}
+	if !c.checkText() { // the other checks would repeat the bad text in their messages
+		b.appendZero()
+		return nil
+	}
 	switch b.spec.kind {
 	case KindCommunities:
 		b.communities = append(b.communities, c.community())
@@ -99,7 +105,21 @@ func (b *builder) add(rec *record) error {
 	case KindCompounds:
 		b.compounds = append(b.compounds, c.compound())
 	}
-	return nil
+	return b.err
+}
+
+// appendZero keeps a rejected record's place among the values (entry i is value i).
+func (b *builder) appendZero() {
+	switch b.spec.kind {
+	case KindCommunities:
+		b.communities = append(b.communities, geo.Community{})
+	case KindStations:
+		b.stations = append(b.stations, geo.Station{})
+	case KindOutlets:
+		b.outlets = append(b.outlets, geo.Outlet{})
+	case KindCompounds:
+		b.compounds = append(b.compounds, geo.Compound{})
+	}
 }
 
 // rejectRecord counts a record that could not even be read (malformed CSV row, malformed
@@ -121,20 +141,32 @@ func (b *builder) where(num, line int) string {
 	return fmt.Sprintf("feature %d", num)
 }
 
-// finish runs the whole-file checks, converts the good records to WGS84 and fills res.
+// finish runs the whole-file checks, converts the good records to WGS84 and fills res,
+// moving the good values down in place rather than copying them.
 func (b *builder) finish(res *Result) error {
 	if b.read == 0 {
 		return geo.Errorf(geo.EINVALID, "%s: no records: the file has a header but no data", b.file)
 	}
 	b.checkLocations()
-	b.allocate(res)
+	good := 0
 	for i := range b.entries {
 		e := &b.entries[i]
 		if e.bad {
 			continue
 		}
 		b.convert(e)
-		b.emit(i, res)
+		b.emit(i, good, res)
+		good++
+	}
+	switch b.spec.kind {
+	case KindCommunities:
+		res.Communities = b.communities[:good:good]
+	case KindStations:
+		res.Stations = b.stations[:good:good]
+	case KindOutlets:
+		res.Outlets = b.outlets[:good:good]
+	case KindCompounds:
+		res.Compounds = b.compounds[:good:good]
 	}
 	sort.SliceStable(b.rejects, func(i, j int) bool { return b.rejects[i].Record < b.rejects[j].Record })
 	res.Read, res.Rejects = b.read, b.rejects
@@ -142,52 +174,26 @@ func (b *builder) finish(res *Result) error {
 	return nil
 }
 
-// allocate sizes res's slice of values for the good records.
-func (b *builder) allocate(res *Result) {
-	good := 0
-	for i := range b.entries {
-		if !b.entries[i].bad {
-			good++
-		}
-	}
-	switch b.spec.kind {
-	case KindCommunities:
-		res.Communities = make([]geo.Community, 0, good)
-	case KindStations:
-		res.Stations = make([]geo.Station, 0, good)
-	case KindOutlets:
-		res.Outlets = make([]geo.Outlet, 0, good)
-	case KindCompounds:
-		res.Compounds = make([]geo.Compound, 0, good)
-	}
-}
-
-// emit appends the value of entry i, with its WGS84 geometry, to res.
-func (b *builder) emit(i int, res *Result) {
+// emit moves the value of entry i, with its WGS84 geometry, to place k (k ≤ i) and notes
+// its record.
+func (b *builder) emit(i, k int, res *Result) {
 	e := &b.entries[i]
 	res.Records = append(res.Records, e.num)
 	switch b.spec.kind {
 	case KindCommunities:
-		v := b.communities[i]
-		v.Boundary = e.area
-		res.Communities = append(res.Communities, v)
-		if e.repair {
-			res.NeedsRepair = append(res.NeedsRepair, len(res.Communities)-1)
-		}
+		b.communities[k] = b.communities[i]
+		b.communities[k].Boundary = e.area
 	case KindStations:
-		v := b.stations[i]
-		v.Point = e.point
-		res.Stations = append(res.Stations, v)
+		b.stations[k] = b.stations[i]
+		b.stations[k].Point = e.point
 	case KindOutlets:
-		v := b.outlets[i]
-		v.Point = e.point
-		res.Outlets = append(res.Outlets, v)
+		b.outlets[k] = b.outlets[i]
+		b.outlets[k].Point = e.point
 	case KindCompounds:
-		v := b.compounds[i]
-		v.Polygon = e.area
-		res.Compounds = append(res.Compounds, v)
-		if e.repair {
-			res.NeedsRepair = append(res.NeedsRepair, len(res.Compounds)-1)
-		}
+		b.compounds[k] = b.compounds[i]
+		b.compounds[k].Polygon = e.area
+	}
+	if e.repair {
+		res.NeedsRepair = append(res.NeedsRepair, k)
 	}
 }

@@ -10,6 +10,9 @@ import (
 // maxCount bounds counts (households, people, staff) to catch values that are no count.
 const maxCount = 1e9
 
+// maxFloorAreaM2 bounds floor areas (m²): the largest buildings have about 2·10⁶ m².
+const maxFloorAreaM2 = 1e7
+
 // rowCheck validates the fields of one record, rejecting each bad one.
 type rowCheck struct {
 	b   *builder
@@ -48,10 +51,15 @@ func (c *rowCheck) count(f field) int {
 	return 0
 }
 
-// amount reads a non-negative quantity (an area in m²); empty means 0 ("not known").
+// amount reads a non-negative floor area in m² (at most maxFloorAreaM2); empty means 0
+// ("not known").
 func (c *rowCheck) amount(f field) float64 {
 	col, val := c.rec.get(f)
-	v, _ := c.number(col, val)
+	v, ok := c.number(col, val)
+	if ok && v > maxFloorAreaM2 {
+		c.fail(col, val, fmt.Sprintf("implausibly large floor area (more than %.0f m²)", float64(maxFloorAreaM2)))
+		return 0
+	}
 	return v
 }
 

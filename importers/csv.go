@@ -2,6 +2,7 @@ package importers
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -25,6 +26,9 @@ func readCSVBytes(b *builder, data []byte, res *Result) error {
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
+	if err := checkFieldLengths(b.file, text, r.Comma, b.spec.limits.MaxFieldBytes); err != nil {
+		return err
+	}
 	cols, err := b.readCSVHeader(r)
 	if err != nil {
 		return err
@@ -58,8 +62,12 @@ func readCSVBytes(b *builder, data []byte, res *Result) error {
 // readCSVHeader reads the first non-blank row as the header (after title rows, see
 // isTitleRow) and finds the kind's fields.
 func (b *builder) readCSVHeader(r *csv.Reader) (*columns, error) {
+	var titleErr error // why the first title row is no header
 	for titles := 0; ; {
 		row, err := r.Read()
+		if errors.Is(err, io.EOF) && titleErr != nil {
+			return nil, titleErr // rows of one value each, none a header
+		}
 		if errors.Is(err, io.EOF) {
 			return nil, geo.Errorf(geo.EINVALID, "%s: the file is empty", b.file)
 		}
@@ -72,6 +80,7 @@ func (b *builder) readCSVHeader(r *csv.Reader) (*columns, error) {
 		cols, err := b.header(append([]string(nil), row...))
 		if err != nil && isTitleRow(row) && titles < maxTitleRows {
 			titles++
+			titleErr = cmp.Or(titleErr, err)
 			continue
 		}
 		return cols, err

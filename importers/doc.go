@@ -3,7 +3,8 @@
 // residential compounds.
 //
 // It detects the format (extension and content), the text encoding (UTF-8, UTF-8 with BOM,
-// GBK/GB18030 as Excel saves it in China), the header's field names (English and common
+// GBK/GB18030 as Excel saves it in China; one per file, every byte valid in it), the
+// header's field names (English and common
 // Chinese ones), parses numbers the way planners write them, checks every coordinate and
 // polygon, and converts coordinates from GCJ-02 or BD-09 to WGS84 (via geo/crs). A whole
 // file that cannot be used is an error (*geo.Error, EINVALID); each bad record becomes a
@@ -12,7 +13,17 @@
 //
 // Coordinates are (lon, lat) degrees; everything handed back is WGS84. Areas are m².
 //
-// importers may import geo and geo/crs, orb, excelize and golang.org/x/text. It does no
-// SQL (postgis/ loads what it returns) and never imports pgx, echo or net/http. The
-// OpenStreetMap importer lives in the subpackage osm.
+// Hostile files are refused with a clear error, never obeyed: Limits caps the file, an
+// XLSX workbook unpacked, one field, cell or XML token; workbooks are streamed with
+// archive/zip and encoding/xml (workbook), refusing malformed XML, entity declarations
+// and shared-string indexes out of range; a panic while reading becomes an EINTERNAL
+// error naming the file. The defences shared with osm live in internal/guard.
+//
+// Text the database cannot store or should not — a NUL byte, ids over 256 characters,
+// other text over 1000 — is a reject naming the record and field.
+//
+// importers may import geo and geo/crs, internal/guard, orb, go-geom's WKT and
+// golang.org/x/text (excelize only in tests, to write workbooks; internal/osmtest only in
+// tests, to write PBF files). It does no SQL (postgis/ loads what it returns) and never
+// imports pgx, echo or net/http. The OpenStreetMap importer lives in the subpackage osm.
 package importers

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 )
 
 // field is a logical field of a record, whatever its column is called in the file.
@@ -177,4 +178,6 @@ func trimHeader(h string) string {
 	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(h), bom))
 }
 
-func joinNames(names []string) string { return strings.Join(names, ", ") }
+// joinNames lists names for a message: a header's columns or a workbook's sheets, as the
+// file has them — so echoed, escaped and cut (guard.EchoList) — or the names looked for.
+func joinNames(names []string) string { return guard.EchoList(names, guard.EchoRunes) }

@@ -1,21 +1,26 @@
 package importers_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 )
 
-// fuzzRead reads data as every kind under name and checks that nothing panics, that every
-// error is a *geo.Error and that every value handed back is sound.
-func fuzzRead(t *testing.T, name string, data []byte) {
+// fuzzRead reads data, in memory, as every kind under name and checks that nothing
+// panics, that every error is a *geo.Error for bad input (not an internal one: a
+// recovered panic is a bug too) and that every value handed back is sound.
+func fuzzRead(t testing.TB, name string, data []byte) {
 	cats := testCategories(t)
 	kinds := []importers.Kind{importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds}
 	for i, kind := range kinds {
@@ -26,8 +31,8 @@ func fuzzRead(t *testing.T, name string, data []byte) {
 		res, err := importers.Read(context.Background(), kind, name, bytes.NewReader(data), opts)
 		if err != nil {
 			var ge *geo.Error
-			if !errors.As(err, &ge) {
-				t.Fatalf("%s: error %v (%T) is not a *geo.Error", kind, err, err)
+			if !errors.As(err, &ge) || ge.Code == geo.EINTERNAL {
+				t.Fatalf("%s: error %v (%T) is not a *geo.Error for bad input", kind, err, err)
 			}
 			continue
 		}
@@ -37,7 +42,7 @@ func fuzzRead(t *testing.T, name string, data []byte) {
 
 // checkSound checks the invariants of a result: points in range, repairs indexing real
 // polygons, rejects naming the file and a record.
-func checkSound(t *testing.T, res *importers.Result) {
+func checkSound(t testing.TB, res *importers.Result) {
 	t.Helper()
 	for _, s := range res.Stations {
 		if !s.Level.Valid() || s.Point[0] < -180 || s.Point[0] > 180 || s.Point[1] < -90 || s.Point[1] > 90 {
@@ -64,6 +69,11 @@ func checkSound(t *testing.T, res *importers.Result) {
 			t.Fatalf("reject without file, record or reason: %+v", r)
 		}
 	}
+	for _, s := range res.Stations {
+		if strings.ContainsRune(s.ID+s.Name+s.Address+s.ParentCode, 0) || !utf8.ValidString(s.ID+s.Name+s.Address+s.ParentCode) || len(s.ID) > 4*256 {
+			t.Fatalf("station text the database cannot store: %q", s.ID)
+		}
+	}
 }
 
 func addFixtures(f *testing.F, paths ...string) {
@@ -86,7 +96,92 @@ func FuzzReadGeoJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "fuzz.geojson", data) })
 }
 
+// FuzzReadXLSX reads workbooks as stations only: the kinds share the table reading, which
+// FuzzReadCSV covers kind by kind, and excelize is slow. Seeds are stored uncompressed
+// with no CRC as well (archive/zip then checks none), so that mutations reach the XML.
 func FuzzReadXLSX(f *testing.F) {
-	addFixtures(f, "stations.xlsx")
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "fuzz.xlsx", data) })
+	b, err := os.ReadFile(filepath.Join("testdata", "stations.xlsx"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	header := sheetRow(1, "id", "name", "level", "lon", "lat")
+	for _, xlsx := range [][]byte{b,
+		rawXLSX(f, rawSheet{shared: []string{"S1"}, body: header + `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>street</t></is></c><c r="D2"><v>117.28</v></c><c r="E2"><v>31.88</v></c></row>`}),
+		rawXLSX(f, rawSheet{doctype: `<!DOCTYPE a [<!ENTITY b "c">]>`, body: header}),
+	} {
+		f.Add(xlsx)
+		f.Add(storedNoCRC(f, xlsx))
+	}
+	cats := testCategories(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := importers.Read(context.Background(), importers.KindStations, "fuzz.xlsx", bytes.NewReader(data), importers.Options{Categories: cats})
+		if err != nil {
+			var ge *geo.Error
+			if !errors.As(err, &ge) || ge.Code == geo.EINTERNAL {
+				t.Fatalf("error %v (%T) is not a *geo.Error for bad input", err, err)
+			}
+			return
+		}
+		checkSound(t, res)
+	})
+}
+
+// storedNoCRC rewrites a ZIP archive with every entry stored, uncompressed, with no CRC.
+func storedNoCRC(tb testing.TB, data []byte) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		content, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store,
+			CompressedSize64: uint64(len(content)), UncompressedSize64: uint64(len(content))})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w.Write(content)
+	}
+	if err := zw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func FuzzReadPopulation(f *testing.F) {
+	f.Add([]byte("h3,population\n8a40e3ce88f7fff,120\n8a40e3ce88affff,1 300\n"))
+	f.Add([]byte("网格,常住人口\n8a40e3ce88f7fff,\"5\n"))
+	f.Add([]byte("\xef\xbb\xbfh3;population\r\n8a40e3ce88f7fff;1e300\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cells, rejects, err := importers.ReadPopulationFrom(context.Background(), "fuzz.csv", bytes.NewReader(data), importers.PopulationOptions{})
+		if err != nil {
+			var ge *geo.Error
+			if !errors.As(err, &ge) || ge.Code == geo.EINTERNAL {
+				t.Fatalf("error %v (%T) is not a *geo.Error for bad input", err, err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, c := range cells {
+			if seen[c.H3] || !(c.Population >= 0 && c.Population <= 1e7) {
+				t.Fatalf("unsound cell %+v", c)
+			}
+			seen[c.H3] = true
+		}
+		for _, r := range rejects {
+			if r.File != "fuzz.csv" || r.Record < 1 || r.Reason == "" {
+				t.Fatalf("reject without file, record or reason: %+v", r)
+			}
+		}
+	})
 }

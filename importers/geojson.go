@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 )
 
 // geoJSONTop is the top level of a GeoJSON text: a FeatureCollection, a Feature or (not
@@ -44,20 +45,22 @@ func readGeoJSONBytes(b *builder, data []byte, res *Result) error {
 	case top.Type == "":
 		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: the top-level object has no \"type\"", b.file)
 	default:
-		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: unknown type %q (expected FeatureCollection or Feature)", b.file, top.Type)
+		return geo.Errorf(geo.EINVALID, "%s: not GeoJSON: unknown type \"%s\" (expected FeatureCollection or Feature)", b.file, guard.Echo(top.Type, guard.EchoRunes))
 	}
 	return b.addFeatures(features)
 }
 
-// addFeatures parses and validates the features. When every feature has a geometry of the
-// wrong type for the kind, the whole file is rejected with one error.
+// addFeatures parses and validates the features one by one, letting go of each one's
+// text once read. When every feature has a geometry of the wrong type for the kind, the
+// whole file is rejected with one error.
 func (b *builder) addFeatures(features []json.RawMessage) error {
 	b.progress.start(int64(len(features)))
 	b.reserve(len(features))
-	recs := make([]*record, 0, len(features))
+	cols := map[string]*columns{} // by property names: features mostly share them
 	wrong, wrongType := 0, ""
 	for i, raw := range features {
-		rec, bad := b.parseFeature(i+1, raw)
+		features[i] = nil
+		rec, bad := b.parseFeature(i+1, raw, cols)
 		b.progress.report(int64(i))
 		if bad != nil {
 			b.rejectRecord(i+1, 0, bad.col, bad.val, bad.reason)
@@ -66,15 +69,12 @@ func (b *builder) addFeatures(features []json.RawMessage) error {
 		if rec.geom != nil && !b.fits(rec.geom.typ) {
 			wrong, wrongType = wrong+1, rec.geom.typ
 		}
-		recs = append(recs, rec)
-	}
-	if wrong == len(features) {
-		return geo.Errorf(geo.EINVALID, "%s: every feature is a %s, but %s need %s geometries", b.file, wrongType, b.spec.kind, b.needName())
-	}
-	for _, rec := range recs {
 		if err := b.add(rec); err != nil {
 			return err
 		}
+	}
+	if wrong == len(features) {
+		return geo.Errorf(geo.EINVALID, "%s: every feature is a %s, but %s need %s geometries", b.file, wrongType, b.spec.kind, b.needName())
 	}
 	return nil
 }
@@ -93,8 +93,9 @@ func (b *builder) needName() string {
 	return "Polygon or MultiPolygon"
 }
 
-// parseFeature reads one feature into a record, or says why it cannot.
-func (b *builder) parseFeature(num int, raw json.RawMessage) (*record, *problem) {
+// parseFeature reads one feature into a record, or says why it cannot; cols caches the
+// columns of each set of property names.
+func (b *builder) parseFeature(num int, raw json.RawMessage, cols map[string]*columns) (*record, *problem) {
 	var f struct {
 		Type       string          `json:"type"`
 		ID         json.RawMessage `json:"id"`
@@ -111,7 +112,13 @@ func (b *builder) parseFeature(num int, raw json.RawMessage) (*record, *problem)
 	if err != nil {
 		return nil, &problem{"properties", "", "malformed properties: " + err.Error()}
 	}
-	rec := &record{num: num, cols: b.spec.resolve(keys), vals: vals, feature: true, fid: jsonScalar(f.ID)}
+	key := strings.Join(keys, "\x00")
+	c, ok := cols[key]
+	if !ok {
+		c = b.spec.resolve(keys)
+		cols[key] = c
+	}
+	rec := &record{num: num, cols: c, vals: vals, feature: true, fid: jsonScalar(f.ID)}
 	if g := bytes.TrimSpace(f.Geometry); len(g) > 0 && !bytes.Equal(g, []byte("null")) {
 		geom, reason := parseGeometry(g)
 		if reason != "" {

@@ -44,6 +44,14 @@ func (c *rowCheck) coordinate(col, val, what string) (float64, bool) {
 }
 
 func (c *rowCheck) keepPoint(p orb.Point, lonCol, lonVal, latCol, latVal string) {
+	if p == (orb.Point{}) {
+		col, val := lonCol+"/"+latCol, lonVal+", "+latVal
+		if lonCol == latCol { // a GeoJSON point
+			col, val = lonCol, lonVal
+		}
+		c.fail(col, val, "coordinates missing (0,0): a point at 0°, 0° is a placeholder, not a place")
+		return
+	}
 	e := c.e
 	e.point, e.rep, e.hasRep = p, p, true
 	e.repCols, e.repVals = [2]string{lonCol, latCol}, [2]string{lonVal, latVal}
@@ -93,7 +101,12 @@ func (c *rowCheck) checkArea(col string, mp orb.MultiPolygon) {
 		e.rangeErr = &problem{col, formatPoint(p), "coordinate out of range [-180, 180] × [-90, 90]"}
 		return
 	}
-	if at, bad := selfIntersection(mp); bad {
+	at, bad, err := selfIntersection(c.b.ctx, mp)
+	if err != nil {
+		c.b.err = err
+		return
+	}
+	if bad {
 		if c.b.spec.repair {
 			e.repair = true
 			return

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 
 	"github.com/paulmach/orb"
+
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 )
 
 // geometryTypes are the GeoJSON geometry type names.
@@ -62,7 +64,7 @@ func parseGeometry(raw []byte) (*featureGeometry, string) {
 		}
 	default:
 		if !isGeometryType(g.Type) {
-			return nil, "unknown geometry type " + quote(g.Type)
+			return nil, "unknown geometry type " + quote(guard.Echo(g.Type, guard.EchoRunes))
 		}
 	}
 	if err != nil {

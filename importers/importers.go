@@ -9,6 +9,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 )
 
 // Kind is what a file holds.
@@ -32,6 +33,7 @@ type Options struct {
 	Categories *geo.Categories         // needed for outlets
 	Repair     bool                    // self-intersecting polygons are kept (marked for repair by PostGIS) instead of rejected
 	Progress   func(done, total int64) // optional; called about every 1 %: bytes (CSV), rows (XLSX) or features (GeoJSON)
+	Limits     Limits                  // caps against hostile files; the zero value takes the defaults
 }
 
 // Result is what a file gave: the valid values (WGS84) and a Reject for every bad record.
@@ -64,15 +66,17 @@ func ReadFile(ctx context.Context, kind Kind, path string, opts Options) (*Resul
 // Read reads r as kind; name gives the format (by extension, confirmed by the content) and
 // is used in every message. Coordinates in r are (lon, lat) in opts.CRS; the values
 // returned are (lon, lat) WGS84 degrees, areas in m². The error is a *geo.Error
-// (EINVALID) when the whole input is unusable; bad records are Rejects.
-func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options) (*Result, error) {
+// (EINVALID) when the whole input is unusable, or over opts.Limits; bad records are
+// Rejects. A panic while reading is recovered into an EINTERNAL error naming the file.
+func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options) (res *Result, err error) {
+	defer guard.Recover(name, &err)
 	spec, err := specFor(kind, opts)
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(r)
+	data, err := readCapped(name, r, spec.limits.MaxFileBytes)
 	if err != nil {
-		return nil, geo.WrapError(geo.EINVALID, err, "%s: cannot read the file", name)
+		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, geo.Errorf(geo.EINVALID, "%s: the file is empty", name)
@@ -82,7 +86,7 @@ func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options
 		return nil, err
 	}
 	b := newBuilder(ctx, spec, name, opts)
-	res := &Result{File: name, Format: format}
+	res = &Result{File: name, Format: format}
 	switch format {
 	case formatXLSX:
 		res.Encoding = "utf-8"
@@ -99,4 +103,16 @@ func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options
 		return nil, err
 	}
 	return res, nil
+}
+
+// readCapped reads r whole, refusing more than max bytes (Limits.MaxFileBytes).
+func readCapped(name string, r io.Reader, max int64) ([]byte, error) {
+	data, err := guard.ReadAll(r, max, "the file")
+	if err == nil {
+		return data, nil
+	}
+	if lerr := limitError(name, err, "MaxFileBytes"); lerr != err {
+		return nil, lerr
+	}
+	return nil, geo.WrapError(geo.EINVALID, err, "%s: cannot read the file", name)
 }

@@ -1,43 +1,46 @@
 package importers
 
 import (
+	"context"
 	"math"
 
 	"github.com/paulmach/orb"
 )
 
 // bruteForceEdges is the ring size up to which every pair of edges is tested; larger
-// rings go through a grid.
-const bruteForceEdges = 256
+// rings are swept.
+const bruteForceEdges = 64
 
 // ringSelfIntersection finds a place where a closed ring (no repeated consecutive
 // vertices) crosses or touches itself: two non-adjacent edges that meet, or two adjacent
 // edges that fold back onto each other. Small rings test every pair of edges; large ones
-// only the pairs that share a cell of a grid sized to the mean edge length, so typical
-// rings take O(n).
-func ringSelfIntersection(ring orb.Ring) (orb.Point, bool) {
-	return ringSelfIntersectionUpTo(ring, bruteForceEdges)
+// are swept (sweepIntersection), O(n log n) whatever their shape. The error is ctx's, for
+// a check cancelled.
+func ringSelfIntersection(ctx context.Context, ring orb.Ring) (orb.Point, bool, error) {
+	return ringSelfIntersectionUpTo(ctx, ring, bruteForceEdges)
 }
 
 // ringSelfIntersectionUpTo is ringSelfIntersection testing every pair of edges up to
 // bruteMax edges.
-func ringSelfIntersectionUpTo(ring orb.Ring, bruteMax int) (orb.Point, bool) {
+func ringSelfIntersectionUpTo(ctx context.Context, ring orb.Ring, bruteMax int) (orb.Point, bool, error) {
 	n := len(ring) - 1 // edges
 	if n < 3 {
-		return orb.Point{}, false
+		return orb.Point{}, false, nil
 	}
 	for i := range n {
 		if at, bad := foldsBack(ring[i], ring[i+1], ring[(i+2)%n]); bad {
-			return at, true
+			return at, true, nil
 		}
 	}
 	if n <= bruteMax {
-		return pairsIntersection(ring)
+		at, bad := pairsIntersection(ring)
+		return at, bad, nil
 	}
-	return gridIntersection(ring)
+	return sweepIntersection(ctx, ring)
 }
 
-// pairsIntersection tests every pair of non-adjacent edges.
+// pairsIntersection tests every pair of non-adjacent edges: O(n²), the reference the
+// sweep is tested against.
 func pairsIntersection(ring orb.Ring) (orb.Point, bool) {
 	n := len(ring) - 1
 	for i := range n {

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -60,8 +62,11 @@ func bruteSelfIntersects(r [][2]int64) bool {
 func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	disagree := 0
-	for trial := range 20000 {
+	for trial := range 40000 {
 		n := 3 + rng.IntN(12)
+		if trial%4 == 0 {
+			n = 3 + rng.IntN(60) // longer rings, many collinear and touching edges
+		}
 		grid := int64(3 + rng.IntN(8))
 		var pts [][2]int64
 		for len(pts) < n {
@@ -80,8 +85,8 @@ func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
 		}
 		want := bruteSelfIntersects(pts)
-		for _, bruteMax := range []int{bruteForceEdges, 0} { // pairs, grid
-			if _, got := ringSelfIntersectionUpTo(ring, bruteMax); got != want {
+		for _, bruteMax := range []int{1 << 30, 0} { // every pair, the sweep
+			if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, bruteMax); got != want {
 				disagree++
 				if disagree < 5 {
 					t.Errorf("trial %d ring %v (brute max %d): got %v, brute force %v", trial, pts, bruteMax, got, want)
@@ -110,20 +115,78 @@ func TestRingSelfIntersectionCases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			at, got := ringSelfIntersection(tc.ring)
+			at, got, _ := ringSelfIntersection(context.Background(), tc.ring)
 			if got != tc.want || (got && at != tc.at) {
 				t.Errorf("got %v at %v, want %v at %v", got, at, tc.want, tc.at)
 			}
-			if _, grid := ringSelfIntersectionUpTo(tc.ring, 0); grid != tc.want {
-				t.Errorf("grid says %v, want %v", grid, tc.want)
+			if _, swept, _ := ringSelfIntersectionUpTo(context.Background(), tc.ring, 0); swept != tc.want {
+				t.Errorf("the sweep says %v, want %v", swept, tc.want)
 			}
 		})
 	}
 }
 
+// comb returns a simple comb of teeth long thin teeth (4 vertices each), height high,
+// turned by angle radians: the shape that made the old grid check O(n²), every tooth in
+// the same cells.
+func comb(teeth int, high, angle float64) orb.Ring {
+	ring := make(orb.Ring, 0, 4*teeth+3)
+	for i := range teeth {
+		x := float64(i)
+		ring = append(ring, orb.Point{x, 0}, orb.Point{x, high}, orb.Point{x + 0.5, high}, orb.Point{x + 0.5, 0})
+	}
+	ring = append(ring, orb.Point{float64(teeth), 0}, orb.Point{float64(teeth), -1}, orb.Point{0, -1}, orb.Point{0, 0})
+	sin, cos := math.Sincos(angle)
+	for i, p := range ring {
+		ring[i] = orb.Point{p[0]*cos - p[1]*sin, p[0]*sin + p[1]*cos}
+	}
+	return ring
+}
+
+func TestRingSelfIntersectionLargeShapes(t *testing.T) {
+	crossed := comb(5000, 1000, 0)
+	crossed[len(crossed)-3] = orb.Point{2500.25, 500} // the corner moves up into the teeth
+	tests := []struct {
+		name string
+		ring orb.Ring
+		want bool
+	}{
+		{"comb", comb(5000, 1000, 0), false},
+		{"comb turned 45°", comb(5000, 1000, math.Pi/4), false},
+		{"comb turned 90°", comb(5000, 1000, math.Pi/2), false},
+		{"comb with a crossing", crossed, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, got, err := ringSelfIntersection(context.Background(), tc.ring); got != tc.want || err != nil {
+				t.Errorf("got %v, %v; want %v", got, err, tc.want)
+			}
+		})
+	}
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, _, err := ringSelfIntersection(ctx, comb(5000, 1000, 0)); !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	})
+}
+
+// BenchmarkRingSelfIntersectionComb checks the 200 000-vertex comb a hostile probe sent
+// (the grid check was still running after 120 s): target well under a second.
+func BenchmarkRingSelfIntersectionComb(b *testing.B) {
+	ring := comb(50000, 1000, 0)
+	for b.Loop() {
+		if _, bad, _ := ringSelfIntersection(context.Background(), ring); bad {
+			b.Fatal("comb reported self-intersecting")
+		}
+	}
+	b.ReportMetric(float64(len(ring)-1), "vertices")
+}
+
 func BenchmarkRingSelfIntersection(b *testing.B) {
-	// a simple, wavy ring of 100 000 vertices, like a long traced boundary: the grid must
-	// keep the test near O(n).
+	// a simple, wavy ring of 100 000 vertices, like a long traced boundary: the sweep must
+	// keep the test near O(n log n).
 	const n = 100000
 	rng := rand.New(rand.NewPCG(1, 1))
 	ring := make(orb.Ring, 0, n+1)
@@ -135,8 +198,38 @@ func BenchmarkRingSelfIntersection(b *testing.B) {
 	ring = append(ring, ring[0])
 	b.ResetTimer()
 	for b.Loop() {
-		if _, bad := ringSelfIntersection(ring); bad {
+		if _, bad, _ := ringSelfIntersection(context.Background(), ring); bad {
 			b.Fatal("star ring reported self-intersecting")
 		}
 	}
+}
+
+// FuzzRingSelfIntersection checks the sweep against the brute-force reference on rings
+// of small integer coordinates read from the fuzzer's bytes (two bytes a vertex, 0–15
+// each: many collinear and touching edges).
+func FuzzRingSelfIntersection(f *testing.F) {
+	f.Add([]byte{0, 0, 1, 1, 1, 0, 0, 1})             // bow-tie
+	f.Add([]byte{0, 0, 4, 0, 4, 4, 2, 1, 0, 4})       // concave, simple
+	f.Add([]byte{0, 0, 2, 0, 1, 1, 2, 2, 0, 2, 1, 1}) // touches itself at a vertex
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var pts [][2]int64
+		for i := 0; i+1 < len(data) && len(pts) < 200; i += 2 {
+			p := [2]int64{int64(data[i] & 15), int64(data[i+1] & 15)}
+			if len(pts) == 0 || pts[len(pts)-1] != p {
+				pts = append(pts, p)
+			}
+		}
+		if len(pts) < 3 || pts[0] == pts[len(pts)-1] {
+			return
+		}
+		pts = append(pts, pts[0])
+		ring := make(orb.Ring, len(pts))
+		for i, p := range pts {
+			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
+		}
+		want := bruteSelfIntersects(pts)
+		if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, 0); got != want {
+			t.Fatalf("ring %v: the sweep says %v, brute force %v", pts, got, want)
+		}
+	})
 }

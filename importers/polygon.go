@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/paulmach/orb"
@@ -56,14 +57,15 @@ func firstOutOfRange(mp orb.MultiPolygon) (orb.Point, bool) {
 }
 
 // selfIntersection reports whether a ring of mp crosses or touches itself, and about
-// where. Rings are closed and free of repeated consecutive vertices (cleanArea).
-func selfIntersection(mp orb.MultiPolygon) (orb.Point, bool) {
+// where. Rings are closed and free of repeated consecutive vertices (cleanArea). The
+// error is ctx's, for a check cancelled.
+func selfIntersection(ctx context.Context, mp orb.MultiPolygon) (orb.Point, bool, error) {
 	for _, poly := range mp {
 		for _, ring := range poly {
-			if at, bad := ringSelfIntersection(ring); bad {
-				return at, true
+			if at, bad, err := ringSelfIntersection(ctx, ring); bad || err != nil {
+				return at, bad, err
 			}
 		}
 	}
-	return orb.Point{}, false
+	return orb.Point{}, false, nil
 }

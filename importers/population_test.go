@@ -5,11 +5,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uber/h3-go/v4"
+
 	"github.com/lifecircle/lifecircle/importers"
 )
 
 func TestReadPopulation(t *testing.T) {
 	const a, b = "8a40e3ce88f7fff", "8a40e3ce88affff" // two neighbouring res-10 cells in Chengdu
+	at := func(res int) string {                      // the cell at that resolution over 锦江区, Chengdu
+		return h3.LatLngToCell(h3.NewLatLng(30.657, 104.066), res).String()
+	}
 	tests := []struct {
 		name      string
 		csv       string
@@ -24,6 +29,16 @@ func TestReadPopulation(t *testing.T) {
 		{"twice", "h3,population\n" + a + ",5\n" + a + ",6\n", 1, "cell given twice: record 1", ""},
 		{"no population column", "h3,people\n" + a + ",5\n", 0, "", "needs columns h3 and population"},
 		{"empty", "", 0, "", "empty"},
+		{"unterminated quote (panicked in FieldPos)", "h3,population\n" + a + ",\"5\n", 0, "malformed CSV row", ""},
+		{"quote in an unquoted field", "h3,population\n" + a + ",5\"\n" + b + ",6\n", 1, "malformed CSV row", ""},
+		{"huge number", "h3,population\n" + a + ",1e300\n", 0, "implausibly many residents", ""},
+		{"NaN", "h3,population\n" + a + ",NaN\n", 0, "unparseable or negative number", ""},
+		{"infinity", "h3,population\n" + a + ",Inf\n", 0, "unparseable or negative number", ""},
+		{"resolution 0", "h3,population\n" + at(0) + ",5\n", 0, "H3 resolution 0: a population grid must be at a resolution coverage is computed on (6–13)", ""},
+		{"resolution 15", "h3,population\n" + at(15) + ",5\n", 0, "H3 resolution 15", ""},
+		{"resolution 13 is fine", "h3,population\n" + at(13) + ",5\n", 1, "", ""},
+		{"mixed resolutions", "h3,population\n" + at(10) + ",5\n" + at(9) + ",6\n", 1, "H3 resolution 9, while record 1 is at resolution 10", ""},
+		{"header with a BOM", "\xef\xbb\xbfh3,population\n" + a + ",5\n", 1, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

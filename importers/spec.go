@@ -27,12 +27,13 @@ type kindSpec struct {
 	repair     bool
 	encoding   string
 	sheet      string
+	limits     Limits
 }
 
 // specFor checks kind and opts and returns the spec for reading.
 func specFor(kind Kind, opts Options) (*kindSpec, error) {
 	s := &kindSpec{kind: kind, categories: opts.Categories, crs: opts.CRS, repair: opts.Repair,
-		encoding: opts.Encoding, sheet: opts.Sheet}
+		encoding: opts.Encoding, sheet: opts.Sheet, limits: opts.Limits.withDefaults()}
 	var used []field
 	switch kind {
 	case KindCommunities:

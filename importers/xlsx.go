@@ -1,113 +1,88 @@
 package importers
 
 import (
-	"bytes"
+	"cmp"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// xlsxUnzipLimit bounds how much a workbook may unpack to, against ZIP bombs (bytes).
-const xlsxUnzipLimit = 1 << 30
-
 // readXLSX reads one sheet (Options.Sheet, or the first) of a workbook as a table: the
 // first non-blank row is the header. Cell values are read raw, so long codes are not
-// turned into numbers in scientific notation.
-func readXLSX(b *builder, data []byte) (err error) {
-	defer func() {
-		if r := recover(); r != nil { // excelize on a damaged workbook
-			err = geo.Errorf(geo.EINVALID, "%s: unreadable XLSX workbook: the file is damaged (%v)", b.file, r)
-		}
-	}()
+// turned into numbers in scientific notation. The workbook is streamed (openWorkbook).
+func readXLSX(b *builder, data []byte) error {
 	b.xlsx = true
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: xlsxUnzipLimit})
-	if err != nil {
-		return geo.WrapError(geo.EINVALID, err, "%s: unreadable XLSX workbook", b.file)
-	}
-	defer f.Close()
-	sheet, err := b.pickSheet(f)
+	w, err := openWorkbook(b.file, data, b.spec.limits)
 	if err != nil {
 		return err
 	}
-	rows, err := f.Rows(sheet)
+	sheet, err := b.pickSheet(w.sheets)
 	if err != nil {
-		return geo.WrapError(geo.EINVALID, err, "%s: cannot read sheet %q", b.file, sheet)
+		return err
 	}
-	defer rows.Close()
-	total := sheetRows(f, sheet)
-	b.progress.start(total)
-	b.reserve(int(min(total, int64(len(data)))))
-	return b.readRows(rows, sheet)
-}
-
-// readRows reads the header (after title rows, see isTitleRow) and the records of a sheet.
-func (b *builder) readRows(rows *excelize.Rows, sheet string) error {
-	var cols *columns
-	headerRow, titles := 0, 0
-	for row := 1; rows.Next(); row++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return geo.WrapError(geo.EINVALID, err, "%s: sheet %q row %d is unreadable", b.file, sheet, row)
-		}
-		if blank(cells) {
-			continue
-		}
-		if cols == nil {
-			if cols, err = b.header(cells); err != nil {
-				if isTitleRow(cells) && titles < maxTitleRows {
-					titles++
-					continue
-				}
-				return err
-			}
-			headerRow = row
-			continue
-		}
-		b.progress.report(int64(row))
-		if err := b.add(&record{num: row - headerRow, line: row, cols: cols, vals: cells}); err != nil {
-			return err
-		}
+	t := tableReader{b: b, sheet: sheet.name}
+	onDim := func(rows int) {
+		b.progress.start(int64(rows))
+		b.reserve(min(rows, len(data)))
 	}
-	if err := rows.Error(); err != nil {
-		return geo.WrapError(geo.EINVALID, err, "%s: sheet %q is unreadable", b.file, sheet)
+	if err := w.rows(sheet, onDim, t.row); err != nil {
+		return err
 	}
-	if cols == nil {
-		return geo.Errorf(geo.EINVALID, "%s: sheet %q is empty", b.file, sheet)
+	switch {
+	case t.cols == nil && t.titleErr != nil:
+		return t.titleErr // rows of one value each, none a header
+	case t.cols == nil:
+		return geo.Errorf(geo.EINVALID, "%s: sheet %q is empty", b.file, sheet.name)
 	}
 	return nil
 }
 
-// pickSheet returns Options.Sheet, checked, or the first sheet.
-func (b *builder) pickSheet(f *excelize.File) (string, error) {
-	list := f.GetSheetList()
-	if len(list) == 0 {
-		return "", geo.Errorf(geo.EINVALID, "%s: the workbook has no sheets", b.file)
-	}
-	if b.spec.sheet == "" {
-		return list[0], nil
-	}
-	for _, s := range list {
-		if strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(b.spec.sheet)) {
-			return s, nil
-		}
-	}
-	return "", geo.Errorf(geo.EINVALID, "%s: no sheet %q in the workbook (sheets: %s)", b.file, b.spec.sheet, joinNames(list))
+// tableReader reads the header (after title rows, see isTitleRow) and the records of a
+// sheet, row by row.
+type tableReader struct {
+	b                 *builder
+	sheet             string
+	cols              *columns
+	headerRow, titles int
+	titleErr          error // why the first title row is no header
 }
 
-// sheetRows returns the last row of the sheet's used range (0 when unknown).
-func sheetRows(f *excelize.File, sheet string) int64 {
-	dim, err := f.GetSheetDimension(sheet)
-	if err != nil {
-		return 0
+func (t *tableReader) row(row int, cells []string) error {
+	b := t.b
+	if blank(cells) {
+		return nil
 	}
-	_, last, _ := strings.Cut(dim, ":")
-	if last == "" {
-		last = dim
+	if t.cols == nil {
+		cols, err := b.header(append([]string(nil), cells...))
+		if err != nil {
+			if isTitleRow(cells) && t.titles < maxTitleRows {
+				t.titles++
+				t.titleErr = cmp.Or(t.titleErr, err)
+				return nil
+			}
+			return err
+		}
+		t.cols, t.headerRow = cols, row
+		return nil
 	}
-	if _, row, err := excelize.CellNameToCoordinates(last); err == nil {
-		return int64(row)
+	b.progress.report(int64(row))
+	return b.add(&record{num: row - t.headerRow, line: row, cols: t.cols, vals: cells})
+}
+
+// pickSheet returns Options.Sheet, checked, or the first sheet.
+func (b *builder) pickSheet(sheets []sheetRef) (sheetRef, error) {
+	if len(sheets) == 0 {
+		return sheetRef{}, geo.Errorf(geo.EINVALID, "%s: the workbook has no sheets", b.file)
 	}
-	return 0
+	if b.spec.sheet == "" {
+		return sheets[0], nil
+	}
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		if strings.EqualFold(strings.TrimSpace(s.name), strings.TrimSpace(b.spec.sheet)) {
+			return s, nil
+		}
+		names[i] = s.name
+	}
+	return sheetRef{}, geo.Errorf(geo.EINVALID, "%s: no sheet %q in the workbook (sheets: %s)", b.file, b.spec.sheet, joinNames(names))
 }

@@ -2,8 +2,15 @@ package postgis
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
@@ -67,6 +74,9 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 		rows[i] = []any{o.Record(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
 			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, b.RowSource())}
 	}
+	if err := checkRows(b.FileName, communitySpec, rows); err != nil {
+		return Summary{}, err
+	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
@@ -75,7 +85,7 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 		}
 		return addStreetsFromCommunities(ctx, tx)
 	})
-	return s, err
+	return s, importError(err, b.FileName, communitySpec, rows)
 }
 
 func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
@@ -114,14 +124,79 @@ func (db *DB) ImportCompounds(ctx context.Context, b Batch, cs []geo.Compound, o
 	return db.load(ctx, compoundSpec, b, rows, o)
 }
 
+// load checks rows (checkRows) and loads them in one transaction; a database error is
+// mapped back to the record it is about when the database says (importError).
 func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o ImportOptions) (Summary, error) {
+	if err := checkRows(b.FileName, spec, rows); err != nil {
+		return Summary{}, err
+	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		s, err = loadRows(ctx, tx, spec, b, rows, o.Repair)
 		return err
 	})
-	return s, err
+	return s, importError(err, b.FileName, spec, rows)
+}
+
+// maxKeyBytes bounds a natural key: a B-tree index entry must stay under 2704 bytes.
+const maxKeyBytes = 2048
+
+// checkRows refuses, before anything is written, text the database would refuse with a
+// message naming no record: a NUL byte, invalid UTF-8, a key too long for its index. The
+// error names the file, the record (the first column of every row) and the field.
+func checkRows(file string, spec loadSpec, rows [][]any) error {
+	for _, row := range rows {
+		for j, v := range row {
+			s, ok := v.(string)
+			if !ok {
+				continue
+			}
+			var problem string
+			switch col := spec.tmpCols[j]; {
+			case strings.IndexByte(s, 0) >= 0:
+				problem = "holds a NUL byte, which the database cannot store"
+			case !utf8.ValidString(s):
+				problem = "is not valid UTF-8"
+			case col == spec.key && len(s) > maxKeyBytes:
+				problem = fmt.Sprintf("is %d bytes long, more than the %d a key may have", len(s), maxKeyBytes)
+			}
+			if problem != "" {
+				return geo.Errorf(geo.EINVALID, "%s record %v: field %s %s; nothing was imported", file, row[0], spec.tmpCols[j], problem)
+			}
+		}
+	}
+	return nil
+}
+
+// copyContext is how PostgreSQL names the COPY row a data error is about:
+// "COPY tmp_stations, line 2, column name".
+var copyContext = regexp.MustCompile(`COPY [^,]+, line (\d+)(?:, column ([^:]+))?`)
+
+// importError turns a database error of an import into a *geo.Error naming the file, and
+// the record and field when PostgreSQL names the COPY row (the rows' first column is the
+// record number): data exceptions (SQLSTATE class 22) and limits exceeded (54) are the
+// file's fault, EINVALID; other errors keep mapError's code.
+func importError(err error, file string, spec loadSpec, rows [][]any) error {
+	var pg *pgconn.PgError
+	if err == nil || !errors.As(err, &pg) {
+		return err
+	}
+	where := file
+	if m := copyContext.FindStringSubmatch(pg.Where); m != nil {
+		if line, _ := strconv.Atoi(m[1]); line >= 1 && line <= len(rows) {
+			where = fmt.Sprintf("%s record %v", file, rows[line-1][0])
+		}
+		if m[2] != "" {
+			where += ": field " + m[2]
+		}
+	}
+	switch pg.Code[:2] {
+	case "22", "54":
+		return geo.Errorf(geo.EINVALID, "%s: the database refused the %s: %s (SQLSTATE %s); nothing was imported", where, spec.table, pg.Message, pg.Code)
+	}
+	code := geo.ErrorCodeOf(err)
+	return geo.WrapError(code, err, "%s: storing the %s failed; nothing was imported", where, spec.table)
 }
 
 func polygonWKB(mp orb.MultiPolygon) ([]byte, error) {

@@ -105,3 +105,38 @@ func TestImportCommunitiesInvalidPolygonChangesNothing(t *testing.T) {
 		t.Errorf("with repair inserted %d, want 2", s.Inserted)
 	}
 }
+
+// TestImportRefusesTextTheDatabaseCannotStore checks that text PostgreSQL would refuse
+// with a raw message (SQLSTATE 22021) is named by file, record and field instead, and that
+// nothing changes.
+func TestImportRefusesTextTheDatabaseCannotStore(t *testing.T) {
+	db, _ := postgistest.New(t)
+	ctx := context.Background()
+	ok := geo.Station{ID: "s1", Name: "锦江站", Level: geo.LevelStreet, Point: orb.Point{104.08, 30.65}}
+	key := make([]byte, 3000)
+	for i := range key {
+		key[i] = byte('a' + (i*7919)%26) // incompressible enough to overflow a B-tree entry
+	}
+	tests := []struct {
+		name string
+		bad  geo.Station
+		want string
+	}{
+		{"NUL in a name", geo.Station{ID: "s2", Name: "a\x00b", Level: geo.LevelStreet, Point: orb.Point{104.08, 30.66}}, "s.csv record 7: field name holds a NUL byte"},
+		{"invalid UTF-8 in an address", geo.Station{ID: "s2", Name: "站", Address: "\xff\xfe", Level: geo.LevelStreet, Point: orb.Point{104.08, 30.66}}, "s.csv record 7: field address is not valid UTF-8"},
+		{"id of 3000 bytes", geo.Station{ID: string(key), Name: "站", Level: geo.LevelStreet, Point: orb.Point{104.08, 30.66}}, "s.csv record 7: field id is 3000 bytes long"},
+	}
+	before := counts(t, db)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := postgis.Batch{Kind: "stations", FileName: "s.csv", Mode: postgis.ModeReplace, Read: 2}
+			_, err := db.ImportStations(ctx, b, []geo.Station{ok, tc.bad}, postgis.ImportOptions{Records: []int{3, 7}})
+			if geo.ErrorCodeOf(err) != geo.EINVALID || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "SQLSTATE") {
+				t.Errorf("err = %v (%s), want EINVALID saying %q", err, geo.ErrorCodeOf(err), tc.want)
+			}
+			if got := counts(t, db); !maps.Equal(got, before) {
+				t.Errorf("tables changed: %v, were %v", got, before)
+			}
+		})
+	}
+}

@@ -12,6 +12,12 @@
 //
 // Coordinates are WGS84 (EPSG:4326) (lon, lat) degrees as in OSM; lengths are metres.
 //
-// osmimport may import geo and the file-format libraries github.com/paulmach/osm and
-// github.com/paulmach/orb; nothing that speaks SQL or HTTP.
+// Hostile files are refused, not obeyed: the unpacked data and every XML token are capped
+// (Limits), and a PBF file's blocks are checked by pbfGuard before the PBF decoder, which
+// panics on lying files on goroutines no recover reaches, sees them. A panic in the
+// reader's own goroutine becomes an EINTERNAL error naming the file.
+//
+// osmimport may import geo, importers/internal/guard and the file-format libraries
+// github.com/paulmach/osm, github.com/paulmach/protoscan, google.golang.org/protobuf's
+// protowire and github.com/paulmach/orb; nothing that speaks SQL or HTTP.
 package osmimport

@@ -8,9 +8,10 @@ import (
 
 // Node flags in nodeIndex.
 const (
-	flagSeen  uint8 = 1 << iota // the node was found in the file
+	flagSeen  uint8 = 1 << iota // the node was found in the file with usable coordinates
 	flagSplit                   // the network is split here (shared node or way end)
 	flagGraph                   // the node ends an edge: a WalkNode
+	flagFound                   // the node was found in the file, usable or not
 )
 
 // nodeIndex holds the nodes that are needed, sorted by id, with their coordinates once the
@@ -67,14 +68,20 @@ func (x *nodeIndex) has(id int64) bool {
 	return ok
 }
 
-// set records a needed node's (lon, lat) and reports whether it was needed.
-func (x *nodeIndex) set(id int64, p orb.Point) bool {
+// set records a needed node as found, with its (lon, lat) when usable, and reports
+// whether it was needed and whether it had been found before.
+func (x *nodeIndex) set(id int64, p orb.Point, usable bool) (needed, again bool) {
 	k, ok := x.find(id)
-	if ok {
+	if !ok {
+		return false, false
+	}
+	again = x.flags[k]&flagFound != 0
+	x.flags[k] |= flagFound
+	if usable {
 		x.pts[k] = p
 		x.flags[k] |= flagSeen
 	}
-	return ok
+	return true, again
 }
 
 // point returns a node's (lon, lat) when the file had it.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 )
@@ -110,7 +111,8 @@ func (r *reader) addAreaRelation(rel *osm.Relation) {
 	r.areas = append(r.areas, a)
 }
 
-// scanNodes is the last pass: the coordinates of needed nodes and the POI nodes.
+// scanNodes is the last pass: the coordinates of needed nodes and the POI nodes. A node
+// id found twice among them is an EINVALID error.
 func (r *reader) scanNodes() error {
 	var read atomic.Int64
 	plan := scanPlan{phase: PhaseNodes, skipWays: true, skipRelations: true,
@@ -118,29 +120,47 @@ func (r *reader) scanNodes() error {
 			read.Add(1)
 			return len(n.Tags) > 0 || r.index.has(int64(n.ID))
 		}}
+	var twice int64 // the first node id found twice
+	poiIDs := map[int64]struct{}{}
 	err := r.src.scan(r.ctx, plan, r.opts.Progress, func(o osm.Object) {
 		n, ok := o.(*osm.Node)
 		if !ok {
 			return
 		}
-		p := orb.Point{n.Lon, n.Lat}
-		if !(math.Abs(p[0]) <= 180 && math.Abs(p[1]) <= 90) {
+		id, p := int64(n.ID), orb.Point{n.Lon, n.Lat}
+		usable := math.Abs(p[0]) <= 180 && math.Abs(p[1]) <= 90 && p != (orb.Point{})
+		if !usable {
 			r.stats.skip(SkipBadCoordinates, 1)
-			return
 		}
-		kept := r.index.set(int64(n.ID), p)
-		if len(n.Tags) > 0 {
-			if f := r.cls.classify(osm.TypeNode, int64(n.ID), n.Tags, false); f.point() {
+		kept, again := r.index.set(id, p, usable)
+		if usable && len(n.Tags) > 0 {
+			if f := r.cls.classify(osm.TypeNode, id, n.Tags, false); f.point() {
+				if _, dup := poiIDs[id]; dup {
+					again = true
+				}
+				poiIDs[id] = struct{}{}
 				r.pois = append(r.pois, poi{feature: f, p: p})
 				kept = true
 			}
+		}
+		if again && twice == 0 {
+			twice = id
 		}
 		if kept {
 			r.stats.NodesKept++
 		}
 	})
 	r.stats.NodesRead = read.Load()
+	if err == nil && twice != 0 {
+		return r.duplicate("node", twice)
+	}
 	return err
+}
+
+// duplicate is the error for an element id found twice.
+func (r *reader) duplicate(what string, id int64) error {
+	return geo.Errorf(geo.EINVALID, "%s: %s %d appears twice in the file: the extract is damaged or two extracts were joined (merge them with osmium merge)",
+		r.src.name, what, id)
 }
 
 // buildIndex indexes every node the kept ways and rings use and marks the split points:

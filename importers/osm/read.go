@@ -2,8 +2,11 @@ package osmimport
 
 import (
 	"context"
+	"io"
+	"os"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 	"github.com/paulmach/orb"
 )
 
@@ -14,6 +17,38 @@ type Options struct {
 	// Progress, when set, is called from the reading goroutine with the phase ("ways",
 	// "members", "nodes") and the bytes of the file read so far in that phase.
 	Progress func(phase string, done, total int64)
+	// Limits bound what the read may cost, against decompression bombs and hostile
+	// files; the zero value takes the defaults.
+	Limits Limits
+}
+
+// Limits bound what reading one OSM file may cost. A zero field takes its default. A file
+// over a limit is refused with an EINVALID error naming the file, the limit and the field
+// to raise.
+type Limits struct {
+	// MaxBytes caps the data unpacked in one pass: the XML after gzip or bzip2
+	// decompression, or the sum of a PBF's uncompressed blocks. Default 4 GiB, well above
+	// a large city's extract.
+	MaxBytes int64
+	// MaxTokenBytes caps one XML token (a tag with its attributes, the text between two
+	// tags). Default 1 MiB; OSM tag values are at most 255 characters.
+	MaxTokenBytes int
+}
+
+// The default limits.
+const (
+	DefaultMaxBytes      = 4 << 30
+	DefaultMaxTokenBytes = 1 << 20
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxBytes
+	}
+	if l.MaxTokenBytes <= 0 {
+		l.MaxTokenBytes = DefaultMaxTokenBytes
+	}
+	return l
 }
 
 // Result is what an OSM extract holds for lifecircle. Coordinates are WGS84 (lon, lat),
@@ -43,11 +78,34 @@ const (
 // (lon, lat). A file that cannot be read or parsed gives a *geo.Error EINVALID naming it;
 // a cancelled ctx gives ctx.Err().
 func ReadFile(ctx context.Context, path string, opts Options) (*Result, error) {
-	src, err := openSource(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "cannot open OSM file %s", path)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return nil, geo.Errorf(geo.EINVALID, "OSM file %s is not a regular file", path)
+	}
+	return Read(ctx, path, f, st.Size(), opts)
+}
+
+// Read is ReadFile on size bytes of r, which it reads once per pass; name (a path or a
+// file name) gives the format when the content does not and is used in every message. A
+// file over opts.Limits is an EINVALID error; a panic while reading is recovered into an
+// EINTERNAL error naming the file.
+func Read(ctx context.Context, name string, r io.ReaderAt, size int64, opts Options) (res *Result, err error) {
+	defer guard.Recover(name, &err)
+	src, err := newSource(name, r, size, opts.Limits.withDefaults())
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{ctx: ctx, src: src, opts: opts, cls: classifier{cats: opts.Categories}}
+	rd := &reader{ctx: ctx, src: src, opts: opts, cls: classifier{cats: opts.Categories}}
+	return rd.read()
+}
+
+// read runs the passes.
+func (r *reader) read() (*Result, error) {
 	if err := r.scanWaysAndRelations(); err != nil {
 		return nil, err
 	}
@@ -60,7 +118,7 @@ func ReadFile(ctx context.Context, path string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if r.stats.NodesRead+r.stats.WaysRead+r.stats.RelationsRead == 0 {
-		return nil, geo.Errorf(geo.EINVALID, "%s holds no OSM nodes, ways or relations", path)
+		return nil, geo.Errorf(geo.EINVALID, "%s holds no OSM nodes, ways or relations", r.src.name)
 	}
 	return r.result()
 }

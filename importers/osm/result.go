@@ -18,6 +18,11 @@ func (r *reader) result() (*Result, error) {
 	}
 	res := &Result{Nodes: nodes, Edges: edges}
 	slices.SortFunc(r.areas, func(a, b area) int { return compareFeatures(&a.feature, &b.feature) })
+	for i := 1; i < len(r.areas); i++ {
+		if compareFeatures(&r.areas[i-1].feature, &r.areas[i].feature) == 0 {
+			return nil, r.duplicate(typeName(r.areas[i].typ), r.areas[i].id)
+		}
+	}
 	points := r.pois
 	for _, a := range r.areas {
 		if c, ok := r.addArea(res, a); ok && a.point() {
@@ -121,6 +126,13 @@ func centroid(mp orb.MultiPolygon) orb.Point {
 		return c
 	}
 	return mp.Bound().Center()
+}
+
+func typeName(t osm.Type) string {
+	if t == osm.TypeRelation {
+		return "relation"
+	}
+	return "way"
 }
 
 // compareFeatures orders features nodes first, then ways, then relations, each by id.

@@ -8,12 +8,12 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"sync/atomic"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/guard"
 	"github.com/paulmach/osm"
 	"github.com/paulmach/osm/osmpbf"
 	"github.com/paulmach/osm/osmxml"
@@ -32,39 +32,32 @@ const (
 
 // source is an OSM file that can be scanned several times.
 type source struct {
-	path   string
-	format format
+	name   string // for messages
+	r      io.ReaderAt
 	size   int64
+	format format
+	limits Limits
 }
 
-// openSource checks that path is a readable OSM file and finds its format from its first
-// bytes, else from its extension.
-func openSource(path string) (*source, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, geo.WrapError(geo.EINVALID, err, "cannot open OSM file %s", path)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.IsDir() {
-		return nil, geo.Errorf(geo.EINVALID, "OSM file %s is not a regular file", path)
-	}
-	head := make([]byte, 512)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, geo.WrapError(geo.EINVALID, err, "cannot read OSM file %s", path)
+// newSource checks that r holds an OSM file and finds its format from its first bytes,
+// else from name's extension.
+func newSource(name string, r io.ReaderAt, size int64, lim Limits) (*source, error) {
+	head := make([]byte, min(512, max(size, 0)))
+	n, err := r.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, geo.WrapError(geo.EINVALID, err, "cannot read OSM file %s", name)
 	}
 	if n == 0 {
-		return nil, geo.Errorf(geo.EINVALID, "OSM file %s is empty", path)
+		return nil, geo.Errorf(geo.EINVALID, "OSM file %s is empty", name)
 	}
 	fm := sniff(head[:n])
 	if fm == formatUnknown {
-		fm = formatByExtension(path)
+		fm = formatByExtension(name)
 	}
 	if fm == formatUnknown {
-		return nil, geo.Errorf(geo.EINVALID, "%s is not an OSM file: expected an .osm.pbf or .osm (XML) extract", path)
+		return nil, geo.Errorf(geo.EINVALID, "%s is not an OSM file: expected an .osm.pbf or .osm (XML) extract", name)
 	}
-	return &source{path: path, format: fm, size: st.Size()}, nil
+	return &source{name: name, r: r, size: size, format: fm, limits: lim}, nil
 }
 
 // sniff recognises PBF, XML and compressed XML by their first bytes.
@@ -126,12 +119,7 @@ func (p scanPlan) skips(o osm.Object) bool {
 // scan reads the file once, calling visit for each node, way and relation the plan wants,
 // and reports progress in bytes of the file.
 func (s *source) scan(ctx context.Context, plan scanPlan, progress func(string, int64, int64), visit func(osm.Object)) error {
-	f, err := os.Open(s.path)
-	if err != nil {
-		return geo.WrapError(geo.EINVALID, err, "cannot open OSM file %s", s.path)
-	}
-	defer f.Close()
-	cr := &countingReader{r: f}
+	cr := &countingReader{r: io.NewSectionReader(s.r, 0, s.size)}
 	sc, err := s.scanner(ctx, cr, plan)
 	if err != nil {
 		return err
@@ -148,33 +136,73 @@ func (s *source) scan(ctx context.Context, plan scanPlan, progress func(string, 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return geo.WrapError(geo.EINVALID, err, "%s: not a valid OSM %s file", s.path, s.formatName())
+		return s.scanError(ctx, err)
 	}
 	rep.report(s.size)
 	return nil
 }
 
-// scanner opens the format's scanner over r.
+// scanError names what went wrong in a scan: a limit, a bad PBF block (already a
+// *geo.Error), cancellation or malformed data.
+func (s *source) scanError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var le *guard.LimitError
+	if errors.As(err, &le) {
+		field := "MaxBytes"
+		if le.What == tokenWhat {
+			field = "MaxTokenBytes"
+		}
+		return geo.Errorf(geo.EINVALID, "%s: %s is longer than %s, the limit against decompression bombs and hostile files (Limits.%s); if the file is genuine, raise that limit",
+			s.name, le.What, guard.Bytes(le.Max), field)
+	}
+	var ge *geo.Error
+	if errors.As(err, &ge) {
+		return ge
+	}
+	return geo.WrapError(geo.EINVALID, err, "%s: not a valid OSM %s file", s.name, s.formatName())
+}
+
+// tokenWhat names an XML token in limit errors.
+const tokenWhat = "one XML token"
+
+// scanner opens the format's scanner over r: PBF through pbfGuard, XML (decompressed)
+// through the caps on its size and on the length of one token.
 func (s *source) scanner(ctx context.Context, r io.Reader, plan scanPlan) (osm.Scanner, error) {
-	switch s.format {
-	case formatPBF:
-		sc := osmpbf.New(ctx, r, runtime.GOMAXPROCS(0))
+	if s.format == formatPBF {
+		g := newPBFGuard(ctx, bufio.NewReaderSize(r, 1<<16), s.name, s.limits.MaxBytes)
+		sc := osmpbf.New(ctx, g, runtime.GOMAXPROCS(0))
 		sc.SkipNodes, sc.SkipWays, sc.SkipRelations = plan.skipNodes, plan.skipWays, plan.skipRelations
 		sc.FilterNode, sc.FilterWay = plan.filterNode, plan.filterWay
-		return sc, nil
+		return guardedScanner{sc, g}, nil
+	}
+	var text io.Reader = r
+	switch s.format {
 	case formatXMLGzip:
 		zr, err := gzip.NewReader(bufio.NewReader(r))
 		if err != nil {
-			return nil, geo.WrapError(geo.EINVALID, err, "%s: not a valid gzip file", s.path)
+			return nil, geo.WrapError(geo.EINVALID, err, "%s: not a valid gzip file", s.name)
 		}
-		return osmxml.New(ctx, zr), nil
+		text = zr
 	case formatXMLBzip2:
-		return osmxml.New(ctx, bzip2.NewReader(bufio.NewReader(r))), nil
+		text = bzip2.NewReader(bufio.NewReader(r))
 	}
-	return osmxml.New(ctx, r), nil
+	text = &guard.Cap{R: text, Max: s.limits.MaxBytes, What: "the XML (after decompression)"}
+	text = &guard.XMLTokens{R: text, Max: s.limits.MaxTokenBytes, What: tokenWhat}
+	return osmxml.New(ctx, text), nil
+}
+
+// guardedScanner is a PBF scanner with its guard, which Close stops first: the decoder's
+// reading goroutine reads on until it gets an error, even once closed.
+type guardedScanner struct {
+	*osmpbf.Scanner
+	g *pbfGuard
+}
+
+func (s guardedScanner) Close() error {
+	s.g.Close()
+	return s.Scanner.Close()
 }
 
 func (s *source) formatName() string {

@@ -25,8 +25,8 @@ const (
 	SkipWayMissingNodes = "walkable_way_missing_nodes"
 	// SkipMissingNodeRefs counts the missing node references of those ways.
 	SkipMissingNodeRefs = "walkable_way_missing_node_refs"
-	// SkipBadCoordinates counts nodes whose longitude or latitude is out of range; they
-	// are treated as missing.
+	// SkipBadCoordinates counts nodes whose longitude or latitude is out of range, or that
+	// lie at exactly (0, 0), a placeholder; they are treated as missing.
 	SkipBadCoordinates = "node_bad_coordinates"
 	// SkipOpenWay counts POI, residential or boundary ways that are not closed polygons.
 	SkipOpenWay = "feature_way_not_closed"
@@ -35,6 +35,9 @@ const (
 	// SkipUnassembled counts multipolygon relations whose outer ways (some possibly missing
 	// from the file) do not join into closed rings.
 	SkipUnassembled = "multipolygon_not_assembled"
+	// SkipRepeatedSegments counts segments a walkable way walks again (A, B, A, …): each
+	// is kept once, not as parallel edges.
+	SkipRepeatedSegments = "walkable_way_repeated_segments"
 	// SkipInnerUnassembled counts multipolygons whose inner ways do not join into rings;
 	// the polygon is kept without its holes.
 	SkipInnerUnassembled = "multipolygon_inner_not_assembled"
