@@ -1,6 +1,3 @@
-// Package osmtest writes small OpenStreetMap PBF files for tests — sound ones, and ones
-// broken in the ways hostile files are — with the protobuf wire format written directly,
-// independently of the reader under test. Tests only.
 package osmtest
 
 import (
