@@ -22,10 +22,15 @@ func main() {
 }
 
 // exitCode maps an error to the process status: 0 success, 2 bad input, 3 database or
-// another dependency unavailable, 1 anything else.
+// another dependency unavailable, 1 anything else; an error with ExitStatus sets its own.
 func exitCode(err error) int {
 	if err == nil {
 		return 0
+	}
+	// A command that printed its own answer and only sets the status (lifecircle check).
+	var status interface{ ExitStatus() int }
+	if errors.As(err, &status) {
+		return status.ExitStatus()
 	}
 	fmt.Fprintln(os.Stderr, "lifecircle:", message(err))
 	var ge *geo.Error
