@@ -90,7 +90,7 @@ func TestCheckExitStatus(t *testing.T) {
 			if code != s.plain {
 				t.Errorf("check: exit %d, want %d\n%s%s", code, s.plain, out, errOut)
 			}
-	if code, _, _ := run(t, url, "check", "--strict"); code != s.strict {
+			if code, _, _ := run(t, url, "check", "--strict"); code != s.strict {
 				t.Errorf("check --strict: exit %d, want %d", code, s.strict)
 			}
 			for _, w := range s.want {
