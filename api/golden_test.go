@@ -290,6 +290,7 @@ func goldenReportCases() []goldenCase {
 		getCase("standards-csv", "/api/v1/standards?format=csv", 200, ctCSV),
 		getCase("standards-csv-community-east", "/api/v1/standards?format=csv&community="+eastCode, 200, ctCSV),
 		getCase("standards-gcj02", "/api/v1/standards?crs=gcj02", 200, ctJSON),
+		getCase("diagnostics", "/api/v1/diagnostics", 200, ctJSON),
 	}
 }
 
@@ -403,6 +404,7 @@ func goldenMemoryCases() []goldenCase {
 		getCase("memory-cells-csv", "/api/v1/coverage/cells?level=any&format=csv", 200, ctCSV),
 		getCase("memory-network", "/api/v1/network", 200, ctJSON),
 		getCase("memory-standards", "/api/v1/standards", 200, ctJSON),
+		getCase("memory-diagnostics", "/api/v1/diagnostics", 200, ctJSON),
 		getCase("memory-stations", "/api/v1/stations", 200, ctGeoJSON),
 		getCase("memory-readyz", "/readyz", 200, ctJSON),
 	}
