@@ -143,4 +143,8 @@ func TestComputeRefusesErrorsUnlessForced(t *testing.T) {
 	if strings.Contains(st, "coverage is stale") {
 		t.Errorf("status says stale after compute:\n%s", st)
 	}
+	code, out, _ = run(t, url, "check", "--compute")
+	if code != 2 || strings.Contains(out, "checks_need_compute") || !strings.Contains(out, "facility_outside_study_area") {
+		t.Errorf("check --compute: exit %d, want 2 with the checks of the cells run:\n%s", code, out)
+	}
 }
