@@ -16,6 +16,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
@@ -74,6 +75,33 @@ func TestGolden(t *testing.T) {
 	t.Run("memory", func(t *testing.T) {
 		runGolden(t, memoryServer(t).Handler(), goldenMemoryCases())
 	})
+	t.Run("bound", func(t *testing.T) {
+		runGolden(t, boundServer(t).Handler(), []goldenCase{
+			getCase("nearest-beyond-bound", "/api/v1/nearest?"+pointQuery(node(2, 2))+"&level=any&k=2", 200, ctJSON),
+		})
+	})
+}
+
+// boundServer serves the test district from memory with searches bounded at 2 minutes
+// (about 130 m), so that most facilities lie beyond the bound.
+func boundServer(tb testing.TB) *api.Server {
+	tb.Helper()
+	o := testOptions(tb)
+	o.Engine.MaxMinutes, o.Engine.ThresholdsMin = 2, []float64{1, 2}
+	s, err := api.New(o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	nodes, edges := testNetwork()
+	e, err := engine.New(testData(), nodes, edges, o.Engine)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	s.SetEngine(e)
+	return s
 }
 
 // TestGoldenWrites runs the write endpoints as one sequence on a database of its own: the
@@ -290,6 +318,7 @@ func goldenReportCases() []goldenCase {
 		getCase("standards-csv", "/api/v1/standards?format=csv", 200, ctCSV),
 		getCase("standards-csv-community-east", "/api/v1/standards?format=csv&community="+eastCode, 200, ctCSV),
 		getCase("standards-gcj02", "/api/v1/standards?crs=gcj02", 200, ctJSON),
+		getCase("diagnostics", "/api/v1/diagnostics", 200, ctJSON),
 	}
 }
 
@@ -403,6 +432,7 @@ func goldenMemoryCases() []goldenCase {
 		getCase("memory-cells-csv", "/api/v1/coverage/cells?level=any&format=csv", 200, ctCSV),
 		getCase("memory-network", "/api/v1/network", 200, ctJSON),
 		getCase("memory-standards", "/api/v1/standards", 200, ctJSON),
+		getCase("memory-diagnostics", "/api/v1/diagnostics", 200, ctJSON),
 		getCase("memory-stations", "/api/v1/stations", 200, ctGeoJSON),
 		getCase("memory-readyz", "/readyz", 200, ctJSON),
 	}

@@ -38,7 +38,8 @@ func (s *Server) nearest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, nearestOut(sys, p, t, hits, withPath))
+	fs, _ := e.Facilities(t)
+	return writeJSON(c, http.StatusOK, nearestOut(sys, p, t, hits, withPath, k, len(fs), e.Options.MaxMinutes))
 }
 
 // route answers GET /api/v1/route: the quickest walk between two points, as a GeoJSON

@@ -59,7 +59,7 @@ func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	c, err := district.Recompute(ctx, st, s.opts.Engine)
+	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: s.opts.Engine})
 	if err != nil {
 		return ComputeSummary{}, err
 	}

@@ -26,6 +26,7 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/gaps", "/api/v1/gaps?level=any"},
 	{"GET", "/api/v1/network", "/api/v1/network"},
 	{"GET", "/api/v1/standards", "/api/v1/standards"},
+	{"GET", "/api/v1/diagnostics", "/api/v1/diagnostics"},
 	{"GET", "/api/v1/stations", "/api/v1/stations"},
 	{"GET", "/api/v1/outlets", "/api/v1/outlets"},
 	{"GET", "/api/v1/communities", "/api/v1/communities"},

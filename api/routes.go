@@ -42,6 +42,7 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/gaps", s.gaps, std...)
 	v1.GET("/network", s.network, std...)
 	v1.GET("/standards", s.standards, std...)
+	v1.GET("/diagnostics", s.diagnostics, std...)
 	v1.GET("/stations", s.stations, std...)
 	v1.GET("/outlets", s.outlets, std...)
 	v1.GET("/communities", s.communities, std...)

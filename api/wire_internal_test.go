@@ -78,6 +78,11 @@ func wireKeyCases() []wireKeyCase {
 		{typ: reflect.TypeFor[compoundRefJSON](), want: []string{"id", "name", "community_code", "households", "minutes"}},
 		at(reflect.TypeFor[levelWithinJSON](), "network-json.json", "within_by_level", 0),
 		at(reflect.TypeFor[standardsAnswer](), "standards-all.json"),
+		at(reflect.TypeFor[diagnosticsAnswer](), "memory-diagnostics.json"),
+		at(reflect.TypeFor[diagnosticsSummary](), "diagnostics.json", "summary"),
+		// The golden district is clean: these are the keys of a finding.
+		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},
+		{typ: reflect.TypeFor[subjectJSON](), want: []string{"kind", "id", "name"}},
 		at(reflect.TypeFor[communityRulesJSON](), "standards-all.json", "communities", 0),
 		at(reflect.TypeFor[ruleJSON](), "standards-all.json", "communities", 0, "results", 0),
 		at(reflect.TypeFor[planAnswer](), "plan-defaults.json"),

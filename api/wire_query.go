@@ -1,6 +1,8 @@
 package api
 
 import (
+	"fmt"
+
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
@@ -10,12 +12,18 @@ import (
 // The wire format of GET /api/v1/nearest (JSON), /route and /isochrone (GeoJSON).
 
 // nearestAnswer is GET /api/v1/nearest: the point asked about and the facilities nearest on
-// foot, all in the request's crs.
+// foot, all in the request's crs. When fewer than k were found while more exist, the rest
+// lie beyond the searches' bound: Beyond, BoundMinutes and the notes say so (absent
+// otherwise).
 type nearestAnswer struct {
-	CRS     string       `json:"crs"`
-	From    [2]num       `json:"from"`
-	Target  targetJSON   `json:"target"`
-	Results []nearestHit `json:"results"`
+	CRS          string       `json:"crs"`
+	From         [2]num       `json:"from"`
+	Target       targetJSON   `json:"target"`
+	Results      []nearestHit `json:"results"`
+	Beyond       bool         `json:"beyond,omitempty"`
+	BoundMinutes num          `json:"bound_minutes,omitempty"`
+	Note         string       `json:"note,omitempty"`
+	NoteZH       string       `json:"note_zh,omitempty"`
 }
 
 // nearestHit is one facility in a /nearest answer.
@@ -32,10 +40,17 @@ type nearestHit struct {
 	Path     *geojson.Geometry `json:"path,omitempty"` // LineString, with geometry=true
 }
 
-func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.NearestHit, withPath bool) nearestAnswer {
+// nearestOut is the answer of hits for k asked of a set of total facilities searched up to
+// boundMin minutes.
+func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.NearestHit, withPath bool, k, total int, boundMin float64) nearestAnswer {
 	ans := nearestAnswer{CRS: string(sys), From: outPair(sys, from), Target: targetOut(t), Results: make([]nearestHit, len(hits))}
 	for i, h := range hits {
 		ans.Results[i] = nearestHitOut(sys, h, withPath)
+	}
+	if len(hits) < k && total > len(hits) {
+		ans.Beyond, ans.BoundMinutes = true, num(boundMin)
+		ans.Note = fmt.Sprintf("found %d of the %d asked for: %d more facilities of this kind exist but are not reached on foot within the %g-minute search bound", len(hits), k, total-len(hits), boundMin)
+		ans.NoteZH = fmt.Sprintf("请求 %d 个，只找到 %d 个：此类另有 %d 个设施，但在 %g 分钟的搜索上限内步行到不了", k, len(hits), total-len(hits), boundMin)
 	}
 	return ans
 }

@@ -12,6 +12,12 @@
 // transaction, each phase timed and reported; the caller swaps the new engine in. Compute
 // alone (no write) is the server's first load and what reports and checks run on.
 //
+// Check the data (Check, CheckEngine): the data health check (数据体检, geo/health) on
+// the loaded or computed district, with the facts only the store knows (stale derived
+// rows, FactStore). Recompute runs it before computing and refuses, EUNPROCESSABLE listing
+// the errors, unless RecomputeOptions.Force; after computing it checks again (now with the
+// checks of the cells) and stores those findings with the run.
+//
 // The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
 // derive neighbourhood units from the major roads; where no station came from a file, add
 // the illustrative station layer. The algorithms are geo/derive's; district decides when

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
 )
 
 // PhaseWrite names the phase of a Recompute that writes the coverage to the store.
@@ -22,6 +23,9 @@ type Computed struct {
 	Engine *engine.Engine
 	Phases []Phase       // in the order they ran
 	Took   time.Duration // wall time of the load, the compute and (Recompute) the write
+	// Findings are the data health check's findings on the computed district (Recompute
+	// only; Compute checks nothing), stored with the run.
+	Findings []health.Finding
 }
 
 // Phase returns the time of the named phase (0 when it did not run).
@@ -36,7 +40,8 @@ func (c *Computed) Phase(name string) time.Duration {
 
 // Compute loads the district from src (WGS84) and computes its coverage with opts (walk
 // speed in km/h, minutes, H3 resolution). opts.Phase, when set, is told every phase as it
-// ends. Nothing is written: the server's first load, reports and checks use it.
+// ends. Nothing is written and nothing checked: the server's first load, reports and
+// checks use it.
 func Compute(ctx context.Context, src engine.Source, opts engine.Options) (*Computed, error) {
 	c := &Computed{}
 	start := time.Now()
@@ -52,18 +57,50 @@ func Compute(ctx context.Context, src engine.Source, opts engine.Options) (*Comp
 	return c, nil
 }
 
-// Recompute loads and computes the district (Compute), then writes its coverage to st in
-// one transaction, replacing the previous run, with the run's start and the compute's
-// phases recorded. The caller swaps the new engine in.
-func Recompute(ctx context.Context, st ComputeStore, opts engine.Options) (*Computed, error) {
+// RecomputeOptions configure Recompute.
+type RecomputeOptions struct {
+	Engine engine.Options // the model: walk speed in km/h, minutes, H3 resolution
+	Health health.Options // the data health check's thresholds; zero fields take defaults
+	// Force computes and writes even when the data health check finds errors (they are
+	// stored with the run all the same).
+	Force bool
+}
+
+// Recompute loads the district from st, runs the data health check on it (geo/health)
+// and refuses, EUNPROCESSABLE listing the errors, when it finds any unless opts.Force;
+// then computes it, checks it again with the checks that need the cells and walk times,
+// and writes its coverage and those findings to st in one transaction, replacing the
+// previous run, with the run's start and the compute's phases recorded. The caller swaps
+// the new engine in and shows the warnings (Computed.Findings).
+func Recompute(ctx context.Context, st ComputeStore, opts RecomputeOptions) (*Computed, error) {
 	start := time.Now()
-	report := opts.Phase
-	c, err := Compute(ctx, st, opts)
+	c := &Computed{}
+	report := opts.Engine.Phase
+	eo := opts.Engine
+	eo.Phase = c.recording(report)
+	e, err := engine.Load(ctx, st, eo)
 	if err != nil {
 		return nil, err
 	}
+	pre, err := CheckEngine(ctx, st, e, opts.Health)
+	if err != nil {
+		return nil, err
+	}
+	if pre.Summary.Errors > 0 && !opts.Force {
+		return nil, refusal(pre.Findings)
+	}
+	if err := e.Compute(ctx); err != nil {
+		return nil, err
+	}
+	post, err := CheckEngine(ctx, st, e, opts.Health)
+	if err != nil {
+		return nil, err
+	}
+	c.Engine, c.Findings = e, post.Findings
+	run := coverageOf(e, start, c.seconds())
+	run.Findings = storedFindings(post.Findings)
 	t := time.Now()
-	if err := st.WriteCoverage(ctx, coverageOf(c.Engine, start, c.seconds())); err != nil {
+	if err := st.WriteCoverage(ctx, run); err != nil {
 		return nil, err
 	}
 	wrote := time.Since(t)

@@ -23,6 +23,8 @@ type memStore struct {
 	midLon  float64
 	written []coverage.Run
 	failing error
+	far     []geo.Station  // stations added to the one by the street, e.g. one far away
+	stale   map[string]int // the stale derived rows it reports
 }
 
 func newMemStore() *memStore {
@@ -51,8 +53,9 @@ func (m *memStore) LoadNetwork(context.Context) ([]geo.WalkNode, []geo.WalkEdge,
 	return m.nodes, m.edges, nil
 }
 func (m *memStore) Stations(context.Context) ([]geo.Station, error) {
-	return []geo.Station{{ID: "st1", Name: "站", Level: geo.LevelCommunity, Point: m.nodes[0].Point}}, nil
+	return append([]geo.Station{{ID: "st1", Name: "站", Level: geo.LevelCommunity, Point: m.nodes[0].Point}}, m.far...), nil
 }
+func (m *memStore) StaleDerivedRows(context.Context) (map[string]int, error) { return m.stale, nil }
 func (m *memStore) Outlets(context.Context) ([]geo.Outlet, error) {
 	return []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: m.nodes[10].Point}}, nil
 }
@@ -81,7 +84,7 @@ func TestRecomputeWritesTheComputedCoverage(t *testing.T) {
 	opts := engineOpts
 	opts.Phase = func(name string, _ time.Duration) { told = append(told, name) }
 	before := time.Now()
-	c, err := district.Recompute(context.Background(), st, opts)
+	c, err := district.Recompute(context.Background(), st, district.RecomputeOptions{Engine: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +149,7 @@ func TestComputeWritesNothing(t *testing.T) {
 func TestRecomputeFailingWrite(t *testing.T) {
 	st := newMemStore()
 	st.failing = geo.Errorf(geo.EUNAVAILABLE, "database down")
-	if _, err := district.Recompute(context.Background(), st, engineOpts); geo.ErrorCodeOf(err) != geo.EUNAVAILABLE {
+	if _, err := district.Recompute(context.Background(), st, district.RecomputeOptions{Engine: engineOpts}); geo.ErrorCodeOf(err) != geo.EUNAVAILABLE {
 		t.Fatalf("err = %v, want the store's EUNAVAILABLE", err)
 	}
 }

@@ -18,10 +18,12 @@ type ImportStore interface {
 	ImportCompounds(ctx context.Context, b geo.Batch, cs []geo.Compound, o geo.ImportOptions) (geo.ImportSummary, error)
 }
 
-// ComputeStore is where a recompute reads the district from and writes its coverage to,
-// replacing the previous run in one transaction. *postgis.DB is one.
+// ComputeStore is where a recompute reads the district and the health check's facts from
+// and writes its coverage and findings to, replacing the previous run in one transaction.
+// *postgis.DB is one.
 type ComputeStore interface {
 	engine.Source
+	FactStore
 	WriteCoverage(ctx context.Context, run coverage.Run) error
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with run's
-// in one transaction, and records the run in compute_runs, so readers see either the
+// in one transaction, records the run in compute_runs and its health findings in findings
+// (replacing the previous run's), so readers see either the
 // previous run or this one, whole. Cells are stored as (lon, lat) WGS84 hexagons, walk
 // times in minutes.
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
@@ -42,7 +43,11 @@ func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 		if err := copySummaries(ctx, tx, e); err != nil {
 			return err
 		}
-		return insertRun(ctx, tx, e)
+		id, err := insertRun(ctx, tx, e)
+		if err != nil {
+			return err
+		}
+		return replaceFindings(ctx, tx, id, e.Findings)
 	})
 }
 
@@ -99,19 +104,20 @@ func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	return mapError(err, "copy coverage_summary")
 }
 
-func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
 	phases, err := json.Marshal(e.Phases)
 	if err != nil {
-		return mapError(err, "record compute run")
+		return 0, mapError(err, "record compute run")
 	}
 	th := make([]int32, len(e.ThresholdsMin))
 	for i, t := range e.ThresholdsMin {
 		th[i] = int32(t)
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
-		len(e.Cells), phases, e.Started)
-	return mapError(err, "record compute run")
+	var id int64
+	err = tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started).Scan(&id)
+	return id, mapError(err, "record compute run")
 }
 
 // finite returns v, or nil (SQL NULL) for NaN and infinities.

@@ -11,6 +11,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/paulmach/orb"
@@ -132,10 +133,15 @@ func fixtureInput(tb testing.TB, lang string) report.Input {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	in, err := report.Collect(fixtureEngine(tb), report.CollectOptions{Rules: rules})
+	e := fixtureEngine(tb)
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if in.Findings, err = health.Check(e, health.Facts{}, health.Options{}); err != nil {
+		tb.Fatal(err)
+	}
+	in.Checked = true
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		tb.Fatal(err)

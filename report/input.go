@@ -7,6 +7,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
@@ -20,6 +21,11 @@ type Input struct {
 	GapTarget  engine.Target
 	GapMinutes float64
 	Standards  *assess.ComplianceReport // nil: the standards were not checked
+	// Findings are the data health check's findings on the engine (geo/health, sorted);
+	// the first page counts them by severity and lists the errors and warnings. Only
+	// shown when Checked: the check was run (and found Findings, perhaps none).
+	Findings []health.Finding
+	Checked  bool
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
 	Lang        string          // "zh" (default) or "en"

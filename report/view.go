@@ -20,6 +20,7 @@ type page struct {
 	T                                   map[string]string
 	CSS                                 template.CSS
 	Summary                             summaryView
+	Findings                            *findingsView // nil: the data health check was not run
 	LevelHeads                          []string
 	Streets                             []streetRow
 	NoStation                           []refRow
@@ -123,6 +124,7 @@ func newPage(in Input, d dict) page {
 		p.Generated = in.Generated.Format("2006-01-02 15:04")
 	}
 	p.Summary = summaryOf(in, d)
+	p.Findings = findingsOf(in, d)
 	for _, l := range geo.Levels() {
 		p.LevelHeads = append(p.LevelHeads, l.Tier()+" "+d.T["short_"+string(l)])
 	}

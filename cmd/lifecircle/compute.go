@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/spf13/cobra"
 )
 
@@ -21,6 +22,7 @@ type computeFlags struct {
 	maxMinutes float64
 	thresholds string
 	workers    int
+	force      bool // compute even when the data health check finds errors (compute only)
 }
 
 func (f *computeFlags) bind(cmd *cobra.Command) {
@@ -67,14 +69,19 @@ func newComputeCmd(cfg *Config) *cobra.Command {
 the study area (the communities' boundaries, or the network's extent), and finds for every
 cell the walking minutes to the nearest station of each level and the nearest outlet of
 each category. It writes cells, coverage_cells and coverage_summary (per community, street
-and district) in one transaction, replacing the previous run.`,
-		Example: "  lifecircle compute\n  lifecircle compute --resolution 9 --speed-kmh 3.6 --thresholds 5,10,15,20",
+and district) in one transaction, replacing the previous run.
+
+It runs the data health check (lifecircle check) first and refuses to compute when it finds
+errors, unless --force; the warnings are printed before the summary, and the findings are
+stored with the run.`,
+		Example: "  lifecircle compute\n  lifecircle compute --force\n  lifecircle compute --resolution 9 --speed-kmh 3.6 --thresholds 5,10,15,20",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCompute(cmd, cfg, f)
 		},
 	}
 	f.bind(cmd)
+	cmd.Flags().BoolVar(&f.force, "force", false, "compute even when the data health check (lifecircle check) finds errors")
 	return cmd
 }
 
@@ -92,10 +99,11 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	defer db.Close()
-	c, err := district.Recompute(ctx, db, opts)
+	c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: f.force})
 	if err != nil {
 		return err
 	}
+	printFindings(cmd.OutOrStdout(), c.Findings, health.SeverityWarning)
 	printComputeSummary(cmd.OutOrStdout(), c.Engine, c.Took)
 	return nil
 }

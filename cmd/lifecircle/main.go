@@ -21,11 +21,16 @@ func main() {
 	os.Exit(exitCode(err))
 }
 
-// exitCode maps an error to the process status: 0 success, 2 bad input, 3 database or
-// another dependency unavailable, 1 anything else.
+// exitCode maps an error to the process status: 0 success, 2 bad input (or data the health check finds wrong), 3 database or
+// another dependency unavailable, 1 anything else; an error with ExitStatus sets its own.
 func exitCode(err error) int {
 	if err == nil {
 		return 0
+	}
+	// A command that printed its own answer and only sets the status (lifecircle check).
+	var status interface{ ExitStatus() int }
+	if errors.As(err, &status) {
+		return status.ExitStatus()
 	}
 	fmt.Fprintln(os.Stderr, "lifecircle:", message(err))
 	var ge *geo.Error
@@ -33,7 +38,7 @@ func exitCode(err error) int {
 		return 1
 	}
 	switch ge.Code {
-	case geo.EINVALID, geo.ENOTFOUND, geo.ECONFLICT:
+	case geo.EINVALID, geo.ENOTFOUND, geo.ECONFLICT, geo.EUNPROCESSABLE:
 		return 2
 	case geo.EUNAVAILABLE:
 		return 3

@@ -13,6 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/spf13/cobra"
@@ -205,6 +206,11 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 	if err != nil {
 		return report.Input{}, err
 	}
+	ch, err := district.CheckEngine(ctx, db, e, health.Options{})
+	if err != nil {
+		return report.Input{}, err
+	}
+	in.Findings, in.Checked = ch.Findings, true
 	in.Categories = cats
 	if src.fromOSM || usesOSM(e) {
 		in.Attribution = osmAttribution

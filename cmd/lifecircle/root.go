@@ -16,6 +16,7 @@ A typical run:
   lifecircle import communities communities.geojson
   lifecircle import stations stations.xlsx --crs gcj02
   lifecircle import outlets outlets.csv --encoding gbk
+  lifecircle check
   lifecircle compute
   lifecircle serve --addr :8080
 
@@ -35,6 +36,6 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	cfg.bindGlobal(root)
-	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg))
+	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg))
 	return root
 }

@@ -26,4 +26,6 @@ type Run struct {
 	Sets      []FacilitySet
 	Results   []Result // parallel to Sets: seconds and nearest facility per cell
 	Summaries []ScopeSummary
+
+	Findings []Finding // the data health check's findings on the run's data, in its order
 }

@@ -1,0 +1,150 @@
+package main_test
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
+	"github.com/paulmach/orb"
+)
+
+// storeGrid stores a clean district: a 1 km walk grid at (104, 30) (100 m spacing), one
+// community with a boundary over it and residents, one station at its centre.
+func storeGrid(tb testing.TB, db *postgis.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
+	dLon := dLat / math.Cos(30*math.Pi/180)
+	const n = 10
+	var data postgis.OSMData
+	id := func(i, j int) int64 { return int64(i*(n+1) + j + 1) }
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= n; j++ {
+			data.Nodes = append(data.Nodes, geo.WalkNode{ID: id(i, j), Point: orb.Point{104 + float64(j)*dLon, 30 + float64(i)*dLat}})
+		}
+	}
+	pt := func(k int64) orb.Point { return data.Nodes[k-1].Point }
+	edge := func(a, b int64) {
+		data.Edges = append(data.Edges, geo.WalkEdge{ID: int64(len(data.Edges) + 1), Source: a, Target: b,
+			LengthM: geo.HaversineM(pt(a), pt(b)), Highway: "residential", Geometry: orb.LineString{pt(a), pt(b)}})
+	}
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= n; j++ {
+			if j < n {
+				edge(id(i, j), id(i, j+1))
+			}
+			if i < n {
+				edge(id(i, j), id(i+1, j))
+			}
+		}
+	}
+	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "grid.osm"}, data, geo.DefaultWalkModel()); err != nil {
+		tb.Fatal(err)
+	}
+	e, nn := 104+n*dLon, 30+n*dLat
+	box := orb.MultiPolygon{{{{104, 30}, {e, 30}, {e, nn}, {104, nn}, {104, 30}}}}
+	comms := []geo.Community{{Code: "510100003001", Name: "网格社区", StreetCode: "510100003", StreetName: "网格街道", Population: 5000, Boundary: box}}
+	if _, err := db.ImportCommunities(ctx, geo.Batch{Kind: "communities", FileName: "grid.geojson", Mode: geo.ModeReplace}, comms, geo.ImportOptions{}); err != nil {
+		tb.Fatal(err)
+	}
+	stations := []geo.Station{{ID: "S1", Name: "中心站", Level: geo.LevelCommunity, Point: pt(id(n/2, n/2))}}
+	if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "stations.csv", Mode: geo.ModeUpsert}, stations, geo.ImportOptions{}); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// check's exit status: 0 on clean data (even --strict), warnings fail only --strict (1),
+// errors always (2); each finding is printed once with both messages and the summary.
+func TestCheckExitStatus(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	storeGrid(t, db)
+	steps := []struct {
+		name          string
+		add           func(t *testing.T)
+		plain, strict int
+		want          []string
+	}{
+		{"clean", func(*testing.T) {}, 0, 0, []string{"0 error(s), 0 warning(s), 1 info(s)", "checks_need_compute"}},
+		{"stale derived streets", func(t *testing.T) {
+			b := geo.Batch{Kind: "streets", FileName: "derived", Mode: geo.ModeUpsert, Source: "derived"}
+			if _, err := db.ImportStreets(ctx, b, []geo.Street{{Code: "510100009", Name: "旧派生街道"}}); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, 1, []string{"warning stale_derived_rows  derived street  1 rows", "派生", "derived \"street\" rows", "0 error(s), 1 warning(s)"}},
+		{"far station", func(t *testing.T) {
+			far := []geo.Station{{ID: "S9", Name: "远站", Level: geo.LevelCommunity, Point: orb.Point{104.3, 30.005}}}
+			if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "far.csv", Mode: geo.ModeUpsert}, far, geo.ImportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}, 2, 2, []string{"error   facility_outside_study_area  station S9 (远站)", "公里", "km from the study area", "1 error(s), 1 warning(s)"}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			s.add(t)
+			code, out, errOut := run(t, url, "check")
+			if code != s.plain {
+				t.Errorf("check: exit %d, want %d\n%s%s", code, s.plain, out, errOut)
+			}
+			if code, _, _ := run(t, url, "check", "--strict"); code != s.strict {
+				t.Errorf("check --strict: exit %d, want %d", code, s.strict)
+			}
+			for _, w := range s.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if n := strings.Count(out, "checks_need_compute"); n != 1 {
+				t.Errorf("checks_need_compute printed %d times, want once", n)
+			}
+		})
+	}
+}
+
+// compute refuses on the check's errors (exit 2, naming the error and --force) and writes
+// nothing; with --force it computes, printing the warnings before its summary.
+func TestComputeRefusesErrorsUnlessForced(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	storeGrid(t, db)
+	far := []geo.Station{{ID: "S9", Name: "远站", Level: geo.LevelCommunity, Point: orb.Point{104.3, 30.005}}}
+	if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "far.csv", Mode: geo.ModeUpsert}, far, geo.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b := geo.Batch{Kind: "streets", FileName: "derived", Mode: geo.ModeUpsert, Source: "derived"}
+	if _, err := db.ImportStreets(ctx, b, []geo.Street{{Code: "510100009", Name: "旧派生街道"}}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, url, "compute")
+	if code != 2 || !strings.Contains(errOut, "S9") || !strings.Contains(errOut, "--force") {
+		t.Fatalf("compute: exit %d, want 2 naming S9 and --force\n%s%s", code, out, errOut)
+	}
+	if st := mustRun(t, url, "status"); !strings.Contains(st, "last compute: none") || !strings.Contains(st, "coverage is stale") {
+		t.Errorf("status after a refused compute:\n%s", st)
+	}
+	out = mustRun(t, url, "compute", "--force")
+	w, s := strings.Index(out, "stale_derived_rows"), strings.Index(out, "network:")
+	if w < 0 || s < 0 || w > s {
+		t.Errorf("compute --force does not print the warning before the summary:\n%s", out)
+	}
+	if strings.Contains(out, "info ") {
+		t.Errorf("compute prints infos:\n%s", out)
+	}
+	st := mustRun(t, url, "status")
+	for _, want := range []string{"stations           file                   2", "walk_edges", "last import stations", "far.csv", "last compute: run", "H3 resolution 10"} {
+		if !strings.Contains(st, want) {
+			t.Errorf("status lacks %q:\n%s", want, st)
+		}
+	}
+	if strings.Contains(st, "coverage is stale") {
+		t.Errorf("status says stale after compute:\n%s", st)
+	}
+	code, out, _ = run(t, url, "check", "--compute")
+	if code != 2 || strings.Contains(out, "checks_need_compute") || !strings.Contains(out, "facility_outside_study_area") {
+		t.Errorf("check --compute: exit %d, want 2 with the checks of the cells run:\n%s", code, out)
+	}
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/spf13/cobra"
+)
+
+func newStatusCmd(cfg *Config) *cobra.Command {
+	return &cobra.Command{
+		Use:   "status",
+		Short: "Show what the database holds: rows per kind and source, the last imports and compute",
+		Long: `status prints the rows of each kind (communities, streets, stations, outlets, compounds,
+residential areas, population grid cells, walk nodes and edges) by source, the last import
+of each kind (file, time, rows) and the last compute (time, parameters), and says when the
+coverage is older than the newest import.`,
+		Example: "  lifecircle status",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := cfg.OpenDB(ctx)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			s, err := db.Status(ctx)
+			if err != nil {
+				return err
+			}
+			printStatus(cmd.OutOrStdout(), s)
+			return nil
+		},
+	}
+}
+
+func printStatus(w io.Writer, s postgis.Status) {
+	fmt.Fprintf(w, "%-18s %-13s %10s\n", "kind", "source", "rows")
+	for _, c := range s.Counts {
+		src := c.Source
+		if src == "" {
+			src = "-"
+		}
+		fmt.Fprintf(w, "%-18s %-13s %10d\n", c.Kind, src, c.Rows)
+	}
+	fmt.Fprintln(w)
+	if len(s.Imports) == 0 {
+		fmt.Fprintln(w, "imports: none")
+	}
+	for _, im := range s.Imports {
+		fmt.Fprintf(w, "last import %-12s %s at %s: %d read, %d inserted, %d updated, %d deleted\n", im.Kind, im.FileName,
+			im.At.UTC().Format(time.RFC3339), im.Read, im.Inserted, im.Updated, im.Deleted)
+	}
+	if r := s.Run; r != nil {
+		fmt.Fprintf(w, "last compute: run %d at %s: H3 resolution %d, %g km/h, max %g min, thresholds %v min, %d cells\n",
+			r.ID, r.Started.UTC().Format(time.RFC3339), r.Resolution, r.SpeedKmh, r.MaxMinutes, r.ThresholdsMin, r.Cells)
+	} else {
+		fmt.Fprintln(w, "last compute: none")
+	}
+	if s.CoverageStale() {
+		fmt.Fprintln(w, "coverage is stale: run lifecircle compute")
+	}
+}
