@@ -20,6 +20,7 @@ type Input struct {
 	GapTarget  engine.Target
 	GapMinutes float64
 	Standards  *assess.ComplianceReport // nil: the standards were not checked
+	Rules      *standards.Rules         // the rules Standards was checked against: names of circles and the source in each language
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
 	Lang        string          // "zh" (default) or "en"
@@ -83,7 +84,7 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 		if err != nil {
 			return Input{}, err
 		}
-		in.Standards = &rep
+		in.Standards, in.Rules = &rep, o.Rules
 	}
 	return in, nil
 }
