@@ -184,7 +184,7 @@ func standardsTable(in Input, d dict) [][]string {
 				circle = d.circle(r.Circle)
 			}
 			rows = append(rows, []string{c.Code, c.Name, circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),
-				value, threshold, r.Unit, d.verdict(r.Verdict), r.Note})
+				value, threshold, d.unit(r, in.Rules), d.verdict(r.Verdict), d.note(r, in.Rules, in.Categories)})
 		}
 	}
 	return rows

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	stdhtml "html"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -15,7 +16,9 @@ import (
 // codes and formats. Everything else of three or more letters is English that leaked.
 var allowedASCII = map[string]bool{
 	"OpenStreetMap": true, "OSM": true, "ODbL": true, "GB": true, "PDF": true, "CSV": true,
-	"GeoJSON": true, "HTML": true, "km": true, "H3": true, "WGS84": true,
+	"GeoJSON": true, "HTML": true, "km": true, "H3": true, "WGS84": true, "lifecircle": true,
+	// OpenStreetMap tags named in the standards' reasons (they are how OSM spells them)
+	"amenity": true, "toilets": true, "leisure": true, "playground": true, "shop": true, "mall": true,
 }
 
 // visibleText is what a reader sees of an HTML page: the text between tags (SVG titles
@@ -65,6 +68,32 @@ func TestChineseReportHasNoEnglish(t *testing.T) {
 	}
 	for _, w := range englishWords(visibleText(buf.String())) {
 		t.Errorf("English in the Chinese report: %s", w)
+	}
+}
+
+// TestChineseCSVHasNoEnglish writes the report's CSV files in Chinese and fails on any
+// English word outside the allow-list, except in the columns of codes and ids (headers
+// ending 代码 or 编号), whose values are keys meant for filtering.
+func TestChineseCSVHasNoEnglish(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := report.CSV(dir, fixtureInput(t, report.LangZH))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		rows := readCSV(t, path)
+		for c, head := range rows[0] {
+			if strings.HasSuffix(head, "代码") || strings.HasSuffix(head, "编号") {
+				continue
+			}
+			var cells []string
+			for _, row := range rows {
+				cells = append(cells, row[c])
+			}
+			for _, w := range englishWords(strings.Join(cells, "\n")) {
+				t.Errorf("%s, column %s: English in a Chinese CSV: %s", filepath.Base(path), head, w)
+			}
+		}
 	}
 }
 

@@ -66,6 +66,8 @@ type NotAssessed struct {
 	NameZH string `json:"name_zh"`
 	NameEN string `json:"name_en,omitempty"`
 	Reason string `json:"reason"`
+	// ReasonZH is the reason in Chinese, for Chinese reports.
+	ReasonZH string `json:"reason_zh,omitempty"`
 }
 
 // Circle returns the circle with the key.
