@@ -9,7 +9,7 @@ type Rules struct {
 	NameZH      string        `json:"name_zh,omitempty"`
 	Source      string        `json:"source"`
 	SourceZH    string        `json:"source_zh,omitempty"` // the source in Chinese, for Chinese reports
-	Nested      bool          `json:"nested"` // must be false: circles are checked separately
+	Nested      bool          `json:"nested"`              // must be false: circles are checked separately
 	Notes       []string      `json:"notes,omitempty"`
 	Circles     []Circle      `json:"circles"`
 	NotAssessed []NotAssessed `json:"not_assessed,omitempty"`
