@@ -45,6 +45,7 @@ func rejectsJSON(rs []importers.Reject) []rejectJSON {
 // rejectsError is an import refused because of bad records; the answer lists them.
 type rejectsError struct {
 	err     *geo.Error
+	zh      string // the message in Chinese ("" : the English one); each reject stays English
 	rejects []importers.Reject
 }
 
@@ -114,7 +115,11 @@ func describe(err error, limits string, l lang) (int, errorDetail) {
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: fmt.Sprintf(text(l, "request body too large (%s)"), limits)}
 	case errors.As(err, &re):
-		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: re.err.Error(), Rejects: rejectsJSON(re.rejects)}
+		msg := re.err.Error()
+		if l == langZH && re.zh != "" {
+			msg = re.zh
+		}
+		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: msg, Rejects: rejectsJSON(re.rejects)}
 	case errors.As(err, &ge) && ge.Code == geo.EINTERNAL:
 		return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: text(l, "internal error")}
 	case errors.As(err, &le):

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/importers"
 )
 
 // TestCatalogueCoversEveryMessage reads the package's source and checks that every
@@ -85,5 +88,20 @@ func TestParseLangWord(t *testing.T) {
 				t.Errorf("parseLangWord(%q) = %q %v, want %q %v", tc.in, got, ok, tc.want, tc.ok)
 			}
 		})
+	}
+}
+
+// TestRejectsInChinese: a refused upload's message follows the language; its records
+// (file, line, field) stay as they are.
+func TestRejectsInChinese(t *testing.T) {
+	err := importError(&district.RejectedError{File: "a.csv", Rejects: []importers.Reject{{File: "a.csv", Record: 2, Line: 3, Field: "lat", Reason: "latitude out of range"}}})
+	for _, tc := range []struct {
+		l    lang
+		want string
+	}{{langEN, "a.csv: 1 bad record(s), first: "}, {langZH, "a.csv：1 条记录有误，第一条："}} {
+		status, d := describe(err, "", tc.l)
+		if status != 422 || !strings.HasPrefix(d.Message, tc.want) || len(d.Rejects) != 1 || d.Rejects[0].Field != "lat" {
+			t.Errorf("%s: describe = %d %+v, want 422 %q… with the reject", tc.l, status, d, tc.want)
+		}
 	}
 }

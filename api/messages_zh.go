@@ -104,6 +104,8 @@ func zhFormat(en string) string {
 		return "%q：请上传到 /imports/communities（社区）、/imports/stations（站点）、/imports/outlets（网点）或 /imports/compounds（小区）"
 	case "send the file as multipart/form-data field \"file\"":
 		return "请以 multipart/form-data 的 \"file\" 字段发送文件"
+	case "%s: %d bad record(s), first: %s; nothing was imported (skip_invalid=true loads the good ones)":
+		return "%s：%d 条记录有误，第一条：%s；未导入任何数据（skip_invalid=true 可导入其余正确的记录）"
 	case "cannot read the upload":
 		return "无法读取上传的文件"
 	case "%q: use replace or upsert":
