@@ -26,7 +26,7 @@ func decodeJSON(c echo.Context, v any) error {
 		if isTooLarge(err) {
 			return err
 		}
-		return geo.Errorf(geo.EINVALID, "body: unexpected data after the JSON object")
+		return apiErrorf(geo.EINVALID, "body: unexpected data after the JSON object")
 	}
 	return nil
 }
@@ -38,22 +38,22 @@ func bodyError(err error) error {
 	case isTooLarge(err):
 		return err
 	case errors.Is(err, io.EOF):
-		return geo.Errorf(geo.EINVALID, "body: empty; send a JSON object")
+		return apiErrorf(geo.EINVALID, "body: empty; send a JSON object")
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return geo.Errorf(geo.EINVALID, "body: malformed JSON (cut short)")
+		return apiErrorf(geo.EINVALID, "body: malformed JSON (cut short)")
 	case errors.As(err, &syn):
-		return geo.Errorf(geo.EINVALID, "body: malformed JSON at byte %d: %s", syn.Offset, syn.Error())
+		return apiErrorf(geo.EINVALID, "body: malformed JSON at byte %d: %s", syn.Offset, syn.Error())
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
-			return geo.Errorf(geo.EINVALID, "body: must be a JSON object, not %s", typ.Value)
+			return apiErrorf(geo.EINVALID, "body: must be a JSON object, not %s", typ.Value)
 		}
 		return paramError(field, "must be %s, not %s", typ.Type.String(), typ.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return paramError(name, "unknown field")
 	}
-	return geo.Errorf(geo.EINVALID, "body: %s", err.Error())
+	return apiErrorf(geo.EINVALID, "body: %s", err.Error())
 }
 
 // bodyPoints checks a list of [lon, lat] pairs in sys and returns them in WGS84.

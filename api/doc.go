@@ -5,6 +5,11 @@
 // request logs, Prometheus metrics on the server's own registry, timeouts, body limits,
 // gzip, CORS), the OpenAPI 3.1 document and a self-contained docs page.
 //
+// Messages are English by default and Chinese for lang=zh or an Accept-Language that
+// prefers Chinese (messages.go: the request's language and localError, which carries both
+// texts; messages_zh.go: the one catalogue, keyed by the English format). CSV answers
+// with lang=zh get Chinese headers and figures rounded for reading (csvtable.go).
+//
 // Handlers bind, validate, call the engine, its assessments and siting (geo/engine,
 // geo/assess, geo/siting) or district's workflows (an upload's import, a recompute), and
 // encode.
@@ -22,5 +27,6 @@
 //
 // api may import district, geo and its subpackages, importers (an upload's kind and read
 // options), postgis (for its tile cache only: the database is the Store interface api
-// defines), data, internal/csvout (the project's CSV writer), echo and the Prometheus client. It holds no SQL.
+// defines), data, internal/csvout (the project's CSV writer), echo, the Prometheus client and
+// golang.org/x/text/language (Accept-Language). It holds no SQL.
 package api

@@ -45,6 +45,7 @@ func rejectsJSON(rs []importers.Reject) []rejectJSON {
 // rejectsError is an import refused because of bad records; the answer lists them.
 type rejectsError struct {
 	err     *geo.Error
+	zh      string // the message in Chinese ("" : the English one); each reject stays English
 	rejects []importers.Reject
 }
 
@@ -102,43 +103,50 @@ func httpErrorCode(status int) string {
 	return string(geo.EINVALID)
 }
 
-// describe turns any error a handler or middleware returns into a status and a body.
-func describe(err error, limits string) (int, errorDetail) {
+// describe turns any error a handler or middleware returns into a status and a body, its
+// message in l (see zhFormat); limits is the size limits, already in l.
+func describe(err error, limits string, l lang) (int, errorDetail) {
 	var he *echo.HTTPError
 	var re *rejectsError
+	var le *localError
 	var ge *geo.Error
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: "request body too large (" + limits + ")"}
+		return http.StatusRequestEntityTooLarge, errorDetail{Code: codeTooLarge, Message: fmt.Sprintf(text(l, "request body too large (%s)"), limits)}
 	case errors.As(err, &re):
-		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: re.err.Error(), Rejects: rejectsJSON(re.rejects)}
-	case errors.As(err, &ge):
-		if ge.Code == geo.EINTERNAL {
-			return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: "internal error"}
+		msg := re.err.Error()
+		if l == langZH && re.zh != "" {
+			msg = re.zh
 		}
+		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: msg, Rejects: rejectsJSON(re.rejects)}
+	case errors.As(err, &ge) && ge.Code == geo.EINTERNAL:
+		return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: text(l, "internal error")}
+	case errors.As(err, &le):
+		return statusOf(le.err.Code), errorDetail{Code: string(le.err.Code), Message: le.message(l)}
+	case errors.As(err, &ge):
 		return statusOf(ge.Code), errorDetail{Code: string(ge.Code), Message: ge.Error()}
 	case errors.As(err, &he):
-		return he.Code, errorDetail{Code: httpErrorCode(he.Code), Message: httpErrorMessage(he, limits)}
+		return he.Code, errorDetail{Code: httpErrorCode(he.Code), Message: httpErrorMessage(he, limits, l)}
 	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: "the request took too long and was stopped; narrow it (fewer sites, a smaller area) or try again"}
+		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: text(l, "the request took too long and was stopped; narrow it (fewer sites, a smaller area) or try again")}
 	case errors.Is(err, context.Canceled):
-		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: "the request was cancelled"}
+		return http.StatusServiceUnavailable, errorDetail{Code: string(geo.EUNAVAILABLE), Message: text(l, "the request was cancelled")}
 	}
-	return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: "internal error"}
+	return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: text(l, "internal error")}
 }
 
-func httpErrorMessage(he *echo.HTTPError, limits string) string {
+func httpErrorMessage(he *echo.HTTPError, limits string, l lang) string {
 	switch he.Code {
 	case http.StatusNotFound:
-		return "no such endpoint (see /api/openapi.json or /api/docs)"
+		return text(l, "no such endpoint (see /api/openapi.json or /api/docs)")
 	case http.StatusMethodNotAllowed:
-		return "method not allowed on this endpoint"
+		return text(l, "method not allowed on this endpoint")
 	case http.StatusRequestEntityTooLarge:
-		return "request body too large (" + limits + ")"
+		return fmt.Sprintf(text(l, "request body too large (%s)"), limits)
 	}
 	if m, ok := he.Message.(string); ok && m != "" {
-		return m
+		return text(l, m)
 	}
 	return http.StatusText(he.Code)
 }
@@ -149,7 +157,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	status, detail := describe(err, fmt.Sprintf("JSON bodies up to %d bytes, uploads up to %d bytes", s.opts.MaxBodyBytes, s.opts.MaxUploadBytes))
+	l := requestLang(c.Request())
+	status, detail := describe(err, fmt.Sprintf(text(l, "JSON bodies up to %d bytes, uploads up to %d bytes"), s.opts.MaxBodyBytes, s.opts.MaxUploadBytes), l)
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.log.Error("request failed", slog.String("request_id", requestID(c)), slog.String("path", c.Request().URL.Path), slog.Any("error", err))
 	}
@@ -163,20 +172,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if werr := writeJSON(c, status, errorBody{Error: detail}); werr != nil {
 		s.log.Error("write error answer", slog.Any("error", werr))
 	}
-}
-
-// paramError is an EINVALID error naming the query parameter or body field at fault.
-func paramError(name, format string, args ...any) error {
-	return geo.Errorf(geo.EINVALID, "parameter %q: %s", name, fmt.Sprintf(format, args...))
-}
-
-// asParamError prefixes a validation error from another package with the parameter name.
-func asParamError(name string, err error) error {
-	var ge *geo.Error
-	if errors.As(err, &ge) && ge.Code == geo.EINVALID {
-		return geo.Errorf(geo.EINVALID, "parameter %q: %s", name, ge.Error())
-	}
-	return err
 }
 
 // isTooLarge reports whether err is a body over the size limit.

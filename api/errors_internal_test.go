@@ -40,7 +40,7 @@ func TestDescribe(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, d := describe(tc.err, "limits")
+			status, d := describe(tc.err, "limits", langEN)
 			if status != tc.status || d.Code != tc.code || !strings.Contains(d.Message, tc.msg) {
 				t.Errorf("describe = %d %+v, want %d %s …%s…", status, d, tc.status, tc.code, tc.msg)
 			}

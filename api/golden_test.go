@@ -304,6 +304,9 @@ func goldenCoverageCases() []goldenCase {
 		getCase("gaps-json", g+"level=community&minutes=5&format=json", 200, ctJSON),
 		getCase("gaps-limit-1", g+"category=supermarket&minutes=5&limit=1", 200, ctGeoJSON),
 		getCase("gaps-json-gcj02", g+"category=pharmacy&minutes=10&format=json&crs=gcj02", 200, ctJSON),
+		getCase("gaps-csv", g+"level=community&minutes=5&format=csv", 200, ctCSV),
+		getCase("gaps-csv-zh", g+"level=community&minutes=5&format=csv&lang=zh", 200, ctCSV),
+		getCase("coverage-csv-zh", c+"level=community&minutes=8&format=csv&lang=zh", 200, ctCSV),
 	}
 }
 
@@ -312,6 +315,7 @@ func goldenReportCases() []goldenCase {
 	return []goldenCase{
 		getCase("network-json", "/api/v1/network", 200, ctJSON),
 		getCase("network-csv", "/api/v1/network?format=csv", 200, ctCSV),
+		getCase("network-csv-zh", "/api/v1/network?format=csv&lang=zh", 200, ctCSV),
 		getCase("network-gcj02", "/api/v1/network?crs=gcj02", 200, ctJSON),
 		getCase("standards-all", "/api/v1/standards", 200, ctJSON),
 		getCase("standards-community-west", "/api/v1/standards?community="+westCode, 200, ctJSON),

@@ -30,6 +30,10 @@ func (s *Server) coverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	l, err := parseLang(q)
+	if err != nil {
+		return err
+	}
 	e, err := s.engineFor(t)
 	if err != nil {
 		return err
@@ -40,7 +44,7 @@ func (s *Server) coverage(c echo.Context) error {
 	}
 	switch format {
 	case "csv":
-		return writeCSV(c, "coverage-"+t.Key+".csv", coverageCSV(rep))
+		return writeCSV(c, "coverage-"+t.Key+".csv", coverageCSV(rep, l))
 	case "geojson":
 		return writeGeoJSON(c, coverageGeoJSONOut(sys, e, rep))
 	}
@@ -62,6 +66,10 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	l, err := parseLang(q)
+	if err != nil {
+		return err
+	}
 	e, err := s.engineFor(t)
 	if err != nil {
 		return err
@@ -71,13 +79,13 @@ func (s *Server) coverageCells(c echo.Context) error {
 		return err
 	}
 	if format == "csv" {
-		return writeCSV(c, "cells-"+t.Key+".csv", cellsCSV(sys, rows))
+		return writeCSV(c, "cells-"+t.Key+".csv", cellsCSV(sys, rows, l))
 	}
 	return writeGeoJSON(c, cellsGeoJSON(sys, rows))
 }
 
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
-// ranked, as GeoJSON (default) or JSON.
+// ranked, as GeoJSON (default), JSON or CSV.
 func (s *Server) gaps(c echo.Context) error {
 	q, sys, t, err := s.targetQuery(c)
 	if err != nil {
@@ -91,7 +99,11 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format, err := parseFormat(q, "geojson", "json")
+	format, err := parseFormat(q, "geojson", "json", "csv")
+	if err != nil {
+		return err
+	}
+	l, err := parseLang(q)
 	if err != nil {
 		return err
 	}
@@ -103,8 +115,11 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if format == "json" {
+	switch format {
+	case "json":
 		return writeJSON(c, http.StatusOK, gapsOut(sys, t, mins, gs))
+	case "csv":
+		return writeCSV(c, "gaps-"+t.Key+".csv", gapsCSV(gs, l))
 	}
 	return writeGeoJSON(c, gapsGeoJSON(sys, gs))
 }

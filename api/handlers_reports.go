@@ -20,13 +20,17 @@ func (s *Server) network(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	l, err := parseLang(q)
+	if err != nil {
+		return err
+	}
 	e, err := s.current()
 	if err != nil {
 		return err
 	}
 	rep := assess.Network(e)
 	if format == "csv" {
-		return writeCSV(c, "network.csv", networkCSV(rep))
+		return writeCSV(c, "network.csv", networkCSV(rep, l))
 	}
 	return writeJSON(c, http.StatusOK, networkOut(rep))
 }
@@ -43,8 +47,12 @@ func (s *Server) standards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	l, err := parseLang(q)
+	if err != nil {
+		return err
+	}
 	if s.opts.Standards == nil {
-		return geo.Errorf(geo.EUNAVAILABLE, "this server was started without planning standards")
+		return apiErrorf(geo.EUNAVAILABLE, "this server was started without planning standards")
 	}
 	e, err := s.current()
 	if err != nil {
@@ -55,7 +63,7 @@ func (s *Server) standards(c echo.Context) error {
 		return asParamError("community", err)
 	}
 	if format == "csv" {
-		return writeCSV(c, "standards.csv", standardsCSV(rep))
+		return writeCSV(c, "standards.csv", standardsCSV(rep, l))
 	}
 	return writeJSON(c, http.StatusOK, standardsOut(rep))
 }

@@ -42,9 +42,9 @@ func importError(err error) error {
 	if !errors.As(err, &rej) {
 		return err
 	}
-	return &rejectsError{err: geo.Errorf(geo.EUNPROCESSABLE,
-		"%s: %d bad record(s), first: %s; nothing was imported (skip_invalid=true loads the good ones)",
-		rej.File, len(rej.Rejects), rej.Rejects[0].String()), rejects: rej.Rejects}
+	le := apiErrorf(geo.EUNPROCESSABLE, "%s: %d bad record(s), first: %s; nothing was imported (skip_invalid=true loads the good ones)",
+		rej.File, len(rej.Rejects), rej.Rejects[0].String()).(*localError)
+	return &rejectsError{err: le.err, zh: le.zh, rejects: rej.Rejects}
 }
 
 // importFile answers POST /api/v1/imports/{kind}: a multipart upload (field "file") with

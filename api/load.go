@@ -52,7 +52,7 @@ type ComputeSummary struct {
 // the first runs is ECONFLICT.
 func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	if !s.compute.TryLock() {
-		return ComputeSummary{}, geo.Errorf(geo.ECONFLICT, "a recompute is already running; wait for it to finish")
+		return ComputeSummary{}, apiErrorf(geo.ECONFLICT, "a recompute is already running; wait for it to finish")
 	}
 	defer s.compute.Unlock()
 	st, err := s.store()

@@ -120,7 +120,7 @@ func (s *Server) SetEngine(e *engine.Engine) {
 func (s *Server) current() (*engine.Engine, error) {
 	e := s.engine.Load()
 	if e == nil {
-		return nil, geo.Errorf(geo.EUNAVAILABLE, "the district is still loading; try again in a moment (see /readyz)")
+		return nil, apiErrorf(geo.EUNAVAILABLE, "the district is still loading; try again in a moment (see /readyz)")
 	}
 	return e, nil
 }
@@ -128,7 +128,7 @@ func (s *Server) current() (*engine.Engine, error) {
 // store returns the database, or EUNAVAILABLE when the server runs without one.
 func (s *Server) store() (Store, error) {
 	if s.opts.Store == nil {
-		return nil, geo.Errorf(geo.EUNAVAILABLE, "this server runs without a database")
+		return nil, apiErrorf(geo.EUNAVAILABLE, "this server runs without a database")
 	}
 	return s.opts.Store, nil
 }

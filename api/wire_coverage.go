@@ -1,8 +1,6 @@
 package api
 
 import (
-	"strconv"
-
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/crs"
@@ -93,24 +91,31 @@ func coverageGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.CoverageRep
 		Target: targetOut(rep.Target), Minutes: num(rep.Minutes), Facilities: rep.Facilities, Total: coverageRowOut(rep.Total)}}
 }
 
-var coverageColumns = []string{"kind", "key", "minutes", "scope", "code", "name", "cells", "off_network_cells",
-	"population", "population_within", "population_share", "population_beyond", "area_m2", "area_within_m2",
-	"area_share", "mean_min", "median_min", "p90_min", "area_weighted"}
+var coverageColumns = []csvCol{
+	{"kind", "对象类型", colText}, {"key", "对象", colText}, {"minutes", "步行时间阈值（分钟）", colMinutes},
+	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText},
+	{"cells", "网格数", colCount}, {"off_network_cells", "路网外网格数", colCount},
+	{"population", "常住人口（人）", colPersons}, {"population_within", "阈值内可达人口（人）", colPersons},
+	{"population_share", "可达人口占比（%）", colShare}, {"population_beyond", "阈值外人口（人）", colPersons},
+	{"area_m2", "面积（m²）", colArea}, {"area_within_m2", "阈值内可达面积（m²）", colArea},
+	{"area_share", "可达面积占比（%）", colShare}, {"mean_min", "平均步行时间（分钟）", colMinutes},
+	{"median_min", "步行时间中位数（分钟）", colMinutes}, {"p90_min", "90%居民步行时间不超过（分钟）", colMinutes},
+	{"area_weighted", "无居民、按面积计", colBool},
+}
 
-// coverageCSV is GET /api/v1/coverage as CSV: the total, then one row per community.
-func coverageCSV(rep assess.CoverageReport) [][]string {
-	rows := [][]string{coverageColumns}
+// coverageCSV is GET /api/v1/coverage as CSV in l: the total, then one row per community.
+func coverageCSV(rep assess.CoverageReport, l lang) [][]string {
+	t := newCSVTable(l, coverageColumns)
 	add := func(r assess.CoverageRow) {
-		rows = append(rows, []string{rep.Target.Kind, rep.Target.Key, csvNum(rep.Minutes), r.Scope, r.Code, r.Name,
-			strconv.Itoa(r.Cells), strconv.Itoa(r.OffNetworkCells), csvNum(r.Population), csvNum(r.PopulationWithin),
-			csvNum(r.PopulationShare), csvNum(r.PopulationBeyond), csvNum(r.AreaM2), csvNum(r.AreaWithinM2),
-			csvNum(r.AreaShare), csvNum(r.MeanMin), csvNum(r.MedianMin), csvNum(r.P90Min), strconv.FormatBool(r.AreaWeighted)})
+		t.add(rep.Target.Kind, rep.Target.Key, rep.Minutes, r.Scope, r.Code, r.Name, r.Cells, r.OffNetworkCells,
+			r.Population, r.PopulationWithin, r.PopulationShare, r.PopulationBeyond, r.AreaM2, r.AreaWithinM2,
+			r.AreaShare, r.MeanMin, r.MedianMin, r.P90Min, r.AreaWeighted)
 	}
 	add(rep.Total)
 	for _, r := range rep.Communities {
 		add(r)
 	}
-	return rows
+	return t.rows
 }
 
 // cellProps is one H3 cell of GET /api/v1/coverage/cells (GeoJSON properties); its
@@ -141,15 +146,20 @@ func cellOut(sys crs.System, r assess.CellRow) cellProps {
 		Population: num(r.Population), OnNetwork: r.OnNetwork, Community: r.Community}
 }
 
-// cellsCSV is GET /api/v1/coverage/cells as CSV, the centres in sys.
-func cellsCSV(sys crs.System, rows []assess.CellRow) [][]string {
-	out := [][]string{{"h3", "lon", "lat", "minutes", "facility_id", "population", "on_network", "community"}}
+var cellsColumns = []csvCol{
+	{"h3", "H3网格", colText}, {"lon", "经度", colExact}, {"lat", "纬度", colExact},
+	{"minutes", "步行时间（分钟）", colMinutes}, {"facility_id", "最近设施编号", colText},
+	{"population", "常住人口（人）", colPersons}, {"on_network", "在步行路网上", colBool}, {"community", "所属社区", colText},
+}
+
+// cellsCSV is GET /api/v1/coverage/cells as CSV in l, the centres in sys.
+func cellsCSV(sys crs.System, rows []assess.CellRow, l lang) [][]string {
+	t := newCSVTable(l, cellsColumns)
 	for _, r := range rows {
 		p := outPoint(sys, r.Center)
-		out = append(out, []string{r.H3, csvNum(p[0]), csvNum(p[1]), csvNum(r.Minutes), r.FacilityID,
-			csvNum(r.Population), strconv.FormatBool(r.OnNetwork), r.Community})
+		t.add(r.H3, p[0], p[1], r.Minutes, r.FacilityID, r.Population, r.OnNetwork, r.Community)
 	}
-	return out
+	return t.rows
 }
 
 // cellPolygon returns an H3 cell's hexagon, (lon, lat) WGS84; empty for a bad index.

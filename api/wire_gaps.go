@@ -7,7 +7,7 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// The wire format of GET /api/v1/gaps (GeoJSON, JSON).
+// The wire format of GET /api/v1/gaps (GeoJSON, JSON, CSV).
 
 // gapsAnswer is GET /api/v1/gaps as JSON.
 type gapsAnswer struct {
@@ -61,4 +61,20 @@ func gapsGeoJSON(sys crs.System, gs []assess.Gap) featureCollection {
 			UncoveredCells: g.UncoveredCells, AreaWeighted: g.AreaWeighted})
 	}
 	return newCollection(sys, fs)
+}
+
+var gapsColumns = []csvCol{
+	{"rank", "排名", colCount}, {"kind", "范围类型", colText}, {"code", "编码", colText}, {"name", "名称", colText},
+	{"population", "常住人口（人）", colPersons}, {"population_beyond", "阈值外人口（人）", colPersons},
+	{"share_beyond", "阈值外占比（%）", colShare}, {"uncovered_cells", "未覆盖网格数", colCount},
+	{"area_weighted", "无居民、按面积计", colBool},
+}
+
+// gapsCSV is GET /api/v1/gaps as CSV in l: one row per gap, ranked, without polygons.
+func gapsCSV(gs []assess.Gap, l lang) [][]string {
+	t := newCSVTable(l, gapsColumns)
+	for i, g := range gs {
+		t.add(i+1, g.Kind, g.Code, g.Name, g.Population, g.PopulationBeyond, g.ShareBeyond, g.UncoveredCells, g.AreaWeighted)
+	}
+	return t.rows
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -108,22 +107,23 @@ func strs(ss []string) []string {
 	return ss
 }
 
-// networkCSV is GET /api/v1/network as CSV: one row per street.
-func networkCSV(rep assess.NetworkReport) [][]string {
-	head := []string{"street_code", "street_name", "has_centre", "centres"}
-	for _, l := range geo.Levels() {
-		head = append(head, "stations_"+string(l))
+// networkCSV is GET /api/v1/network as CSV in l: one row per street.
+func networkCSV(rep assess.NetworkReport, l lang) [][]string {
+	cols := []csvCol{{"street_code", "街道编码", colText}, {"street_name", "街道", colText},
+		{"has_centre", "有街道党群服务中心", colBool}, {"centres", "街道党群服务中心", colText}}
+	for _, lv := range geo.Levels() {
+		cols = append(cols, csvCol{"stations_" + string(lv), lv.NameZH() + "数", colCount})
 	}
-	head = append(head, "communities", "communities_with_station", "population", "population_within_15")
-	rows := [][]string{head}
+	cols = append(cols, csvCol{"communities", "社区数", colCount}, csvCol{"communities_with_station", "有站点的社区数", colCount},
+		csvCol{"population", "常住人口（人）", colPersons}, csvCol{"population_within_15", "15分钟内可达人口（人）", colPersons})
+	t := newCSVTable(l, cols)
 	for _, st := range rep.Streets {
-		row := []string{st.Code, st.Name, strconv.FormatBool(st.HasCentre), strings.Join(st.Centres, " ")}
-		for _, l := range geo.Levels() {
-			row = append(row, strconv.Itoa(st.Stations[l]))
+		row := []any{st.Code, st.Name, st.HasCentre, strings.Join(st.Centres, " ")}
+		for _, lv := range geo.Levels() {
+			row = append(row, st.Stations[lv])
 		}
-		row = append(row, strconv.Itoa(st.Communities), strconv.Itoa(st.CommunitiesWithStation),
-			csvNum(st.Population), csvNum(st.PopulationWithin15))
-		rows = append(rows, row)
+		row = append(row, st.Communities, st.CommunitiesWithStation, st.Population, st.PopulationWithin15)
+		t.add(row...)
 	}
-	return rows
+	return t.rows
 }

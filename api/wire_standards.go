@@ -54,15 +54,20 @@ func rulesOut(rs []assess.RuleResult) []ruleJSON {
 	return out
 }
 
-// standardsCSV is GET /api/v1/standards as CSV: one row per community and rule.
-func standardsCSV(rep assess.ComplianceReport) [][]string {
-	rows := [][]string{{"community_code", "community_name", "circle", "rule", "name_zh", "name_en", "value",
-		"threshold", "unit", "verdict", "note"}}
+var standardsColumns = []csvCol{
+	{"community_code", "社区编码", colText}, {"community_name", "社区", colText}, {"circle", "生活圈", colText},
+	{"rule", "规则", colText}, {"name_zh", "指标", colText}, {"name_en", "指标（英文）", colText},
+	{"value", "现状值", colExact}, {"threshold", "标准值", colExact}, {"unit", "单位", colText},
+	{"verdict", "结论", colText}, {"note", "说明", colText},
+}
+
+// standardsCSV is GET /api/v1/standards as CSV in l: one row per community and rule.
+func standardsCSV(rep assess.ComplianceReport, l lang) [][]string {
+	t := newCSVTable(l, standardsColumns)
 	for _, c := range rep.Communities {
 		for _, r := range c.Results {
-			rows = append(rows, []string{c.Code, c.Name, r.Circle, r.Rule, r.NameZH, r.NameEN, csvNum(r.Value),
-				csvNum(r.Threshold), r.Unit, r.Verdict, r.Note})
+			t.add(c.Code, c.Name, r.Circle, r.Rule, r.NameZH, r.NameEN, r.Value, r.Threshold, r.Unit, r.Verdict, r.Note)
 		}
 	}
-	return rows
+	return t.rows
 }

@@ -30,7 +30,7 @@ func CSV(dir string, in Input) ([]string, error) {
 		return nil, err
 	}
 	lang, _ := CheckLang(in.Lang)
-	d := newDict(lang)
+	d := newDict(lang).withRules(in.Rules)
 	tables := []csvTable{
 		{StreetsCSV, streetsTable(in, d)},
 		{CoverageCSV, coverageTable(in, d)},
@@ -96,7 +96,7 @@ func streetsTable(in Input, d dict) [][]string {
 		}
 		share := ""
 		if s.Population > 0 {
-			share = plain(100*s.PopulationWithin15/s.Population, 2, 0)
+			share = plain(100*s.PopulationWithin15/s.Population, 1, 0)
 		}
 		row = append(row, strconv.Itoa(s.Communities), strconv.Itoa(s.CommunitiesWithStation),
 			plain(s.Population, 0, 0), plain(s.PopulationWithin15, 0, 0), share)
@@ -147,9 +147,9 @@ func communityShare(r assess.CoverageReport, ci int) string {
 	}
 	c := r.Communities[ci]
 	if c.AreaWeighted {
-		return plain(100*c.AreaShare, 2, 0)
+		return plain(100*c.AreaShare, 1, 0)
 	}
-	return plain(100*c.PopulationShare, 2, 0)
+	return plain(100*c.PopulationShare, 1, 0)
 }
 
 // gapsTable is gaps.csv.
@@ -161,7 +161,7 @@ func gapsTable(in Input, d dict) [][]string {
 	target := d.target(in.Categories, in.GapTarget)
 	for i, g := range in.Gaps {
 		rows = append(rows, []string{strconv.Itoa(i + 1), d.gapKind(g.Kind), g.Code, g.Name,
-			plain(g.Population, 0, 0), plain(g.PopulationBeyond, 0, 0), plain(100*g.ShareBeyond, 2, 0),
+			plain(g.Population, 0, 0), plain(g.PopulationBeyond, 0, 0), plain(100*g.ShareBeyond, 1, 0),
 			strconv.Itoa(g.UncoveredCells), d.yesNo(g.AreaWeighted), target, minuteLabel(in.GapMinutes)})
 	}
 	return rows
@@ -179,8 +179,12 @@ func standardsTable(in Input, d dict) [][]string {
 			if r.Verdict != assess.VerdictNotAssessed {
 				value, threshold = plain(r.Value, 4, 0), plain(r.Threshold, 4, 0)
 			}
-			rows = append(rows, []string{c.Code, c.Name, r.Circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),
-				value, threshold, r.Unit, d.verdict(r.Verdict), r.Note})
+			circle := r.Circle // the key in English: a code to filter on
+			if d.lang == LangZH {
+				circle = d.circle(r.Circle)
+			}
+			rows = append(rows, []string{c.Code, c.Name, circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),
+				value, threshold, d.unit(r, in.Rules), d.verdict(r.Verdict), d.note(r, in.Rules, in.Categories)})
 		}
 	}
 	return rows

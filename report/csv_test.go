@@ -95,7 +95,7 @@ func checkCSVRows(t *testing.T, in report.Input, tables map[string][][]string, y
 	}
 	far := false
 	for _, row := range tables[report.GapsCSV][1:] {
-		if row[2] == codeC3 && row[5] == "1000" && row[6] == "100.00" {
+		if row[2] == codeC3 && row[5] == "1000" && row[6] == "100.0" {
 			far = true
 		}
 	}

@@ -27,7 +27,7 @@ func HTML(w io.Writer, in Input) error {
 		return err
 	}
 	lang, _ := CheckLang(in.Lang)
-	d := newDict(lang)
+	d := newDict(lang).withRules(in.Rules)
 	t, err := parseTemplate()
 	if err != nil {
 		return err

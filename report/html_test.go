@@ -18,12 +18,13 @@ func TestHTML(t *testing.T) {
 		headings []string // section titles, written by hand
 		noCentre string   // how the street table says street B has no centre
 		farShare string   // C3's tooltip: all its residents are beyond 15 minutes
+		attr     string   // the OpenStreetMap licence line in the language
 	}{
 		{"chinese", report.LangZH, []string{"1 概况", "2 党群服务网络图", "3 各街道（乡镇）党群服务网络", "4 步行覆盖率",
-			"5 到最近党群服务站点的步行时间", "6 覆盖缺口", "7 配套标准达标情况"}, `<td class="bad">否</td>`, "远村 100.0%"},
+			"5 到最近党群服务站点的步行时间", "6 覆盖缺口", "7 配套标准达标情况"}, `<td class="bad">否</td>`, "远村 100.0%", "地图数据 © OpenStreetMap 贡献者（ODbL）"},
 		{"english", report.LangEN, []string{"1 Summary", "2 Map of the station network", "3 The network by street",
 			"4 Walking coverage", "5 Walking time to the nearest station", "6 Gaps", "7 Compliance with the planning standards"},
-			`<td class="bad">no</td>`, "远村 100.0%"},
+			`<td class="bad">no</td>`, "远村 100.0%", "Map data © OpenStreetMap contributors (ODbL)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -37,7 +38,7 @@ func TestHTML(t *testing.T) {
 				t.Errorf("the report lacks the formula %s", fixtureFormula)
 			}
 			for _, want := range append(tc.headings, "南街道", "北街道", tc.noCentre,
-				"测试区 &lt;报告&gt; &amp; 网络", "商圈党群服务站 &lt;b&gt;&amp;", "Map data © OpenStreetMap contributors (ODbL)") {
+				"测试区 &lt;报告&gt; &amp; 网络", "商圈党群服务站 &lt;b&gt;&amp;", tc.attr) {
 				if !strings.Contains(html, want) {
 					t.Errorf("the report lacks %q", want)
 				}

@@ -4,6 +4,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
 // The report languages.
@@ -24,10 +25,62 @@ func CheckLang(s string) (string, error) {
 	return "", geo.Errorf(geo.EINVALID, "report language %q: use zh (中文) or en (English)", s)
 }
 
-// dict is the text of one language: T maps message keys to text.
+// dict is the text of one language: T maps message keys to text; circles names the
+// life circles of the standards checked (key → name in the language).
 type dict struct {
-	lang string
-	T    map[string]string
+	lang    string
+	T       map[string]string
+	circles map[string]string
+}
+
+// withRules returns d naming the circles of r in d's language (nil r: circles by key).
+func (d dict) withRules(r *standards.Rules) dict {
+	d.circles = map[string]string{}
+	if r == nil {
+		return d
+	}
+	for _, c := range r.Circles {
+		if d.lang == LangEN && c.NameEN != "" {
+			d.circles[c.Key] = c.NameEN
+		} else {
+			d.circles[c.Key] = c.NameZH
+		}
+	}
+	return d
+}
+
+// circle names a life circle by its key: its name in the standards file, else the key.
+func (d dict) circle(key string) string {
+	if n, ok := d.circles[key]; ok && n != "" {
+		return n
+	}
+	return key
+}
+
+// rulesTitle names the standards checked and their source in d's language; fallback is
+// the compliance report's own title (English), used when the rules are not at hand or
+// have no Chinese text.
+func (d dict) rulesTitle(r *standards.Rules, fallback string) string {
+	if r == nil || d.lang == LangEN || r.NameZH == "" {
+		return fallback
+	}
+	if r.SourceZH == "" {
+		return r.NameZH
+	}
+	return r.NameZH + " — " + r.SourceZH
+}
+
+// osmAttributionEN is the licence line callers give for OpenStreetMap data; a Chinese
+// report shows it in Chinese.
+const osmAttributionEN = "Map data © OpenStreetMap contributors (ODbL)"
+
+// attribution is the licence line a in d's language: the OpenStreetMap line translated,
+// any other line as it is.
+func (d dict) attribution(a string) string {
+	if d.lang == LangZH && a == osmAttributionEN {
+		return "地图数据 © OpenStreetMap 贡献者（ODbL）"
+	}
+	return a
 }
 
 // newDict returns the text of lang ("zh" unless it is "en").

@@ -21,6 +21,7 @@ type Input struct {
 	GapTarget  engine.Target
 	GapMinutes float64
 	Standards  *assess.ComplianceReport // nil: the standards were not checked
+	Rules      *standards.Rules         // the rules Standards was checked against: names of circles and the source in each language
 	// Findings are the data health check's findings on the engine (geo/health, sorted);
 	// the first page counts them by severity and lists the errors and warnings. Only
 	// shown when Checked: the check was run (and found Findings, perhaps none).
@@ -89,7 +90,7 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 		if err != nil {
 			return Input{}, err
 		}
-		in.Standards = &rep
+		in.Standards, in.Rules = &rep, o.Rules
 	}
 	return in, nil
 }

@@ -67,7 +67,7 @@ func messages() map[string][2]string {
 		"uncoveredCells":       {"未覆盖网格", "uncovered cells"},
 		"noGaps":               {"无缺口：所有居民均在范围内。", "No gaps: every resident is within reach."},
 		"standards":            {"配套标准达标情况", "Compliance with the planning standards"},
-		"rules":                {"依据", "rules"},
+		"rules":                {"依据：", "rules: "},
 		"shareCompliant":       {"达标社区比例：%s", "share of communities compliant: %s"},
 		"passed":               {"达标", "passed"},
 		"failed":               {"未达标", "failed"},
@@ -107,5 +107,7 @@ func messages() map[string][2]string {
 		"circle":               {"生活圈", "circle"},
 		"warned":               {"提示", "warnings"},
 		"stationDot":           {"站点", "station"},
+		"circleOpen":           {"（", " ("},
+		"circleClose":          {"）", ")"},
 	}
 }

@@ -113,7 +113,7 @@ type ruleRow struct{ Name, Value, Threshold, Verdict string }
 
 // newPage formats in for the template.
 func newPage(in Input, d dict) page {
-	p := page{Lang: "zh-CN", T: d.T, Title: in.Title, Attribution: in.Attribution}
+	p := page{Lang: "zh-CN", T: d.T, Title: in.Title, Attribution: d.attribution(in.Attribution)}
 	if d.lang == LangEN {
 		p.Lang = "en"
 	}

@@ -67,7 +67,7 @@ func standardsOf(in Input, d dict) *standardsView {
 	if rep == nil {
 		return nil
 	}
-	v := &standardsView{Rules: rep.Rules, Share: pct(rep.ShareCompliant)}
+	v := &standardsView{Rules: d.rulesTitle(in.Rules, rep.Rules), Share: pct(rep.ShareCompliant)}
 	for _, c := range rep.Communities {
 		row := complianceRow{Code: c.Code, Name: c.Name, Passed: c.Passed, Failed: c.Failed, NotAssessed: c.NotAssessed}
 		row.Failing = failingRules(c.Results, d)
@@ -86,7 +86,7 @@ func standardsOf(in Input, d dict) *standardsView {
 const maxFailingNames = 6
 
 // failingRules names a community's first failed rules, each with its circle when it has
-// one: "小学 (10min)、银行 (15min)…", and says how many more there are.
+// one: "小学（十分钟生活圈居住区）、银行（…）…", and says how many more there are.
 func failingRules(rs []assess.RuleResult, d dict) string {
 	var names []string
 	more := 0
@@ -107,11 +107,11 @@ func failingRules(rs []assess.RuleResult, d dict) string {
 	return s
 }
 
-// ruleLabel is a rule's name with its circle: "小学 (10min)".
+// ruleLabel is a rule's name with its circle: "小学（十分钟生活圈居住区）".
 func ruleLabel(r assess.RuleResult, d dict) string {
 	n := d.ruleName(r.NameZH, r.NameEN, r.Rule)
 	if r.Circle != "" {
-		n += " (" + r.Circle + ")"
+		n += d.T["circleOpen"] + d.circle(r.Circle) + d.T["circleClose"]
 	}
 	return n
 }
@@ -127,7 +127,7 @@ func ruleSummaries(cs []assess.CommunityCompliance, d dict) []ruleSummary {
 			if !ok {
 				k = len(out)
 				at[key] = k
-				out = append(out, ruleSummary{Circle: r.Circle, Name: d.ruleName(r.NameZH, r.NameEN, r.Rule)})
+				out = append(out, ruleSummary{Circle: d.circle(r.Circle), Name: d.ruleName(r.NameZH, r.NameEN, r.Rule)})
 			}
 			switch r.Verdict {
 			case assess.VerdictPass:

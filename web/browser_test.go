@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -29,9 +31,10 @@ const (
 )
 
 // TestBrowserMap loads the web map from a running server in headless Chromium and checks,
-// step by step in one page: no console errors; the coverage cells draw; a click shows the
-// nearest service points with the walking route; isochrones; the planner panel; the
-// communities' shading; the language switch; the layout at phone width with the
+// step by step in one page: no console errors; the legend says what the colours mean; the
+// coverage cells draw; a click shows the nearest service points with the walking route;
+// isochrones; the planner panel; the communities' shading; the language switch; the
+// search by a Chinese name; the print view; the layout at phone width with the
 // attribution visible.
 func TestBrowserMap(t *testing.T) {
 	if testing.Short() {
@@ -49,6 +52,7 @@ func TestBrowserMap(t *testing.T) {
 		run  func(t *testing.T)
 	}{
 		{"page loads in Chinese", func(t *testing.T) { checkChinese(t, b) }},
+		{"legend in residents' terms", func(t *testing.T) { checkLegend(t, b) }},
 		{"coverage cells draw", func(t *testing.T) { checkCells(t, b) }},
 		{"click shows nearest and route", func(t *testing.T) { checkNearest(t, b, d) }},
 		{"isochrone mode", func(t *testing.T) { checkIsochrone(t, b, d) }},
@@ -56,6 +60,8 @@ func TestBrowserMap(t *testing.T) {
 		{"community shading", func(t *testing.T) { checkCommunityShading(t, b) }},
 		{"category target", func(t *testing.T) { checkCategory(t, b) }},
 		{"language switch", func(t *testing.T) { checkLanguage(t, b) }},
+		{"search finds a station", func(t *testing.T) { checkSearch(t, b) }},
+		{"print view", func(t *testing.T) { checkPrint(t, b) }},
 		{"phone width", func(t *testing.T) { checkPhone(t, b) }},
 	}
 	for _, s := range steps {
@@ -65,6 +71,82 @@ func TestBrowserMap(t *testing.T) {
 	}
 	if p := b.problems(); len(p) > 0 {
 		t.Errorf("the page reported %d console errors or exceptions:\n%s", len(p), strings.Join(p, "\n"))
+	}
+}
+
+// checkLegend reads the legend in Chinese: each colour band in residents' words, from
+// "within 5 minutes' walk" to "more than 20", and what the target is.
+func checkLegend(t *testing.T, b *browser) {
+	bands := evalJS[[]string](t, b, `[...document.querySelectorAll('#legend .band')].map((e) => e.textContent)`)
+	want := []string{"步行5分钟内可达", "步行5–10分钟", "步行10–15分钟", "步行15–20分钟", "步行超过20分钟"}
+	if strings.Join(bands, "|") != strings.Join(want, "|") {
+		t.Errorf("legend bands %q, want %q", bands, want)
+	}
+	if got := evalJS[string](t, b, `document.querySelector('#legend .legend-explain').textContent`); !strings.Contains(got, "任意站点") {
+		t.Errorf("legend explanation %q does not name the target (任意站点)", got)
+	}
+}
+
+// checkSearch types a part of a station's Chinese name into the search box, picks the
+// station among the matches and checks the map flew there.
+func checkSearch(t *testing.T, b *browser) {
+	type station struct {
+		Name string
+		At   [2]float64
+	}
+	st := evalJS[station](t, b, `(() => {
+		const f = window.lifecircle.state.facilities.stations.features.find((f) => /[\u4e00-\u9fff]{3}/.test(f.properties.name));
+		return f ? { Name: f.properties.name, At: f.geometry.coordinates } : { Name: '', At: [0, 0] }; })()`)
+	runes := []rune(st.Name)
+	if len(runes) < 3 {
+		t.Fatalf("no station with a Chinese name to search for (%q)", st.Name)
+	}
+	part := string(runes[1 : len(runes)-1]) // inside the name: a substring, not a prefix
+	evalJS[bool](t, b, fmt.Sprintf(`(() => { const i = document.getElementById('search'); i.value = %q;
+		i.dispatchEvent(new Event('input')); return true; })()`, part))
+	b.wait(t, `document.querySelectorAll('#search-results li.search-result').length > 0`)
+	pick := fmt.Sprintf(`(() => { const li = [...document.querySelectorAll('#search-results li.search-result')]
+		.find((e) => e.querySelector('.name').textContent === %q); if (li) li.click(); return !!li; })()`, st.Name)
+	if !evalJS[bool](t, b, pick) {
+		names := evalJS[[]string](t, b, `[...document.querySelectorAll('#search-results .name')].map((e) => e.textContent)`)
+		t.Fatalf("searching %q lists %q, not the station %q", part, names, st.Name)
+	}
+	b.wait(t, fmt.Sprintf(`(() => { const m = window.lifecircle.map; const c = m.getCenter();
+		return !m.isMoving() && Math.abs(c.lng - %f) < 1e-5 && Math.abs(c.lat - %f) < 1e-5 && m.getZoom() >= 15.9; })()`, st.At[0], st.At[1]))
+	if got := evalJS[string](t, b, `document.querySelector('.maplibregl-popup.found')?.textContent ?? ''`); !strings.Contains(got, st.Name) {
+		t.Errorf("the found station's label %q lacks its name %q", got, st.Name)
+	}
+	if !evalJS[bool](t, b, `document.getElementById('search-results').hidden`) {
+		t.Error("the matches stay open after a pick")
+	}
+}
+
+// checkPrint emulates print media: the bar and the panel are hidden, the map and the
+// legend stay, and a line says what the map shows.
+func checkPrint(t *testing.T, b *browser) {
+	if !evalJS[bool](t, b, `!!document.getElementById('print')`) {
+		t.Fatal("no print button")
+	}
+	media := func(m string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+			return err
+		})
+	}
+	b.do(t, 10*time.Second, media("print"))
+	defer b.do(t, 10*time.Second, media(""))
+	shown := `(s) => { const e = document.querySelector(s); const r = e.getBoundingClientRect();
+		return getComputedStyle(e).display !== 'none' && r.width > 0 && r.height > 0; }`
+	for _, c := range []struct {
+		sel     string
+		visible bool
+	}{{"#bar", false}, {"#panel", false}, {"#map", true}, {"#legend", true}, {"#print-head", true}} {
+		if got := evalJS[bool](t, b, fmt.Sprintf(`(%s)(%q)`, shown, c.sel)); got != c.visible {
+			t.Errorf("printing: %s visible = %v, want %v", c.sel, got, c.visible)
+		}
+	}
+	if got := evalJS[string](t, b, `document.getElementById('print-head').textContent`); !strings.Contains(got, "15分钟生活圈") || !strings.Contains(got, "分钟") {
+		t.Errorf("print heading %q does not say what the map shows", got)
 	}
 }
 
@@ -206,6 +288,8 @@ func checkLanguage(t *testing.T, b *browser) {
 		{`document.querySelector('[data-tab="plan"]').textContent`, "Planner"},
 		{`document.querySelector('#lang').textContent`, "中文"},
 		{`document.querySelector('#legend .legend-title').textContent`, "Walking time (min)"},
+		{`document.querySelector('#legend .band').textContent`, "within 5 minutes' walk"},
+		{`document.getElementById('search').placeholder`, "Find a station, outlet, community"},
 	}
 	for _, c := range checks {
 		if got := evalJS[string](t, b, c.js); got != c.want {

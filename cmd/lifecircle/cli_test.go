@@ -123,7 +123,7 @@ func TestSkipInvalidLoadsTheRestAndReports(t *testing.T) {
 	db, url := postgistest.New(t)
 	rejects := filepath.Join(t.TempDir(), "rejects.csv")
 	out := mustRun(t, url, "import", "stations", fixture("bad/stations-lat-range.csv"), "--skip-invalid", "--rejects", rejects)
-	if !strings.Contains(out, "rejected 1") {
+	if !strings.Contains(out, "拒绝 1") { // the summary in Chinese, the default --lang
 		t.Errorf("summary %q", out)
 	}
 	if got := counts(t, db)["stations"]; got != 13 {

@@ -104,22 +104,22 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		return err
 	}
 	printFindings(cmd.OutOrStdout(), c.Findings, health.SeverityWarning)
-	printComputeSummary(cmd.OutOrStdout(), c.Engine, c.Took)
+	printComputeSummary(cmd.OutOrStdout(), cfg, c.Engine, c.Took)
 	return nil
 }
 
-func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
-	fmt.Fprintf(w, "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n",
-		e.Graph.NumNodes(), e.Graph.NumEdges(), len(e.Stations), len(e.Outlets), len(e.Cells), e.Options.Resolution)
-	fmt.Fprintf(w, "%-10s %-18s %10s", "kind", "key", "facilities")
+func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.Duration) {
+	fmt.Fprint(w, cfg.say("network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n",
+		e.Graph.NumNodes(), e.Graph.NumEdges(), len(e.Stations), len(e.Outlets), len(e.Cells), e.Options.Resolution))
+	fmt.Fprintf(w, "%-10s %-18s %10s", cfg.say("kind"), cfg.say("key"), cfg.say("facilities"))
 	for _, t := range e.Options.ThresholdsMin {
-		fmt.Fprintf(w, " %7s", fmt.Sprintf("≤%gmin", t))
+		fmt.Fprintf(w, " %7s", cfg.say("≤%gmin", t))
 	}
-	weight := "residents"
 	if districtPopulation(e) == 0 {
-		weight = "area: no population imported"
+		fmt.Fprint(w, cfg.say("   (share of area: no population imported)\n"))
+	} else {
+		fmt.Fprint(w, cfg.say("   (share of residents)\n"))
 	}
-	fmt.Fprintf(w, "   (share of %s)\n", weight)
 	for _, s := range e.Summaries {
 		if s.Scope != coverage.ScopeDistrict {
 			continue
@@ -140,7 +140,7 @@ func printComputeSummary(w io.Writer, e *engine.Engine, took time.Duration) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "done in %.1fs\n", took.Seconds())
+	fmt.Fprint(w, cfg.say("done in %.1fs\n", took.Seconds()))
 }
 
 func districtPopulation(e *engine.Engine) float64 {

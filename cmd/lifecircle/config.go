@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/report"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -25,6 +26,7 @@ type Config struct {
 	Walk           geo.WalkModel
 	LogJSON        bool
 	Verbose        bool
+	Lang           string // summaries and reports: "zh" (default) or "en"
 
 	Log        *slog.Logger
 	Terminal   bool // stderr is a terminal: show progress bars rather than log lines
@@ -38,6 +40,7 @@ func (c *Config) bindGlobal(cmd *cobra.Command) {
 	f.StringVar(&c.StandardsFile, "standards", "", "planning standards file (JSON; default: the bundled GB 50180-2018 rules)")
 	f.BoolVar(&c.LogJSON, "log-json", false, "write logs as JSON lines")
 	f.BoolVarP(&c.Verbose, "verbose", "v", false, "log debug detail")
+	f.StringVar(&c.Lang, "lang", langZH, "language of the summaries and reports: zh (中文) or en (logs and errors stay English)")
 	c.Walk = geo.DefaultWalkModel()
 	f.Float64Var(&c.Walk.SpeedKmh, "speed-kmh", c.Walk.SpeedKmh, "walking speed in km/h")
 	f.Float64Var(&c.Walk.StepsFactor, "steps-factor", c.Walk.StepsFactor, "how many times longer steps take to walk")
@@ -63,6 +66,11 @@ func (c *Config) finish(_ *cobra.Command) error {
 		c.Log = slog.New(slog.NewTextHandler(os.Stderr, opts))
 	}
 	c.Terminal = term.IsTerminal(int(os.Stderr.Fd()))
+	lang, err := report.CheckLang(c.Lang)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "--lang")
+	}
+	c.Lang = lang
 	return c.Walk.Validate()
 }
 

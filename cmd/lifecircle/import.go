@@ -150,7 +150,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err != nil {
 		return importError(err)
 	}
-	if err := writeRejects(p.Rejects(), fl, path, out); err != nil {
+	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
 	db, err := cfg.OpenDB(ctx)
@@ -162,8 +162,8 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
-		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID)
+	fmt.Fprint(out, cfg.say("%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
+		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID))
 	return nil
 }
 
@@ -183,7 +183,7 @@ func importError(err error) error {
 
 // writeRejects writes the records --skip-invalid left out to a CSV report (default
 // FILE.rejects.csv) and says so; nothing when there are none.
-func writeRejects(rejects []importers.Reject, fl *importFlags, path string, out io.Writer) error {
+func writeRejects(cfg *Config, rejects []importers.Reject, fl *importFlags, path string, out io.Writer) error {
 	if len(rejects) == 0 {
 		return nil
 	}
@@ -199,6 +199,6 @@ func writeRejects(rejects []importers.Reject, fl *importFlags, path string, out 
 	if err := importers.WriteRejects(f, rejects); err != nil {
 		return geo.WrapError(geo.EINTERNAL, err, "write rejects report %s", dest)
 	}
-	fmt.Fprintf(out, "%d bad record(s) left out, listed in %s\n", len(rejects), dest)
+	fmt.Fprint(out, cfg.say("%d bad record(s) left out, listed in %s\n", len(rejects), dest))
 	return f.Close()
 }

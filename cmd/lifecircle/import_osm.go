@@ -71,7 +71,7 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: %d walk nodes, %d walk edges, %d outlets, %d stations (source=osm, to review), %d residential areas, %d communities (batch %d)\n",
-		filepath.Base(path), s.Nodes, s.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID)
+	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges, %d outlets, %d stations (source=osm, to review), %d residential areas, %d communities (batch %d)\n",
+		filepath.Base(path), s.Nodes, s.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
 	return nil
 }

@@ -62,6 +62,6 @@ func runPopulationImport(ctx context.Context, cfg *Config, path, encoding, mode 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: %d cells, inserted %d, updated %d, replaced %d (batch %d)\n", filepath.Base(path), len(cells), s.Inserted, s.Updated, s.Deleted, s.BatchID)
+	fmt.Fprint(out, cfg.say("%s: %d cells, inserted %d, updated %d, replaced %d (batch %d)\n", filepath.Base(path), len(cells), s.Inserted, s.Updated, s.Deleted, s.BatchID))
 	return nil
 }

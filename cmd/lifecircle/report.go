@@ -29,7 +29,6 @@ const reportPDFTimeout = 2 * time.Minute
 type reportFlags struct {
 	formats string
 	out     string
-	lang    string
 	title   string
 	pdf     bool
 	computeFlags
@@ -71,7 +70,6 @@ installed. Coverage tables use --thresholds (whole minutes); maps and gaps use 1
 	fs := cmd.Flags()
 	fs.StringVar(&f.formats, "format", "html,csv,geojson", "what to write: html, csv, geojson, pdf (the HTML printed), or several separated by commas")
 	fs.StringVar(&f.out, "out", "report", "directory to write into (created when missing)")
-	fs.StringVar(&f.lang, "lang", "zh", "language of the report: zh (中文) or en")
 	fs.StringVar(&f.title, "title", "", "report title (default: a generic title in the report's language)")
 	fs.BoolVar(&f.pdf, "pdf", false, "also print the HTML report to PDF with headless Chromium")
 	f.computeFlags.bind(cmd)
@@ -108,27 +106,23 @@ func runReportNetwork(cmd *cobra.Command, cfg *Config, f *reportFlags) error {
 	if err != nil {
 		return err
 	}
-	lang, err := report.CheckLang(f.lang)
-	if err != nil {
-		return err
-	}
 	in, err := reportInput(ctx, cfg, f)
 	if err != nil {
 		return err
 	}
-	in.Lang, in.Title, in.Generated = lang, f.title, time.Now()
+	in.Lang, in.Title, in.Generated = cfg.Lang, f.title, time.Now() // --lang, a global flag
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return geo.WrapError(geo.EINVALID, err, "cannot create the output directory %s", f.out)
 	}
 	paths, err := writeReport(f.out, in, formats)
 	for _, p := range paths {
-		fmt.Fprintln(out, "wrote", p)
+		fmt.Fprint(out, cfg.say("wrote %s\n", p))
 	}
 	if err != nil {
 		return err
 	}
 	if formats["pdf"] {
-		reportPDF(ctx, out, filepath.Join(f.out, report.HTMLFile), filepath.Join(f.out, report.PDFFile))
+		reportPDF(ctx, cfg, out, filepath.Join(f.out, report.HTMLFile), filepath.Join(f.out, report.PDFFile))
 	}
 	return nil
 }
@@ -162,19 +156,19 @@ func writeReport(dir string, in report.Input, formats map[string]bool) ([]string
 
 // reportPDF prints the HTML report when Chromium is installed, and says why not
 // otherwise: the HTML stands on its own, so a missing printer is not a failure.
-func reportPDF(ctx context.Context, out io.Writer, htmlPath, pdfPath string) {
+func reportPDF(ctx context.Context, cfg *Config, out io.Writer, htmlPath, pdfPath string) {
 	chromium, err := report.FindChromium()
 	if err != nil {
-		fmt.Fprintln(out, "no PDF:", geo.ErrorMessage(err))
+		fmt.Fprint(out, cfg.say("no PDF: %s\n", geo.ErrorMessage(err)))
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, reportPDFTimeout)
 	defer cancel()
 	if err := report.PDF(ctx, chromium, htmlPath, pdfPath); err != nil {
-		fmt.Fprintln(out, "no PDF:", geo.ErrorMessage(err))
+		fmt.Fprint(out, cfg.say("no PDF: %s\n", geo.ErrorMessage(err)))
 		return
 	}
-	fmt.Fprintln(out, "wrote", pdfPath)
+	fmt.Fprint(out, cfg.say("wrote %s\n", pdfPath))
 }
 
 // reportInput loads and computes the district and collects the report's figures.

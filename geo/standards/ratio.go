@@ -13,6 +13,7 @@ type Ratio struct {
 	WarnBelow *float64 `json:"warn_below,omitempty"`
 	WarnAbove *float64 `json:"warn_above,omitempty"`
 	Unit      string   `json:"unit"`
+	UnitZH    string   `json:"unit_zh,omitempty"` // the unit in Chinese, for Chinese reports
 	Source    string   `json:"source"`
 	Check     bool     `json:"check,omitempty"`
 	Note      string   `json:"note,omitempty"`

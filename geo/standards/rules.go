@@ -8,7 +8,8 @@ type Rules struct {
 	Name        string        `json:"name"`
 	NameZH      string        `json:"name_zh,omitempty"`
 	Source      string        `json:"source"`
-	Nested      bool          `json:"nested"` // must be false: circles are checked separately
+	SourceZH    string        `json:"source_zh,omitempty"` // the source in Chinese, for Chinese reports
+	Nested      bool          `json:"nested"`              // must be false: circles are checked separately
 	Notes       []string      `json:"notes,omitempty"`
 	Circles     []Circle      `json:"circles"`
 	NotAssessed []NotAssessed `json:"not_assessed,omitempty"`
@@ -65,6 +66,8 @@ type NotAssessed struct {
 	NameZH string `json:"name_zh"`
 	NameEN string `json:"name_en,omitempty"`
 	Reason string `json:"reason"`
+	// ReasonZH is the reason in Chinese, for Chinese reports.
+	ReasonZH string `json:"reason_zh,omitempty"`
 }
 
 // Circle returns the circle with the key.

@@ -28,7 +28,21 @@ const tables = {
     loading: '加载中…',
     error: '出错了：{0}',
     legendTitle: '步行时间（分钟）',
+    legendExplain: '颜色表示从该处步行到最近的“{0}”要多久：',
+    legendBand0: '步行5分钟内可达',
+    legendBand5: '步行5–10分钟',
+    legendBand10: '步行10–15分钟',
+    legendBand15: '步行15–20分钟',
+    legendBand20: '步行超过20分钟',
     legendUnreached: '不可达',
+    legendShade: '社区颜色越深，{0}分钟内走不到的居民越多。',
+    searchPlaceholder: '搜索站点、网点、社区',
+    searchTitle: '按名称或编号查找已加载的党群服务站点、便民设施和社区',
+    searchNone: '没有找到',
+    searchCommunity: '社区',
+    print: '打印',
+    printTitle: '打印当前地图和图例',
+    printHead: '{0} · {1} · 步行 {2} 分钟',
     legendStations: '党群服务站点',
     layerCells: '网格：步行时间',
     layerCommunities: '社区：{0} 分钟外居民占比',
@@ -83,7 +97,21 @@ const tables = {
     loading: 'Loading…',
     error: 'Error: {0}',
     legendTitle: 'Walking time (min)',
+    legendExplain: 'Colours show how long it takes to walk from there to the nearest "{0}":',
+    legendBand0: "within 5 minutes' walk",
+    legendBand5: '5–10 minutes on foot',
+    legendBand10: '10–15 minutes on foot',
+    legendBand15: '15–20 minutes on foot',
+    legendBand20: "more than 20 minutes' walk",
     legendUnreached: 'not reached',
+    legendShade: 'The darker a community, the more residents cannot walk there within {0} minutes.',
+    searchPlaceholder: 'Find a station, outlet, community',
+    searchTitle: 'Find a loaded station, outlet or community by name or id',
+    searchNone: 'Nothing found',
+    searchCommunity: 'community',
+    print: 'Print',
+    printTitle: 'Print the map as shown, with its legend',
+    printHead: '{0} · {1} · {2} min walk',
     legendStations: 'Service stations',
     layerCells: 'Cells: walking time',
     layerCommunities: 'Communities: share of residents beyond {0} min',
@@ -172,8 +200,10 @@ export function pct(v) {
   return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en', { style: 'percent', maximumFractionDigits: 0 }).format(v);
 }
 
-/** applyStatic fills every element with data-i18n (text) or data-i18n-title (title). */
+/** applyStatic fills every element with data-i18n (text), data-i18n-title (title) or
+ * data-i18n-placeholder (placeholder). */
 export function applyStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 }

@@ -10,6 +10,7 @@ import {
 } from './overlays.js';
 import { loadGaps, loadNetwork, renderGaps, renderNetwork, renderPlan, suggestSites } from './planner.js';
 import { clearQuery, isochrone, nearest, renderQuery } from './query.js';
+import { searchIndex, wireSearch } from './search.js';
 import { mapStyle } from './style.js';
 
 setWorkerUrl(new URL('./maplibre-gl-worker.mjs', import.meta.url).href);
@@ -23,6 +24,7 @@ const state = {
   mode: 'nearest',
   tab: 'query',
   facilities: null,
+  communities: null,
   query: null,
   gaps: null,
   plan: null,
@@ -63,7 +65,8 @@ function fillTargetSelect() {
 function renderAll(map) {
   applyStatic();
   fillTargetSelect();
-  renderLegend(state.target);
+  renderLegend(state.target, state.minutes);
+  renderPrintHead();
   renderLayerSwitches(map, state.minutes);
   renderQuery(state.query, state.mode);
   renderGaps(map, state.gaps, state.minutes);
@@ -77,7 +80,8 @@ async function refreshTarget(map) {
   state.plan = null;
   map.getSource('plan').setData({ type: 'FeatureCollection', features: [] });
   renderPlan(null);
-  renderLegend(state.target);
+  renderLegend(state.target, state.minutes);
+  renderPrintHead();
   if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
   const ok = await guarded(async () => {
     const current = () => mine === seq.target;
@@ -120,8 +124,15 @@ async function onMapClick(map, e) {
   document.body.classList.remove('panel-hidden');
 }
 
+/** renderPrintHead writes the line a printed map carries above it: what it shows. */
+function renderPrintHead() {
+  const target = state.target.kind === 'category' ? categoryName(state.target.key) : levelName(state.target.key);
+  byId('print-head').textContent = t('printHead', t('title'), target, state.minutes);
+}
+
 async function fitDistrict(map) {
-  let fc = await getAllFeatures('/api/v1/communities');
+  state.communities = await getAllFeatures('/api/v1/communities');
+  let fc = state.communities;
   if (!fc.features.length) fc = state.facilities?.stations ?? fc;
   const b = bboxOf(fc.features.map((f) => f.geometry));
   if (b) fitTo(map, b);
@@ -166,6 +177,8 @@ function wireControls(map) {
       // storage may be off; the switch still works for this page
     }
   });
+  byId('print').addEventListener('click', () => window.print());
+  wireSearch(map, () => searchIndex(state.facilities?.stations, state.facilities?.outlets, state.communities));
   byId('panel-toggle').addEventListener('click', () => document.body.classList.toggle('panel-hidden'));
   byId('plan-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -201,6 +214,7 @@ async function start() {
     zoom: 12,
     maxZoom: 19,
     attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true }, // so that printing shows the map
   });
   map.addControl(new AttributionControl({ compact: false, customAttribution: '© OpenStreetMap contributors' }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

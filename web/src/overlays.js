@@ -3,7 +3,7 @@
 // outlets by category; and the legend.
 import { get, getAllFeatures, targetParams } from './api.js';
 import { byId, collection, el } from './dom.js';
-import { categoryKeys, categoryName, levelLegend, pct, t } from './i18n.js';
+import { categoryKeys, categoryName, levelLegend, levelName, pct, t } from './i18n.js';
 import { levelSymbols, minuteStops, outletColour, unreachedColour } from './style.js';
 
 /** loadFacilities puts every station and outlet on the map and returns them. */
@@ -76,8 +76,30 @@ export function renderLayerSwitches(map, minutes) {
   }));
 }
 
-/** renderLegend draws the minutes ramp, the unreached swatch and the station symbols. */
-export function renderLegend(target) {
+/** mix returns the colour halfway between two #rrggbb colours, as the map's linear
+ * interpolation draws the middle of a span. */
+function mix(a, b) {
+  const ch = (c, i) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round((ch(a, i) + ch(b, i)) / 2).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** legendBands are the legend's rows in residents' terms: the colour at the middle of
+ * each span of minutes (20 and beyond: the last colour) and what it means. */
+function legendBands() {
+  return minuteStops.map(([m, c], i) => {
+    const colour = i + 1 < minuteStops.length ? mix(c, minuteStops[i + 1][1]) : c;
+    return el('div', { class: 'legend-row band' }, el('span', { class: 'swatch', style: `background:${colour}` }), t(`legendBand${m}`));
+  });
+}
+
+/** targetLabel names the target for the legend: a category or a station level. */
+function targetLabel(target) {
+  return target.kind === 'category' ? categoryName(target.key) : levelName(target.key);
+}
+
+/** renderLegend draws the minutes ramp, what its colours mean to a resident, the
+ * unreached swatch, the community shading and the station symbols. */
+export function renderLegend(target, minutes = 15) {
   const stops = minuteStops.map(([m, c]) => `${c} ${(m / 20) * 100}%`).join(', ');
   const ticks = minuteStops.map(([m]) => el('span', {}, m === 20 ? '20+' : String(m)));
   const stations = Object.entries(levelSymbols).map(([level, s]) => el('div', { class: 'legend-row' },
@@ -87,7 +109,10 @@ export function renderLegend(target) {
     el('div', { class: 'legend-title' }, t('legendTitle')),
     el('div', { class: 'ramp', style: `background: linear-gradient(to right, ${stops})` }),
     el('div', { class: 'ticks' }, ticks),
+    el('p', { class: 'legend-explain' }, t('legendExplain', targetLabel(target))),
+    ...legendBands(),
     el('div', { class: 'legend-row' }, el('span', { class: 'swatch', style: `background:${unreachedColour}` }), t('legendUnreached')),
+    el('p', { class: 'legend-explain' }, t('legendShade', minutes)),
     el('div', { class: 'legend-title' }, t('legendStations')),
     ...stations,
   ];
