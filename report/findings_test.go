@@ -27,9 +27,9 @@ func TestHTMLShowsTheFindings(t *testing.T) {
 		checked    bool
 		want, deny []string
 	}{
-		{"chinese", report.LangZH, true, []string{"数据体检", "错误 1 项，警告 1 项，提示 1 项", "远站坐标有误", "派生街道已过时", "station S9", "27.9 km"},
+		{"chinese", report.LangZH, true, []string{"数据体检", "错误 1 项，警告 1 项，提示 1 项", "远站坐标有误", "派生街道已过时", "站点 S9", "27.9 km"},
 			[]string{"尚未计算", "far station"}},
-		{"english", report.LangEN, true, []string{"Data health check", "1 errors, 1 warnings, 1 infos", "far station: wrong coordinates", "derived streets out of date"},
+		{"english", report.LangEN, true, []string{"Data health check", "1 errors, 1 warnings, 1 infos", "far station: wrong coordinates", "derived streets out of date", "station S9"},
 			[]string{"not computed yet", "远站坐标有误"}},
 		{"not checked", report.LangZH, false, nil, []string{"数据体检", "远站坐标有误"}},
 	}
