@@ -238,3 +238,64 @@ func TestImportProjectedDeclaredWGS84(t *testing.T) {
 		t.Errorf("%d communities stored", n)
 	}
 }
+
+// TestImportPopulationGeoTIFF writes a 40×30 WGS 84 population raster over Chengdu (100 m
+// pixels, a nodata hole, counts varying by pixel) with gdal_translate, imports it through
+// the CLI, and checks that the stored grid's total equals the pixels' sum within 0.1 %,
+// on resolution-10 cells; two rasters without --sum are refused.
+func TestImportPopulationGeoTIFF(t *testing.T) {
+	requireGDAL(t)
+	dir := t.TempDir()
+	var sb strings.Builder
+	const cols, rows, dx = 40, 30, 0.001
+	fmt.Fprintf(&sb, "ncols %d\nnrows %d\nxllcorner 104.05\nyllcorner 30.63\ncellsize %g\nNODATA_value -9999\n", cols, rows, dx)
+	want := 0.0
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			v := float64((r*7+c*3)%50) + 0.5
+			if r > 10 && r < 14 && c > 5 && c < 9 {
+				v = -9999
+			} else {
+				want += v
+			}
+			fmt.Fprintf(&sb, "%g ", v)
+		}
+		sb.WriteByte('\n')
+	}
+	asc, tif := filepath.Join(dir, "pop.asc"), filepath.Join(dir, "pop.tif")
+	os.WriteFile(asc, []byte(sb.String()), 0o644)
+	if out, err := exec.Command("gdal_translate", "-q", "-ot", "Float32", "-a_srs", "EPSG:4326", asc, tif).CombinedOutput(); err != nil {
+		t.Fatalf("gdal_translate: %v\n%s", err, out)
+	}
+	db, url := postgistest.New(t)
+	out := mustRun(t, url, "import", "population", tif)
+	if !strings.Contains(out, "resolution 10") {
+		t.Errorf("output does not name the resolution:\n%s", out)
+	}
+	grid, err := db.PopulationGrid(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := 0.0
+	for cell, p := range grid {
+		if len(cell) != 15 || cell[1] != 'a' { // resolution 10: the second hex digit is a
+			t.Fatalf("cell %s is not at resolution 10", cell)
+		}
+		got += p
+	}
+	if rel := math.Abs(got-want) / want; rel > 0.001 {
+		t.Errorf("stored total %.1f, raster total %.1f (%.3f %% off)", got, want, 100*rel)
+	}
+	if code, _, errOut := run(t, url, "import", "population", tif, tif); code != 2 || !strings.Contains(errOut, "--sum") {
+		t.Errorf("two rasters without --sum: exit %d, %q", code, errOut)
+	}
+	mustRun(t, url, "import", "population", "--sum", tif, tif)
+	grid, _ = db.PopulationGrid(context.Background())
+	got = 0
+	for _, p := range grid {
+		got += p
+	}
+	if rel := math.Abs(got-2*want) / want; rel > 0.002 {
+		t.Errorf("--sum of the raster twice: %.1f, want %.1f", got, 2*want)
+	}
+}
