@@ -56,7 +56,9 @@ type Result struct {
 	NeedsRepair []int // indexes (into Communities or Compounds) of polygons to repair
 	Records     []int // the record (data row or feature) number of each value, in order
 	Rejects     []Reject
-	Warnings    []string // what the person importing should know: a datum shift that is only a ballpark, an encoding guessed, a layer chosen
+	POIService  POIService // outlets: the map service whose POI export this is ("" for other files)
+	Unmapped    []Unmapped // POI export: the POIs whose type maps to no category, left out
+	Warnings    []string   // what the person importing should know: a datum shift that is only a ballpark, an encoding guessed, a layer chosen
 }
 
 // ReadFile reads the file at path as kind. Coordinates in the file are (lon, lat) in
@@ -110,6 +112,11 @@ func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options
 	}
 	if spec.crs, err = lonLatSystem(name, format, opts.CRS); err != nil {
 		return nil, err
+	}
+	if kind == KindOutlets && format != formatXLSX {
+		if res, ok, err := readPOI(name, format, data, spec, opts); ok || err != nil {
+			return res, err
+		}
 	}
 	return readAs(ctx, spec, name, format, data, opts)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/geojson"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // requireGDAL skips the test when GDAL's tools are missing (fails it when CI=true).
@@ -298,4 +299,78 @@ func TestImportPopulationGeoTIFF(t *testing.T) {
 	if rel := math.Abs(got-2*want) / want; rel > 0.002 {
 		t.Errorf("--sum of the raster twice: %.1f, want %.1f", got, 2*want)
 	}
+}
+
+// poiWant is one POI of an export and where and how it must land.
+type poiWant struct {
+	id, cat  string
+	lon, lat float64 // in the export's CRS
+}
+
+// TestImportPOIExports imports an Amap export (GBK CSV, GCJ-02 "location", typecodes), a
+// Baidu one (JSON array, BD-09 nested location, tag paths) and a Tencent one (CSV, GCJ-02,
+// ':' category paths): each POI lands in its category at the WGS84 point geo/crs converts
+// it to (≤ 1 m), the assumed CRS is said, and the unmapped type is counted and written.
+func TestImportPOIExports(t *testing.T) {
+	dir := t.TempDir()
+	enc := simplifiedchinese.GBK.NewEncoder()
+	amap, _ := enc.String("id,name,type,typecode,address,location,pname,cityname,adname\n" +
+		"B001,永辉超市(春熙店),购物服务;超级市场;超市,060400,春熙路1号,\"104.081,30.657\",四川省,成都市,锦江区\n" +
+		"B002,沃尔玛(红星店),购物服务;超级市场;沃尔玛,060402,红星路2号,\"104.083,30.659\",四川省,成都市,锦江区\n" +
+		"B003,中国银行,金融保险服务;银行;中国银行,160101,东大街3号,\"104.085,30.651\",四川省,成都市,锦江区\n" +
+		"B004,川菜馆,餐饮服务;中餐厅;四川菜(川菜),050102,总府路4号,\"104.079,30.655\",四川省,成都市,锦江区\n")
+	baidu := `[{"uid":"u1","name":"红旗连锁","tag":"购物;便利店","location":{"lat":30.663,"lng":104.091}},
+{"uid":"u2","name":"老百姓大药房","tag":"医疗;药店","location":{"lat":30.665,"lng":104.093}}]`
+	tencent := "id,title,category,location\nt1,锦江区人民医院,医疗保健:综合医院,\"104.071,30.645\"\nt2,惠民便利店,购物:便利店,\"104.073,30.647\"\n"
+	files := []struct {
+		name, text string
+		conv       func(orb.Point) orb.Point
+		assumed    string
+		want       []poiWant
+		unmapped   int
+	}{
+		{"amap.csv", amap, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"B001", "supermarket", 104.081, 30.657}, {"B002", "supermarket", 104.083, 30.659}, {"B003", "bank", 104.085, 30.651}}, 1},
+		{"baidu.json", baidu, crs.BD09ToWGS84, "bd09", []poiWant{{"u1", "convenience", 104.091, 30.663}, {"u2", "pharmacy", 104.093, 30.665}}, 0},
+		{"tencent.csv", tencent, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"t2", "convenience", 104.073, 30.647}}, 1},
+	}
+	db, url := postgistest.New(t)
+	for _, f := range files {
+		t.Run(f.name, func(t *testing.T) {
+			path, unm := filepath.Join(dir, f.name), filepath.Join(dir, f.name+".unmapped.csv")
+			os.WriteFile(path, []byte(f.text), 0o644)
+			out := mustRun(t, url, "import", "outlets", path, "--unmapped", unm)
+			if !strings.Contains(out, "assumed to be "+f.assumed) || !strings.Contains(out, fmt.Sprintf("%d of no category", f.unmapped)) {
+				t.Errorf("summary does not say the CRS assumed or the unmapped count:\n%s", out)
+			}
+			got := map[string]poiWant{}
+			outs, err := db.Outlets(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range outs {
+				got[o.ID] = poiWant{o.ID, o.Category, o.Point[0], o.Point[1]}
+			}
+			if len(got) != len(f.want) {
+				t.Errorf("%d outlets stored, want %d: %v", len(got), len(f.want), got)
+			}
+			for _, w := range f.want {
+				g, ok := got[w.id]
+				p := f.conv(orb.Point{w.lon, w.lat})
+				if !ok || g.cat != w.cat || geo.Distance(p, orb.Point{g.lon, g.lat}) > 1 {
+					t.Errorf("%s stored as %+v, want %s at %v", w.id, g, w.cat, p)
+				}
+			}
+			if f.unmapped > 0 {
+				b, _ := readFile(unm)
+				if !strings.Contains(b, "050102") && !strings.Contains(b, "医疗保健:综合医院") {
+					t.Errorf("--unmapped file lacks the unmapped type:\n%s", b)
+				}
+			}
+		})
+	}
+}
+
+func readFile(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
 }

@@ -29,6 +29,7 @@ type importFlags struct {
 	extraFields map[string]string
 	layer       string
 	maxUnzipped int64
+	unmapped    string
 }
 
 // fieldFlags are the per-field overrides offered as their own flags; --field key=column
@@ -87,6 +88,9 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "load the good records and write the bad ones to a CSV report instead of failing")
 	f.StringVar(&fl.rejects, "rejects", "", "where --skip-invalid writes bad records (default: FILE.rejects.csv)")
 	f.BoolVar(&fl.repair, "repair", false, "repair self-intersecting polygons with ST_MakeValid instead of rejecting them")
+	if kind == importers.KindOutlets {
+		f.StringVar(&fl.unmapped, "unmapped", "", "Amap/Baidu/Tencent POI exports: write the POIs whose type maps to no category to this CSV")
+	}
 	for _, ff := range fieldFlags {
 		fl.fieldVals[ff.key] = f.String(ff.key+"-field", "", ff.help)
 	}
@@ -158,6 +162,9 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 		return importError(err)
 	}
 	printWarnings(out, p.Batch.FileName, p.Result.Warnings)
+	if err := reportUnmapped(p.Result, fl.unmapped, out); err != nil {
+		return err
+	}
 	if err := writeRejects(p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
@@ -180,6 +187,39 @@ func printWarnings(out io.Writer, file string, warnings []string) {
 	for _, w := range warnings {
 		fmt.Fprintf(out, "%s: warning: %s\n", file, w)
 	}
+}
+
+// reportUnmapped says how many POIs of an export map to no category, by type (the ten
+// most frequent), and writes them to dest when given.
+func reportUnmapped(res *importers.Result, dest string, out io.Writer) error {
+	if res.POIService == "" {
+		return nil
+	}
+	fmt.Fprintf(out, "%s: %s POI export, %d POIs mapped to categories, %d of no category\n", res.File, res.POIService, len(res.Outlets), len(res.Unmapped))
+	types, counts := importers.UnmappedByType(res.Unmapped)
+	for i, t := range types {
+		if i == 10 {
+			fmt.Fprintf(out, "  … and %d more types\n", len(types)-10)
+			break
+		}
+		fmt.Fprintf(out, "  %6d  %s\n", counts[i], t)
+	}
+	if dest == "" || len(res.Unmapped) == 0 {
+		if len(res.Unmapped) > 0 {
+			fmt.Fprintln(out, "  (--unmapped FILE lists them)")
+		}
+		return nil
+	}
+	f, err := os.Create(dest)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "--unmapped")
+	}
+	defer f.Close()
+	if err := importers.WriteUnmapped(f, res.Unmapped); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d unmapped POI(s) written to %s\n", len(res.Unmapped), dest)
+	return f.Close()
 }
 
 // importError words a file refused for its bad records for the command line: the first
