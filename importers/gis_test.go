@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
 )
 
@@ -66,5 +68,34 @@ func TestGISFileRejectsNameTheFeature(t *testing.T) {
 				t.Errorf("rejects %v, want one starting %q", res.Rejects, tc.want)
 			}
 		})
+	}
+}
+
+// TestPOIExportRejects reads an Amap CSV export with a bad location and a repeated id:
+// both are rejects naming the record and field, the good POI is an outlet.
+func TestPOIExportRejects(t *testing.T) {
+	csv := "id,name,type,typecode,address,location,pname,cityname,adname\n" +
+		"B1,超市甲,购物服务;超级市场;超市,060400,,\"104.08,30.65\",,,\n" +
+		"B2,超市乙,购物服务;超级市场;超市,060400,,\"104.08;30.65\",,,\n" +
+		"B1,超市丙,购物服务;超级市场;超市,060400,,\"104.09,30.66\",,,\n"
+	cats, err := geo.ParseCategories(data.Categories())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importers.Read(t.Context(), importers.KindOutlets, "amap.csv", strings.NewReader(csv), importers.Options{Categories: cats})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.POIService != importers.POIAmap || len(res.Outlets) != 1 || res.Outlets[0].Category != "supermarket" {
+		t.Errorf("service %q, outlets %+v; want amap, one supermarket", res.POIService, res.Outlets)
+	}
+	want := []string{`amap.csv record 2: field "location"`, `amap.csv record 3: field "id" = "B1": the same id as record 1`}
+	if len(res.Rejects) != len(want) {
+		t.Fatalf("rejects %v, want %d", res.Rejects, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(res.Rejects[i].String(), w) {
+			t.Errorf("reject %d = %q, want it to start %q", i, res.Rejects[i].String(), w)
+		}
 	}
 }

@@ -176,7 +176,14 @@ func rowOf(svc POIService, num int, m map[string]string) poiRow {
 // Unmapped.
 func poiOutlets(name string, svc POIService, sys crs.System, rows []poiRow, cats *geo.Categories, res *Result) {
 	field := "location"
+	seen := map[string]int{}
 	for _, r := range rows {
+		if first, dup := seen[r.id]; dup && r.id != "" {
+			res.Rejects = append(res.Rejects, Reject{File: name, Record: r.num, Field: "id", Value: shorten(r.id),
+				Reason: fmt.Sprintf("the same id as record %d", first)})
+			continue
+		}
+		seen[r.id] = r.num
 		lng, err1 := strconv.ParseFloat(r.lng, 64)
 		lat, err2 := strconv.ParseFloat(r.lat, 64)
 		if err1 != nil || err2 != nil || lng < -180 || lng > 180 || lat < -90 || lat > 90 {
