@@ -25,6 +25,7 @@ type ImportAnswer struct {
 	Deleted  int          `json:"deleted"`
 	Rejected int          `json:"rejected"`
 	Rejects  []rejectJSON `json:"rejects,omitempty"`
+	Warnings []string     `json:"warnings,omitempty"` // datum shifts, encodings guessed, layers chosen
 	Note     string       `json:"note"`
 }
 
@@ -32,7 +33,7 @@ type ImportAnswer struct {
 func importAnswer(p *district.Prepared, s geo.ImportSummary) ImportAnswer {
 	return ImportAnswer{Kind: p.Batch.Kind, File: p.Batch.FileName, BatchID: s.BatchID, Read: s.Read, Inserted: s.Inserted,
 		Updated: s.Updated, Deleted: s.Deleted, Rejected: len(p.Rejects()), Rejects: rejectsJSON(p.Rejects()),
-		Note: "stored; POST /api/v1/compute to recompute coverage with it"}
+		Warnings: p.Result.Warnings, Note: "stored; POST /api/v1/compute to recompute coverage with it"}
 }
 
 // importError words a file refused for its bad records for the upload form (the answer
@@ -96,7 +97,7 @@ func (s *Server) bindImport(c echo.Context) (district.ImportRequest, error) {
 
 func bindImportFields(c echo.Context, req *district.ImportRequest) error {
 	var err error
-	if req.Read.CRS, err = crs.Parse(c.FormValue("crs")); err != nil {
+	if req.Read.CRS, err = crs.ParseRef(c.FormValue("crs")); err != nil {
 		return asParamError("crs", err)
 	}
 	req.Mode = geo.ImportMode(strings.ToLower(strings.TrimSpace(c.FormValue("mode"))))
@@ -112,6 +113,7 @@ func bindImportFields(c echo.Context, req *district.ImportRequest) error {
 		return paramError("encoding", "%q: use auto, utf-8, gbk or gb18030", req.Read.Encoding)
 	}
 	req.Read.Sheet = c.FormValue("sheet")
+	req.Read.Layer = c.FormValue("layer")
 	for name, dst := range map[string]*bool{"skip_invalid": &req.SkipInvalid, "repair": &req.Read.Repair} {
 		if v := strings.TrimSpace(c.FormValue(name)); v != "" {
 			b, err := parseBoolText(v)

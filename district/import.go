@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -63,7 +64,7 @@ func Prepare(ctx context.Context, req ImportRequest) (*Prepared, error) {
 	if len(res.Rejects) > 0 && !req.SkipInvalid {
 		return nil, newRejectedError(name, res.Rejects)
 	}
-	b := geo.Batch{Kind: string(req.Kind), FileName: name, SHA256: sum, CRS: string(req.Read.CRS),
+	b := geo.Batch{Kind: string(req.Kind), FileName: name, SHA256: sum, CRS: res.CRS,
 		Mode: req.Mode, Read: res.Read, Rejected: len(res.Rejects)}
 	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair}, nil
 }
@@ -100,17 +101,44 @@ func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary
 	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (communities, stations, outlets or compounds)", p.kind)
 }
 
-// HashFile returns the hex SHA-256 digest of the file at path, for the batch record; an
-// unreadable file is EINVALID.
+// HashFile returns the hex SHA-256 digest of the file at path, for the batch record; a
+// folder (a FileGDB .gdb) is hashed over its files' relative names and contents, in name
+// order. An unreadable file is EINVALID.
 func HashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	h := sha256.New()
+	st, err := os.Stat(path)
 	if err != nil {
 		return "", geo.WrapError(geo.EINVALID, err, "open %s", path)
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if !st.IsDir() {
+		if err := hashInto(h, path); err != nil {
+			return "", err
+		}
+		return hex.EncodeToString(h.Sum(nil)), nil
+	}
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(path, p)
+		io.WriteString(h, rel+"\x00")
+		return hashInto(h, p)
+	})
+	if err != nil {
 		return "", geo.WrapError(geo.EINVALID, err, "read %s", path)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashInto adds the contents of the file at path to h.
+func hashInto(h io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "open %s", path)
+	}
+	defer f.Close()
+	if _, err := io.Copy(h, f); err != nil {
+		return geo.WrapError(geo.EINVALID, err, "read %s", path)
+	}
+	return nil
 }

@@ -110,7 +110,7 @@ func TestImportPathAndUploadAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := importers.Options{CRS: crs.GCJ02}
+	read := importers.Options{CRS: crs.Ref{Offset: crs.GCJ02}}
 	reqs := map[string]district.ImportRequest{
 		"path":   {Kind: importers.KindStations, Path: path, Read: read, Mode: geo.ModeUpsert},
 		"upload": {Kind: importers.KindStations, Name: "stations-gcj02.csv", Data: data, Read: read, Mode: geo.ModeUpsert},

@@ -21,6 +21,8 @@ type Category struct {
 	NameContains []string   `json:"name_contains,omitempty"`
 	NameScope    []TagMatch `json:"name_scope,omitempty"`
 	NameOnly     bool       `json:"name_only,omitempty"`
+
+	POI POICodes `json:"poi,omitempty"` // the map services' classification codes (Amap, Baidu, Tencent)
 }
 
 // TagMatch matches an OSM element when every key has the given value ("*": any value;
@@ -67,7 +69,11 @@ func ParseCategories(b []byte) (*Categories, error) {
 		return nil, WrapError(EINVALID, err, "category file")
 	}
 	c := &Categories{list: list, byKey: map[string]int{}}
+	seen := map[string]string{}
 	for i, cat := range list {
+		if err := cat.validatePOI(seen); err != nil {
+			return nil, err
+		}
 		if cat.Key == "" {
 			return nil, Errorf(EINVALID, "category file: entry %d has no key", i+1)
 		}
@@ -177,3 +183,90 @@ func (cat *Category) scopeFits(tags map[string]string) bool {
 
 // String describes the set for logs.
 func (c *Categories) String() string { return fmt.Sprintf("%d categories", len(c.list)) }
+
+// POICodes are the classification codes the Chinese map services' POI exports carry for a
+// category: Amap typecodes (six digits, or a 2- or 4-digit prefix standing for every code
+// under it, e.g. "0604" for 超级市场) and Baidu/Tencent tag paths ("购物;超市"; Tencent's
+// "购物:超市" is read with ';'). Check marks codes quoted from memory of the services'
+// tables that should be checked against the current table.
+type POICodes struct {
+	Amap  []string `json:"amap,omitempty"`
+	Tags  []string `json:"tags,omitempty"`
+	Check bool     `json:"check,omitempty"`
+}
+
+// validatePOI checks the category's POI codes: Amap codes 2, 4 or 6 digits, tag paths
+// without empty parts, and none claimed by two categories (seen holds the earlier ones).
+func (cat *Category) validatePOI(seen map[string]string) error {
+	for _, code := range cat.POI.Amap {
+		if n := len(code); (n != 2 && n != 4 && n != 6) || strings.Trim(code, "0123456789") != "" {
+			return Errorf(EINVALID, "category file: %s: Amap typecode %q is not 2, 4 or 6 digits", cat.Key, code)
+		}
+		if err := claim(seen, "amap:"+code, cat.Key); err != nil {
+			return err
+		}
+	}
+	for _, tag := range cat.POI.Tags {
+		path := normTag(tag)
+		if path == "" || strings.Count(path, ";") != strings.Count(strings.NewReplacer(":", ";", "；", ";", "：", ";").Replace(tag), ";") {
+			return Errorf(EINVALID, "category file: %s: tag path %q has an empty part", cat.Key, tag)
+		}
+		if err := claim(seen, "tag:"+path, cat.Key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func claim(seen map[string]string, code, key string) error {
+	if other, dup := seen[code]; dup {
+		return Errorf(EINVALID, "category file: %s is given for both %s and %s", code, other, key)
+	}
+	seen[code] = key
+	return nil
+}
+
+// normTag writes a Baidu or Tencent tag path with ';' between its parts, trimmed.
+func normTag(tag string) string {
+	parts := strings.FieldsFunc(tag, func(r rune) bool { return r == ';' || r == ':' || r == '；' || r == '：' })
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return strings.Join(parts, ";")
+}
+
+// MatchAmap returns the category of an Amap typecode (six digits; a POI's "050100|060400"
+// list is tried code by code): the category with the longest code that is a prefix of it.
+func (c *Categories) MatchAmap(typecode string) (string, bool) {
+	best, key := 0, ""
+	for _, code := range strings.Split(typecode, "|") {
+		code = strings.TrimSpace(code)
+		for _, cat := range c.list {
+			for _, p := range cat.POI.Amap {
+				if len(p) > best && strings.HasPrefix(code, p) {
+					best, key = len(p), cat.Key
+				}
+			}
+		}
+		if key != "" {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+// MatchTag returns the category of a Baidu or Tencent tag path ("购物;超市", "购物:超市"):
+// the category with the longest tag path that the tag starts with, part by part.
+func (c *Categories) MatchTag(tag string) (string, bool) {
+	t := ";" + normTag(tag) + ";"
+	best, key := 0, ""
+	for _, cat := range c.list {
+		for _, p := range cat.POI.Tags {
+			p = normTag(p)
+			if len(p) > best && strings.HasPrefix(t, ";"+p+";") {
+				best, key = len(p), cat.Key
+			}
+		}
+	}
+	return key, key != ""
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 )
 
@@ -31,7 +32,7 @@ func BenchmarkReadOutlets100k(b *testing.B) {
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
-	opts := importers.Options{Categories: testCategories(b), CRS: "gcj02"}
+	opts := importers.Options{Categories: testCategories(b), CRS: crs.Ref{Offset: crs.GCJ02}}
 	b.ResetTimer()
 	for b.Loop() {
 		res, err := importers.ReadFile(b.Context(), importers.KindOutlets, path, opts)

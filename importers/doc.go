@@ -19,10 +19,18 @@
 // and shared-string indexes out of range; a panic while reading becomes an EINTERNAL
 // error naming the file. The defences shared with osm live in internal/guard.
 //
+// GIS files — Shapefiles (or a zip of one), GeoPackages, FileGDBs, KML/KMZ, GeoJSON with a
+// legacy "crs" member or in a projected --crs — are opened through importers/ogr (GDAL), an
+// upload from a temporary copy; their features go through the same GeoJSON record path,
+// rejects naming "x.shp feature 13", and the layer's warnings (datum shift, encoding
+// guessed) are Result.Warnings. Outlet files whose columns are an Amap, Baidu or Tencent
+// POI export (poi.go) are read in the service's CRS and mapped to categories by typecode
+// or tag path; POIs of no category are Result.Unmapped, not dropped silently.
+//
 // Text the database cannot store or should not — a NUL byte, ids over 256 characters,
 // other text over 1000 — is a reject naming the record and field.
 //
-// importers may import geo and geo/crs, internal/guard, orb, go-geom's WKT and
+// importers may import geo and geo/crs, internal/guard, internal/csvout, importers/ogr, orb, go-geom's WKT and
 // golang.org/x/text (excelize only in tests, to write workbooks; internal/osmtest only in
 // tests, to write PBF files). It does no SQL (postgis/ loads what it returns) and never
 // imports pgx, echo or net/http. The OpenStreetMap importer lives in the subpackage osm.

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 )
 
@@ -30,7 +31,8 @@ func TestFileErrors(t *testing.T) {
 		{"outlets without categories", "outlets.csv", importers.KindOutlets, importers.Options{}, []string{"category list"}},
 		{"unknown kind", "outlets.csv", importers.Kind("shops"), importers.Options{}, []string{`unknown kind of file "shops"`}},
 		{"unknown encoding", "outlets.csv", importers.KindStations, importers.Options{Encoding: "latin1"}, []string{`unknown encoding "latin1"`}},
-		{"unknown CRS", "stations-wgs84.csv", importers.KindStations, importers.Options{CRS: "utm50"}, []string{`"utm50"`}},
+		{"projected CRS for a CSV", "stations-wgs84.csv", importers.KindStations, importers.Options{CRS: crs.EPSG(4544)}, []string{"stations-wgs84.csv", "EPSG:4544", "GIS file"}},
+		{"Beijing 1954 lon/lat for an XLSX", "stations.xlsx", importers.KindStations, importers.Options{CRS: crs.EPSG(4214)}, []string{"stations.xlsx", "EPSG:4214", "xlsx table", "GIS file"}},
 		{"points read as communities", "outlets.csv", importers.KindCommunities, importers.Options{}, []string{"outlets.csv", "communities", "code", "名称, 业态, 经度, 纬度"}},
 		{"polygons read as stations", "communities.geojson", importers.KindStations, importers.Options{}, []string{"communities.geojson", "every feature is a", "Point"}},
 		{"missing sheet", "stations.xlsx", importers.KindStations, importers.Options{Sheet: "nope"}, []string{"stations.xlsx", `no sheet "nope"`}},

@@ -26,7 +26,7 @@ func fuzzRead(t testing.TB, name string, data []byte) {
 	for i, kind := range kinds {
 		opts := importers.Options{Categories: cats, Repair: i%2 == 0}
 		if i == 1 {
-			opts.CRS = crs.GCJ02
+			opts.CRS = crs.Ref{Offset: crs.GCJ02}
 		}
 		res, err := importers.Read(context.Background(), kind, name, bytes.NewReader(data), opts)
 		if err != nil {

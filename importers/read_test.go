@@ -35,7 +35,7 @@ func TestReadStationsInEachCRS(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := readFixture(t, importers.KindStations, tc.file, importers.Options{CRS: tc.crs})
+			res := readFixture(t, importers.KindStations, tc.file, importers.Options{CRS: crs.Ref{Offset: tc.crs}})
 			noRejects(t, res)
 			if len(res.Stations) != len(wgsStations) {
 				t.Fatalf("got %d stations, want %d", len(res.Stations), len(wgsStations))

@@ -1,7 +1,6 @@
 package importers
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/ogr"
+	"github.com/lifecircle/lifecircle/internal/csvout"
 )
 
 // Reject is one problem with one record of a file: which file, which record (1-based data
@@ -55,9 +56,11 @@ func (r Reject) String() string {
 	return sb.String()
 }
 
+// isGeoJSONName reports whether name's records are features: GeoJSON, and the GIS files
+// read through importers/ogr (a Shapefile's "x.shp feature 13").
 func isGeoJSONName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".geojson" || ext == ".json"
+	return ext == ".geojson" || ext == ".json" || ogr.Handles(name)
 }
 
 // shorten cuts a value to maxValueRunes runes, marking the cut with "…".
@@ -70,39 +73,15 @@ func shorten(s string) string {
 }
 
 // WriteRejects writes rejects as a CSV report with the columns file, record, line, field,
-// value, reason — UTF-8 with a byte order mark so that Excel shows the Chinese right.
-// Values that Excel would run as a formula are prefixed with an apostrophe.
+// value, reason — UTF-8 with a byte order mark so that Excel shows the Chinese right
+// (internal/csvout: cells Excel would run as a formula get a leading apostrophe).
 func WriteRejects(w io.Writer, rejects []Reject) error {
-	if _, err := io.WriteString(w, bom); err != nil {
-		return geo.WrapError(geo.EINTERNAL, err, "writing the reject report")
-	}
-	cw := csv.NewWriter(w)
 	rows := [][]string{{"file", "record", "line", "field", "value", "reason"}}
 	for _, r := range rejects {
-		rows = append(rows, []string{
-			r.File, strconv.Itoa(r.Record), strconv.Itoa(r.Line),
-			safeCell(r.Field), safeCell(r.Value), safeCell(r.Reason),
-		})
+		rows = append(rows, []string{r.File, strconv.Itoa(r.Record), strconv.Itoa(r.Line), r.Field, r.Value, r.Reason})
 	}
-	if err := cw.WriteAll(rows); err != nil {
+	if err := csvout.WriteAll(w, rows, csvout.Options{}); err != nil {
 		return geo.WrapError(geo.EINTERNAL, err, "writing the reject report")
 	}
 	return nil
-}
-
-// safeCell defuses spreadsheet formulas ("=…", "+…", "@…", "-…" that is not a number).
-func safeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '@', '\t', '\r':
-	case '-':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-	default:
-		return s
-	}
-	return "'" + s
 }

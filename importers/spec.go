@@ -23,7 +23,7 @@ type kindSpec struct {
 	geometry   geomNeed
 	overrides  [numFields]string
 	categories *geo.Categories
-	crs        crs.System
+	crs        crs.System // the lon/lat system the coordinates are converted from (set by Read)
 	repair     bool
 	encoding   string
 	sheet      string
@@ -32,7 +32,7 @@ type kindSpec struct {
 
 // specFor checks kind and opts and returns the spec for reading.
 func specFor(kind Kind, opts Options) (*kindSpec, error) {
-	s := &kindSpec{kind: kind, categories: opts.Categories, crs: opts.CRS, repair: opts.Repair,
+	s := &kindSpec{kind: kind, categories: opts.Categories, crs: crs.WGS84, repair: opts.Repair,
 		encoding: opts.Encoding, sheet: opts.Sheet, limits: opts.Limits.withDefaults()}
 	var used []field
 	switch kind {
@@ -58,9 +58,6 @@ func specFor(kind Kind, opts Options) (*kindSpec, error) {
 		s.uses[f] = true
 	}
 	var err error
-	if s.crs, err = crs.Parse(string(opts.CRS)); err != nil {
-		return nil, err
-	}
 	if s.overrides, err = parseOverrides(opts.Fields); err != nil {
 		return nil, err
 	}

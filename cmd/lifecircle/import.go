@@ -27,6 +27,9 @@ type importFlags struct {
 	repair      bool
 	fieldVals   map[string]*string
 	extraFields map[string]string
+	layer       string
+	maxUnzipped int64
+	unmapped    string
 }
 
 // fieldFlags are the per-field overrides offered as their own flags; --field key=column
@@ -51,9 +54,11 @@ in, or (on the first bad record) nothing changes and the error names the file, t
 record and what is wrong. With --skip-invalid the good records go in and the bad ones
 are written to a CSV report.
 
-Files: CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 as Excel saves it in China), XLSX, and
-GeoJSON; OpenStreetMap .osm.pbf or .osm for the walk network. Coordinates may be WGS84,
-GCJ-02 (Amap, Tencent) or BD-09 (Baidu): say which with --crs; they are stored as WGS84.`,
+Files: CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 as Excel saves it in China), XLSX,
+GeoJSON, and GIS files read through GDAL (Shapefile or a zip of one, GeoPackage, FileGDB,
+KML/KMZ, GeoJSON with a "crs" member); OpenStreetMap .osm.pbf or .osm for the walk
+network. Coordinates may be WGS84, GCJ-02 (Amap, Tencent), BD-09 (Baidu), CGCS2000 or any
+EPSG code (GIS files): say which with --crs; they are stored as WGS84.`,
 	}
 	for _, k := range []importers.Kind{"communities", "stations", "outlets", "compounds"} {
 		cmd.AddCommand(newFileImportCmd(cfg, k))
@@ -74,13 +79,18 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&fl.crs, "crs", "wgs84", "coordinate system of the file: wgs84, gcj02 (Amap/Tencent) or bd09 (Baidu)")
+	f.StringVar(&fl.crs, "crs", "", "coordinate system of the file: wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), cgcs2000, beijing54, xian80, EPSG:N (default: a GIS file's own, else wgs84)")
+	f.StringVar(&fl.layer, "layer", "", "GIS files: the layer to read when there are several (GeoPackage table, FileGDB feature class, KML folder, shapefile in a zip)")
+	f.Int64Var(&fl.maxUnzipped, "max-unzipped", 0, "GIS files: cap on a zip's uncompressed size in bytes (default 0: the built-in cap)")
 	f.StringVar(&fl.mode, "mode", "replace", "replace: the file replaces earlier imported "+string(kind)+"; upsert: add new, update existing")
 	f.StringVar(&fl.encoding, "encoding", "auto", "text encoding of CSV files: auto, utf-8, gbk or gb18030")
 	f.StringVar(&fl.sheet, "sheet", "", "XLSX sheet to read (default: the first)")
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "load the good records and write the bad ones to a CSV report instead of failing")
 	f.StringVar(&fl.rejects, "rejects", "", "where --skip-invalid writes bad records (default: FILE.rejects.csv)")
 	f.BoolVar(&fl.repair, "repair", false, "repair self-intersecting polygons with ST_MakeValid instead of rejecting them")
+	if kind == importers.KindOutlets {
+		f.StringVar(&fl.unmapped, "unmapped", "", "Amap/Baidu/Tencent POI exports: write the POIs whose type maps to no category to this CSV")
+	}
 	for _, ff := range fieldFlags {
 		fl.fieldVals[ff.key] = f.String(ff.key+"-field", "", ff.help)
 	}
@@ -118,7 +128,7 @@ func (fl *importFlags) fields() map[string]string {
 
 // request turns the flags into an import of the file at path.
 func (fl *importFlags) request(cfg *Config, kind importers.Kind, path string) (district.ImportRequest, error) {
-	sys, err := crs.Parse(fl.crs)
+	ref, err := crs.ParseRef(fl.crs)
 	if err != nil {
 		return district.ImportRequest{}, err
 	}
@@ -127,7 +137,8 @@ func (fl *importFlags) request(cfg *Config, kind importers.Kind, path string) (d
 		return district.ImportRequest{}, geo.Errorf(geo.EINVALID, "--mode %q: use replace or upsert", fl.mode)
 	}
 	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid,
-		Read: importers.Options{CRS: sys, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair}}
+		Read: importers.Options{CRS: ref, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair,
+			Layer: fl.layer, MaxUnzipped: fl.maxUnzipped}}
 	if kind == importers.KindOutlets {
 		if req.Read.Categories, err = cfg.Categories(); err != nil {
 			return req, err
@@ -150,6 +161,10 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err != nil {
 		return importError(err)
 	}
+	printWarnings(out, p.Batch.FileName, p.Result.Warnings)
+	if err := reportUnmapped(p.Result, fl.unmapped, out); err != nil {
+		return err
+	}
 	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
@@ -165,6 +180,46 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	fmt.Fprint(out, cfg.say("%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
 		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID))
 	return nil
+}
+
+// printWarnings prints what the person importing should know, one line each.
+func printWarnings(out io.Writer, file string, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(out, "%s: warning: %s\n", file, w)
+	}
+}
+
+// reportUnmapped says how many POIs of an export map to no category, by type (the ten
+// most frequent), and writes them to dest when given.
+func reportUnmapped(res *importers.Result, dest string, out io.Writer) error {
+	if res.POIService == "" {
+		return nil
+	}
+	fmt.Fprintf(out, "%s: %s POI export, %d POIs mapped to categories, %d of no category\n", res.File, res.POIService, len(res.Outlets), len(res.Unmapped))
+	types, counts := importers.UnmappedByType(res.Unmapped)
+	for i, t := range types {
+		if i == 10 {
+			fmt.Fprintf(out, "  … and %d more types\n", len(types)-10)
+			break
+		}
+		fmt.Fprintf(out, "  %6d  %s\n", counts[i], t)
+	}
+	if dest == "" || len(res.Unmapped) == 0 {
+		if len(res.Unmapped) > 0 {
+			fmt.Fprintln(out, "  (--unmapped FILE lists them)")
+		}
+		return nil
+	}
+	f, err := os.Create(dest)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "--unmapped")
+	}
+	defer f.Close()
+	if err := importers.WriteUnmapped(f, res.Unmapped); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d unmapped POI(s) written to %s\n", len(res.Unmapped), dest)
+	return f.Close()
 }
 
 // importError words a file refused for its bad records for the command line: the first

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/ogr"
 )
@@ -106,7 +107,7 @@ func readShapefile(b *testing.B, shp string, n int) {
 	defer l.Close()
 	r := l.GeoJSON(b.Context())
 	defer r.Close()
-	res, err := importers.Read(b.Context(), importers.KindCommunities, "c.geojson", r, importers.Options{CRS: l.Output})
+	res, err := importers.Read(b.Context(), importers.KindCommunities, "c.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})
 	if err != nil || len(res.Communities) != n || len(res.Rejects) != 0 {
 		b.Fatalf("Shapefile: %v, %d communities, %d rejects", err, len(res.Communities), len(res.Rejects))
 	}

@@ -226,7 +226,7 @@ func TestGeoJSONFeedsTheImporters(t *testing.T) {
 	defer l.Close()
 	r := l.GeoJSON(t.Context())
 	defer r.Close()
-	res, err := importers.Read(t.Context(), importers.KindCommunities, "jinjiang.geojson", r, importers.Options{CRS: l.Output})
+	res, err := importers.Read(t.Context(), importers.KindCommunities, "jinjiang.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})
 	if err != nil {
 		t.Fatal(err)
 	}
