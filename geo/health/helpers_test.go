@@ -3,49 +3,20 @@ package health_test
 import (
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 )
-
-// sharedData returns the path of a file in the real-data folder beside the repository,
-// skipping the test when the folder is missing (failing it under CI=true).
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real data %s is missing under CI: %v", p, err)
-		}
-		tb.Skipf("real data %s not found (shared/data beside the repository); skipping", p)
-	}
-	return p
-}
 
 // chengdu reads the central Chengdu OpenStreetMap extract.
 func chengdu(tb testing.TB) *osmimport.Result {
 	tb.Helper()
-	res, err := osmimport.ReadFile(context.Background(), sharedData(tb, "osm/chengdu-central.osm.pbf"), osmimport.Options{})
+	res, err := osmimport.ReadFile(context.Background(), testenv.SharedData(tb, "osm/chengdu-central.osm.pbf"), osmimport.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
