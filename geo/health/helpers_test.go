@@ -9,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 )
@@ -92,7 +93,7 @@ func near(tb testing.TB, what string, got, want, tol float64) {
 // and a community covering the strip ± 0.002° of latitude around it, so that distances
 // and walk times can be worked out by hand.
 const (
-	lineLat   = 30.0
+	lineLat   = fixture.LineLat
 	lineN     = 20
 	stripHalf = 0.002 // degrees of latitude each side of the street
 )
@@ -101,44 +102,25 @@ const (
 const degLatM = geo.EarthRadiusM * math.Pi / 180
 
 // lineDLon is the longitude step of 100 m along latitude 30°.
-var lineDLon = 100 / (degLatM * math.Cos(lineLat*math.Pi/180))
+var lineDLon = fixture.LineDLon
 
 func linePoint(i float64) orb.Point { return orb.Point{104 + i*lineDLon, lineLat} }
 
-// lineNetwork returns the street's nodes and edges.
+// lineNetwork returns the street's nodes and edges (fixture.LineDistrict's).
 func lineNetwork() ([]geo.WalkNode, []geo.WalkEdge) {
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	for i := 0; i <= lineN; i++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: linePoint(float64(i))})
-		if i > 0 {
-			a, b := nodes[i-1].Point, nodes[i].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
-				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-		}
-	}
+	nodes, edges, _ := fixture.LineDistrict(lineN)
 	return nodes, edges
 }
 
-// rect returns the lon/lat rectangle [lon0, lon1] × [lat0, lat1] as a multipolygon.
-func rect(lon0, lat0, lon1, lat1 float64) orb.MultiPolygon {
-	return orb.MultiPolygon{{{{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}}}}
-}
-
-// lineData is the clean line district: the strip community with 10 000 residents, a
-// community station at the west end and a supermarket in the middle.
+// lineData is the clean line district: fixture.LineDistrict's strip community with 10 000
+// residents, community station at the west end and supermarket in the middle, both read
+// from a file (Source "file").
 func lineData() engine.Data {
-	east := linePoint(lineN)[0]
-	return engine.Data{
-		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
-			Population: 10000, Boundary: rect(104, lineLat-stripHalf, east, lineLat+stripHalf)}},
-		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: linePoint(0), Source: "file"}},
-		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: linePoint(10), Source: "file"}},
-	}
+	_, _, d := fixture.LineDistrict(lineN)
+	d.Stations[0].Source = "file"
+	d.Outlets[0].Source = "file"
+	return d
 }
-
-// north moves p d metres north.
-func north(p orb.Point, d float64) orb.Point { return orb.Point{p[0], p[1] + d/degLatM} }
 
 // rectAreaKm2 is the area on the sphere of a lon/lat rectangle, in km²:
 // R² · Δλ · (sin φ1 − sin φ0).
