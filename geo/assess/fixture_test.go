@@ -1,12 +1,12 @@
 package assess_test
 
 import (
-	"context"
 	"math"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -133,14 +133,7 @@ func newDistrict(tb testing.TB, mods ...func(*engine.Data)) *engine.Engine {
 		m(&d)
 	}
 	nodes, edges := streetGraph()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "laundry"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: []string{"supermarket", "laundry"}})
 }
 
 // pathPos is a point joined to the path of streets: the access leg in metres and the

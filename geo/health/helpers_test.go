@@ -34,16 +34,6 @@ func load(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEd
 	return e
 }
 
-// compute builds and computes an engine of d on the network.
-func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts engine.Options) *engine.Engine {
-	tb.Helper()
-	e := load(tb, d, nodes, edges, opts)
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
-}
-
 // check runs the health check with default options.
 func check(tb testing.TB, e *engine.Engine, facts health.Facts) []health.Finding {
 	tb.Helper()

@@ -19,7 +19,7 @@ func TestCleanDistrictHasNoErrorsNorWarnings(t *testing.T) {
 	for _, computed := range []bool{false, true} {
 		e := load(t, lineData(), nodes, edges, lineOptions)
 		if computed {
-			e = compute(t, lineData(), nodes, edges, lineOptions)
+			e = fixture.Compute(t, lineData(), nodes, edges, lineOptions)
 		}
 		fs := check(t, e, health.Facts{})
 		s := health.Summarise(fs)
@@ -97,7 +97,7 @@ func TestPopulationDensityOutlier(t *testing.T) {
 	d := lineData()
 	dense := geo.Community{Code: "510104001002", Name: "密集社区", StreetCode: "510104001", Population: 5000, Boundary: orb.MultiPolygon{{ring}}}
 	d.Communities = append([]geo.Community{dense}, d.Communities...)
-	fs := check(t, compute(t, d, nodes, edges, lineOptions), health.Facts{})
+	fs := check(t, fixture.Compute(t, d, nodes, edges, lineOptions), health.Facts{})
 	f := about(t, fs, health.CodePopulationDensityOutlier, cell.String())
 	want := 5000 / (h3.CellAreaM2(cell) / 1e6)
 	near(t, "density", f.Figure, want, 1e-6*want)
@@ -148,7 +148,7 @@ func TestSearchBoundReached(t *testing.T) {
 	nodes, edges := lineNetwork()
 	d := lineData()
 	opts := engine.Options{Categories: []string{"supermarket"}, MaxMinutes: 5, ThresholdsMin: []float64{5}}
-	e := compute(t, d, nodes, edges, opts)
+	e := fixture.Compute(t, d, nodes, edges, opts)
 	fs := check(t, e, health.Facts{})
 	f := about(t, fs, health.CodeSearchBoundReached, "level:any")
 	speed := 4000.0 / 3600

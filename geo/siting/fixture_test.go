@@ -1,7 +1,6 @@
 package siting_test
 
 import (
-	"context"
 	"math"
 	"testing"
 
@@ -24,16 +23,11 @@ func lineEngine(tb testing.TB, residential []geo.ResidentialArea) *engine.Engine
 	return compute(tb, d, nodes, edges)
 }
 
+// compute builds and computes d on the network with the categories supermarket and
+// pharmacy.
 func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge) *engine.Engine {
 	tb.Helper()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
 }
 
 // square is a residential square of side metres centred on p (lon, lat).
