@@ -70,31 +70,3 @@ func noRejects(tb testing.TB, res *importers.Result) {
 		tb.Errorf("unexpected reject: %s", r)
 	}
 }
-
-// sharedData returns ../shared/data beside the repository root (found by walking up to
-// go.mod); it skips the test when the folder is missing, or fails it when CI=true.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared test data missing at %s (required when CI=true)", data)
-		}
-		tb.Skipf("shared test data not found at %s: skipping the test on real data", data)
-	}
-	return data
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // wgsStations are the hand-entered points of testdata/stations-wgs84.csv.
@@ -228,7 +229,7 @@ func TestReadCommunities(t *testing.T) {
 // TestReadHefeiCommunities imports the real division CSV (names and codes, no geometry)
 // and checks it against the file read independently with encoding/csv.
 func TestReadHefeiCommunities(t *testing.T) {
-	path := filepath.Join(sharedData(t), "admin", "hefei-luyang-feidong-communities.csv")
+	path := filepath.Join(testenv.SharedData(t), "admin", "hefei-luyang-feidong-communities.csv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestReadHefeiCommunities(t *testing.T) {
 // TestGeneratorMatchesGolden checks the fixture generator's GCJ-02 and BD-09 formulas
 // against the golden values of the shared city table.
 func TestGeneratorMatchesGolden(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedData(t), "crs", "china-cities-wgs84-gcj02-bd09.json"))
+	b, err := os.ReadFile(filepath.Join(testenv.SharedData(t), "crs", "china-cities-wgs84-gcj02-bd09.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,37 +4,22 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
-
-// sharedData returns ../shared/data beside the repository, skipping (failing under CI)
-// when it is missing.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared data %s missing: %v", p, err)
-		}
-		tb.Skipf("skipped: shared data %s missing", p)
-	}
-	return p
-}
 
 // TestWalkTimesAgreeWithPgRouting loads the Chengdu extract, runs one multi-source search
 // in lifecircle's engine and pgRouting's pgr_drivingDistance (minimum over starts) on the same
 // walk_edges table, and requires every node's time to agree within 0.5 s.
 func TestWalkTimesAgreeWithPgRouting(t *testing.T) {
-	path := sharedData(t, "osm/chengdu-central.osm.pbf")
+	path := testenv.SharedData(t, "osm/chengdu-central.osm.pbf")
 	db, _ := postgistest.New(t)
 	ctx := context.Background()
 	cats, err := geo.ParseCategories(data.Categories())

@@ -5,6 +5,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/gridindex"
 )
 
 // BufferComparison says how far the common shortcut — a straight-line buffer around each
@@ -53,19 +54,17 @@ func CompareBuffer(e *engine.Engine, t engine.Target, radiusM, minutes float64) 
 	}
 	pts := e.Sets[k].Points
 	c := BufferComparison{Target: t, RadiusM: radiusM, Minutes: minutes, Cells: len(e.Cells)}
-	degLat := radiusM / (geo.EarthRadiusM * math.Pi / 180)
+	ix, err := gridindex.NewPoints(pts, radiusM, 0)
+	if err != nil {
+		return BufferComparison{}, err
+	}
 	for i, cell := range e.Cells {
 		inBuffer := false
-		degLon := degLat / math.Max(math.Cos(cell.Center[1]*math.Pi/180), 1e-6)
-		for _, p := range pts {
-			if math.Abs(p[1]-cell.Center[1]) > degLat || math.Abs(p[0]-cell.Center[0]) > degLon {
-				continue
+		ix.Near(cell.Center, radiusM, func(items []int32) {
+			for _, j := range items {
+				inBuffer = inBuffer || geo.HaversineM(pts[j], cell.Center) <= radiusM
 			}
-			if geo.HaversineM(p, cell.Center) <= radiusM {
-				inBuffer = true
-				break
-			}
-		}
+		})
 		s := float64(e.Results[k].Seconds[i])
 		onFoot := !math.IsNaN(s) && s <= minutes*60
 		c.add(inBuffer, onFoot, cell.Population)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 )
 
 // On the straight street the supermarket stands at 1 000 m; 5 minutes on foot is 333 m.
@@ -12,7 +13,7 @@ import (
 // are farther on foot (access leg) than in a straight line, so the buffer can only
 // overstate coverage there, never miss any: a walk is never shorter than the straight line.
 func TestCompareBufferNeverMissesOnAStraightStreet(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	tests := []struct {
 		name    string
 		radius  float64

@@ -1,12 +1,12 @@
 package assess_test
 
 import (
-	"context"
 	"math"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -133,14 +133,7 @@ func newDistrict(tb testing.TB, mods ...func(*engine.Data)) *engine.Engine {
 		m(&d)
 	}
 	nodes, edges := streetGraph()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "laundry"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: []string{"supermarket", "laundry"}})
 }
 
 // pathPos is a point joined to the path of streets: the access leg in metres and the
@@ -297,47 +290,4 @@ func communityOf(p orb.Point) string {
 func inRange(got, lo, hi float64) bool {
 	slack := 1e-6 * math.Max(1, math.Abs(hi))
 	return got >= lo-slack && got <= hi+slack
-}
-
-// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
-// community covering a strip around it, the community station st1 at its west end and a
-// supermarket 1 000 m along it. Along the street the walk time is plain distance over
-// speed.
-func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
-	tb.Helper()
-	const lat = 30.0
-	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	for i := 0; i <= n; i++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
-		if i > 0 {
-			a, b := nodes[i-1].Point, nodes[i].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
-				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-		}
-	}
-	east := 104 + float64(n)*dLon
-	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
-	d := engine.Data{
-		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
-			Population: 10000, Boundary: boundary}},
-		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
-		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
-	}
-	return nodes, edges, d
-}
-
-// newLineEngine is lineDistrict's 2 km street, computed.
-func newLineEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	nodes, edges, d := lineDistrict(tb, 20)
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
 }

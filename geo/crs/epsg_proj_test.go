@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -12,29 +11,16 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 )
-
-// requireTool returns the path of a PROJ or GDAL command-line tool, skipping the test
-// when it is missing (failing instead when CI=true, where .ci/setup-db installs it).
-func requireTool(tb testing.TB, name string) string {
-	tb.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("CI=true but %s is missing (Debian packages proj-bin, gdal-bin)", name)
-		}
-		tb.Skipf("%s not installed (apt-get install proj-bin gdal-bin): skipping the check against PROJ", name)
-	}
-	return path
-}
 
 // TestFamilyNamesMatchPROJ checks the Gauss-Krüger tables against PROJ's own database:
 // every Gauss-Krüger CRS of CGCS2000, Xian 1980, Beijing 1954 and New Beijing that
 // `projinfo --list-crs` names has the same name in FamilyOf, and every code FamilyOf knows
 // is in PROJ's list under that name.
 func TestFamilyNamesMatchPROJ(t *testing.T) {
-	projinfo := requireTool(t, "projinfo")
+	projinfo := testenv.RequireTool(t, "projinfo", "Debian packages proj-bin, gdal-bin")
 	out, err := exec.Command(projinfo, "--list-crs", "projected,geographic_2d,allow_deprecated").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +61,7 @@ func TestFamilyNamesMatchPROJ(t *testing.T) {
 // TestToLonLatMatchesPROJ projects points with gdaltransform (PROJ, through the EPSG
 // definitions) and reads them back with Family.ToLonLat and FromLonLat.
 func TestToLonLatMatchesPROJ(t *testing.T) {
-	gdaltransform := requireTool(t, "gdaltransform")
+	gdaltransform := testenv.RequireTool(t, "gdaltransform", "Debian packages proj-bin, gdal-bin")
 	base := map[crs.Datum]int{crs.DatumCGCS2000: 4490, crs.DatumXian80: 4610, crs.DatumBeijing54: 4214, crs.DatumNewBeijing: 4555, crs.DatumWGS84: 4326}
 	pts := []orb.Point{{104.0657, 30.6595}, {103.1, 31.4}, {106.4, 29.1}}
 	for _, code := range []int{4544, 4543, 4523, 4497, 4508, 2383, 2360, 2341, 2433, 2412, 21418, 21458, 21478, 4584, 4574, 4654, 4790, 32648, 32649, 3857} {

@@ -1,7 +1,6 @@
 package engine_test
 
 import (
-	"context"
 	"errors"
 	"math"
 	"testing"
@@ -9,57 +8,12 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
-// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
-// community covering a strip around it. It makes hand-checkable walk times: along the
-// street the time is plain distance over speed.
-func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
-	tb.Helper()
-	const lat = 30.0
-	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	for i := 0; i <= n; i++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
-		if i > 0 {
-			a, b := nodes[i-1].Point, nodes[i].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
-				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-		}
-	}
-	east := 104 + float64(n)*dLon
-	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
-	d := engine.Data{
-		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
-			Population: 10000, Boundary: boundary}},
-		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
-		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
-	}
-	return nodes, edges, d
-}
-
-func newLineEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	nodes, edges, d := lineDistrict(tb, 20)
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
-}
-
-// metresNorth moves p d metres north.
-func metresNorth(p orb.Point, d float64) orb.Point {
-	return orb.Point{p[0], p[1] + d/(geo.EarthRadiusM*math.Pi/180)}
-}
-
 func TestNearestMatchesHandComputedTimes(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	speed := 4000.0 / 3600 // m/s
 	street := e.Graph.NodePoint(0)
 	dLon := e.Graph.NodePoint(1)[0] - street[0]
@@ -70,7 +24,7 @@ func TestNearestMatchesHandComputedTimes(t *testing.T) {
 		wantID  string
 		wantSec float64 // hand-computed: access + along-street metres over 4 km/h
 	}{
-		{"station from 500 m east, 20 m north", metresNorth(orb.Point{street[0] + 5*dLon, street[1]}, 20),
+		{"station from 500 m east, 20 m north", fixture.MetresNorth(orb.Point{street[0] + 5*dLon, street[1]}, 20),
 			engine.Target{Kind: engine.KindLevel, Key: "community"}, "st1", (20 + 500) / speed},
 		{"supermarket from 250 m east on the street", orb.Point{street[0] + 2.5*dLon, street[1]},
 			engine.Target{Kind: engine.KindCategory, Key: "supermarket"}, "o1", 750 / speed},
@@ -101,7 +55,7 @@ func TestNearestMatchesHandComputedTimes(t *testing.T) {
 }
 
 func TestNearestErrors(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	tests := []struct {
 		name   string
 		p      orb.Point
@@ -109,7 +63,7 @@ func TestNearestErrors(t *testing.T) {
 		k      int
 		code   geo.ErrorCode
 	}{
-		{"off network", metresNorth(e.Graph.NodePoint(5), 800), engine.Target{Kind: engine.KindLevel, Key: "any"}, 1, geo.EUNPROCESSABLE},
+		{"off network", fixture.MetresNorth(e.Graph.NodePoint(5), 800), engine.Target{Kind: engine.KindLevel, Key: "any"}, 1, geo.EUNPROCESSABLE},
 		{"unknown category", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindCategory, Key: "casino"}, 1, geo.EINVALID},
 		{"unknown level", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindLevel, Key: "province"}, 1, geo.EINVALID},
 		{"k too large", e.Graph.NodePoint(5), engine.Target{Kind: engine.KindLevel, Key: "any"}, 51, geo.EINVALID},
@@ -127,7 +81,7 @@ func TestNearestErrors(t *testing.T) {
 }
 
 func TestComputeSetsAndSummaries(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	// 2 configured categories + 5 levels + any.
 	if got := len(e.Results); got != 8 {
 		t.Fatalf("results = %d, want 8", got)
@@ -150,7 +104,7 @@ func TestComputeSetsAndSummaries(t *testing.T) {
 }
 
 func TestRouteAlongStreet(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	a, b := e.Graph.NodePoint(2), e.Graph.NodePoint(17)
 	w, err := e.Route(a, b)
 	if err != nil {
@@ -165,7 +119,7 @@ func TestRouteAlongStreet(t *testing.T) {
 }
 
 func TestIsochroneBandsGrow(t *testing.T) {
-	e := newLineEngine(t)
+	e := fixture.LineEngine(t)
 	bands, err := e.Isochrone(e.Graph.NodePoint(10), []float64{10, 5})
 	if err != nil {
 		t.Fatal(err)

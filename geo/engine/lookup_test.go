@@ -7,11 +7,12 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
 func TestSetIndexAndCellAt(t *testing.T) {
-	nodes, edges, d := lineDistrict(t, 20)
+	nodes, edges, d := fixture.LineDistrict(20)
 	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket"}})
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +72,7 @@ func TestCommunityPopulation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			nodes, edges, d := lineDistrict(t, 20)
+			nodes, edges, d := fixture.LineDistrict(20)
 			tc.community.Code = "510104001009"
 			d.Communities = []geo.Community{tc.community}
 			for _, k := range tc.compounds {

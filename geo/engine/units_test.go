@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 )
@@ -18,7 +19,7 @@ import (
 // smaller than a cell), one without a polygon, and a second compound with the first's ID.
 func unitsDistrict(tb testing.TB) (*engine.Engine, float64) {
 	tb.Helper()
-	nodes, edges, d := lineDistrict(tb, 20)
+	nodes, edges, d := fixture.LineDistrict(20)
 	const lat = 30.0
 	west, east := nodes[0].Point[0], nodes[len(nodes)-1].Point[0]
 	split := (west + east) / 2

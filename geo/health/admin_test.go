@@ -11,6 +11,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
@@ -20,7 +21,7 @@ import (
 // to WGS84 here) as communities, coded by their 6-digit adcode padded to 12 digits.
 func chengduDistricts(tb testing.TB) []geo.Community {
 	tb.Helper()
-	raw, err := os.ReadFile(sharedData(tb, "admin/chengdu-districts-gcj02.json"))
+	raw, err := os.ReadFile(testenv.SharedData(tb, "admin/chengdu-districts-gcj02.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestChengduDistrictsOutsideTheExtract(t *testing.T) {
 // codes, no geometry): every community lacks a boundary and a population.
 func TestHefeiCommunitiesWithoutBoundary(t *testing.T) {
 	res := chengdu(t)
-	hf, err := importers.ReadFile(t.Context(), importers.KindCommunities, sharedData(t, "admin/hefei-luyang-feidong-communities.csv"), importers.Options{})
+	hf, err := importers.ReadFile(t.Context(), importers.KindCommunities, testenv.SharedData(t, "admin/hefei-luyang-feidong-communities.csv"), importers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
 	orbgeo "github.com/paulmach/orb/geo"
@@ -85,7 +86,7 @@ func boundDistanceM(p orb.Point, b orb.Bound) float64 {
 // point of mp's rings. The foot on each segment is found in the equirectangular frame
 // centred on p, as the walk network's snapping does.
 func boundaryDistanceM(p orb.Point, mp orb.MultiPolygon) float64 {
-	kx := math.Cos(p[1] * math.Pi / 180)
+	kx := local.LonScale(p[1])
 	best := math.Inf(1)
 	for _, poly := range mp {
 		for _, r := range poly {
@@ -148,9 +149,9 @@ func validPoint(p orb.Point) bool {
 // padBound widens the lon/lat box b by m metres on every side (longitudes at the box's
 // latitude farthest from the equator, so the margin is at least m everywhere).
 func padBound(b orb.Bound, m float64) orb.Bound {
-	dLat := m / (geo.EarthRadiusM * math.Pi / 180)
+	dLat := m / local.MetresPerDegreeLat
 	maxLat := min(max(math.Abs(b.Min[1]), math.Abs(b.Max[1]))+dLat, 89.9)
-	dLon := dLat / math.Cos(maxLat*math.Pi/180)
+	dLon := dLat / local.LonScale(maxLat)
 	return orb.Bound{
 		Min: orb.Point{max(b.Min[0]-dLon, -180), max(b.Min[1]-dLat, -90)},
 		Max: orb.Point{min(b.Max[0]+dLon, 180), min(b.Max[1]+dLat, 90)},

@@ -37,6 +37,6 @@
 // Points are WGS84 (lon, lat); distances in the figures are km (unit "km") or metres
 // ("m"), shares fractions in [0, 1], densities residents per km².
 //
-// health may import geo, geo/engine, geo/walk, geo/coverage, orb and h3-go; never pgx,
+// health may import geo, geo/engine, geo/walk, geo/coverage, geo/local, orb and h3-go; never pgx,
 // echo, net/http or postgis.
 package health

@@ -3,49 +3,21 @@ package health_test
 import (
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/fixture"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 )
-
-// sharedData returns the path of a file in the real-data folder beside the repository,
-// skipping the test when the folder is missing (failing it under CI=true).
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real data %s is missing under CI: %v", p, err)
-		}
-		tb.Skipf("real data %s not found (shared/data beside the repository); skipping", p)
-	}
-	return p
-}
 
 // chengdu reads the central Chengdu OpenStreetMap extract.
 func chengdu(tb testing.TB) *osmimport.Result {
 	tb.Helper()
-	res, err := osmimport.ReadFile(context.Background(), sharedData(tb, "osm/chengdu-central.osm.pbf"), osmimport.Options{})
+	res, err := osmimport.ReadFile(context.Background(), testenv.SharedData(tb, "osm/chengdu-central.osm.pbf"), osmimport.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -57,16 +29,6 @@ func load(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEd
 	tb.Helper()
 	e, err := engine.New(d, nodes, edges, opts)
 	if err != nil {
-		tb.Fatal(err)
-	}
-	return e
-}
-
-// compute builds and computes an engine of d on the network.
-func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts engine.Options) *engine.Engine {
-	tb.Helper()
-	e := load(tb, d, nodes, edges, opts)
-	if err := e.Compute(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
 	return e
@@ -121,7 +83,7 @@ func near(tb testing.TB, what string, got, want, tol float64) {
 // and a community covering the strip ± 0.002° of latitude around it, so that distances
 // and walk times can be worked out by hand.
 const (
-	lineLat   = 30.0
+	lineLat   = fixture.LineLat
 	lineN     = 20
 	stripHalf = 0.002 // degrees of latitude each side of the street
 )
@@ -130,44 +92,25 @@ const (
 const degLatM = geo.EarthRadiusM * math.Pi / 180
 
 // lineDLon is the longitude step of 100 m along latitude 30°.
-var lineDLon = 100 / (degLatM * math.Cos(lineLat*math.Pi/180))
+var lineDLon = fixture.LineDLon
 
 func linePoint(i float64) orb.Point { return orb.Point{104 + i*lineDLon, lineLat} }
 
-// lineNetwork returns the street's nodes and edges.
+// lineNetwork returns the street's nodes and edges (fixture.LineDistrict's).
 func lineNetwork() ([]geo.WalkNode, []geo.WalkEdge) {
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	for i := 0; i <= lineN; i++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: linePoint(float64(i))})
-		if i > 0 {
-			a, b := nodes[i-1].Point, nodes[i].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
-				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-		}
-	}
+	nodes, edges, _ := fixture.LineDistrict(lineN)
 	return nodes, edges
 }
 
-// rect returns the lon/lat rectangle [lon0, lon1] × [lat0, lat1] as a multipolygon.
-func rect(lon0, lat0, lon1, lat1 float64) orb.MultiPolygon {
-	return orb.MultiPolygon{{{{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}}}}
-}
-
-// lineData is the clean line district: the strip community with 10 000 residents, a
-// community station at the west end and a supermarket in the middle.
+// lineData is the clean line district: fixture.LineDistrict's strip community with 10 000
+// residents, community station at the west end and supermarket in the middle, both read
+// from a file (Source "file").
 func lineData() engine.Data {
-	east := linePoint(lineN)[0]
-	return engine.Data{
-		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
-			Population: 10000, Boundary: rect(104, lineLat-stripHalf, east, lineLat+stripHalf)}},
-		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: linePoint(0), Source: "file"}},
-		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: linePoint(10), Source: "file"}},
-	}
+	_, _, d := fixture.LineDistrict(lineN)
+	d.Stations[0].Source = "file"
+	d.Outlets[0].Source = "file"
+	return d
 }
-
-// north moves p d metres north.
-func north(p orb.Point, d float64) orb.Point { return orb.Point{p[0], p[1] + d/degLatM} }
 
 // rectAreaKm2 is the area on the sphere of a lon/lat rectangle, in km²:
 // R² · Δλ · (sin φ1 − sin φ0).

@@ -7,6 +7,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 )
@@ -18,7 +19,7 @@ func TestCleanDistrictHasNoErrorsNorWarnings(t *testing.T) {
 	for _, computed := range []bool{false, true} {
 		e := load(t, lineData(), nodes, edges, lineOptions)
 		if computed {
-			e = compute(t, lineData(), nodes, edges, lineOptions)
+			e = fixture.Compute(t, lineData(), nodes, edges, lineOptions)
 		}
 		fs := check(t, e, health.Facts{})
 		s := health.Summarise(fs)
@@ -46,10 +47,10 @@ func TestFacilityOffNetworkAndOutside(t *testing.T) {
 		want     float64 // worked out by hand
 		tol      float64
 	}{
-		{"800 m north of the street: off the network", north(linePoint(5), 800), health.CodeFacilityOffNetwork, health.SeverityWarning, health.UnitM, 800, 0.01},
-		{"3 km north: outside the study area", north(linePoint(5), 3000), health.CodeFacilityOutsideStudyArea, health.SeverityWarning, health.UnitKm,
+		{"800 m north of the street: off the network", fixture.MetresNorth(linePoint(5), 800), health.CodeFacilityOffNetwork, health.SeverityWarning, health.UnitM, 800, 0.01},
+		{"3 km north: outside the study area", fixture.MetresNorth(linePoint(5), 3000), health.CodeFacilityOutsideStudyArea, health.SeverityWarning, health.UnitKm,
 			(3000 - stripHalf*degLatM) / 1000, 0.001},
-		{"30 km north: wrong coordinates", north(linePoint(5), 30000), health.CodeFacilityOutsideStudyArea, health.SeverityError, health.UnitKm,
+		{"30 km north: wrong coordinates", fixture.MetresNorth(linePoint(5), 30000), health.CodeFacilityOutsideStudyArea, health.SeverityError, health.UnitKm,
 			(30000 - stripHalf*degLatM) / 1000, 0.001},
 		{"500 m west of the west end, outside the community but near it: nothing to say", orb.Point{104 - 5*lineDLon, lineLat}, "", "", "", 0, 0},
 		{"latitude 95: no (lon, lat) pair", orb.Point{104, 95}, health.CodeFacilityOutsideStudyArea, health.SeverityError, health.UnitKm, 0, 0},
@@ -87,7 +88,7 @@ func TestPopulationDensityOutlier(t *testing.T) {
 	nodes, edges := lineNetwork()
 	// a hand-made community that is exactly one H3 cell (its hexagon), 50 m north of the
 	// street, holding 5 000 residents: all of them fall in that cell
-	cell := h3.LatLngToCell(h3.NewLatLng(north(linePoint(5), 50)[1], linePoint(5)[0]), 10)
+	cell := h3.LatLngToCell(h3.NewLatLng(fixture.MetresNorth(linePoint(5), 50)[1], linePoint(5)[0]), 10)
 	var ring orb.Ring
 	for _, v := range h3.CellToBoundary(cell) {
 		ring = append(ring, orb.Point{v.Lng, v.Lat})
@@ -96,7 +97,7 @@ func TestPopulationDensityOutlier(t *testing.T) {
 	d := lineData()
 	dense := geo.Community{Code: "510104001002", Name: "密集社区", StreetCode: "510104001", Population: 5000, Boundary: orb.MultiPolygon{{ring}}}
 	d.Communities = append([]geo.Community{dense}, d.Communities...)
-	fs := check(t, compute(t, d, nodes, edges, lineOptions), health.Facts{})
+	fs := check(t, fixture.Compute(t, d, nodes, edges, lineOptions), health.Facts{})
 	f := about(t, fs, health.CodePopulationDensityOutlier, cell.String())
 	want := 5000 / (h3.CellAreaM2(cell) / 1e6)
 	near(t, "density", f.Figure, want, 1e-6*want)
@@ -114,10 +115,10 @@ func TestPopulationMissing(t *testing.T) {
 	// a second community over the east half of the street, with no count at all
 	lon0, lon1 := linePoint(10)[0], linePoint(lineN)[0]
 	lat0, lat1 := lineLat+stripHalf, lineLat+2*stripHalf
-	d.Communities = append(d.Communities, geo.Community{Code: "510104001003", Name: "无人口社区", Boundary: rect(lon0, lat0, lon1, lat1)})
+	d.Communities = append(d.Communities, geo.Community{Code: "510104001003", Name: "无人口社区", Boundary: fixture.Rect(lon0, lat0, lon1, lat1)})
 	d.Compounds = []geo.Compound{
-		{ID: "k1", Name: "有户数小区", CommunityCode: "510104001001", Households: 120, Polygon: rect(lon0, lat0, lon1, lat1)},
-		{ID: "k2", Name: "空小区", CommunityCode: "510104001003", Polygon: rect(lon0, lat0, lon1, lat1)},
+		{ID: "k1", Name: "有户数小区", CommunityCode: "510104001001", Households: 120, Polygon: fixture.Rect(lon0, lat0, lon1, lat1)},
+		{ID: "k2", Name: "空小区", CommunityCode: "510104001003", Polygon: fixture.Rect(lon0, lat0, lon1, lat1)},
 	}
 	fs := check(t, load(t, d, nodes, edges, lineOptions), health.Facts{})
 	f := about(t, fs, health.CodePopulationMissing, "510104001003")
@@ -147,7 +148,7 @@ func TestSearchBoundReached(t *testing.T) {
 	nodes, edges := lineNetwork()
 	d := lineData()
 	opts := engine.Options{Categories: []string{"supermarket"}, MaxMinutes: 5, ThresholdsMin: []float64{5}}
-	e := compute(t, d, nodes, edges, opts)
+	e := fixture.Compute(t, d, nodes, edges, opts)
 	fs := check(t, e, health.Facts{})
 	f := about(t, fs, health.CodeSearchBoundReached, "level:any")
 	speed := 4000.0 / 3600
@@ -207,10 +208,10 @@ func TestUnitOutsideNetwork(t *testing.T) {
 	padLon := padLat / math.Cos((lineLat+padLat)*math.Pi/180)
 	extEast := east + padLon
 	w := 0.004 // rectangle width, degrees of longitude
-	band := func(lon0 float64) orb.MultiPolygon { return rect(lon0, lineLat-padLat, lon0+w, lineLat+padLat) }
-	far := rect(104+13.5, lineLat-0.005, 104+13.51, lineLat+0.005) // about 1 300 km east
+	band := func(lon0 float64) orb.MultiPolygon { return fixture.Rect(lon0, lineLat-padLat, lon0+w, lineLat+padLat) }
+	far := fixture.Rect(104+13.5, lineLat-0.005, 104+13.51, lineLat+0.005) // about 1 300 km east
 	farCentre := orb.Point{104 + 13.505, lineLat}
-	beside := rect(extEast+0.001, lineLat-0.001, extEast+0.003, lineLat+0.001)
+	beside := fixture.Rect(extEast+0.001, lineLat-0.001, extEast+0.003, lineLat+0.001)
 	tests := []struct {
 		name     string
 		boundary orb.MultiPolygon

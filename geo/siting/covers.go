@@ -9,6 +9,8 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/gridindex"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
@@ -47,7 +49,10 @@ func coverLists(ctx context.Context, e *engine.Engine, d demand, c candidates, l
 func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Point, toSnaps []walk.Snap, limit float64) ([][]int32, error) {
 	out := make([][]int32, len(from))
 	radius := straightReachM(e, limit)
-	grid := newPointGrid(to, radius/2)
+	ix, err := gridindex.NewPoints(to, radius/2, 0)
+	if err != nil {
+		return nil, err
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, e.Options.Workers) {
@@ -61,7 +66,10 @@ func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Poi
 					return
 				}
 				for i := lo; i < min(lo+chunk, len(from)); i++ {
-					near = mayReach(from[i], grid.near(from[i].Origin, radius, near[:0]), toSnaps, radius)
+					near = near[:0]
+					ix.Near(from[i].Origin, radius, func(items []int32) {
+						near = mayReach(from[i], items, toSnaps, radius, near)
+					})
 					if len(near) > 0 {
 						out[i] = reached(e, from[i], near, toSnaps, limit)
 					}
@@ -76,20 +84,20 @@ func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Poi
 	return out, nil
 }
 
-// mayReach keeps the entries of near whose snap could be within radius metres' walk
-// of from: both access legs plus the straight line between the two snapped points (a
-// lower bound on the way along the network) must not exceed it. It filters near in place.
-func mayReach(from walk.Snap, near []int32, toSnaps []walk.Snap, radius float64) []int32 {
-	kx := math.Cos(from.Point[1]*math.Pi/180) * mPerDeg
-	keep := near[:0]
-	for _, j := range near {
+// mayReach appends to out the entries of items whose snap could be within radius
+// metres' walk of from, and returns it: both access legs plus the straight line between
+// the two snapped points (a lower bound on the way along the network, in the
+// equirectangular plane at from) must not exceed it.
+func mayReach(from walk.Snap, items []int32, toSnaps []walk.Snap, radius float64, out []int32) []int32 {
+	pl := local.NewPlane(from.Point)
+	for _, j := range items {
 		s := toSnaps[j]
-		dx, dy := (s.Point[0]-from.Point[0])*kx, (s.Point[1]-from.Point[1])*mPerDeg
+		dx, dy := pl.XY(s.Point)
 		if from.AccessM+s.AccessM+math.Sqrt(dx*dx+dy*dy) <= radius {
-			keep = append(keep, j)
+			out = append(out, j)
 		}
 	}
-	return keep
+	return out
 }
 
 // reached returns, sorted, the entries of near whose snaps one search from `from`

@@ -10,6 +10,7 @@
 // engine's one unit index (engine.Units). Points are WGS84 (lon, lat), populations
 // residents (m² of area when the district has none), times walking minutes.
 //
-// siting may import geo, geo/engine, geo/walk, geo/coverage, geo/plan, orb and h3-go;
+// siting may import geo, geo/engine, geo/walk, geo/coverage, geo/plan, geo/local,
+// geo/gridindex, orb and h3-go;
 // never geo/assess, pgx, echo, net/http or postgis.
 package siting

@@ -1,12 +1,12 @@
 package siting_test
 
 import (
-	"context"
 	"math"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -18,21 +18,16 @@ const walkSpeed = 4000.0 / 3600
 // only where they are (none: spread evenly by area).
 func lineEngine(tb testing.TB, residential []geo.ResidentialArea) *engine.Engine {
 	tb.Helper()
-	nodes, edges, d := lineDistrict(tb, 20)
+	nodes, edges, d := fixture.LineDistrict(20)
 	d.Residential = residential
 	return compute(tb, d, nodes, edges)
 }
 
+// compute builds and computes d on the network with the categories supermarket and
+// pharmacy.
 func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.WalkEdge) *engine.Engine {
 	tb.Helper()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return e
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: []string{"supermarket", "pharmacy"}})
 }
 
 // square is a residential square of side metres centred on p (lon, lat).
@@ -99,38 +94,4 @@ func routeSeconds(tb testing.TB, e *engine.Engine, a, b orb.Point) float64 {
 		tb.Fatal(err)
 	}
 	return w.Minutes * 60
-}
-
-// lineDistrict is one straight east–west street of n×100 m along latitude 30°, with a
-// community covering a strip around it, the community station st1 at its west end and a
-// supermarket o1 1 000 m along it. Along the street the walk time is plain distance over
-// speed.
-func lineDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
-	tb.Helper()
-	const lat = 30.0
-	dLon := 100 / (geo.EarthRadiusM * math.Cos(lat*math.Pi/180) * math.Pi / 180)
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	for i := 0; i <= n; i++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(i + 1), Point: orb.Point{104 + float64(i)*dLon, lat}})
-		if i > 0 {
-			a, b := nodes[i-1].Point, nodes[i].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(i), Source: int64(i), Target: int64(i + 1),
-				LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-		}
-	}
-	east := 104 + float64(n)*dLon
-	boundary := orb.MultiPolygon{{{{104, lat - 0.002}, {east, lat - 0.002}, {east, lat + 0.002}, {104, lat + 0.002}, {104, lat - 0.002}}}}
-	d := engine.Data{
-		Communities: []geo.Community{{Code: "510104001001", Name: "测试社区", StreetCode: "510104001", StreetName: "测试街道",
-			Population: 10000, Boundary: boundary}},
-		Stations: []geo.Station{{ID: "st1", Name: "测试社区党群服务站", Level: geo.LevelCommunity, Point: nodes[0].Point}},
-		Outlets:  []geo.Outlet{{ID: "o1", Name: "超市", Category: "supermarket", Point: nodes[10].Point}},
-	}
-	return nodes, edges, d
-}
-
-// metresNorth moves p d metres north.
-func metresNorth(p orb.Point, d float64) orb.Point {
-	return orb.Point{p[0], p[1] + d/(geo.EarthRadiusM*math.Pi/180)}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/gridindex"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/paulmach/orb"
 )
@@ -73,7 +74,7 @@ func candidatesOf(e *engine.Engine, req Request) (candidates, error) {
 				c.add(e.Cells[i].Center, s, i)
 			}
 		}
-		return c.without(req.Exclude), nil
+		return c.without(req.Exclude)
 	}
 	nearest := math.Inf(1)
 	for i, s := range e.Graph.SnapAll(req.Candidates) {
@@ -86,7 +87,7 @@ func candidatesOf(e *engine.Engine, req Request) (candidates, error) {
 	if len(c.pts) == 0 {
 		return c, allOffNetwork(len(req.Candidates), nearest, e.Options.Walk.MaxSnapM)
 	}
-	return c.without(req.Exclude), nil
+	return c.without(req.Exclude)
 }
 
 func (c *candidates) add(p orb.Point, s walk.Snap, cell int) {
@@ -95,30 +96,35 @@ func (c *candidates) add(p orb.Point, s walk.Snap, cell int) {
 
 // without returns the candidates farther than ExcludeM metres from every point of
 // exclude (lon, lat WGS84).
-func (c candidates) without(exclude []orb.Point) candidates {
+func (c candidates) without(exclude []orb.Point) (candidates, error) {
 	if len(exclude) == 0 {
-		return c
+		return c, nil
 	}
-	g := newPointGrid(exclude, 4*ExcludeM)
+	ix, err := gridindex.NewPoints(exclude, 4*ExcludeM, 0)
+	if err != nil {
+		return candidates{}, err
+	}
 	var out candidates
-	var near []int32
 	for j, p := range c.pts {
-		near = g.near(p, ExcludeM, near[:0])
-		if !anyWithin(p, exclude, near, ExcludeM) {
+		if !anyWithin(ix, exclude, p, ExcludeM) {
 			out.add(p, c.snaps[j], c.cells[j])
 		}
 	}
-	return out
+	return out, nil
 }
 
-// anyWithin reports whether any of pts[idx] lies within r great-circle metres of p.
-func anyWithin(p orb.Point, pts []orb.Point, idx []int32, r float64) bool {
-	for _, i := range idx {
-		if geo.HaversineM(p, pts[i]) <= r {
-			return true
+// anyWithin reports whether a point of pts (lon, lat WGS84), indexed by ix, lies within
+// r great-circle metres of p.
+func anyWithin(ix *gridindex.Index, pts []orb.Point, p orb.Point, r float64) bool {
+	found := false
+	ix.Near(p, r, func(items []int32) {
+		for _, i := range items {
+			if !found && geo.HaversineM(p, pts[i]) <= r {
+				found = true
+			}
 		}
-	}
-	return false
+	})
+	return found
 }
 
 // communityOf returns the name (else the code) of the community holding candidate j,

@@ -2,6 +2,7 @@ package siting
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -74,6 +75,7 @@ func Scenario(ctx context.Context, e *engine.Engine, c Change) (ScenarioResult, 
 	}
 	ks := ch.sets()
 	res := ScenarioResult{Targets: make([]ScenarioTarget, len(ks))}
+	errs := make([]error, len(ks))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, max(1, e.Options.Workers))
 	for i, k := range ks {
@@ -82,14 +84,23 @@ func Scenario(ctx context.Context, e *engine.Engine, c Change) (ScenarioResult, 
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			if ctx.Err() == nil {
-				res.Targets[i] = targetChange(e, k, timesAfter(e, k, ch))
+			if ctx.Err() != nil {
+				return
 			}
+			times, err := timesAfter(e, k, ch)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			res.Targets[i] = targetChange(e, k, times)
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return ScenarioResult{}, geo.WrapError(geo.EUNAVAILABLE, err, "scenario stopped")
+	}
+	if err := errors.Join(errs...); err != nil {
+		return ScenarioResult{}, err
 	}
 	return res, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -123,7 +124,7 @@ func TestScenarioMatchesRecomputedEngine(t *testing.T) {
 		change siting.Change
 	}{
 		{"add a community station and a supermarket", siting.Change{Add: []siting.Addition{
-			{Point: metresNorth(p(8, 9), 20), Kind: engine.KindLevel, Key: "community"},
+			{Point: fixture.MetresNorth(p(8, 9), 20), Kind: engine.KindLevel, Key: "community"},
 			{Point: p(2, 11), Kind: engine.KindCategory, Key: "supermarket"}}}},
 		{"add a pharmacy where there is none", siting.Change{Add: []siting.Addition{{Point: p(6, 6), Kind: engine.KindCategory, Key: "pharmacy"}}}},
 		{"remove the building station, add two", siting.Change{Remove: []string{"ne"}, Add: []siting.Addition{
@@ -269,7 +270,7 @@ func TestScenarioErrors(t *testing.T) {
 	}{
 		{"nothing to do", siting.Change{}, geo.EINVALID, "changes nothing"},
 		{"unknown ids", siting.Change{Remove: []string{"st1", "nope", "gone", "nope"}}, geo.ENOTFOUND, `ids "nope", "gone"`},
-		{"off the network", fac(engine.KindLevel, "community", metresNorth(on, 650)), geo.EUNPROCESSABLE, "650 m"},
+		{"off the network", fac(engine.KindLevel, "community", fixture.MetresNorth(on, 650)), geo.EUNPROCESSABLE, "650 m"},
 		{"not a coordinate", fac(engine.KindLevel, "community", orb.Point{30, 104}), geo.EINVALID, "longitude"},
 		{"unknown kind", fac("shop", "community", on), geo.EINVALID, `kind "shop"`},
 		{"unknown level", fac(engine.KindLevel, "province", on), geo.EINVALID, "province"},

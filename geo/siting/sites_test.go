@@ -10,6 +10,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -20,9 +21,9 @@ var tCommunity = engine.Target{Kind: engine.KindLevel, Key: "community"}
 // station, far beyond any threshold.
 func eastHomes(tb testing.TB) (*engine.Engine, orb.Point) {
 	tb.Helper()
-	nodes, _, _ := lineDistrict(tb, 20)
+	nodes, _, _ := fixture.LineDistrict(20)
 	east := nodes[20].Point
-	home := metresNorth(orb.Point{east[0] - (nodes[20].Point[0]-nodes[19].Point[0])/2, east[1]}, 30)
+	home := fixture.MetresNorth(orb.Point{east[0] - (nodes[20].Point[0]-nodes[19].Point[0])/2, east[1]}, 30)
 	return lineEngine(tb, []geo.ResidentialArea{square(home, 60)}), home
 }
 
@@ -55,7 +56,7 @@ func TestPlanSitesFindsTheOnlyResidents(t *testing.T) {
 func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
 	e, _ := eastHomes(t)
 	n := func(i int32) orb.Point { return e.Graph.NodePoint(i) }
-	offNet := metresNorth(n(10), 900)
+	offNet := fixture.MetresNorth(n(10), 900)
 	tests := []struct {
 		name      string
 		cands     []orb.Point
@@ -64,8 +65,8 @@ func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
 	}{
 		// The homes are ~1.95 km east: 5 minutes (333 m) reach them only from node 19.
 		{"only the candidate near the homes wins", []orb.Point{n(5), n(12), n(19), offNet}, nil, []orb.Point{n(19)}},
-		{"excluding it (30 m away) leaves nothing worth building", []orb.Point{n(5), n(12), n(19)}, []orb.Point{metresNorth(n(19), 30)}, nil},
-		{"an exclusion 80 m away leaves it", []orb.Point{n(5), n(19)}, []orb.Point{metresNorth(n(19), 80)}, []orb.Point{n(19)}},
+		{"excluding it (30 m away) leaves nothing worth building", []orb.Point{n(5), n(12), n(19)}, []orb.Point{fixture.MetresNorth(n(19), 30)}, nil},
+		{"an exclusion 80 m away leaves it", []orb.Point{n(5), n(19)}, []orb.Point{fixture.MetresNorth(n(19), 80)}, []orb.Point{n(19)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,7 +92,7 @@ func TestPlanSitesCandidatesAndExclusions(t *testing.T) {
 // TestPlanSitesByAreaWithoutPopulation: a district without residents is weighed by area;
 // what the station covers is checked by hand (lineSeconds).
 func TestPlanSitesByAreaWithoutPopulation(t *testing.T) {
-	nodes, edges, d := lineDistrict(t, 20)
+	nodes, edges, d := fixture.LineDistrict(20)
 	d.Communities[0].Population = 0
 	e := compute(t, d, nodes, edges)
 	res, err := siting.PlanSites(context.Background(), e, siting.Request{Target: tCommunity, Minutes: 10, K: 2})
@@ -249,7 +250,7 @@ func TestPlanSitesErrors(t *testing.T) {
 		{"minutes NaN", with(func(r *siting.Request) { r.Minutes = math.NaN() }), geo.EINVALID, "minutes"},
 		{"bad candidate", with(func(r *siting.Request) { r.Candidates = []orb.Point{{104, 30}, {30, 104}} }), geo.EINVALID, "candidate 2"},
 		{"bad exclusion", with(func(r *siting.Request) { r.Exclude = []orb.Point{{200, 30}} }), geo.EINVALID, "excluded point 1"},
-		{"every candidate off the network", with(func(r *siting.Request) { r.Candidates = []orb.Point{metresNorth(e.Graph.NodePoint(3), 700)} }), geo.EUNPROCESSABLE, "700 m"},
+		{"every candidate off the network", with(func(r *siting.Request) { r.Candidates = []orb.Point{fixture.MetresNorth(e.Graph.NodePoint(3), 700)} }), geo.EUNPROCESSABLE, "700 m"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

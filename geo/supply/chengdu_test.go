@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/lifecircle/lifecircle/geo/walk"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // chengduBox is a ≈ 3 × 3 km piece of the central Chengdu extract, where its network is
@@ -38,7 +37,7 @@ var (
 // chengdu reads the extract once (importers/osm) and clips it to chengduBox.
 func chengdu(tb testing.TB) *chengduNet {
 	tb.Helper()
-	path := sharedOSM(tb, "chengdu-central.osm.pbf")
+	path := testenv.SharedData(tb, "osm", "chengdu-central.osm.pbf")
 	chengduOnce.Do(func() {
 		res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{})
 		if err != nil {
@@ -74,34 +73,6 @@ func clip(nodes []geo.WalkNode, edges []geo.WalkEdge, b orb.Bound) (*chengduNet,
 	var err error
 	net.g, err = walk.Build(net.nodes, net.edges, geo.DefaultWalkModel())
 	return net, err
-}
-
-// sharedOSM returns the path of a file of the shared real-data folder beside the
-// repository, skipping the test when it is missing (failing it under CI=true).
-func sharedOSM(tb testing.TB, name string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "osm", name)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real OSM data %s is missing under CI: %v", path, err)
-		}
-		tb.Skipf("real OSM data %s not found (shared/data beside the repository); skipping", path)
-	}
-	return path
 }
 
 // boxCells returns the H3 resolution-10 cells whose centres lie in b, with seeded

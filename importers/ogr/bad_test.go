@@ -14,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers/ogr"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 )
 
@@ -58,7 +59,7 @@ func rawZip(tb testing.TB, path, name string, size uint64, data []byte) {
 }
 
 func TestBadInputs(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	zone := gkZone(t, d)
 	cases := []struct {
@@ -177,7 +178,7 @@ func twoLayers(tb testing.TB, dir, src string) string {
 }
 
 func TestLayerChosen(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	dir := t.TempDir()
 	p := twoLayers(t, dir, d.writeGeoJSON(t, dir))
@@ -201,7 +202,7 @@ func TestLayerChosen(t *testing.T) {
 // TestOldDatumWarns reads a Xi'an 1980 Gauss-Krüger Shapefile: it opens, with the
 // ballpark warning naming the datum and PROJ's words.
 func TestOldDatumWarns(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	dir := t.TempDir()
 	shp := shapefileDir(t, dir, d.writeGeoJSON(t, dir), 2380)
@@ -221,7 +222,7 @@ func TestOldDatumWarns(t *testing.T) {
 // TestOffsetOverride reads a lon/lat file said to be GCJ-02: the coordinates come out
 // unchanged, marked GCJ02, for the importers to convert.
 func TestOffsetOverride(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	dir := t.TempDir()
 	p := filepath.Join(dir, "amap.kml")
@@ -245,7 +246,7 @@ func TestOffsetOverride(t *testing.T) {
 // TestCancel: a cancelled context stops Open and a stream with EUNAVAILABLE; breaking out
 // of Features ends it without an error.
 func TestCancel(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	dir := t.TempDir()
 	src := d.writeGeoJSON(t, dir)

@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/ogr"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // benchFeatures writes n square communities (5 vertices, Chinese attributes) around
@@ -54,7 +55,7 @@ func benchFeatures(b *testing.B, dir string, n int) (seq, fc string) {
 // both times and their ratio, and the time of the layer's stream alone (GDAL's part). The CRS case adds PROJ's transformation from CGCS2000
 // Gauss-Krüger and a GBK .dbf.
 func BenchmarkShapefile100k(b *testing.B) {
-	requireGDAL(b)
+	testenv.RequireGDAL(b)
 	const n = 100000
 	dir := b.TempDir()
 	seq, fc := benchFeatures(b, dir, n)

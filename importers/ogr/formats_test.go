@@ -14,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/ogr"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -121,7 +122,7 @@ func fixtures(zone int) []fixture {
 // it reads back to the same polygon: area within 0.1 % and every vertex within 1 m of the
 // WGS 84 original, with the Chinese name intact.
 func TestFormatsReadBack(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	zone := gkZone(t, d)
 	for _, fx := range fixtures(zone) {
@@ -215,7 +216,7 @@ func area(mp orb.MultiPolygon) float64 {
 // TestGeoJSONFeedsTheImporters reads the zipped GBK Shapefile through Layer.GeoJSON into
 // the importers' GeoJSON record path: one community, its Chinese name and code intact.
 func TestGeoJSONFeedsTheImporters(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	d := jinjiang(t)
 	dir := t.TempDir()
 	path := shapefile(t, dir, d.writeGeoJSON(t, dir), gkZone(t, d), true)

@@ -12,51 +12,10 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
-
-// requireGDAL skips the test when GDAL's tools are missing, failing it instead when
-// CI=true (where .ci/setup-db installs gdal-bin).
-func requireGDAL(tb testing.TB) {
-	tb.Helper()
-	for _, t := range []string{"ogr2ogr", "ogrinfo", "gdaltransform", "gdalsrsinfo"} {
-		if _, err := exec.LookPath(t); err != nil {
-			if os.Getenv("CI") == "true" {
-				tb.Fatalf("CI=true but GDAL's %s is missing (Debian package gdal-bin, installed by .ci/setup-db)", t)
-			}
-			tb.Skipf("GDAL's %s is not installed (apt-get install gdal-bin): skipping the GDAL reader tests", t)
-		}
-	}
-}
-
-// sharedData returns ../shared/data beside the repository root; it skips the test when
-// the folder is missing, or fails it when CI=true.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared test data missing at %s (required when CI=true)", data)
-		}
-		tb.Skipf("shared test data not found at %s: skipping the test on real data", data)
-	}
-	return data
-}
 
 // district is a real district boundary in WGS 84, with the attributes the fixtures carry.
 type district struct {
@@ -68,7 +27,7 @@ type district struct {
 // vertices to WGS 84 with geo/crs.
 func jinjiang(tb testing.TB) district {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedData(tb), "admin", "chengdu-districts-gcj02.json"))
+	data, err := os.ReadFile(filepath.Join(testenv.SharedData(tb), "admin", "chengdu-districts-gcj02.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}

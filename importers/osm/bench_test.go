@@ -8,6 +8,7 @@ import (
 	"time"
 
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 func benchmarkRead(b *testing.B, path string, size int64) {
@@ -36,12 +37,12 @@ func fileSize(b *testing.B, path string) int64 {
 }
 
 func BenchmarkReadChengduPBF(b *testing.B) {
-	path := sharedOSM(b, "chengdu-central.osm.pbf")
+	path := testenv.SharedData(b, "osm", "chengdu-central.osm.pbf")
 	benchmarkRead(b, path, fileSize(b, path))
 }
 
 func BenchmarkReadChengduXML(b *testing.B) {
-	path := sharedOSM(b, "chengdu-central.osm")
+	path := testenv.SharedData(b, "osm", "chengdu-central.osm")
 	benchmarkRead(b, path, fileSize(b, path))
 }
 

@@ -2,10 +2,12 @@ package osmimport_test
 
 import (
 	"context"
-	"github.com/lifecircle/lifecircle/data"
 	"math"
 	"os"
 	"testing"
+
+	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 
 	"github.com/lifecircle/lifecircle/geo"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
@@ -18,8 +20,8 @@ import (
 // walkable ways" and lists its POIs; these tests hold the reader to those figures.
 
 func TestChengduPBFAndXMLAgree(t *testing.T) {
-	pbf := read(t, sharedOSM(t, "chengdu-central.osm.pbf"))
-	xml := read(t, sharedOSM(t, "chengdu-central.osm"))
+	pbf := read(t, testenv.SharedData(t, "osm", "chengdu-central.osm.pbf"))
+	xml := read(t, testenv.SharedData(t, "osm", "chengdu-central.osm"))
 	if len(pbf.Edges) != len(xml.Edges) || len(pbf.Nodes) != len(xml.Nodes) {
 		t.Fatalf("PBF %d edges %d nodes, XML %d edges %d nodes", len(pbf.Edges), len(pbf.Nodes), len(xml.Edges), len(xml.Nodes))
 	}
@@ -45,7 +47,7 @@ func TestChengduPBFAndXMLAgree(t *testing.T) {
 }
 
 func TestChengduNetwork(t *testing.T) {
-	res := read(t, sharedOSM(t, "chengdu-central.osm.pbf"))
+	res := read(t, testenv.SharedData(t, "osm", "chengdu-central.osm.pbf"))
 	km := res.Stats.WalkLengthM / 1000
 	t.Logf("%d edges, %d nodes, %.1f km walkable", len(res.Edges), len(res.Nodes), km)
 	if km < 820*0.9 || km > 820*1.1 {
@@ -53,7 +55,7 @@ func TestChengduNetwork(t *testing.T) {
 	}
 	// independent total: every walkable way's node-to-node haversine lengths, a segment a
 	// way walks twice once, read straight from the XML twin of the file
-	if want := walkableLengthXML(t, sharedOSM(t, "chengdu-central.osm")); math.Abs(res.Stats.WalkLengthM-want) > 1e-6*want {
+	if want := walkableLengthXML(t, testenv.SharedData(t, "osm", "chengdu-central.osm")); math.Abs(res.Stats.WalkLengthM-want) > 1e-6*want {
 		t.Errorf("edges total %.3f m, the walkable ways total %.3f m", res.Stats.WalkLengthM, want)
 	}
 	checkEdgeInvariants(t, res)
@@ -65,7 +67,7 @@ func TestChengduNetwork(t *testing.T) {
 }
 
 func TestChengduFeatures(t *testing.T) {
-	res := read(t, sharedOSM(t, "chengdu-central.osm.pbf"))
+	res := read(t, testenv.SharedData(t, "osm", "chengdu-central.osm.pbf"))
 	counts := outletCounts(res)
 	t.Logf("outlets by category: %v; %d stations", counts, len(res.Stations))
 	// loose bounds around the README's figures (83 schools counted by another rule, 23
@@ -210,7 +212,7 @@ func largestComponentShare(res *osmimport.Result) float64 {
 // (data/categories.json), whose schools are split into primary and middle by tags and
 // names.
 func TestChengduBundledCategories(t *testing.T) {
-	path := sharedOSM(t, "chengdu-central.osm.pbf")
+	path := testenv.SharedData(t, "osm", "chengdu-central.osm.pbf")
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		t.Fatal(err)

@@ -33,31 +33,3 @@ func read(tb testing.TB, path string) *osmimport.Result {
 	}
 	return res
 }
-
-// sharedOSM returns the path of a file in the shared real-data folder beside the
-// repository, skipping the test when the folder is missing (failing it under CI=true).
-func sharedOSM(tb testing.TB, name string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "osm", name)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real OSM data %s is missing under CI: %v", path, err)
-		}
-		tb.Skipf("real OSM data %s not found (shared/data beside the repository); skipping", path)
-	}
-	return path
-}

@@ -11,13 +11,14 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/importers/raster"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // BenchmarkAggregate1800 aggregates a 1 800 × 1 800-pixel raster of people per pixel,
 // WorldPop's 3 arc-second grid (about 80 × 90 m at Chengdu, 150 × 150 km in all, one pixel
 // in nine nodata), onto H3 resolution 10 cells (about 66 m edges).
 func BenchmarkAggregate1800(b *testing.B) {
-	requireGDAL(b)
+	testenv.RequireGDAL(b)
 	n := benchN()
 	const d = 1.0 / 1200 // 3 arc-seconds
 	dir := b.TempDir()

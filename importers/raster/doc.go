@@ -28,6 +28,6 @@
 // A fuzz target is not needed: the file parsing is GDAL's, in a child process; what this
 // package parses (gdalinfo's JSON, the ENVI header, gdaltransform's lines) comes from GDAL.
 //
-// raster may import geo, importers/ogr (for the WKT reader), h3-go, orb and the standard
+// raster may import geo, geo/local, importers/ogr (for the WKT reader), h3-go, orb and the standard
 // library; no SQL, no pgx, echo or net/http.
 package raster

@@ -13,21 +13,9 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers/raster"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/uber/h3-go/v4"
 )
-
-// requireGDAL skips the test when GDAL's tools are missing, failing it when CI=true.
-func requireGDAL(tb testing.TB) {
-	tb.Helper()
-	for _, t := range []string{"gdalinfo", "gdal_translate", "gdaltransform"} {
-		if _, err := exec.LookPath(t); err != nil {
-			if os.Getenv("CI") == "true" {
-				tb.Fatalf("CI=true but GDAL's %s is missing (Debian package gdal-bin, installed by .ci/setup-db)", t)
-			}
-			tb.Skipf("GDAL's %s is not installed (apt-get install gdal-bin): skipping the raster tests", t)
-		}
-	}
-}
 
 // grid is a raster to write: values row by row from the top, the lower-left corner and
 // the cell size in the CRS's units.
@@ -113,7 +101,7 @@ func values(w, h int, f func(c, r int) float64) [][]float64 {
 }
 
 func TestTotalPreserved(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	vals := values(30, 20, func(c, r int) float64 {
 		if (c+r)%11 == 0 {
 			return math.NaN()
@@ -191,7 +179,7 @@ func sampleSplit(lon0, lat0, d float64, n, res int, v float64) map[h3.Cell]float
 // pixel's area in each cell (estimated by sampling 400×400 points), not all to the cell of
 // its centre; and whole to the cell when the pixel lies inside one.
 func TestAreaSplit(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	const v = 1000.0
 	centre := h3.CellToLatLng(h3.LatLngToCell(h3.LatLng{Lat: 30.66, Lng: 104.07}, 8))
 	cases := []struct {
@@ -243,7 +231,7 @@ func TestAreaSplit(t *testing.T) {
 // population-weighted centre is within 20 m of the raster's centre as gdaltransform
 // (PROJ) reads it.
 func TestProjectedPlace(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	g := grid{values: values(20, 20, func(c, r int) float64 { return 10 }), xll: 405000, yll: 3390000, dx: 100, srs: "EPSG:32648", typ: "Int16", nodata: -32768}
 	res, err := raster.Aggregate(t.Context(), []string{g.write(t, t.TempDir(), "utm")}, raster.Options{Resolution: 11})
 	if err != nil {
@@ -271,7 +259,7 @@ func TestProjectedPlace(t *testing.T) {
 }
 
 func TestSumOfRasters(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	dir := t.TempDir()
 	a := grid{values: values(10, 10, func(c, r int) float64 { return float64(c + r) }), xll: 104.05, yll: 30.62, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}
 	b := grid{values: values(10, 10, func(c, r int) float64 { return 2 }), xll: 104.053, yll: 30.621, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}
@@ -299,7 +287,7 @@ func TestSumOfRasters(t *testing.T) {
 }
 
 func TestRasterErrors(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	dir := t.TempDir()
 	ok := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}.write(t, dir, "ok")
 	noCRS := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, typ: "Float32", nodata: -9999}.write(t, dir, "nocrs")
@@ -343,7 +331,7 @@ func TestRasterErrors(t *testing.T) {
 }
 
 func TestNegativeCountsWarned(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	g := grid{values: values(3, 1, func(c, r int) float64 { return float64(c) - 1 }), xll: 104, yll: 30.6, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}
 	res, err := raster.Aggregate(t.Context(), []string{g.write(t, t.TempDir(), "neg")}, raster.Options{Resolution: 10})
 	if err != nil {

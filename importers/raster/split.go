@@ -3,6 +3,7 @@ package raster
 import (
 	"math"
 
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 )
@@ -42,7 +43,7 @@ type splitter struct {
 }
 
 func newSplitter(res int, latRef float64, cells map[h3.Cell]float64) *splitter {
-	return &splitter{res: res, kx: math.Cos(latRef * math.Pi / 180), cache: map[h3.Cell]*hexagon{}, cells: cells}
+	return &splitter{res: res, kx: local.LonScale(latRef), cache: map[h3.Cell]*hexagon{}, cells: cells}
 }
 
 // frame maps (lon, lat) degrees to the frame.
