@@ -126,7 +126,7 @@ func TestComputeRefusesErrorsUnlessForced(t *testing.T) {
 	if st := mustRun(t, url, "status"); !strings.Contains(st, "last compute: none") || !strings.Contains(st, "coverage is stale") {
 		t.Errorf("status after a refused compute:\n%s", st)
 	}
-	out = mustRun(t, url, "compute", "--force")
+	out = mustRun(t, url, "--lang", "en", "compute", "--force")
 	w, s := strings.Index(out, "stale_derived_rows"), strings.Index(out, "network:")
 	if w < 0 || s < 0 || w > s {
 		t.Errorf("compute --force does not print the warning before the summary:\n%s", out)
