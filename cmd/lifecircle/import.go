@@ -25,6 +25,7 @@ type importFlags struct {
 	skipInvalid bool
 	rejects     string
 	repair      bool
+	strict      bool
 	fieldVals   map[string]*string
 	extraFields map[string]string
 }
@@ -55,7 +56,7 @@ Files: CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 as Excel saves it in China), X
 GeoJSON; OpenStreetMap .osm.pbf or .osm for the walk network. Coordinates may be WGS84,
 GCJ-02 (Amap, Tencent) or BD-09 (Baidu): say which with --crs; they are stored as WGS84.`,
 	}
-	for _, k := range []importers.Kind{"communities", "stations", "outlets", "compounds"} {
+	for _, k := range []importers.Kind{importers.KindDistricts, importers.KindStreets, "communities", "stations", "outlets", "compounds"} {
 		cmd.AddCommand(newFileImportCmd(cfg, k))
 	}
 	cmd.AddCommand(newOSMImportCmd(cfg), newPopulationImportCmd(cfg))
@@ -81,6 +82,7 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "load the good records and write the bad ones to a CSV report instead of failing")
 	f.StringVar(&fl.rejects, "rejects", "", "where --skip-invalid writes bad records (default: FILE.rejects.csv)")
 	f.BoolVar(&fl.repair, "repair", false, "repair self-intersecting polygons with ST_MakeValid instead of rejecting them")
+	addUnitFlags(c, kind, fl)
 	for _, ff := range fieldFlags {
 		fl.fieldVals[ff.key] = f.String(ff.key+"-field", "", ff.help)
 	}
@@ -90,6 +92,8 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 
 func importExample(kind importers.Kind) string {
 	switch kind {
+	case importers.KindDistricts, importers.KindStreets:
+		return unitExample(kind)
 	case "stations":
 		return `  lifecircle import stations stations.xlsx --crs gcj02
   lifecircle import stations 党群服务站.csv --encoding gbk --level-field 站点级别 --skip-invalid`
@@ -126,7 +130,7 @@ func (fl *importFlags) request(cfg *Config, kind importers.Kind, path string) (d
 	if !mode.Valid() {
 		return district.ImportRequest{}, geo.Errorf(geo.EINVALID, "--mode %q: use replace or upsert", fl.mode)
 	}
-	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid,
+	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid, Strict: fl.strict,
 		Read: importers.Options{CRS: sys, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair}}
 	if kind == importers.KindOutlets {
 		if req.Read.Categories, err = cfg.Categories(); err != nil {
@@ -164,6 +168,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	}
 	fmt.Fprintf(out, "%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
 		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID)
+	printUnitSummary(out, p, s)
 	return nil
 }
 
