@@ -69,8 +69,8 @@ var streetListSpec = loadSpec{
 }
 
 // ImportStreetFile loads the streets of a file in one transaction: with boundaries
-// (WGS84, lon/lat) when every street has one, else as a list of codes and names that
-// keeps the boundaries already stored. Each street's district must be loaded when any
+// (WGS84, lon/lat) when every street has one, else as a list of codes and names, always
+// upserted, that keeps the boundaries already stored (a note says so). Each street's district must be loaded when any
 // district is, and its boundary must lie at least half inside the districts.
 func (db *DB) ImportStreetFile(ctx context.Context, b Batch, ss []geo.Street, o ImportOptions) (Summary, error) {
 	spec, rows, recs, err := streetRows(b, ss, o)
@@ -80,12 +80,18 @@ func (db *DB) ImportStreetFile(ctx context.Context, b Batch, ss []geo.Street, o 
 	if err := checkRows(b.FileName, spec, rows); err != nil {
 		return Summary{}, err
 	}
+	var notes []string
+	if spec.polygons == "" && b.Mode == ModeReplace { // the street list
+		b.Mode = ModeUpsert
+		notes = append(notes, "the file has no street boundaries: it is a street list that updates the codes, names and districts of the streets stored and adds new ones (upsert); it removes no street and keeps their boundaries")
+	}
 	var s Summary
 	err = db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		if s, err = loadRows(ctx, tx, spec, b, rows, o.Repair); err != nil {
 			return err
 		}
+		s.Notes = append(s.Notes, notes...)
 		u := unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}
 		note, err := u.parents(ctx, tx, streetParents)
 		if err != nil {
@@ -123,14 +129,16 @@ func streetRows(b Batch, ss []geo.Street, o ImportOptions) (loadSpec, [][]any, m
 }
 
 // parentRule is how a level's units name their parent: the column of the child table, the
-// parent table and which of its rows count as loaded.
+// parent table and which of its rows count as loaded (a constant SQL condition): a
+// community's street must be one imported from a file, not one filled in from the
+// communities or derived by the demo.
 type parentRule struct {
 	child, childCol, parent, parentWhere, what, parentWhat string
 }
 
 var (
 	streetParents    = parentRule{"streets", "district_code", "districts", "true", "street", "district"}
-	communityParents = parentRule{"communities", "street_code", "streets", "source <> 'communities'", "community", "street"}
+	communityParents = parentRule{"communities", "street_code", "streets", "source = 'file'", "community", "street"}
 )
 
 // unitCheck checks the units one batch stored against the levels above them.
