@@ -17,7 +17,7 @@ import (
 // ImportRequest is one file to import: read from Path, or given as Name and Data (an
 // upload).
 type ImportRequest struct {
-	Kind importers.Kind // communities, stations, outlets or compounds
+	Kind importers.Kind // district, streets, communities, stations, outlets or compounds
 	Path string         // the file to read; "" when Data holds it
 	Name string         // with Data: the file's name, whose extension gives the format
 	Data []byte
@@ -27,6 +27,9 @@ type ImportRequest struct {
 	Read        importers.Options
 	Mode        geo.ImportMode
 	SkipInvalid bool // store the good records and report the bad ones instead of failing
+	// Strict fails an attribute table (communities without boundaries) with a row that
+	// matches no community boundary.
+	Strict bool
 }
 
 // Prepared is a file read and accepted by the reject policy, ready to store.
@@ -35,6 +38,7 @@ type Prepared struct {
 	Result *importers.Result // the values read, WGS84 (lon, lat)
 	kind   importers.Kind
 	repair bool
+	strict bool
 }
 
 // Rejects returns the bad records left out (only under SkipInvalid; otherwise a file with
@@ -66,7 +70,7 @@ func Prepare(ctx context.Context, req ImportRequest) (*Prepared, error) {
 	}
 	b := geo.Batch{Kind: string(req.Kind), FileName: name, SHA256: sum, CRS: res.CRS,
 		Mode: req.Mode, Read: res.Read, Rejected: len(res.Rejects)}
-	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair}, nil
+	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair, strict: req.Strict}, nil
 }
 
 // read hashes and reads the file: from Path (hashed first, so a missing file is named as
@@ -86,10 +90,17 @@ func read(ctx context.Context, req ImportRequest) (name, sum string, res *import
 
 // Store writes the prepared records and the batch record through st, in one transaction.
 func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary, error) {
-	o := geo.ImportOptions{Repair: p.repair, Records: p.Result.Records}
+	o := geo.ImportOptions{Repair: p.repair, Records: p.Result.Records, Strict: p.strict}
 	res := p.Result
 	switch p.kind {
+	case importers.KindDistricts:
+		return st.ImportDistricts(ctx, p.Batch, res.Districts, o)
+	case importers.KindStreets:
+		return st.ImportStreetFile(ctx, p.Batch, res.Streets, o)
 	case importers.KindCommunities:
+		if p.AttributeTable() {
+			return st.ImportCommunityAttributes(ctx, p.Batch, res.Communities, o)
+		}
 		return st.ImportCommunities(ctx, p.Batch, res.Communities, o)
 	case importers.KindStations:
 		return st.ImportStations(ctx, p.Batch, res.Stations, o)
@@ -98,7 +109,7 @@ func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary
 	case importers.KindCompounds:
 		return st.ImportCompounds(ctx, p.Batch, res.Compounds, o)
 	}
-	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (communities, stations, outlets or compounds)", p.kind)
+	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (district, streets, communities, stations, outlets or compounds)", p.kind)
 }
 
 // HashFile returns the hex SHA-256 digest of the file at path, for the batch record; a

@@ -171,3 +171,15 @@ func TestImportUnreadableFile(t *testing.T) {
 		t.Fatalf("err = %v, want EINVALID", err)
 	}
 }
+
+func (f *fakeStore) ImportDistricts(_ context.Context, b geo.Batch, ds []geo.District, o geo.ImportOptions) (geo.ImportSummary, error) {
+	return f.record("district", b, o, len(ds))
+}
+
+func (f *fakeStore) ImportStreetFile(_ context.Context, b geo.Batch, ss []geo.Street, o geo.ImportOptions) (geo.ImportSummary, error) {
+	return f.record("streets", b, o, len(ss))
+}
+
+func (f *fakeStore) ImportCommunityAttributes(_ context.Context, b geo.Batch, cs []geo.Community, o geo.ImportOptions) (geo.ImportSummary, error) {
+	return f.record("community attributes", b, o, len(cs))
+}

@@ -61,6 +61,7 @@ func (m *memStore) Outlets(context.Context) ([]geo.Outlet, error) {
 }
 func (m *memStore) Communities(context.Context) ([]geo.Community, error)            { return m.comms, nil }
 func (m *memStore) Streets(context.Context) ([]geo.Street, error)                   { return nil, nil }
+func (m *memStore) Districts(context.Context) ([]geo.District, error)               { return nil, nil }
 func (m *memStore) Compounds(context.Context) ([]geo.Compound, error)               { return nil, nil }
 func (m *memStore) ResidentialAreas(context.Context) ([]geo.ResidentialArea, error) { return nil, nil }
 func (m *memStore) PopulationGrid(context.Context) (map[string]float64, error)      { return nil, nil }

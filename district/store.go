@@ -16,6 +16,13 @@ type ImportStore interface {
 	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportOutlets(ctx context.Context, b geo.Batch, os []geo.Outlet, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportCompounds(ctx context.Context, b geo.Batch, cs []geo.Compound, o geo.ImportOptions) (geo.ImportSummary, error)
+	// ImportDistricts stores the study area's districts.
+	ImportDistricts(ctx context.Context, b geo.Batch, ds []geo.District, o geo.ImportOptions) (geo.ImportSummary, error)
+	// ImportStreetFile stores a file's streets, checking their districts and boundaries.
+	ImportStreetFile(ctx context.Context, b geo.Batch, ss []geo.Street, o geo.ImportOptions) (geo.ImportSummary, error)
+	// ImportCommunityAttributes stores an attribute table of communities (no boundaries)
+	// and joins it to the community boundaries; the summary's Join says what matched.
+	ImportCommunityAttributes(ctx context.Context, b geo.Batch, cs []geo.Community, o geo.ImportOptions) (geo.ImportSummary, error)
 }
 
 // ComputeStore is where a recompute reads the district and the health check's facts from

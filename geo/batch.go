@@ -41,6 +41,7 @@ func (m ImportMode) Valid() bool { return m == ModeReplace || m == ModeUpsert }
 type ImportOptions struct {
 	Repair  bool  // mend invalid polygons (ST_MakeValid) instead of failing
 	Records []int // the file's record number of each value, for messages; nil: 1, 2, 3 …
+	Strict  bool  // attribute tables: a row that matches no unit fails the import
 }
 
 // Record returns the file's record number of value i: Records[i], or i+1 past the end of
@@ -60,4 +61,6 @@ type ImportSummary struct {
 	Updated  int
 	Deleted  int // rows of the same source an import in replace mode removed
 	Rejected int
+	Notes    []string       // what the import checked or skipped and why, for the caller to show
+	Join     *AttributeJoin // attribute tables and the boundaries they join to: what matched
 }

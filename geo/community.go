@@ -11,10 +11,11 @@ type Community struct {
 	StreetName    string
 	Households    int
 	Population    int
-	Workers       int              // community workers (社区工作者)
-	ServiceAreaM2 float64          // floor area of community service facilities, m²
-	Boundary      orb.MultiPolygon // WGS84 (lon, lat); may be empty when only names are known
-	Source        string           // "file", "osm", "derived"
+	Workers       int               // community workers (社区工作者)
+	ServiceAreaM2 float64           // floor area of community service facilities, m²
+	Boundary      orb.MultiPolygon  // WGS84 (lon, lat); may be empty when only names are known
+	Source        string            // "file", "osm", "derived"
+	Attrs         map[string]string // an attribute table's other columns, by column name; may be nil
 }
 
 // Street is a street (街道) or township (乡镇): the "11" level of the network.

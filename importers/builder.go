@@ -52,6 +52,8 @@ type builder struct {
 	stations    []geo.Station
 	outlets     []geo.Outlet
 	compounds   []geo.Compound
+	districts   []geo.District
+	streets     []geo.Street
 }
 
 func newBuilder(ctx context.Context, spec *kindSpec, file string, opts Options) *builder {
@@ -77,6 +79,10 @@ func (b *builder) reserve(n int) {
 		b.outlets = make([]geo.Outlet, 0, n)
 	case KindCompounds:
 		b.compounds = make([]geo.Compound, 0, n)
+	case KindDistricts:
+		b.districts = make([]geo.District, 0, n)
+	case KindStreets:
+		b.streets = make([]geo.Street, 0, n)
 	}
 }
 
@@ -104,6 +110,10 @@ func (b *builder) add(rec *record) error {
 		b.outlets = append(b.outlets, c.outlet())
 	case KindCompounds:
 		b.compounds = append(b.compounds, c.compound())
+	case KindDistricts:
+		b.districts = append(b.districts, c.district())
+	case KindStreets:
+		b.streets = append(b.streets, c.street())
 	}
 	return b.err
 }
@@ -119,6 +129,10 @@ func (b *builder) appendZero() {
 		b.outlets = append(b.outlets, geo.Outlet{})
 	case KindCompounds:
 		b.compounds = append(b.compounds, geo.Compound{})
+	case KindDistricts:
+		b.districts = append(b.districts, geo.District{})
+	case KindStreets:
+		b.streets = append(b.streets, geo.Street{})
 	}
 }
 
@@ -167,6 +181,10 @@ func (b *builder) finish(res *Result) error {
 		res.Outlets = b.outlets[:good:good]
 	case KindCompounds:
 		res.Compounds = b.compounds[:good:good]
+	case KindDistricts:
+		res.Districts = b.districts[:good:good]
+	case KindStreets:
+		res.Streets = b.streets[:good:good]
 	}
 	sort.SliceStable(b.rejects, func(i, j int) bool { return b.rejects[i].Record < b.rejects[j].Record })
 	res.Read, res.Rejects = b.read, b.rejects
@@ -192,6 +210,12 @@ func (b *builder) emit(i, k int, res *Result) {
 	case KindCompounds:
 		b.compounds[k] = b.compounds[i]
 		b.compounds[k].Polygon = e.area
+	case KindDistricts:
+		b.districts[k] = b.districts[i]
+		b.districts[k].Boundary = e.area
+	case KindStreets:
+		b.streets[k] = b.streets[i]
+		b.streets[k].Boundary = e.area
 	}
 	if e.repair {
 		res.NeedsRepair = append(res.NeedsRepair, k)

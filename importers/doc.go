@@ -1,6 +1,9 @@
 // Package importers reads a district's own files — CSV, XLSX and GeoJSON — into validated
-// geo values: communities, party-mass service stations, convenience outlets and
-// residential compounds.
+// geo values: the administrative units (districts, streets, communities; division codes
+// read in their 6-, 9- and 12-digit forms and checked against their level), party-mass
+// service stations, convenience outlets and residential compounds. Columns a community
+// file has beyond its fields are kept as the community's Attrs (an attribute table's
+// extra columns).
 //
 // It detects the format (extension and content), the text encoding (UTF-8, UTF-8 with BOM,
 // GBK/GB18030 as Excel saves it in China; one per file, every byte valid in it), the

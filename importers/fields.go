@@ -31,6 +31,7 @@ const (
 	fStaff
 	fCommunityCode
 	fGeometry
+	fDistrictCode
 	numFields
 )
 
@@ -38,6 +39,7 @@ const (
 var fieldKeys = [numFields]string{
 	"id", "name", "lon", "lat", "level", "category", "households", "population", "workers",
 	"area", "street_code", "street", "parent", "address", "staff", "community_code", "geometry",
+	"district_code",
 }
 
 // defaultNames are the column names each field is looked for under, in order: the first
@@ -61,11 +63,16 @@ var defaultNames = [numFields][]string{
 	fStaff:         {"staff", "人员", "工作人员数", "工作人员"},
 	fCommunityCode: {"community_code", "社区代码", "所属社区", "所属社区代码", "社区编码"},
 	fGeometry:      {"geometry", "wkt", "geom", "the_geom", "shape", "边界", "几何", "范围"},
+	fDistrictCode:  {"district_code", "areaCode", "区县代码", "所属区县代码", "县级代码", "parent", "parent_code", "上级代码"},
 }
 
 // communityCodeNames replace defaultNames[fID] for communities, whose id is the 12-digit
 // division code.
 var communityCodeNames = []string{"code", "id", "社区代码", "社区编码", "区划代码", "统计用区划代码", "编码", "代码", "编号"}
+
+// unitCodeNames replace defaultNames[fID] for districts and streets, whose id is their
+// division code (DataV: adcode).
+var unitCodeNames = []string{"adcode", "code", "id", "区划代码", "统计用区划代码", "编码", "代码", "编号"}
 
 // normalizeName folds a column name for comparison (see defaultNames).
 func normalizeName(s string) string {
@@ -90,8 +97,15 @@ func normalizeName(s string) string {
 
 // columns maps the fields a kind uses to positions in a record's values.
 type columns struct {
-	idx  [numFields]int    // -1: absent
-	name [numFields]string // the column's name as written in the file
+	idx   [numFields]int    // -1: absent
+	name  [numFields]string // the column's name as written in the file
+	extra []extraColumn     // the columns no field of the kind uses
+}
+
+// extraColumn is a column no field uses: kept as an attribute by kinds that keep them.
+type extraColumn struct {
+	idx  int
+	name string
 }
 
 // fieldNames returns the names a field is looked for under, with the kind's and the
@@ -100,8 +114,11 @@ func (s *kindSpec) fieldNames(f field) []string {
 	if s.overrides[f] != "" {
 		return []string{s.overrides[f]}
 	}
-	if f == fID && s.kind == KindCommunities {
+	switch {
+	case f == fID && s.kind == KindCommunities:
 		return communityCodeNames
+	case f == fID && (s.kind == KindDistricts || s.kind == KindStreets):
+		return unitCodeNames
 	}
 	return defaultNames[f]
 }
@@ -128,7 +145,23 @@ func (s *kindSpec) resolve(header []string) *columns {
 			}
 		}
 	}
+	c.extra = extraColumns(header, c)
 	return c
+}
+
+// extraColumns lists header's named columns that none of c's fields took.
+func extraColumns(header []string, c *columns) []extraColumn {
+	taken := make(map[int]bool, numFields)
+	for _, i := range c.idx {
+		taken[i] = true
+	}
+	var out []extraColumn
+	for i, h := range header {
+		if name := trimHeader(h); name != "" && !taken[i] {
+			out = append(out, extraColumn{i, name})
+		}
+	}
+	return out
 }
 
 // checkRequired returns an EINVALID error naming the first required field with no

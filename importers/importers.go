@@ -22,6 +22,8 @@ const (
 	KindStations    Kind = "stations"
 	KindOutlets     Kind = "outlets"
 	KindCompounds   Kind = "compounds"
+	KindDistricts   Kind = "district" // the study area: county-level divisions (6-digit codes)
+	KindStreets     Kind = "streets"  // streets and townships (9-digit codes)
 )
 
 // Options steer how a file is read. The zero value reads WGS84 coordinates, detects the
@@ -53,6 +55,8 @@ type Result struct {
 	Stations    []geo.Station
 	Outlets     []geo.Outlet
 	Compounds   []geo.Compound
+	Districts   []geo.District
+	Streets     []geo.Street
 	NeedsRepair []int // indexes (into Communities or Compounds) of polygons to repair
 	Records     []int // the record (data row or feature) number of each value, in order
 	Rejects     []Reject

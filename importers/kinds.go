@@ -7,19 +7,9 @@ import (
 // community validates a community record: a unique 12-digit code, the street code (the
 // code's first 9 digits when not given), counts, and an optional boundary.
 func (c *rowCheck) community() geo.Community {
-	col, val := c.rec.get(fID)
-	if val == "" {
-		val = c.rec.fid
-	}
-	code, ok := c.divisionCode(col, val, 12, "community code")
-	switch {
-	case ok && code == "":
-		c.fail(col, "", "missing community code (the 12-digit division code)")
-	case ok:
-		c.unique(col, code, "community code")
-	}
+	code := c.unitID(12, "community code")
 	scol, sval := c.rec.get(fStreetCode)
-	street, ok := c.divisionCode(scol, sval, 9, "street code")
+	street, ok := c.unitCode(scol, sval, 9, "street code")
 	if ok && street == "" && len(code) == 12 {
 		street = code[:9]
 	}
@@ -27,6 +17,7 @@ func (c *rowCheck) community() geo.Community {
 		Code: code, Name: c.text(fName), StreetCode: street, StreetName: c.text(fStreetName),
 		Households: c.count(fHouseholds), Population: c.count(fPopulation), Workers: c.count(fWorkers),
 		ServiceAreaM2: c.amount(fArea), Source: "file", // Boundary: set from the checked area
+		Attrs: c.extras(),
 	}
 	c.area()
 	return v

@@ -51,8 +51,14 @@ func specFor(kind Kind, opts Options) (*kindSpec, error) {
 	case KindCompounds:
 		used = []field{fID, fName, fCommunityCode, fHouseholds, fPopulation, fGeometry}
 		s.required, s.geometry = []field{fGeometry}, needArea
+	case KindDistricts:
+		used = []field{fID, fName, fDistrictCode, fLevel, fGeometry}
+		s.required, s.geometry = []field{fID}, needArea
+	case KindStreets:
+		used = []field{fID, fName, fDistrictCode, fGeometry}
+		s.required, s.geometry = []field{fID}, optionalArea
 	default:
-		return nil, geo.Errorf(geo.EINVALID, "unknown kind of file %q: use communities, stations, outlets or compounds", kind)
+		return nil, geo.Errorf(geo.EINVALID, "unknown kind of file %q: use district, streets, communities, stations, outlets or compounds", kind)
 	}
 	for _, f := range used {
 		s.uses[f] = true

@@ -39,8 +39,8 @@ func finishBatch(ctx context.Context, tx pgx.Tx, s Summary) error {
 // TableCounts returns the number of rows in each of lifecircle's tables, for checks that an
 // import changed nothing.
 func (db *DB) TableCounts(ctx context.Context) (map[string]int64, error) {
-	tables := []string{"import_batches", "streets", "communities", "stations", "outlets", "compounds",
-		"residential_areas", "walk_nodes", "walk_edges", "population_grid"}
+	tables := []string{"import_batches", "districts", "streets", "communities", "stations", "outlets", "compounds",
+		"residential_areas", "walk_nodes", "walk_edges", "population_grid", "unit_attributes"}
 	out := make(map[string]int64, len(tables))
 	for _, t := range tables {
 		var n int64

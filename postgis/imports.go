@@ -66,11 +66,13 @@ var communitySpec = loadSpec{
 // their street codes that the streets table lacks.
 func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(cs))
+	recs := make(map[string]int, len(cs))
 	for i, c := range cs {
 		w, err := polygonWKB(c.Boundary)
 		if err != nil {
 			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
 		}
+		recs[c.Code] = o.Record(i)
 		rows[i] = []any{o.Record(i), c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
 			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, sourceOr(c.Source, b.RowSource())}
 	}
@@ -83,7 +85,16 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 		if s, err = loadRows(ctx, tx, communitySpec, b, rows, o.Repair); err != nil {
 			return err
 		}
-		return addStreetsFromCommunities(ctx, tx)
+		if b.RowSource() == "file" {
+			if err := checkCommunities(ctx, tx, unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}, &s); err != nil {
+				return err
+			}
+		}
+		if err := addStreetsFromCommunities(ctx, tx); err != nil {
+			return err
+		}
+		s.Join, err = joinAttributes(ctx, tx, o.Strict)
+		return err
 	})
 	return s, importError(err, b.FileName, communitySpec, rows)
 }

@@ -25,6 +25,7 @@ type importFlags struct {
 	skipInvalid bool
 	rejects     string
 	repair      bool
+	strict      bool
 	fieldVals   map[string]*string
 	extraFields map[string]string
 	layer       string
@@ -60,7 +61,7 @@ KML/KMZ, GeoJSON with a "crs" member); OpenStreetMap .osm.pbf or .osm for the wa
 network. Coordinates may be WGS84, GCJ-02 (Amap, Tencent), BD-09 (Baidu), CGCS2000 or any
 EPSG code (GIS files): say which with --crs; they are stored as WGS84.`,
 	}
-	for _, k := range []importers.Kind{"communities", "stations", "outlets", "compounds"} {
+	for _, k := range []importers.Kind{importers.KindDistricts, importers.KindStreets, "communities", "stations", "outlets", "compounds"} {
 		cmd.AddCommand(newFileImportCmd(cfg, k))
 	}
 	cmd.AddCommand(newOSMImportCmd(cfg), newPopulationImportCmd(cfg))
@@ -91,6 +92,7 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 	if kind == importers.KindOutlets {
 		f.StringVar(&fl.unmapped, "unmapped", "", "Amap/Baidu/Tencent POI exports: write the POIs whose type maps to no category to this CSV")
 	}
+	addUnitFlags(c, kind, fl)
 	for _, ff := range fieldFlags {
 		fl.fieldVals[ff.key] = f.String(ff.key+"-field", "", ff.help)
 	}
@@ -100,6 +102,8 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 
 func importExample(kind importers.Kind) string {
 	switch kind {
+	case importers.KindDistricts, importers.KindStreets:
+		return unitExample(kind)
 	case "stations":
 		return `  lifecircle import stations stations.xlsx --crs gcj02
   lifecircle import stations 党群服务站.csv --encoding gbk --level-field 站点级别 --skip-invalid`
@@ -136,7 +140,7 @@ func (fl *importFlags) request(cfg *Config, kind importers.Kind, path string) (d
 	if !mode.Valid() {
 		return district.ImportRequest{}, geo.Errorf(geo.EINVALID, "--mode %q: use replace or upsert", fl.mode)
 	}
-	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid,
+	req := district.ImportRequest{Kind: kind, Path: path, Mode: mode, SkipInvalid: fl.skipInvalid, Strict: fl.strict,
 		Read: importers.Options{CRS: ref, Encoding: fl.encoding, Fields: fl.fields(), Sheet: fl.sheet, Repair: fl.repair,
 			Layer: fl.layer, MaxUnzipped: fl.maxUnzipped}}
 	if kind == importers.KindOutlets {
@@ -179,6 +183,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	}
 	fmt.Fprint(out, cfg.say("%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
 		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID))
+	printUnitSummary(out, p, s)
 	return nil
 }
 

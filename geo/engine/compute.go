@@ -18,8 +18,9 @@ const (
 // AnyLevel is the key of the set of all stations, whatever their level.
 const AnyLevel = "any"
 
-// Compute lays H3 cells over the study area (the union of community boundaries, else the
-// walk network's extent), spreads population over them, and runs one multi-source search
+// Compute lays H3 cells over the study area (the community boundaries, else the districts,
+// else the walk network's extent; when districts are loaded, only cells whose centre lies
+// inside one of them), spreads population over them, and runs one multi-source search
 // per outlet category and station level, then summarises by community, street and the
 // whole district.
 func (e *Engine) Compute(ctx context.Context) error {
@@ -59,12 +60,7 @@ func (e *Engine) layCells() error {
 		}
 	}
 	var err error
-	if len(areas) > 0 {
-		e.Cells, err = coverage.Cells(areas, e.Options.Resolution)
-	} else {
-		e.Cells, err = coverage.CellsInBound(e.Graph.Bounds(), e.Options.Resolution)
-	}
-	if err != nil {
+	if e.Cells, err = e.studyCells(areas); err != nil {
 		return err
 	}
 	e.CellComm = make([]int, len(e.Cells))

@@ -18,6 +18,7 @@ type Source interface {
 	Outlets(ctx context.Context) ([]geo.Outlet, error)
 	Communities(ctx context.Context) ([]geo.Community, error)
 	Streets(ctx context.Context) ([]geo.Street, error)
+	Districts(ctx context.Context) ([]geo.District, error)
 	Compounds(ctx context.Context) ([]geo.Compound, error)
 	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
 	PopulationGrid(ctx context.Context) (map[string]float64, error)
@@ -80,6 +81,7 @@ type Data struct {
 	Outlets     []geo.Outlet
 	Communities []geo.Community
 	Streets     []geo.Street
+	Districts   []geo.District // the study area when any: cells are laid inside their union only
 	Compounds   []geo.Compound
 	Residential []geo.ResidentialArea
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
@@ -139,6 +141,9 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 		return d, err
 	}
 	if d.Streets, err = src.Streets(ctx); err != nil {
+		return d, err
+	}
+	if d.Districts, err = src.Districts(ctx); err != nil {
 		return d, err
 	}
 	if d.Compounds, err = src.Compounds(ctx); err != nil {

@@ -1,0 +1,251 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+var districtSpec = loadSpec{
+	table: "districts", key: "code", polygons: "wkb",
+	tmpDDL:  "rec int, code text, name text, parent_code text, level text, wkb bytea, source text",
+	tmpCols: []string{"rec", "code", "name", "parent_code", "level", "wkb", "source"},
+	cols:    []string{"code", "name", "parent_code", "level", "boundary", "source"},
+	selects: []string{"t.code", "t.name", "t.parent_code", "t.level", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
+// ImportDistricts loads districts (the study area) in one transaction. Boundaries are
+// WGS84 (lon, lat); those PostGIS finds invalid are mended with ST_MakeValid, always (the
+// simplified outlines DataV publishes touch themselves), and a note says how many.
+func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o ImportOptions) (Summary, error) {
+	rows := make([][]any, len(ds))
+	for i, d := range ds {
+		w, err := polygonWKB(d.Boundary)
+		if err != nil {
+			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+		}
+		rows[i] = []any{o.Record(i), d.Code, d.Name, nullText(d.ParentCode), nullText(d.Level), w, sourceOr(d.Source, b.RowSource())}
+	}
+	if err := checkRows(b.FileName, districtSpec, rows); err != nil {
+		return Summary{}, err
+	}
+	var s Summary
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var invalid int
+		err := tx.QueryRow(ctx, `SELECT count(*) FROM unnest($1::bytea[]) AS w WHERE NOT ST_IsValid(ST_GeomFromWKB(w, 4326))`, wkbColumn(rows, 5)).Scan(&invalid)
+		if err != nil {
+			return mapError(err, "validate district boundaries")
+		}
+		if s, err = loadRows(ctx, tx, districtSpec, b, rows, true); err != nil {
+			return err
+		}
+		if invalid > 0 {
+			s.Notes = append(s.Notes, fmt.Sprintf("%d district boundar(ies) were invalid (self-intersections) and were mended with ST_MakeValid", invalid))
+		}
+		return nil
+	})
+	return s, importError(err, b.FileName, districtSpec, rows)
+}
+
+func wkbColumn(rows [][]any, j int) [][]byte {
+	out := make([][]byte, len(rows))
+	for i, r := range rows {
+		out[i], _ = r[j].([]byte)
+	}
+	return out
+}
+
+// streetListSpec loads streets without boundaries (a list of codes and names): the
+// boundaries already stored are kept.
+var streetListSpec = loadSpec{
+	table: "streets", key: "code",
+	tmpDDL:  "rec int, code text, name text, district_code text, source text",
+	tmpCols: []string{"rec", "code", "name", "district_code", "source"},
+	cols:    []string{"code", "name", "district_code", "source"},
+	selects: []string{"t.code", "t.name", "t.district_code", "t.source"},
+}
+
+// ImportStreetFile loads the streets of a file in one transaction: with boundaries
+// (WGS84, lon/lat) when every street has one, else as a list of codes and names, always
+// upserted, that keeps the boundaries already stored (a note says so). Each street's district must be loaded when any
+// district is, and its boundary must lie at least half inside the districts.
+func (db *DB) ImportStreetFile(ctx context.Context, b Batch, ss []geo.Street, o ImportOptions) (Summary, error) {
+	spec, rows, recs, err := streetRows(b, ss, o)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := checkRows(b.FileName, spec, rows); err != nil {
+		return Summary{}, err
+	}
+	var notes []string
+	if spec.polygons == "" && b.Mode == ModeReplace { // the street list
+		b.Mode = ModeUpsert
+		notes = append(notes, "the file has no street boundaries: it is a street list that updates the codes, names and districts of the streets stored and adds new ones (upsert); it removes no street and keeps their boundaries")
+	}
+	var s Summary
+	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		if s, err = loadRows(ctx, tx, spec, b, rows, o.Repair); err != nil {
+			return err
+		}
+		s.Notes = append(s.Notes, notes...)
+		u := unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}
+		note, err := u.parents(ctx, tx, streetParents)
+		if err != nil {
+			return err
+		}
+		s.Notes = append(s.Notes, note...)
+		return u.inside(ctx, tx, "streets", "street")
+	})
+	return s, importError(err, b.FileName, spec, rows)
+}
+
+func streetRows(b Batch, ss []geo.Street, o ImportOptions) (loadSpec, [][]any, map[string]int, error) {
+	withBoundary := len(ss) > 0
+	for _, s := range ss {
+		withBoundary = withBoundary && len(s.Boundary) > 0
+	}
+	rows := make([][]any, len(ss))
+	recs := make(map[string]int, len(ss))
+	for i, s := range ss {
+		recs[s.Code] = o.Record(i)
+		if !withBoundary {
+			rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), b.RowSource()}
+			continue
+		}
+		w, err := polygonWKB(s.Boundary)
+		if err != nil {
+			return loadSpec{}, nil, nil, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+		}
+		rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
+	}
+	if withBoundary {
+		return streetSpec, rows, recs, nil
+	}
+	return streetListSpec, rows, recs, nil
+}
+
+// parentRule is how a level's units name their parent: the column of the child table, the
+// parent table and which of its rows count as loaded (a constant SQL condition): a
+// community's street must be one imported from a file, not one filled in from the
+// communities or derived by the demo.
+type parentRule struct {
+	child, childCol, parent, parentWhere, what, parentWhat string
+}
+
+var (
+	streetParents    = parentRule{"streets", "district_code", "districts", "true", "street", "district"}
+	communityParents = parentRule{"communities", "street_code", "streets", "source = 'file'", "community", "street"}
+)
+
+// unitCheck checks the units one batch stored against the levels above them.
+type unitCheck struct {
+	file  string
+	batch int64
+	recs  map[string]int // record of each code
+}
+
+// parents fails on the batch's first units whose parent code matches no loaded parent;
+// when no parent is loaded the check is skipped and a note says so.
+func (u unitCheck) parents(ctx context.Context, tx pgx.Tx, r parentRule) ([]string, error) {
+	parent, child := pgx.Identifier{r.parent}.Sanitize(), pgx.Identifier{r.child}.Sanitize()
+	var loaded bool
+	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM "+parent+" WHERE "+r.parentWhere+")").Scan(&loaded); err != nil {
+		return nil, mapError(err, "check "+r.what+" parents")
+	}
+	if !loaded {
+		return []string{fmt.Sprintf("no %ss loaded: the %ss' %s codes were not checked", r.parentWhat, r.what, r.parentWhat)}, nil
+	}
+	col := pgx.Identifier{r.childCol}.Sanitize()
+	q := fmt.Sprintf(`SELECT c.code, c.name, coalesce(c.%s, '') FROM %s c WHERE c.batch_id = $1
+		AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.code = c.%s AND %s) ORDER BY c.code LIMIT 5`,
+		col, child, parent, col, r.parentWhere)
+	rows, err := tx.Query(ctx, q, u.batch)
+	if err != nil {
+		return nil, mapError(err, "check "+r.what+" parents")
+	}
+	bad, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (string, error) {
+		var code, name, pc string
+		err := row.Scan(&code, &name, &pc)
+		return fmt.Sprintf("%s record %d: %s %s %s: its %s %s is not loaded", u.file, u.recs[code], r.what, code, name, r.parentWhat, pc), err
+	})
+	if err != nil {
+		return nil, mapError(err, "check "+r.what+" parents")
+	}
+	if len(bad) > 0 {
+		return nil, geo.Errorf(geo.EINVALID, "%s; import the %ss first, or fix the codes; nothing was imported", joinFirst(bad), r.parentWhat)
+	}
+	return nil, nil
+}
+
+// minInsideShare is the share of a unit's area that must lie inside the loaded districts.
+const minInsideShare = 0.5
+
+// inside fails on the batch's first units whose boundary lies less than minInsideShare
+// inside the union of the loaded districts (areas on the spheroid); nothing is checked
+// when no district is loaded.
+func (u unitCheck) inside(ctx context.Context, tx pgx.Tx, table, what string) error {
+	q := fmt.Sprintf(`WITH d AS (SELECT ST_Union(boundary) AS g FROM districts)
+		SELECT u.code, u.name, ST_Area(ST_Intersection(u.boundary, d.g)::geography) / nullif(ST_Area(u.boundary::geography), 0)
+		FROM %s u, d WHERE u.batch_id = $1 AND u.boundary IS NOT NULL AND d.g IS NOT NULL
+		AND NOT ST_CoveredBy(u.boundary, d.g) ORDER BY u.code`, pgx.Identifier{table}.Sanitize())
+	rows, err := tx.Query(ctx, q, u.batch)
+	if err != nil {
+		return mapError(err, "check "+what+"s inside the districts")
+	}
+	type share struct {
+		code, name string
+		share      *float64
+	}
+	got, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (share, error) {
+		var s share
+		return s, row.Scan(&s.code, &s.name, &s.share)
+	})
+	if err != nil {
+		return mapError(err, "check "+what+"s inside the districts")
+	}
+	var bad []string
+	for _, s := range got {
+		if s.share != nil && *s.share < minInsideShare {
+			bad = append(bad, fmt.Sprintf("%s record %d: %s %s %s lies mostly outside the loaded districts: %.1f %% of its area is inside (at least %.0f %% must be)",
+				u.file, u.recs[s.code], what, s.code, s.name, 100**s.share, 100*minInsideShare))
+		}
+	}
+	if len(bad) > 0 {
+		return geo.Errorf(geo.EINVALID, "%s; nothing was imported", joinFirst(bad))
+	}
+	return nil
+}
+
+// joinFirst joins up to 5 messages, saying how many more there are.
+func joinFirst(msgs []string) string {
+	const n = 5
+	if len(msgs) <= n {
+		return strings.Join(msgs, "; ")
+	}
+	return fmt.Sprintf("%s; and %d more", strings.Join(msgs[:n], "; "), len(msgs)-n)
+}
+
+// Districts returns every district (the study area), ordered by code; boundaries WGS84
+// (lon, lat).
+func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
+	rows, err := db.pool.Query(ctx, `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
+		FROM districts ORDER BY code`)
+	if err != nil {
+		return nil, mapError(err, "read districts")
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.District, error) {
+		var d geo.District
+		var b []byte
+		if err := r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, &b, &d.Source); err != nil {
+			return d, err
+		}
+		var err error
+		d.Boundary, err = multiPolygon(b)
+		return d, err
+	})
+	return out, mapError(err, "read districts")
+}
