@@ -7,6 +7,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 )
@@ -15,7 +16,7 @@ import (
 // street, cells lie only inside it — with community boundaries, and without them (then
 // the district replaces the network's extent) — while walking still uses the whole street.
 func TestStudyAreaIsTheDistricts(t *testing.T) {
-	nodes, edges, d := lineDistrict(t, 20)
+	nodes, edges, d := fixture.LineDistrict(20)
 	west := nodes[10].Point[0] // 1 km east of the start
 	district := orb.MultiPolygon{{{{103.99, 29.99}, {west, 29.99}, {west, 30.01}, {103.99, 30.01}, {103.99, 29.99}}}}
 	d.Districts = []geo.District{{Code: "510104", Name: "锦江区", Boundary: district}}
