@@ -12,7 +12,26 @@ type Station struct {
 	FloorAreaM2 float64
 	Staff       int
 	Point       orb.Point // WGS84 (lon, lat)
-	Source      string    // "file" or "osm" (detected; for planners to review)
+	// Source says where it came from: SourceFile (a planner's file; the batch that stored
+	// it is in the record of imports), SourceOSM, SourceScenario, SourceIllustrative or
+	// SourceDerived.
+	Source string
+	// Status is StatusConfirmed or StatusCandidate; "" reads as the status its source
+	// implies (StatusFor).
+	Status Status
+}
+
+// Candidate reports whether the station is a candidate: found in OpenStreetMap (or
+// marked so) and not confirmed. Candidates count in no coverage, gap, network, standards
+// or nearest answer unless the computation includes candidates.
+func (s Station) Candidate() bool { return s.StatusOrDefault() == StatusCandidate }
+
+// StatusOrDefault returns Status, or the status the source implies when Status is "".
+func (s Station) StatusOrDefault() Status {
+	if s.Status == "" {
+		return StatusFor(s.Source)
+	}
+	return s.Status
 }
 
 // Outlet is a convenience service point of one category: a supermarket, a clinic, a
@@ -22,5 +41,16 @@ type Outlet struct {
 	Name     string
 	Category string    // a Category key from data/categories.json
 	Point    orb.Point // WGS84 (lon, lat)
-	Source   string
+	Source   string    // as Station.Source
+	// Status is as Station.Status; outlets count whatever their status (OpenStreetMap is
+	// the usual source of outlets), the status tells planners what to review.
+	Status Status
+}
+
+// StatusOrDefault returns Status, or the status the source implies when Status is "".
+func (o Outlet) StatusOrDefault() Status {
+	if o.Status == "" {
+		return StatusFor(o.Source)
+	}
+	return o.Status
 }

@@ -18,39 +18,54 @@ import (
 
 var stationSpec = loadSpec{
 	table: "stations", key: "id",
-	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text",
-	tmpCols: []string{"rec", "id", "name", "level", "parent_code", "address", "floor_area", "staff", "lon", "lat", "source"},
-	cols:    []string{"id", "name", "level", "parent_code", "address", "floor_area_m2", "staff", "geom", "source"},
+	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text, status text",
+	tmpCols: []string{"rec", "id", "name", "level", "parent_code", "address", "floor_area", "staff", "lon", "lat", "source", "status"},
+	cols:    []string{"id", "name", "level", "parent_code", "address", "floor_area_m2", "staff", "geom", "source", "status"},
 	selects: []string{"t.id", "t.name", "t.level", "t.parent_code", "t.address", "t.floor_area", "t.staff",
-		"ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+		"ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source", "t.status"},
 }
 
 // ImportStations loads stations in one transaction; see Mode for what happens to the rows of
-// earlier imports. Points are WGS84 (lon, lat).
+// earlier imports. A station without a status gets the one its source implies
+// (geo.StatusFor). Points are WGS84 (lon, lat).
 func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
+	return db.load(ctx, stationSpec, b, stationRows(stations, b.RowSource(), o.Record), o)
+}
+
+// stationRows are stations as rows in stationSpec's tmpCols order; source stands in for
+// an empty Source, record numbers each row.
+func stationRows(stations []geo.Station, source string, record func(int) int) [][]any {
 	rows := make([][]any, len(stations))
 	for i, s := range stations {
-		rows[i] = []any{o.Record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, b.RowSource())}
+		s.Source = sourceOr(s.Source, source)
+		rows[i] = []any{record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], s.Source, string(s.StatusOrDefault())}
 	}
-	return db.load(ctx, stationSpec, b, rows, o)
+	return rows
 }
 
 var outletSpec = loadSpec{
 	table: "outlets", key: "id",
-	tmpDDL:  "rec int, id text, name text, category text, lon double precision, lat double precision, source text",
-	tmpCols: []string{"rec", "id", "name", "category", "lon", "lat", "source"},
-	cols:    []string{"id", "name", "category", "geom", "source"},
-	selects: []string{"t.id", "t.name", "t.category", "ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+	tmpDDL:  "rec int, id text, name text, category text, lon double precision, lat double precision, source text, status text",
+	tmpCols: []string{"rec", "id", "name", "category", "lon", "lat", "source", "status"},
+	cols:    []string{"id", "name", "category", "geom", "source", "status"},
+	selects: []string{"t.id", "t.name", "t.category", "ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source", "t.status"},
 }
 
-// ImportOutlets loads outlets in one transaction. Points are WGS84 (lon, lat).
+// ImportOutlets loads outlets in one transaction. An outlet without a status gets the one
+// its source implies (geo.StatusFor). Points are WGS84 (lon, lat).
 func (db *DB) ImportOutlets(ctx context.Context, b Batch, outlets []geo.Outlet, o ImportOptions) (Summary, error) {
+	return db.load(ctx, outletSpec, b, outletRows(outlets, b.RowSource(), o.Record), o)
+}
+
+// outletRows are outlets as rows in outletSpec's tmpCols order, like stationRows.
+func outletRows(outlets []geo.Outlet, source string, record func(int) int) [][]any {
 	rows := make([][]any, len(outlets))
 	for i, x := range outlets {
-		rows[i] = []any{o.Record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, b.RowSource())}
+		x.Source = sourceOr(x.Source, source)
+		rows[i] = []any{record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], x.Source, string(x.StatusOrDefault())}
 	}
-	return db.load(ctx, outletSpec, b, rows, o)
+	return rows
 }
 
 var communitySpec = loadSpec{
