@@ -27,7 +27,7 @@ func stationOut(sys crs.System, x geo.Station) feature {
 	return newFeature(x.ID, outPoint(sys, x.Point), stationProps{ID: x.ID, Name: x.Name, Level: string(x.Level),
 		Tier: x.Level.Tier(), LevelNameZH: x.Level.NameZH(), ParentCode: x.ParentCode, Address: x.Address,
 		FloorAreaM2: num(x.FloorAreaM2), Staff: x.Staff, Source: x.Source,
-		Status: string(x.StatusOrDefault())})
+		Status: string(x.StatusOrConfirmed())})
 }
 
 type outletProps struct {

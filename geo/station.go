@@ -16,20 +16,21 @@ type Station struct {
 	// it is in the record of imports), SourceOSM, SourceScenario, SourceIllustrative or
 	// SourceDerived.
 	Source string
-	// Status is StatusConfirmed or StatusCandidate; "" reads as the status its source
-	// implies (StatusFor).
+	// Status is StatusCandidate or StatusConfirmed; "" (a value built in memory that says
+	// nothing) is confirmed. The stores fill an empty status from the source (StatusFor)
+	// and always read an explicit one back; the OpenStreetMap reader sets candidate.
 	Status Status
 }
 
-// Candidate reports whether the station is a candidate: found in OpenStreetMap (or
-// marked so) and not confirmed. Candidates count in no coverage, gap, network, standards
-// or nearest answer unless the computation includes candidates.
-func (s Station) Candidate() bool { return s.StatusOrDefault() == StatusCandidate }
+// Candidate reports whether the station is a candidate: found in OpenStreetMap and not
+// confirmed. Candidates count in no coverage, gap, network, standards or nearest answer
+// unless the computation includes candidates.
+func (s Station) Candidate() bool { return s.Status == StatusCandidate }
 
-// StatusOrDefault returns Status, or the status the source implies when Status is "".
-func (s Station) StatusOrDefault() Status {
+// StatusOrConfirmed returns Status, or StatusConfirmed when it is "".
+func (s Station) StatusOrConfirmed() Status {
 	if s.Status == "" {
-		return StatusFor(s.Source)
+		return StatusConfirmed
 	}
 	return s.Status
 }
@@ -45,12 +46,4 @@ type Outlet struct {
 	// Status is as Station.Status; outlets count whatever their status (OpenStreetMap is
 	// the usual source of outlets), the status tells planners what to review.
 	Status Status
-}
-
-// StatusOrDefault returns Status, or the status the source implies when Status is "".
-func (o Outlet) StatusOrDefault() Status {
-	if o.Status == "" {
-		return StatusFor(o.Source)
-	}
-	return o.Status
 }

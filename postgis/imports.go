@@ -26,8 +26,8 @@ var stationSpec = loadSpec{
 }
 
 // ImportStations loads stations in one transaction; see Mode for what happens to the rows of
-// earlier imports. A station without a status gets the one its source implies
-// (geo.StatusFor). Points are WGS84 (lon, lat).
+// earlier imports. A station without a status gets the one its source (or the batch's)
+// implies: candidate for osm, confirmed otherwise (geo.StatusFor). Points are WGS84 (lon, lat).
 func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
 	return db.load(ctx, stationSpec, b, stationRows(stations, b.RowSource(), o.Record), o)
 }
@@ -39,7 +39,7 @@ func stationRows(stations []geo.Station, source string, record func(int) int) []
 	for i, s := range stations {
 		s.Source = sourceOr(s.Source, source)
 		rows[i] = []any{record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], s.Source, string(s.StatusOrDefault())}
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], s.Source, statusOr(s.Status, s.Source)}
 	}
 	return rows
 }
@@ -63,7 +63,7 @@ func outletRows(outlets []geo.Outlet, source string, record func(int) int) [][]a
 	rows := make([][]any, len(outlets))
 	for i, x := range outlets {
 		x.Source = sourceOr(x.Source, source)
-		rows[i] = []any{record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], x.Source, string(x.StatusOrDefault())}
+		rows[i] = []any{record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], x.Source, statusOr(x.Status, x.Source)}
 	}
 	return rows
 }
@@ -247,4 +247,12 @@ func sourceOr(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// statusOr returns s, or the status source implies when s is "" (geo.StatusFor).
+func statusOr(s geo.Status, source string) string {
+	if s == "" {
+		return string(geo.StatusFor(source))
+	}
+	return string(s)
 }

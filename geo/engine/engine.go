@@ -222,7 +222,7 @@ func SplitCandidates(stations []geo.Station) (counted, candidates []geo.Station)
 }
 
 // AllStations returns the counted stations and the candidates held back, ordered by id:
-// what a listing shows. Each says its status (geo.Station.StatusOrDefault).
+// what a listing shows.
 func (e *Engine) AllStations() []geo.Station {
 	if len(e.Candidates) == 0 {
 		return e.Stations
