@@ -60,4 +60,13 @@ type ImportSummary struct {
 	Updated  int
 	Deleted  int // rows of the same source an import in replace mode removed
 	Rejected int
+	// ReplacedCandidates counts the candidate stations (found in OpenStreetMap) a station
+	// file in replace mode replaced: those within CandidateReplaceM of one of its stations
+	// of the same level.
+	ReplacedCandidates int
 }
+
+// CandidateReplaceM is how near (metres, on the WGS84 spheroid) a station of a planner's
+// file, imported in replace mode, must be to a candidate station of the same level to
+// replace it.
+const CandidateReplaceM = 100

@@ -28,8 +28,41 @@ var stationSpec = loadSpec{
 // ImportStations loads stations in one transaction; see Mode for what happens to the rows of
 // earlier imports. A station without a status gets the one its source (or the batch's)
 // implies: candidate for osm, confirmed otherwise (geo.StatusFor). Points are WGS84 (lon, lat).
+//
+// In replace mode the stations of a planner's file (source file) also replace the
+// candidate stations they overlap: every candidate within geo.CandidateReplaceM metres of
+// one of the batch's stations of the same level is deleted, and counted in
+// ReplacedCandidates.
 func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
-	return db.load(ctx, stationSpec, b, stationRows(stations, b.RowSource(), o.Record), o)
+	rows := stationRows(stations, b.RowSource(), o.Record)
+	if err := checkRows(b.FileName, stationSpec, rows); err != nil {
+		return Summary{}, err
+	}
+	var s Summary
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		if s, err = loadRows(ctx, tx, stationSpec, b, rows, o.Repair); err != nil {
+			return err
+		}
+		if b.Mode != ModeReplace || b.RowSource() != geo.SourceFile {
+			return nil
+		}
+		s.ReplacedCandidates, err = replaceCandidates(ctx, tx, s.BatchID)
+		return err
+	})
+	return s, importError(err, b.FileName, stationSpec, rows)
+}
+
+// replaceCandidates deletes the candidate stations within geo.CandidateReplaceM metres of
+// a station of batch of the same level and says how many went.
+func replaceCandidates(ctx context.Context, tx pgx.Tx, batch int64) (int, error) {
+	tag, err := tx.Exec(ctx, `DELETE FROM stations c USING stations n
+		WHERE n.batch_id = $1 AND c.status = 'candidate' AND c.id <> n.id AND c.level = n.level
+		AND ST_DWithin(c.geom::geography, n.geom::geography, $2)`, batch, float64(geo.CandidateReplaceM))
+	if err != nil {
+		return 0, mapError(err, "replace candidate stations")
+	}
+	return int(tag.RowsAffected()), nil
 }
 
 // stationRows are stations as rows in stationSpec's tmpCols order; source stands in for

@@ -35,6 +35,6 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	cfg.bindGlobal(root)
-	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg))
+	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg))
 	return root
 }
