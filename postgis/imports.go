@@ -111,7 +111,11 @@ var communitySpec = loadSpec{
 }
 
 // ImportCommunities loads communities in one transaction, then adds any street named by
-// their street codes that the streets table lacks.
+// their street codes that the streets table lacks. In replace mode nothing derived from
+// the communities replaced stays: in the same transaction the streets derived from
+// communities (source "communities") that no community names any more are deleted, and
+// so are the computed cells and coverage (cells, coverage_cells, coverage_summary), which
+// the next compute makes anew.
 func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(cs))
 	for i, c := range cs {
@@ -131,9 +135,27 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 		if s, err = loadRows(ctx, tx, communitySpec, b, rows, o.Repair); err != nil {
 			return err
 		}
-		return addStreetsFromCommunities(ctx, tx)
+		if err := addStreetsFromCommunities(ctx, tx); err != nil {
+			return err
+		}
+		if b.Mode != ModeReplace {
+			return nil
+		}
+		return dropDerivedFromCommunities(ctx, tx)
 	})
 	return s, importError(err, b.FileName, communitySpec, rows)
+}
+
+// dropDerivedFromCommunities deletes what the communities replaced leave stale: streets
+// derived from communities no community names, and every computed cell and coverage row.
+func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `DELETE FROM streets s WHERE s.source = 'communities'
+		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.street_code = s.code)`)
+	if err != nil {
+		return mapError(err, "delete stale streets")
+	}
+	_, err = tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells")
+	return mapError(err, "delete stale coverage")
 }
 
 func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
