@@ -460,6 +460,8 @@ func goldenWriteCases(tb testing.TB) []goldenCase {
 			map[string]string{"mode": "upsert", "skip_invalid": "true"}, 200, batch),
 		uploadCase(tb, "write-import-unknown-kind", "parks", "parks.csv", good, nil, 400, nil),
 		getCase("write-stations-before-compute", "/api/v1/stations", 200, ctGeoJSON),
+		{name: "write-stations-confirm-all", method: http.MethodPost, target: "/api/v1/stations/confirm", body: `{"all": true}`,
+			header: map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "application/json"}, status: 200, ctype: ctJSON},
 		compute,
 		getCase("write-stations-after-compute", "/api/v1/stations", 200, ctGeoJSON),
 		getCase("write-outlets-after-compute", "/api/v1/outlets", 200, ctGeoJSON),

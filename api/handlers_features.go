@@ -66,8 +66,8 @@ func (p page) collect(c echo.Context, n int, match func(i int) bool, encode func
 
 func (p page) inBox(pt orb.Point) bool { return p.bbox == nil || p.bbox.Contains(pt) }
 
-// stations answers GET /api/v1/stations: the party-mass service stations, filtered by
-// bbox and level, a page at a time.
+// stations answers GET /api/v1/stations: the party-mass service stations, candidates
+// included (each feature says its status), filtered by bbox and level, a page at a time.
 func (s *Server) stations(c echo.Context) error {
 	q := c.QueryParams()
 	p, err := parsePage(q)
@@ -84,7 +84,7 @@ func (s *Server) stations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	st := e.Stations
+	st := e.AllStations()
 	return p.collect(c, len(st), func(i int) bool {
 		return (level == "" || st[i].Level == level) && p.inBox(st[i].Point)
 	}, func(i int) feature { return stationOut(p.sys, st[i]) })

@@ -16,23 +16,25 @@ import (
 
 // ImportAnswer is what an import stored, with the records left out under SkipInvalid.
 type ImportAnswer struct {
-	Kind     string       `json:"kind"`
-	File     string       `json:"file"`
-	BatchID  int64        `json:"batch_id"`
-	Read     int          `json:"read"`
-	Inserted int          `json:"inserted"`
-	Updated  int          `json:"updated"`
-	Deleted  int          `json:"deleted"`
-	Rejected int          `json:"rejected"`
-	Rejects  []rejectJSON `json:"rejects,omitempty"`
-	Warnings []string     `json:"warnings,omitempty"` // datum shifts, encodings guessed, layers chosen
-	Note     string       `json:"note"`
+	Kind     string `json:"kind"`
+	File     string `json:"file"`
+	BatchID  int64  `json:"batch_id"`
+	Read     int    `json:"read"`
+	Inserted int    `json:"inserted"`
+	Updated  int    `json:"updated"`
+	Deleted  int    `json:"deleted"`
+	// ReplacedCandidates counts the candidate stations the file replaced (stations, replace mode)
+	ReplacedCandidates int          `json:"replaced_candidates,omitempty"`
+	Rejected           int          `json:"rejected"`
+	Rejects            []rejectJSON `json:"rejects,omitempty"`
+	Warnings           []string     `json:"warnings,omitempty"` // datum shifts, encodings guessed, layers chosen
+	Note               string       `json:"note"`
 }
 
 // importAnswer describes what an import stored.
 func importAnswer(p *district.Prepared, s geo.ImportSummary) ImportAnswer {
 	return ImportAnswer{Kind: p.Batch.Kind, File: p.Batch.FileName, BatchID: s.BatchID, Read: s.Read, Inserted: s.Inserted,
-		Updated: s.Updated, Deleted: s.Deleted, Rejected: len(p.Rejects()), Rejects: rejectsJSON(p.Rejects()),
+		Updated: s.Updated, Deleted: s.Deleted, ReplacedCandidates: s.ReplacedCandidates, Rejected: len(p.Rejects()), Rejects: rejectsJSON(p.Rejects()),
 		Warnings: p.Result.Warnings, Note: "stored; POST /api/v1/compute to recompute coverage with it"}
 }
 

@@ -33,6 +33,7 @@ var endpoints = []struct{ method, path, example string }{
 	{"POST", "/api/v1/plan/sites", "/api/v1/plan/sites"},
 	{"POST", "/api/v1/scenarios", "/api/v1/scenarios"},
 	{"POST", "/api/v1/imports/{kind}", "/api/v1/imports/stations"},
+	{"POST", "/api/v1/stations/confirm", "/api/v1/stations/confirm"},
 	{"POST", "/api/v1/compute", "/api/v1/compute"},
 	{"GET", "/healthz", "/healthz"},
 	{"GET", "/readyz", "/readyz"},

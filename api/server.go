@@ -22,6 +22,7 @@ import (
 type Store interface {
 	district.ImportStore
 	district.ComputeStore
+	district.StationStore
 	Ping(ctx context.Context) error
 }
 

@@ -19,13 +19,15 @@ type stationProps struct {
 	FloorAreaM2 num    `json:"floor_area_m2,omitempty"`
 	Staff       int    `json:"staff,omitempty"`
 	Source      string `json:"source"`
+	Status      string `json:"status"` // confirmed, or candidate (counts nowhere until confirmed)
 }
 
 // stationOut is a station as a Point feature in sys.
 func stationOut(sys crs.System, x geo.Station) feature {
 	return newFeature(x.ID, outPoint(sys, x.Point), stationProps{ID: x.ID, Name: x.Name, Level: string(x.Level),
 		Tier: x.Level.Tier(), LevelNameZH: x.Level.NameZH(), ParentCode: x.ParentCode, Address: x.Address,
-		FloorAreaM2: num(x.FloorAreaM2), Staff: x.Staff, Source: x.Source})
+		FloorAreaM2: num(x.FloorAreaM2), Staff: x.Staff, Source: x.Source,
+		Status: string(x.StatusOrConfirmed())})
 }
 
 type outletProps struct {

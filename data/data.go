@@ -35,3 +35,11 @@ const SampleOSMName = "andorra-latest.osm.bz2"
 // compressed OSM XML; © OpenStreetMap contributors, ODbL 1.0 — see osm/README.md), used
 // by `lifecircle demo`.
 func SampleOSM() []byte { return sampleOSM }
+
+//go:embed stations.json
+var stationsJSON string
+
+// Stations returns the bundled station rules (stations.json: the name patterns that make an
+// OpenStreetMap feature a station candidate, the exclusions, the level hints and unit
+// words; see importers/osm.ParseStationRules), as a fresh copy the caller may modify.
+func Stations() []byte { return []byte(stationsJSON) }

@@ -184,3 +184,19 @@ func TestAccessorsReturnCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestStationsFile checks the bundled station rules parse as JSON with the members the
+// OSM reader needs (the reader's own tests check what they decide).
+func TestStationsFile(t *testing.T) {
+	var rules struct {
+		NamePatterns []string `json:"name_patterns"`
+		Exclusions   []string `json:"exclusions"`
+		DefaultLevel string   `json:"default_level"`
+	}
+	if err := json.Unmarshal(data.Stations(), &rules); err != nil {
+		t.Fatalf("stations.json: %v", err)
+	}
+	if !slices.Contains(rules.NamePatterns, "党群服务") || !slices.Contains(rules.Exclusions, "政府") || !geo.Level(rules.DefaultLevel).Valid() {
+		t.Errorf("stations.json: %+v; want 党群服务 among the patterns, 政府 among the exclusions and a level as default", rules)
+	}
+}

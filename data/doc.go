@@ -1,6 +1,6 @@
 // Package data bundles lifecircle's data files into the binary: the outlet category
-// mapping (categories.json), the planning standards (standards/*.json) and the named
-// service circles (circles.json). The files are meant to be copied and edited by
+// mapping (categories.json), the station rules for OpenStreetMap (stations.json), the
+// planning standards (standards/*.json) and the named service circles (circles.json). The files are meant to be copied and edited by
 // planners; see README.md.
 //
 // data imports only geo, whose categories and station levels the circle loader

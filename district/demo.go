@@ -34,7 +34,10 @@ type Derived struct {
 // community with a boundary came from a file, the OSM administrative areas give way to
 // neighbourhood units derived from the major roads (geo/derive.Neighbourhoods, stored as
 // source "derived"); when no station came from a file, the illustrative station layer is
-// added (geo/derive.IllustrativeStations, source "illustrative"). Each store runs in
+// added (geo/derive.IllustrativeStations, source "illustrative", status confirmed so that
+// the demo shows coverage; every listing and the compute summary say they are
+// illustrative). Station candidates found in OpenStreetMap are never promoted: they stay
+// candidates and count nowhere. Each store runs in
 // replace mode, so a second demo replaces what the first derived and rows imported from
 // files stay. On an error it returns what was done until then.
 func DeriveDemoLayers(ctx context.Context, st DemoStore) (Derived, error) {
@@ -83,7 +86,7 @@ func addIllustrativeStations(ctx context.Context, st DemoStore, comms []geo.Comm
 		return err
 	}
 	for _, s := range stations {
-		if s.Source == "file" {
+		if s.Source == geo.SourceFile {
 			d.StationsKept = len(stations)
 			return nil
 		}
@@ -97,6 +100,11 @@ func addIllustrativeStations(ctx context.Context, st DemoStore, comms []geo.Comm
 		return err
 	}
 	layer := derive.IllustrativeStations(comms, res, outlets)
+	for i := range layer {
+		// illustrative stations count, so that the demo shows coverage; their source says
+		// on every answer that they are made up. OSM candidates stay candidates.
+		layer[i].Source, layer[i].Status = geo.SourceIllustrative, geo.StatusConfirmed
+	}
 	b := geo.Batch{Kind: "stations", FileName: "illustrative", Mode: geo.ModeReplace, Source: "illustrative", Read: len(layer)}
 	if _, err := st.ImportStations(ctx, b, layer, geo.ImportOptions{}); err != nil {
 		return err

@@ -63,4 +63,13 @@ type ImportSummary struct {
 	Rejected int
 	Notes    []string       // what the import checked or skipped and why, for the caller to show
 	Join     *AttributeJoin // attribute tables and the boundaries they join to: what matched
+	// ReplacedCandidates counts the candidate stations (found in OpenStreetMap) a station
+	// file in replace mode replaced: those within CandidateReplaceM of one of its stations
+	// of the same level.
+	ReplacedCandidates int
 }
+
+// CandidateReplaceM is how near (metres, on the WGS84 spheroid) a station of a planner's
+// file, imported in replace mode, must be to a candidate station of the same level to
+// replace it.
+const CandidateReplaceM = 100

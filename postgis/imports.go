@@ -18,39 +18,87 @@ import (
 
 var stationSpec = loadSpec{
 	table: "stations", key: "id",
-	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text",
-	tmpCols: []string{"rec", "id", "name", "level", "parent_code", "address", "floor_area", "staff", "lon", "lat", "source"},
-	cols:    []string{"id", "name", "level", "parent_code", "address", "floor_area_m2", "staff", "geom", "source"},
+	tmpDDL:  "rec int, id text, name text, level text, parent_code text, address text, floor_area double precision, staff int, lon double precision, lat double precision, source text, status text",
+	tmpCols: []string{"rec", "id", "name", "level", "parent_code", "address", "floor_area", "staff", "lon", "lat", "source", "status"},
+	cols:    []string{"id", "name", "level", "parent_code", "address", "floor_area_m2", "staff", "geom", "source", "status"},
 	selects: []string{"t.id", "t.name", "t.level", "t.parent_code", "t.address", "t.floor_area", "t.staff",
-		"ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+		"ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source", "t.status"},
 }
 
 // ImportStations loads stations in one transaction; see Mode for what happens to the rows of
-// earlier imports. Points are WGS84 (lon, lat).
+// earlier imports. A station without a status gets the one its source (or the batch's)
+// implies: candidate for osm, confirmed otherwise (geo.StatusFor). Points are WGS84 (lon, lat).
+//
+// In replace mode the stations of a planner's file (source file) also replace the
+// candidate stations they overlap: every candidate within geo.CandidateReplaceM metres of
+// one of the batch's stations of the same level is deleted, and counted in
+// ReplacedCandidates.
 func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Station, o ImportOptions) (Summary, error) {
+	rows := stationRows(stations, b.RowSource(), o.Record)
+	if err := checkRows(b.FileName, stationSpec, rows); err != nil {
+		return Summary{}, err
+	}
+	var s Summary
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		if s, err = loadRows(ctx, tx, stationSpec, b, rows, o.Repair); err != nil {
+			return err
+		}
+		if b.Mode != ModeReplace || b.RowSource() != geo.SourceFile {
+			return nil
+		}
+		s.ReplacedCandidates, err = replaceCandidates(ctx, tx, s.BatchID)
+		return err
+	})
+	return s, importError(err, b.FileName, stationSpec, rows)
+}
+
+// replaceCandidates deletes the candidate stations within geo.CandidateReplaceM metres of
+// a station of batch of the same level and says how many went.
+func replaceCandidates(ctx context.Context, tx pgx.Tx, batch int64) (int, error) {
+	tag, err := tx.Exec(ctx, `DELETE FROM stations c USING stations n
+		WHERE n.batch_id = $1 AND c.status = 'candidate' AND c.id <> n.id AND c.level = n.level
+		AND ST_DWithin(c.geom::geography, n.geom::geography, $2)`, batch, float64(geo.CandidateReplaceM))
+	if err != nil {
+		return 0, mapError(err, "replace candidate stations")
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// stationRows are stations as rows in stationSpec's tmpCols order; source stands in for
+// an empty Source, record numbers each row.
+func stationRows(stations []geo.Station, source string, record func(int) int) [][]any {
 	rows := make([][]any, len(stations))
 	for i, s := range stations {
-		rows[i] = []any{o.Record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], sourceOr(s.Source, b.RowSource())}
+		s.Source = sourceOr(s.Source, source)
+		rows[i] = []any{record(i), s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
+			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], s.Source, statusOr(s.Status, s.Source)}
 	}
-	return db.load(ctx, stationSpec, b, rows, o)
+	return rows
 }
 
 var outletSpec = loadSpec{
 	table: "outlets", key: "id",
-	tmpDDL:  "rec int, id text, name text, category text, lon double precision, lat double precision, source text",
-	tmpCols: []string{"rec", "id", "name", "category", "lon", "lat", "source"},
-	cols:    []string{"id", "name", "category", "geom", "source"},
-	selects: []string{"t.id", "t.name", "t.category", "ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source"},
+	tmpDDL:  "rec int, id text, name text, category text, lon double precision, lat double precision, source text, status text",
+	tmpCols: []string{"rec", "id", "name", "category", "lon", "lat", "source", "status"},
+	cols:    []string{"id", "name", "category", "geom", "source", "status"},
+	selects: []string{"t.id", "t.name", "t.category", "ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)", "t.source", "t.status"},
 }
 
-// ImportOutlets loads outlets in one transaction. Points are WGS84 (lon, lat).
+// ImportOutlets loads outlets in one transaction. An outlet without a status gets the one
+// its source implies (geo.StatusFor). Points are WGS84 (lon, lat).
 func (db *DB) ImportOutlets(ctx context.Context, b Batch, outlets []geo.Outlet, o ImportOptions) (Summary, error) {
+	return db.load(ctx, outletSpec, b, outletRows(outlets, b.RowSource(), o.Record), o)
+}
+
+// outletRows are outlets as rows in outletSpec's tmpCols order, like stationRows.
+func outletRows(outlets []geo.Outlet, source string, record func(int) int) [][]any {
 	rows := make([][]any, len(outlets))
 	for i, x := range outlets {
-		rows[i] = []any{o.Record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], sourceOr(x.Source, b.RowSource())}
+		x.Source = sourceOr(x.Source, source)
+		rows[i] = []any{record(i), x.ID, x.Name, x.Category, x.Point[0], x.Point[1], x.Source, statusOr(x.Status, x.Source)}
 	}
-	return db.load(ctx, outletSpec, b, rows, o)
+	return rows
 }
 
 var communitySpec = loadSpec{
@@ -63,7 +111,11 @@ var communitySpec = loadSpec{
 }
 
 // ImportCommunities loads communities in one transaction, then adds any street named by
-// their street codes that the streets table lacks.
+// their street codes that the streets table lacks. In replace mode nothing derived from
+// the communities replaced stays: in the same transaction the streets derived from
+// communities (source "communities") that no community names any more are deleted, and
+// so are the computed cells and coverage (cells, coverage_cells, coverage_summary), which
+// the next compute makes anew.
 func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(cs))
 	recs := make(map[string]int, len(cs))
@@ -93,10 +145,27 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 		if err := addStreetsFromCommunities(ctx, tx); err != nil {
 			return err
 		}
-		s.Join, err = joinAttributes(ctx, tx, o.Strict)
-		return err
+		if s.Join, err = joinAttributes(ctx, tx, o.Strict); err != nil {
+			return err
+		}
+		if b.Mode != ModeReplace {
+			return nil
+		}
+		return dropDerivedFromCommunities(ctx, tx)
 	})
 	return s, importError(err, b.FileName, communitySpec, rows)
+}
+
+// dropDerivedFromCommunities deletes what the communities replaced leave stale: streets
+// derived from communities no community names, and every computed cell and coverage row.
+func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `DELETE FROM streets s WHERE s.source = 'communities'
+		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.street_code = s.code)`)
+	if err != nil {
+		return mapError(err, "delete stale streets")
+	}
+	_, err = tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells")
+	return mapError(err, "delete stale coverage")
 }
 
 func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
@@ -243,4 +312,12 @@ func sourceOr(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// statusOr returns s, or the status source implies when s is "" (geo.StatusFor).
+func statusOr(s geo.Status, source string) string {
+	if s == "" {
+		return string(geo.StatusFor(source))
+	}
+	return string(s)
 }

@@ -66,15 +66,7 @@ type osmPart struct {
 }
 
 func osmParts(d OSMData) []osmPart {
-	stations := make([][]any, len(d.Stations))
-	for i, s := range d.Stations {
-		stations[i] = []any{i + 1, s.ID, s.Name, string(s.Level), nullText(s.ParentCode), nullText(s.Address),
-			nullFloat(s.FloorAreaM2), nullInt(s.Staff), s.Point[0], s.Point[1], "osm"}
-	}
-	outlets := make([][]any, len(d.Outlets))
-	for i, x := range d.Outlets {
-		outlets[i] = []any{i + 1, x.ID, x.Name, x.Category, x.Point[0], x.Point[1], "osm"}
-	}
+	stations, outlets := osmFacilityRows(d)
 	res := make([][]any, 0, len(d.Residential))
 	for i, r := range d.Residential {
 		w, err := polygonWKB(r.Polygon)
@@ -93,4 +85,21 @@ func osmParts(d OSMData) []osmPart {
 			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, "osm"})
 	}
 	return []osmPart{{stationSpec, stations}, {outletSpec, outlets}, {residentialSpec, res}, {communitySpec, comms}}
+}
+
+// osmFacilityRows are the extract's stations and outlets as rows, every one with source
+// osm and the status osm implies (candidate), whatever the values say.
+func osmFacilityRows(d OSMData) (stations, outlets [][]any) {
+	next := func(i int) int { return i + 1 }
+	st := make([]geo.Station, len(d.Stations))
+	for i, s := range d.Stations {
+		s.Source, s.Status = geo.SourceOSM, ""
+		st[i] = s
+	}
+	os := make([]geo.Outlet, len(d.Outlets))
+	for i, x := range d.Outlets {
+		x.Source, x.Status = geo.SourceOSM, ""
+		os[i] = x
+	}
+	return stationRows(st, geo.SourceOSM, next), outletRows(os, geo.SourceOSM, next)
 }

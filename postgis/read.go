@@ -12,15 +12,15 @@ import (
 // Stations returns every station, ordered by id. Points are WGS84 (lon, lat).
 func (db *DB) Stations(ctx context.Context) ([]geo.Station, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, name, level, coalesce(parent_code, ''), coalesce(address, ''),
-		coalesce(floor_area_m2, 0), coalesce(staff, 0), ST_X(geom), ST_Y(geom), source FROM stations ORDER BY id`)
+		coalesce(floor_area_m2, 0), coalesce(staff, 0), ST_X(geom), ST_Y(geom), source, status FROM stations ORDER BY id`)
 	if err != nil {
 		return nil, mapError(err, "read stations")
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Station, error) {
 		var s geo.Station
-		var level string
-		err := r.Scan(&s.ID, &s.Name, &level, &s.ParentCode, &s.Address, &s.FloorAreaM2, &s.Staff, &s.Point[0], &s.Point[1], &s.Source)
-		s.Level = geo.Level(level)
+		var level, status string
+		err := r.Scan(&s.ID, &s.Name, &level, &s.ParentCode, &s.Address, &s.FloorAreaM2, &s.Staff, &s.Point[0], &s.Point[1], &s.Source, &status)
+		s.Level, s.Status = geo.Level(level), geo.Status(status)
 		return s, err
 	})
 	return out, mapError(err, "read stations")
@@ -28,13 +28,15 @@ func (db *DB) Stations(ctx context.Context) ([]geo.Station, error) {
 
 // Outlets returns every outlet, ordered by id. Points are WGS84 (lon, lat).
 func (db *DB) Outlets(ctx context.Context) ([]geo.Outlet, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, name, category, ST_X(geom), ST_Y(geom), source FROM outlets ORDER BY id`)
+	rows, err := db.pool.Query(ctx, `SELECT id, name, category, ST_X(geom), ST_Y(geom), source, status FROM outlets ORDER BY id`)
 	if err != nil {
 		return nil, mapError(err, "read outlets")
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Outlet, error) {
 		var o geo.Outlet
-		err := r.Scan(&o.ID, &o.Name, &o.Category, &o.Point[0], &o.Point[1], &o.Source)
+		var status string
+		err := r.Scan(&o.ID, &o.Name, &o.Category, &o.Point[0], &o.Point[1], &o.Source, &status)
+		o.Status = geo.Status(status)
 		return o, err
 	})
 	return out, mapError(err, "read outlets")

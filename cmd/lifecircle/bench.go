@@ -168,7 +168,11 @@ func benchImportXML(ctx context.Context, cfg *Config, d *synth.District, out io.
 		return nil, err
 	}
 	t := time.Now()
-	res, err := osmimport.ReadFile(ctx, path, osmimport.Options{Categories: cats})
+	rules, err := cfg.StationRules()
+	if err != nil {
+		return nil, err
+	}
+	res, err := osmimport.ReadFile(ctx, path, osmimport.Options{Categories: cats, Stations: rules})
 	if err != nil {
 		return nil, err
 	}

@@ -23,6 +23,7 @@ type computeFlags struct {
 	thresholds string
 	workers    int
 	force      bool // compute even when the data health check finds errors (compute only)
+	candidates bool
 }
 
 func (f *computeFlags) bind(cmd *cobra.Command) {
@@ -31,6 +32,7 @@ func (f *computeFlags) bind(cmd *cobra.Command) {
 	fs.Float64Var(&f.maxMinutes, "max-minutes", 30, "walk searches stop after this many minutes; farther counts as not reached")
 	fs.StringVar(&f.thresholds, "thresholds", "5,10,15", "coverage thresholds in minutes, checked separately")
 	fs.IntVar(&f.workers, "workers", 0, "parallel searches (default: all cores)")
+	fs.BoolVar(&f.candidates, "include-candidates", false, "count candidate stations (found in OpenStreetMap, not confirmed) as if they were real")
 }
 
 // engineOptions builds the engine's options from the configuration and flags.
@@ -44,7 +46,7 @@ func (f *computeFlags) engineOptions(cfg *Config) (engine.Options, error) {
 		return engine.Options{}, err
 	}
 	o := engine.Options{Resolution: f.resolution, Walk: cfg.Walk, MaxMinutes: f.maxMinutes, ThresholdsMin: th,
-		Workers: f.workers, Categories: cats.Keys()}
+		Workers: f.workers, Categories: cats.Keys(), IncludeCandidates: f.candidates}
 	return o, o.Validate()
 }
 
@@ -111,6 +113,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.Duration) {
 	fmt.Fprint(w, cfg.say("network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n",
 		e.Graph.NumNodes(), e.Graph.NumEdges(), len(e.Stations), len(e.Outlets), len(e.Cells), e.Options.Resolution))
+	printStationProvenance(w, e)
 	fmt.Fprintf(w, "%-10s %-18s %10s", cfg.say("kind"), cfg.say("key"), cfg.say("facilities"))
 	for _, t := range e.Options.ThresholdsMin {
 		fmt.Fprintf(w, " %7s", cfg.say("≤%gmin", t))
@@ -149,4 +152,27 @@ func districtPopulation(e *engine.Engine) float64 {
 		p += c.Population
 	}
 	return p
+}
+
+// printStationProvenance says which counted stations are not a planner's data and which
+// candidates were left out or counted.
+func printStationProvenance(w io.Writer, e *engine.Engine) {
+	illustrative, candidates := 0, 0
+	for _, s := range e.Stations {
+		if s.Source == geo.SourceIllustrative {
+			illustrative++
+		}
+		if s.Candidate() {
+			candidates++
+		}
+	}
+	if illustrative > 0 {
+		fmt.Fprintf(w, "%d of the stations are illustrative (source=illustrative): made up for the demo, not data\n", illustrative)
+	}
+	if len(e.Candidates) > 0 {
+		fmt.Fprintf(w, "%d candidate station(s) found in OpenStreetMap are not counted: confirm them (lifecircle stations confirm) or compute with --include-candidates\n", len(e.Candidates))
+	}
+	if candidates > 0 {
+		fmt.Fprintf(w, "%d of the stations are unconfirmed candidates, counted because of --include-candidates\n", candidates)
+	}
 }

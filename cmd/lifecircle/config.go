@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
+	osmimport "github.com/lifecircle/lifecircle/importers/osm"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/spf13/cobra"
@@ -92,6 +93,12 @@ func (c *Config) Categories() (*geo.Categories, error) {
 	}
 	c.categories = cats
 	return cats, nil
+}
+
+// StationRules parses the bundled station rules (data/stations.json): which OpenStreetMap
+// names make a station candidate.
+func (c *Config) StationRules() (*osmimport.StationRules, error) {
+	return osmimport.ParseStationRules(data.Stations())
 }
 
 // OpenDB connects to the configured database.

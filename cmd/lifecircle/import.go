@@ -184,6 +184,10 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	fmt.Fprint(out, cfg.say("%s: read %d, inserted %d, updated %d, replaced %d, rejected %d (batch %d)\n",
 		p.Batch.FileName, s.Read, s.Inserted, s.Updated, s.Deleted, s.Rejected, s.BatchID))
 	printUnitSummary(out, p, s)
+	if s.ReplacedCandidates > 0 {
+		fmt.Fprintf(out, "%s: replaced %d candidate station(s) from OpenStreetMap within %d m of one of its stations of the same level\n",
+			p.Batch.FileName, s.ReplacedCandidates, geo.CandidateReplaceM)
+	}
 	return nil
 }
 

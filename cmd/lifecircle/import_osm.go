@@ -35,6 +35,10 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	if err != nil {
 		return err
 	}
+	rules, err := cfg.StationRules()
+	if err != nil {
+		return err
+	}
 	sum, err := district.HashFile(path)
 	if err != nil {
 		return err
@@ -42,7 +46,7 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	var finish func()
 	phase := ""
 	var report func(done, total int64)
-	opts := osmimport.Options{Categories: cats, Progress: func(p string, done, total int64) {
+	opts := osmimport.Options{Categories: cats, Stations: rules, Progress: func(p string, done, total int64) {
 		if p != phase {
 			if finish != nil {
 				finish()
@@ -71,7 +75,7 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges, %d outlets, %d stations (source=osm, to review), %d residential areas, %d communities (batch %d)\n",
+	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges, %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n",
 		filepath.Base(path), s.Nodes, s.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
 	return nil
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"runtime"
+	"sort"
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -33,6 +34,7 @@ type Options struct {
 	Workers             int                                // parallel searches (default GOMAXPROCS)
 	Categories          []string                           // outlet categories to report, even those without outlets
 	PersonsPerHousehold float64                            // population of a community that gives households only (default 2.62, China's 2020 census)
+	IncludeCandidates   bool                               // candidate stations (found in OpenStreetMap, not confirmed) count too
 	Phase               func(name string, d time.Duration) // optional: told the time of each phase
 }
 
@@ -98,6 +100,9 @@ type Engine struct {
 
 	StationSnaps []walk.Snap
 	OutletSnaps  []walk.Snap
+	// Candidates are the candidate stations held back from Data.Stations (see
+	// Options.IncludeCandidates): listed, never counted. Empty when candidates are included.
+	Candidates []geo.Station
 
 	Cells     []coverage.Cell
 	CellSnaps []walk.Snap
@@ -162,7 +167,9 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 }
 
 // New builds an Engine from values: the walk graph from nodes and edges, then every
-// station and outlet snapped onto it.
+// station and outlet snapped onto it. Candidate stations (geo.Station.Candidate) are moved
+// from Data.Stations to Candidates unless opts.IncludeCandidates: every query and
+// assessment reads Data.Stations, so candidates then count nowhere.
 func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Engine, error) {
 	opts = opts.withDefaults()
 	if err := opts.Validate(); err != nil {
@@ -178,6 +185,9 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 	}
 	t.done("build graph")
 	e := &Engine{Options: opts, Graph: g, Data: d, fields: &fieldCache{}}
+	if !opts.IncludeCandidates {
+		e.Stations, e.Candidates = SplitCandidates(d.Stations)
+	}
 	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
 	e.indexFacilities()
@@ -200,4 +210,29 @@ func (t *timer) done(phase string) {
 		t.fn(phase, now.Sub(t.last))
 	}
 	t.last = now
+}
+
+// SplitCandidates returns the stations that count (confirmed) and the candidates, each in
+// the order of stations.
+func SplitCandidates(stations []geo.Station) (counted, candidates []geo.Station) {
+	counted = make([]geo.Station, 0, len(stations))
+	for _, s := range stations {
+		if s.Candidate() {
+			candidates = append(candidates, s)
+		} else {
+			counted = append(counted, s)
+		}
+	}
+	return counted, candidates
+}
+
+// AllStations returns the counted stations and the candidates held back, ordered by id:
+// what a listing shows.
+func (e *Engine) AllStations() []geo.Station {
+	if len(e.Candidates) == 0 {
+		return e.Stations
+	}
+	all := append(append(make([]geo.Station, 0, len(e.Stations)+len(e.Candidates)), e.Stations...), e.Candidates...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
 }

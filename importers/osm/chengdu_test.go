@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -235,5 +237,62 @@ func TestChengduBundledCategories(t *testing.T) {
 		if _, ok := cats.Get(o.Category); !ok {
 			t.Errorf("outlet %s has unknown category %q", o.ID, o.Category)
 		}
+	}
+}
+
+// TestChengduNoGovernmentStations reads every element of the extract's XML twin with
+// office=government, amenity=townhall or a government word in its name (政府, 政务, 办公区)
+// and checks that none became a station candidate; with the bundled rules the central
+// extract holds no party-mass station name at all, so no station is found.
+func TestChengduNoGovernmentStations(t *testing.T) {
+	res := read(t, testenv.SharedData(t, "osm", "chengdu-central.osm.pbf"))
+	stations := map[string]string{}
+	for _, s := range res.Stations {
+		stations[s.ID] = s.Name
+		if s.Status != geo.StatusCandidate {
+			t.Errorf("station %s %s has status %q, want candidate", s.ID, s.Name, s.Status)
+		}
+	}
+	f, err := os.Open(testenv.SharedData(t, "osm", "chengdu-central.osm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := osmxml.New(context.Background(), f)
+	defer sc.Close()
+	government := 0
+	for sc.Scan() {
+		var id, prefix string
+		var tags osm.Tags
+		switch o := sc.Object().(type) {
+		case *osm.Node:
+			prefix, id, tags = "osm:n", strconv.FormatInt(int64(o.ID), 10), o.Tags
+		case *osm.Way:
+			prefix, id, tags = "osm:w", strconv.FormatInt(int64(o.ID), 10), o.Tags
+		case *osm.Relation:
+			prefix, id, tags = "osm:r", strconv.FormatInt(int64(o.ID), 10), o.Tags
+		default:
+			continue
+		}
+		name := tags.Find("name")
+		if tags.Find("office") != "government" && tags.Find("amenity") != "townhall" &&
+			!strings.Contains(name, "政府") && !strings.Contains(name, "政务") && !strings.Contains(name, "办公区") {
+			continue
+		}
+		government++
+		key := prefix + id
+		if n, ok := stations[key]; ok {
+			t.Errorf("government feature %s %q is a station candidate", key, n)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d government features, %d station candidates", government, len(res.Stations))
+	if government < 4 {
+		t.Errorf("%d government features in the extract; the README's 政务服务中心, 青羊区政府, 人民政府办公区 and Housing Registration were expected", government)
+	}
+	if len(res.Stations) != 0 {
+		t.Errorf("%d station candidates %v, want none: no name in the extract says 党群服务", len(res.Stations), stations)
 	}
 }

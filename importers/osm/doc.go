@@ -1,9 +1,11 @@
 // Package osmimport reads an OpenStreetMap extract (.osm.pbf, or .osm XML, optionally
 // gzip- or bzip2-compressed) and hands back lifecircle's geo values: the pedestrian network
 // as split nodes and edges (docs/model.md "Walking model"), convenience outlets matched by the
-// category file's OSM tags, detected party-mass service stations (党群服务中心/站) with a
-// level read from their names, residential land and, where the extract has them,
-// administrative community boundaries.
+// category file's OSM tags, party-mass service station candidates (党群服务中心/站: only
+// names that say so, by the StationRules of data/stations.json; government offices never)
+// with a level read from their names, residential land and, where the extract has them,
+// administrative community boundaries. Stations and outlets come out with status
+// candidate: a planner confirms them.
 //
 // Reading streams the file in two or three passes (ways and relations; the member ways of
 // multipolygons when there are any; nodes), keeping only what is needed: the node

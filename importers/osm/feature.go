@@ -42,9 +42,11 @@ func (f *feature) osmID() string {
 	return prefix + strconv.FormatInt(f.id, 10)
 }
 
-// classifier decides what elements are; it holds the read-only category set.
+// classifier decides what elements are; it holds the read-only category set and station
+// rules.
 type classifier struct {
-	cats *geo.Categories
+	cats     *geo.Categories
+	stations *StationRules
 }
 
 // classify reads an element's tags. area says whether the element can be a polygon (a way
@@ -55,7 +57,7 @@ func (c classifier) classify(typ osm.Type, id int64, tags osm.Tags, area bool) f
 		return f
 	}
 	f.name = nameOf(tags)
-	if level, ok := stationLevelOf(tags, f.name); ok {
+	if level, ok := c.stations.Candidate(f.name); ok {
 		f.station, f.level = true, level
 		f.address = addressOf(tags)
 	} else if c.cats != nil {

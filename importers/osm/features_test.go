@@ -16,6 +16,8 @@ func TestReadFileOutlets(t *testing.T) {
 	want := []geo.Outlet{
 		{ID: "osm:n40", Name: "测试银行", Category: "bank", Point: orb.Point{104.005, 30.005}, Source: "osm"},
 		{ID: "osm:n43", Name: "府河桥社区养老服务中心", Category: "elderly_care", Point: orb.Point{104.008, 30.008}, Source: "osm"},
+		// a townhall is no station (no name pattern), so its shop tag makes it an outlet
+		{ID: "osm:n45", Name: "青龙办事处", Category: "supermarket", Point: orb.Point{104.010, 30.010}, Source: "osm"},
 		{ID: "osm:n47", Name: "府河桥社区卫生服务中心", Category: "clinic", Point: orb.Point{104.012, 30.012}, Source: "osm"},
 		// the centre of the 0.001° square of way 20
 		{ID: "osm:w20", Name: "测试超市", Category: "supermarket", Point: orb.Point{104.0205, 30.0205}, Source: "osm"},
@@ -26,7 +28,7 @@ func TestReadFileOutlets(t *testing.T) {
 	for i, w := range want {
 		t.Run(w.ID, func(t *testing.T) {
 			got := res.Outlets[i]
-			if got.ID != w.ID || got.Name != w.Name || got.Category != w.Category || got.Source != w.Source {
+			if got.ID != w.ID || got.Name != w.Name || got.Category != w.Category || got.Source != w.Source || got.Status != geo.StatusCandidate {
 				t.Errorf("got %+v, want %+v", got, w)
 			}
 			if d := geo.HaversineM(got.Point, w.Point); d > 0.01 {
@@ -42,15 +44,13 @@ func TestReadFileStations(t *testing.T) {
 		{ID: "osm:n41", Name: "青龙街道党群服务中心", Level: geo.LevelStreet, Address: "青龙路8号", Point: orb.Point{104.006, 30.006}},
 		{ID: "osm:n42", Name: "青龙街道府河桥社区党群服务站", Level: geo.LevelCommunity, Point: orb.Point{104.007, 30.007}},
 		{ID: "osm:n44", Name: "锦绣小区党群服务站", Level: geo.LevelCompound, Point: orb.Point{104.009, 30.009}},
-		// a townhall with no unit in its name is a street station, and not also an outlet
-		{ID: "osm:n45", Name: "青龙办事处", Level: geo.LevelStreet, Point: orb.Point{104.010, 30.010}},
 	}
 	if len(res.Stations) != len(want) {
 		t.Fatalf("got %d stations %+v, want %d", len(res.Stations), res.Stations, len(want))
 	}
 	for i, w := range want {
 		t.Run(w.ID, func(t *testing.T) {
-			w.Source = "osm"
+			w.Source, w.Status = "osm", geo.StatusCandidate
 			if got := res.Stations[i]; got != w {
 				t.Errorf("got %+v, want %+v", got, w)
 			}
@@ -114,11 +114,18 @@ func TestReadFileCommunitiesAndSkips(t *testing.T) {
 }
 
 func TestReadFileWithoutCategories(t *testing.T) {
-	res, err := osmimport.ReadFile(t.Context(), filepath.Join("testdata", "features.osm"), osmimport.Options{})
+	res, err := osmimport.ReadFile(t.Context(), filepath.Join("testdata", "features.osm"), osmimport.Options{Stations: stationRules(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Outlets) != 0 || len(res.Stations) != 4 {
-		t.Errorf("without categories: %d outlets, %d stations; want 0 and 4", len(res.Outlets), len(res.Stations))
+	if len(res.Outlets) != 0 || len(res.Stations) != 3 {
+		t.Errorf("without categories: %d outlets, %d stations; want 0 and 3", len(res.Outlets), len(res.Stations))
+	}
+	res, err = osmimport.ReadFile(t.Context(), filepath.Join("testdata", "features.osm"), osmimport.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Stations) != 0 {
+		t.Errorf("without station rules: %d stations, want 0", len(res.Stations))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
 )
@@ -24,10 +25,21 @@ func testCategories(tb testing.TB) *geo.Categories {
 	return cats
 }
 
-// read reads a file with the test categories and fails the test on error.
+// stationRules reads the bundled station rules (data/stations.json).
+func stationRules(tb testing.TB) *osmimport.StationRules {
+	tb.Helper()
+	r, err := osmimport.ParseStationRules(data.Stations())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// read reads a file with the test categories and the bundled station rules, and fails the
+// test on error.
 func read(tb testing.TB, path string) *osmimport.Result {
 	tb.Helper()
-	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: testCategories(tb)})
+	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: testCategories(tb), Stations: stationRules(tb)})
 	if err != nil {
 		tb.Fatalf("ReadFile(%s): %v", path, err)
 	}

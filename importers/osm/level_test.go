@@ -1,6 +1,7 @@
 package osmimport_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -8,6 +9,7 @@ import (
 )
 
 func TestStationLevel(t *testing.T) {
+	rules := stationRules(t)
 	cases := []struct {
 		name string
 		in   string
@@ -52,9 +54,67 @@ func TestStationLevel(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := osmimport.StationLevel(c.in)
+			got, ok := rules.Level(c.in)
 			if got != c.want || ok != c.ok {
-				t.Errorf("StationLevel(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+				t.Errorf("Level(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+// TestStationCandidate holds the bundled rules to their promise: only a name that says so
+// makes a candidate; government offices never do.
+func TestStationCandidate(t *testing.T) {
+	rules := stationRules(t)
+	cases := []struct {
+		name string
+		in   string
+		want geo.Level
+		ok   bool
+	}{
+		{"street centre", "青龙街道党群服务中心", geo.LevelStreet, true},
+		{"community station", "府河桥社区党群服务站", geo.LevelCommunity, true},
+		{"activity room", "锦绣小区党群活动室", geo.LevelCompound, true},
+		{"party members' service centre, hint", "党员服务中心", geo.LevelStreet, true},
+		{"civilisation practice centre, hint", "新时代文明实践中心", geo.LevelDistrict, true},
+		{"civilisation practice station in a village", "石羊村新时代文明实践站", geo.LevelCommunity, true},
+		{"bare station name, hint", "党群服务站", geo.LevelCommunity, true},
+		{"government service centre", "成都市政务服务中心", "", false},
+		{"district government", "青羊区政府", "", false},
+		{"government office area", "成都市人民政府办公区", "", false},
+		{"english office", "Housing Registration", "", false},
+		{"management office", "东风渠成华区管理处", "", false},
+		{"street office", "青龙街道办事处", "", false},
+		{"community service centre without 党群", "玉林社区服务中心", "", false},
+		{"neighbourhood centre", "府河桥社区邻里中心", "", false},
+		{"clinic", "府河桥社区卫生服务中心", "", false},
+		{"car service", "名爵汽车服务中心", "", false},
+		{"combined with a government office", "青龙街道党群服务中心（政务服务中心）", "", false},
+		{"empty", "", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := rules.Candidate(c.in)
+			if got != c.want || ok != c.ok {
+				t.Errorf("Candidate(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+func TestParseStationRulesErrors(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"not json", "{", "station rules file"},
+		{"no pattern", `{"default_level":"community"}`, "name_patterns is empty"},
+		{"bad default", `{"name_patterns":["党群"],"default_level":"city"}`, "default_level"},
+		{"bad hint", `{"name_patterns":["党群"],"default_level":"community","level_hints":[{"contains":"站","level":"x"}]}`, "level_hints entry 1"},
+		{"bad unit", `{"name_patterns":["党群"],"default_level":"community","units":[{"word":"","level":""}]}`, "units entry 1"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := osmimport.ParseStationRules([]byte(c.in))
+			if err == nil || !strings.Contains(err.Error(), c.want) || geo.ErrorCodeOf(err) != geo.EINVALID {
+				t.Errorf("ParseStationRules(%s) = %v, want EINVALID mentioning %q", c.in, err, c.want)
 			}
 		})
 	}

@@ -14,6 +14,9 @@ import (
 type Options struct {
 	// Categories are the outlet categories with their OSM tags; nil reads no outlets.
 	Categories *geo.Categories
+	// Stations are the rules that make a named feature a station candidate
+	// (data/stations.json through ParseStationRules); nil reads no stations.
+	Stations *StationRules
 	// Progress, when set, is called from the reading goroutine with the phase ("ways",
 	// "members", "nodes") and the bytes of the file read so far in that phase.
 	Progress func(phase string, done, total int64)
@@ -100,7 +103,7 @@ func Read(ctx context.Context, name string, r io.ReaderAt, size int64, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	rd := &reader{ctx: ctx, src: src, opts: opts, cls: classifier{cats: opts.Categories}}
+	rd := &reader{ctx: ctx, src: src, opts: opts, cls: classifier{cats: opts.Categories, stations: opts.Stations}}
 	return rd.read()
 }
 

@@ -69,11 +69,11 @@ func (r *reader) addArea(res *Result, a area) (orb.Point, bool) {
 func addPoint(res *Result, f *feature, p orb.Point) {
 	if f.station {
 		res.Stations = append(res.Stations, geo.Station{
-			ID: f.osmID(), Name: f.name, Level: f.level, Address: f.address, Point: p, Source: "osm",
+			ID: f.osmID(), Name: f.name, Level: f.level, Address: f.address, Point: p, Source: geo.SourceOSM, Status: geo.StatusCandidate,
 		})
 		return
 	}
-	res.Outlets = append(res.Outlets, geo.Outlet{ID: f.osmID(), Name: f.name, Category: f.category, Point: p, Source: "osm"})
+	res.Outlets = append(res.Outlets, geo.Outlet{ID: f.osmID(), Name: f.name, Category: f.category, Point: p, Source: geo.SourceOSM, Status: geo.StatusCandidate})
 }
 
 // multiPolygon builds an area's polygons from node coordinates: outer rings

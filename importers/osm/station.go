@@ -1,80 +1,101 @@
 package osmimport
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/paulmach/osm"
 )
 
-// stationNameWords make an element a station whatever its tags.
-var stationNameWords = []string{"党群服务", "党群活动", "便民服务", "社区服务", "邻里中心"}
+// StationRules say which OpenStreetMap features are party-mass service station candidates
+// and at which level: the bundled file is data/stations.json (data.Stations). Only a name
+// decides: tags alone never make a station, so government offices (office=government,
+// amenity=townhall, 政务服务中心, 区政府, 人民政府办公区) are never candidates.
+type StationRules struct {
+	// NamePatterns make a feature a candidate when its name contains one of them.
+	NamePatterns []string `json:"name_patterns"`
+	// Exclusions rule a name out whatever pattern it holds (政府, 政务服务, 卫生 …).
+	Exclusions []string `json:"exclusions"`
+	// LevelHints give the level of a name without a unit word: the first entry the name
+	// contains wins.
+	LevelHints []LevelHint `json:"level_hints"`
+	// DefaultLevel is the level of a name with neither a unit word nor a hint.
+	DefaultLevel geo.Level `json:"default_level"`
+	// ServiceMarkers are the words after which a name says what the station is rather
+	// than where it is ("XX街道YY社区|党群服务站"); see Level.
+	ServiceMarkers []string `json:"service_markers"`
+	// Units are the words naming an administrative or physical unit, with the level they
+	// imply; a unit with an empty level is neutral (see Level).
+	Units []UnitWord `json:"units"`
+}
 
-// seniorStationWords are the only name words that make a social facility for seniors a
-// station (otherwise it is an elderly_care outlet).
-var seniorStationWords = []string{"党群", "便民服务", "社区服务"}
+// LevelHint maps a word of a station's name to a level.
+type LevelHint struct {
+	Contains string    `json:"contains"`
+	Level    geo.Level `json:"level"`
+}
 
-// notStationWords rule out the bare 服务中心 of clinics and businesses
-// (社区卫生服务中心, 汽车服务中心, 客户服务中心 …).
-var notStationWords = []string{"卫生", "医", "汽车", "车辆", "售后", "客户", "客服", "物流", "快递", "维修"}
+// UnitWord is a word in a station's name that names a unit. A unit word with an empty
+// level is neutral: it names no station level but hides the shorter words inside it (医院
+// hides 院, 超市 hides 市).
+type UnitWord struct {
+	Word  string    `json:"word"`
+	Level geo.Level `json:"level"`
+}
 
-// seniorWords mark a social facility as one for seniors when its tags do not say so.
-var seniorWords = []string{"养老", "老年", "敬老", "长者", "日间照料", "颐养"}
-
-// stationLevelOf decides whether an element with these tags is a party-mass service
-// station and its level. Stations are amenity=community_centre|townhall|social_facility,
-// office=government and any element whose name says so (stationNameSays); a social
-// facility for seniors only when its name holds 党群, 便民服务 or 社区服务. The level is the
-// one StationLevel reads from the name, else street for townhalls and government offices
-// and community for the rest.
-func stationLevelOf(tags osm.Tags, name string) (geo.Level, bool) {
-	amenity, office := tags.Find("amenity"), tags.Find("office")
-	var byTag, byName bool
-	if amenity == "social_facility" && seniorFacility(tags, name) {
-		byName = containsAny(name, seniorStationWords)
-	} else {
-		byTag = amenity == "community_centre" || amenity == "townhall" ||
-			amenity == "social_facility" || office == "government"
-		byName = stationNameSays(name)
+// ParseStationRules reads a station rules file (data/stations.json). It returns an
+// EINVALID error naming the field when the file is not JSON, has no name pattern, or
+// names an unknown level.
+func ParseStationRules(b []byte) (*StationRules, error) {
+	var r StationRules
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "station rules file")
 	}
-	if !byTag && !byName {
+	if len(r.NamePatterns) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "station rules file: name_patterns is empty")
+	}
+	for i, p := range r.NamePatterns {
+		if p == "" {
+			return nil, geo.Errorf(geo.EINVALID, "station rules file: name_patterns entry %d is empty", i+1)
+		}
+	}
+	if !r.DefaultLevel.Valid() {
+		return nil, geo.Errorf(geo.EINVALID, "station rules file: default_level %q is not a level", r.DefaultLevel)
+	}
+	for i, h := range r.LevelHints {
+		if h.Contains == "" || !h.Level.Valid() {
+			return nil, geo.Errorf(geo.EINVALID, "station rules file: level_hints entry %d (%q → %q) needs a word and a level", i+1, h.Contains, h.Level)
+		}
+	}
+	for i, u := range r.Units {
+		if u.Word == "" || (u.Level != "" && !u.Level.Valid()) {
+			return nil, geo.Errorf(geo.EINVALID, "station rules file: units entry %d (%q → %q) needs a word and a level or \"\"", i+1, u.Word, u.Level)
+		}
+	}
+	return &r, nil
+}
+
+// Candidate decides whether a feature with this name is a station candidate and its level:
+// the name holds one of NamePatterns and none of Exclusions; the level is Level's, else
+// the first LevelHints entry the name contains, else DefaultLevel. A nil r finds none.
+func (r *StationRules) Candidate(name string) (geo.Level, bool) {
+	if r == nil || name == "" || !containsAny(name, r.NamePatterns) || containsAny(name, r.Exclusions) {
 		return "", false
 	}
-	if l, ok := StationLevel(name); ok {
+	if l, ok := r.Level(name); ok {
 		return l, true
 	}
-	if amenity == "townhall" || office == "government" {
-		return geo.LevelStreet, true
+	for _, h := range r.LevelHints {
+		if strings.Contains(name, h.Contains) {
+			return h.Level, true
+		}
 	}
-	return geo.LevelCommunity, true
-}
-
-// stationNameSays reports whether a name alone makes a station: it holds 党群服务,
-// 党群活动, 便民服务, 社区服务 or 邻里中心; or 服务中心 together with a unit (区, 街道,
-// 社区 …, see StationLevel) and no word of a clinic or a business.
-func stationNameSays(name string) bool {
-	if containsAny(name, stationNameWords) {
-		return true
-	}
-	if !strings.Contains(name, "服务中心") || containsAny(name, notStationWords) {
-		return false
-	}
-	_, ok := StationLevel(name)
-	return ok
-}
-
-// seniorFacility reports whether a social facility serves seniors.
-func seniorFacility(tags osm.Tags, name string) bool {
-	switch tags.Find("social_facility") {
-	case "nursing_home", "assisted_living":
-		return true
-	}
-	return tags.Find("social_facility:for") == "senior" || containsAny(name, seniorWords)
+	return r.DefaultLevel, true
 }
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if w != "" && strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -211,7 +211,11 @@ func TestWriteOSMXMLReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: cats})
+	rules, err := osmimport.ParseStationRules(data.Stations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: cats, Stations: rules})
 	if err != nil {
 		t.Fatal(err)
 	}
