@@ -28,16 +28,16 @@ func adminData(tb testing.TB, name string) string {
 // community code given to import district.
 func TestImportUnitsCLI(t *testing.T) {
 	_, url := postgistest.New(t)
-	out := mustRun(t, url, "import", "district", adminData(t, "chengdu-districts-gcj02.json"), "--crs", "gcj02")
+	out := mustRun(t, url, "--lang", "en", "import", "district", adminData(t, "chengdu-districts-gcj02.json"), "--crs", "gcj02")
 	if !strings.Contains(out, "read 20, inserted 20") || !strings.Contains(out, "mended with ST_MakeValid") {
 		t.Errorf("import district: %s", out)
 	}
 	// The Hefei streets lie in no loaded (Chengdu) district.
-	code, _, errOut := run(t, url, "import", "streets", adminData(t, "hefei-luyang-feidong-streets.csv"))
+	code, _, errOut := run(t, url, "--lang", "en", "import", "streets", adminData(t, "hefei-luyang-feidong-streets.csv"))
 	if code == 0 || !strings.Contains(errOut, "hefei-luyang-feidong-streets.csv record 1: street 340103001 亳州路街道: its district 340103 is not loaded") {
 		t.Errorf("streets of no loaded district: exit %d, %s", code, errOut)
 	}
-	out = mustRun(t, url, "import", "communities", adminData(t, "hefei-luyang-feidong-communities.csv"))
+	out = mustRun(t, url, "--lang", "en", "import", "communities", adminData(t, "hefei-luyang-feidong-communities.csv"))
 	for _, want := range []string{"read 336, inserted 336", "is an attribute table", "336 row(s) kept; no community boundaries are loaded yet"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import communities (attribute table): %q lacks %q", out, want)
@@ -48,7 +48,7 @@ func TestImportUnitsCLI(t *testing.T) {
 	if err := os.WriteFile(wrong, []byte("code,name,wkt\n340103001001,水西门社区,\"POLYGON((117.2 31.8,117.3 31.8,117.3 31.9,117.2 31.8))\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = run(t, url, "import", "district", wrong)
+	code, _, errOut = run(t, url, "--lang", "en", "import", "district", wrong)
 	if code == 0 || !strings.Contains(errOut, "wrong.csv line 2 (record 1)") || !strings.Contains(errOut, "community (village) code (12 digits)") {
 		t.Errorf("a community code as a district: exit %d, %s", code, errOut)
 	}
@@ -59,7 +59,7 @@ func TestImportUnitsCLI(t *testing.T) {
 func TestAttributeTableCLI(t *testing.T) {
 	_, url := postgistest.New(t)
 	table := adminData(t, "hefei-luyang-feidong-communities.csv")
-	mustRun(t, url, "import", "communities", table)
+	mustRun(t, url, "--lang", "en", "import", "communities", table)
 	dir := t.TempDir()
 	bounds := filepath.Join(dir, "boundaries.geojson")
 	gj := `{"type":"FeatureCollection","features":[
@@ -68,14 +68,14 @@ func TestAttributeTableCLI(t *testing.T) {
 	if err := os.WriteFile(bounds, []byte(gj), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := mustRun(t, url, "import", "communities", bounds)
+	out := mustRun(t, url, "--lang", "en", "import", "communities", bounds)
 	for _, want := range []string{"attributes: 2 of 336 row(s) matched a community boundary; 334 row(s) matched none; 0 of 2 communities got no row",
 		"unmatched: hefei-luyang-feidong-communities.csv record 3: 340103001003", "… and 314 more unmatched row(s)", "note: no streets loaded"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("boundaries after the table: %q lacks %q", out, want)
 		}
 	}
-	code, _, errOut := run(t, url, "import", "communities", table, "--strict")
+	code, _, errOut := run(t, url, "--lang", "en", "import", "communities", table, "--strict")
 	if code == 0 || !strings.Contains(errOut, "--strict: 334 of 336 attribute rows match no community boundary") || !strings.Contains(errOut, "and 314 more") {
 		t.Errorf("--strict: exit %d, %s", code, errOut)
 	}

@@ -32,7 +32,7 @@ var countedStations = regexp.MustCompile(`; (\d+) stations, `)
 // stationsCounted runs compute with args and returns how many stations it counted.
 func stationsCounted(tb testing.TB, url string, args ...string) (int, string) {
 	tb.Helper()
-	out := mustRun(tb, url, append([]string{"compute", "--resolution", "9", "--max-minutes", "15"}, args...)...)
+	out := mustRun(tb, url, append([]string{"--lang", "en", "compute", "--resolution", "9", "--max-minutes", "15"}, args...)...)
 	m := countedStations.FindStringSubmatch(out)
 	if m == nil {
 		tb.Fatalf("compute printed no station count:\n%s", out)
@@ -51,7 +51,7 @@ func TestChengduCandidateStations(t *testing.T) {
 	ctx := context.Background()
 	path := chengduOSM(t)
 	db, url := postgistest.New(t)
-	out := mustRun(t, url, "import", "osm", path)
+	out := mustRun(t, url, "--lang", "en", "import", "osm", path)
 	if !strings.Contains(out, " 0 station candidates") {
 		t.Errorf("import osm: %s; want 0 station candidates (the extract names government offices only)", out)
 	}
@@ -86,7 +86,7 @@ func TestChengduCandidateStations(t *testing.T) {
 	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out = mustRun(t, url, "import", "stations", file)
+	out = mustRun(t, url, "--lang", "en", "import", "stations", file)
 	if !strings.Contains(out, "replaced 1 candidate station(s)") {
 		t.Errorf("import stations: %s; want 1 candidate replaced", out)
 	}
@@ -104,16 +104,16 @@ func TestChengduCandidateStations(t *testing.T) {
 		}
 	}
 
-	if out := mustRun(t, url, "stations", "confirm", "osm:n2"); !strings.Contains(out, "1 station(s) confirmed") {
+	if out := mustRun(t, url, "--lang", "en", "stations", "confirm", "osm:n2"); !strings.Contains(out, "1 station(s) confirmed") {
 		t.Errorf("confirm osm:n2: %s", out)
 	}
 	if n, _ := stationsCounted(t, url); n != 3 {
 		t.Errorf("after confirming osm:n2, compute counted %d stations, want 3 (F1, F2, osm:n2)", n)
 	}
-	if code, _, errOut := run(t, url, "stations", "confirm", "osm:nope"); code == 0 || !strings.Contains(errOut, "osm:nope") {
+	if code, _, errOut := run(t, url, "--lang", "en", "stations", "confirm", "osm:nope"); code == 0 || !strings.Contains(errOut, "osm:nope") {
 		t.Errorf("confirm of an unknown id: exit %d, %s", code, errOut)
 	}
-	if out := mustRun(t, url, "stations", "confirm", "--all"); !strings.Contains(out, "1 station(s) confirmed") {
+	if out := mustRun(t, url, "--lang", "en", "stations", "confirm", "--all"); !strings.Contains(out, "1 station(s) confirmed") {
 		t.Errorf("confirm --all: %s", out)
 	}
 }
