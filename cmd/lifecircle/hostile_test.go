@@ -1,0 +1,134 @@
+package main_test
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
+)
+
+// chengdu is the real OpenStreetMap extract the tests import, beside the repository.
+var chengdu = filepath.Join("..", "..", "..", "shared", "data", "osm", "chengdu-central.osm.pbf")
+
+func needFile(tb testing.TB, path string) {
+	tb.Helper()
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("%s not available: %v", path, err)
+	}
+}
+
+// snapshot returns, for every table of the database (but goose's), its row count and the
+// md5 of its rows in order, so that a test can tell that nothing changed.
+func snapshot(tb testing.TB, url string) map[string]string {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'goose_db_version' ORDER BY 1`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make(map[string]string, len(tables))
+	for _, t := range tables {
+		var n int64
+		var sum *string
+		q := fmt.Sprintf(`SELECT count(*), md5(string_agg(r::text, E'\n' ORDER BY r::text)) FROM %s r`, pgx.Identifier{t}.Sanitize())
+		if err := conn.QueryRow(ctx, q).Scan(&n, &sum); err != nil {
+			tb.Fatal(err)
+		}
+		s := ""
+		if sum != nil {
+			s = *sum
+		}
+		out[t] = fmt.Sprintf("%d rows %s", n, s)
+	}
+	return out
+}
+
+func sameSnapshot(tb testing.TB, before, after map[string]string) {
+	tb.Helper()
+	if maps.Equal(before, after) {
+		return
+	}
+	for t, b := range before {
+		if after[t] != b {
+			tb.Errorf("table %s changed: %s → %s", t, b, after[t])
+		}
+	}
+}
+
+// writeOSM writes an OSM XML file into dir.
+func writeOSM(tb testing.TB, dir, name, body string) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	doc := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<osm version=\"0.6\">\n" + body + "\n</osm>\n"
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+const footway = `<tag k="highway" v="footway"/>`
+
+// A re-import of an OSM file with no usable way, or bad nodes, is refused with status 2
+// and changes no table; --allow-shrink replaces the network with the small one.
+func TestOSMReimportShrinkGuard(t *testing.T) {
+	needFile(t, chengdu)
+	_, url := postgistest.New(t)
+	mustRun(t, url, "import", "osm", chengdu)
+	before := snapshot(t, url)
+	if !strings.HasPrefix(before["walk_edges"], "4936 rows") {
+		t.Logf("walk_edges after the Chengdu import: %s", before["walk_edges"])
+	}
+	dir := t.TempDir()
+	good := `<node id="1" lat="30.6600" lon="104.0600"/><node id="2" lat="30.6610" lon="104.0610"/>`
+	tests := []struct {
+		name, file string
+		want       []string
+	}{
+		{"latitude 95", writeOSM(t, dir, "lat95.osm", `<node id="1" lat="95" lon="104.06"/><node id="2" lat="30.661" lon="104.061"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"lat95.osm", "node 1", "--skip-invalid"}},
+		{"longitude 200", writeOSM(t, dir, "lon200.osm", `<node id="1" lat="30.66" lon="104.06"/><node id="2" lat="30.661" lon="200"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"lon200.osm", "node 2"}},
+		{"NaN", writeOSM(t, dir, "nan.osm", `<node id="1" lat="NaN" lon="NaN"/><node id="2" lat="30.661" lon="104.061"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"nan.osm"}},
+		{"refs to missing nodes", writeOSM(t, dir, "missing.osm", `<node id="1" lat="30.66" lon="104.06"/><way id="9"><nd ref="7"/><nd ref="8"/>`+footway+`</way>`),
+			[]string{"missing.osm", "empty", "keeps 0 walk edges of the 4936 stored", "--allow-shrink"}},
+		{"one short way", writeOSM(t, dir, "small.osm", good+`<way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"small.osm", "lose more than 50 %", "keeps 1 walk edges of the 4936 stored"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := run(t, url, "import", "osm", tc.file)
+			if code != 2 {
+				t.Errorf("exit %d, want 2\n%s", code, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("message %q does not say %q", errOut, w)
+				}
+			}
+			sameSnapshot(t, before, snapshot(t, url))
+		})
+	}
+	out := mustRun(t, url, "import", "osm", "--allow-shrink", filepath.Join(dir, "small.osm"))
+	if !strings.Contains(out, "1 walk edges (4936 stored before)") {
+		t.Errorf("--allow-shrink import said %q", out)
+	}
+	if after := snapshot(t, url); !strings.HasPrefix(after["walk_edges"], "1 rows") {
+		t.Errorf("after --allow-shrink walk_edges = %s, want 1 row", after["walk_edges"])
+	}
+}
