@@ -17,6 +17,9 @@ import (
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 	e := &run
 	return db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, "compute", db.lockTimeout); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
 			return mapError(err, "clear coverage")
 		}

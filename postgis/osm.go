@@ -30,8 +30,8 @@ func (db *DB) ImportOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel
 	return db.ReplaceOSM(ctx, b, d, m, nil)
 }
 
-// ReplaceOSM is ImportOSM with a check: inside the transaction, before anything
-// changes, check is
+// ReplaceOSM is ImportOSM with a check: inside the transaction, after taking the lock of
+// OSM imports (another one waits, see lockKind) and before anything changes, check is
 // given what earlier OSM imports stored; an error from it rolls everything back and is
 // returned. A nil check accepts.
 func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel, check func(OSMStored) error) (OSMSummary, error) {
@@ -39,6 +39,9 @@ func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkMode
 	sum := OSMSummary{Nodes: len(d.Nodes), Edges: len(d.Edges), Outlets: len(d.Outlets), Stations: len(d.Stations),
 		Residential: len(d.Residential), Communities: len(d.Communities)}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, "osm", db.lockTimeout); err != nil {
+			return err
+		}
 		if check != nil {
 			stored, err := osmStored(ctx, tx)
 			if err != nil {
