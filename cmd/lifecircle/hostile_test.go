@@ -1,13 +1,17 @@
 package main_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
@@ -130,5 +134,56 @@ func TestOSMReimportShrinkGuard(t *testing.T) {
 	}
 	if after := snapshot(t, url); !strings.HasPrefix(after["walk_edges"], "1 rows") {
 		t.Errorf("after --allow-shrink walk_edges = %s, want 1 row", after["walk_edges"])
+	}
+}
+
+// Usage mistakes are errors with status 2, never help text with status 0.
+func TestUsageMistakesExit2(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown import kind", []string{"import", "nosuchkind", "x"}, `unknown command "nosuchkind" for "lifecircle import"`},
+		{"unknown command", []string{"nosuch"}, `unknown command "nosuch"`},
+		{"unknown flag", []string{"compute", "--nosuch"}, "unknown flag: --nosuch"},
+		{"unknown flag of serve", []string{"serve", "--nosuch"}, "unknown flag: --nosuch"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(t, "host=/nonexistent dbname=nothing", tc.args...)
+			if code != 2 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q, stdout %q; want 2 and %q", code, errOut, out, tc.want)
+			}
+		})
+	}
+}
+
+// serve waits for a database that is down at start, saying so each time it retries, and
+// stops when told to.
+func TestServeRetriesTheDatabase(t *testing.T) {
+	cmd := exec.Command(binary, "--db", "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", "serve", "--addr", "127.0.0.1:0")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	if n := strings.Count(stderr.String(), "database unavailable; retrying"); n < 2 {
+		t.Errorf("%d retry lines, want at least 2:\n%s", n, stderr.String())
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 3 {
+		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", code)
 	}
 }
