@@ -3,6 +3,7 @@ package main_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -186,4 +187,74 @@ func TestServeRetriesTheDatabase(t *testing.T) {
 	if code := cmd.ProcessState.ExitCode(); code != 3 {
 		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", code)
 	}
+}
+
+// hostileKind is the import a hostile file goes through, by its name.
+func hostileKind(name string) string {
+	for _, k := range []string{"communities", "stations", "outlets", "compounds", "population"} {
+		if strings.HasPrefix(name, k+"-") {
+			return k
+		}
+	}
+	return "osm"
+}
+
+// Every file of the importers' hostile corpus, through the real CLI against a database
+// holding a district (the Chengdu extract and the fixtures): each is refused with status 2
+// (or 1 for an internal fault) and a message naming the file, leaves every table's rows as
+// they were (count and md5), and is dealt with within 60 s and 1.5 GB.
+func TestHostileFilesThroughTheCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the CLI on every hostile file")
+	}
+	needFile(t, chengdu)
+	dir := filepath.Join("..", "..", "importers", "testdata", "hostile")
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, url := postgistest.New(t)
+	mustRun(t, url, "import", "osm", chengdu)
+	mustRun(t, url, "import", "stations", fixture("stations-wgs84.csv"))
+	mustRun(t, url, "import", "outlets", fixture("outlets.csv"))
+	mustRun(t, url, "import", "communities", fixture("communities.geojson"))
+	before := snapshot(t, url)
+	for _, f := range files {
+		name := f.Name()
+		t.Run(name, func(t *testing.T) {
+			kind := hostileKind(name)
+			cmd := exec.Command(binary, "--db", url, "import", kind, filepath.Join(dir, name))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			start := time.Now()
+			err := cmd.Run()
+			took := time.Since(start)
+			var exit *exec.ExitError
+			if err != nil && !errors.As(err, &exit) {
+				t.Fatal(err)
+			}
+			code := cmd.ProcessState.ExitCode()
+			peak := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10 // KiB on Linux
+			t.Logf("import %s %s: exit %d in %s, peak RSS %d MiB", kind, name, code, took.Round(time.Millisecond), peak>>20)
+			msg := stderr.String()
+			if code != 2 && code != 1 {
+				t.Errorf("exit %d, want 2 (or 1):\n%s", code, msg)
+			}
+			if !strings.Contains(msg, name) {
+				t.Errorf("message does not name the file: %s", lastLine(msg))
+			}
+			if took > 60*time.Second || peak > 1500<<20 {
+				t.Errorf("took %s and %d MiB, want ≤ 60 s and ≤ 1.5 GB", took, peak>>20)
+			}
+			sameSnapshot(t, before, snapshot(t, url))
+		})
+	}
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
