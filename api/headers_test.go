@@ -1,10 +1,14 @@
 package api_test
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/lifecircle/lifecircle/api"
 )
 
 func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
@@ -61,4 +65,24 @@ func do2(tb testing.TB, h http.Handler, method, target, body, ct string) *httpte
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// The per-request lines go to Options.AccessLog when it is set, not to Options.Log.
+func TestAccessLogGoesWhereTold(t *testing.T) {
+	var main, access bytes.Buffer
+	o := testOptions(t)
+	o.Log = slog.New(slog.NewTextHandler(&main, nil))
+	o.AccessLog = slog.New(slog.NewTextHandler(&access, nil))
+	s, err := api.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetEngine(memoryServer(t).Engine())
+	do2(t, s.Handler(), http.MethodGet, "/api/v1/stations", "", "")
+	if !strings.Contains(access.String(), "msg=request") || !strings.Contains(access.String(), "/api/v1/stations") {
+		t.Errorf("access log %q has no line for the request", access.String())
+	}
+	if strings.Contains(main.String(), "msg=request") {
+		t.Errorf("the main log got the request line: %q", main.String())
+	}
 }

@@ -19,6 +19,10 @@
 // transaction, each phase timed and reported; the caller swaps the new engine in. Compute
 // alone (no write) is the server's first load and what reports and checks run on.
 //
+// Check the stored coverage (CheckCoverage): the last compute run's record of the rows it
+// wrote against what the unlogged coverage tables hold now; a database crash empties
+// them, and the message then starts "recompute needed".
+//
 // The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
 // derive neighbourhood units from the major roads; where no station came from a file, add
 // the illustrative station layer. The algorithms are geo/derive's; district decides when
