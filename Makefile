@@ -39,8 +39,17 @@ test-short:
 bench: setup-db
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
+# Every fuzz target of the repository, one after another, each for FUZZTIME (go refuses
+# -fuzz over several packages or targets at once, so this goes package by package, target
+# by target). A failure stops at once, its input saved under the package's testdata/fuzz.
+FUZZTIME ?= 30s
+FUZZMINIMIZETIME ?= 10s
 fuzz:
-	for f in FuzzReadCSV FuzzReadGeoJSON; do $(GO) test ./importers -run '^$$' -fuzz "^$$f$$" -fuzztime 30s || exit 1; done
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for f in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go); do \
+	    echo "== $$dir $$f ($(FUZZTIME))"; \
+	    $(GO) test $$dir -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); \
+	  done; done
 
 # The main job on the bundled real OSM extract: set-up, import, neighbourhoods, stations,
 # coverage, then the server on :8080.

@@ -28,6 +28,9 @@ func (s *Server) Load(ctx context.Context) error {
 	e := c.Engine
 	s.log.Info("engine loaded", slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
 		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", c.Took))
+	if p := s.coverageProblem(ctx); p != "" {
+		s.log.Warn(p)
+	}
 	return nil
 }
 

@@ -80,7 +80,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 				level = slog.LevelWarn
 			}
 		}
-		s.log.LogAttrs(req.Context(), level, "request", attrs...)
+		s.opts.AccessLog.LogAttrs(req.Context(), level, "request", attrs...)
 		return nil
 	}
 }

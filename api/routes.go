@@ -14,7 +14,7 @@ func (s *Server) routes() *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(middleware.RequestID(), s.observe, middleware.Gzip())
+	e.Use(middleware.RequestID(), s.observe, securityHeaders, middleware.Gzip())
 	if len(s.opts.CORS) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.opts.CORS,
 			AllowHeaders: []string{echo.HeaderAuthorization, echo.HeaderContentType}, ExposeHeaders: []string{echo.HeaderXRequestID}}))
@@ -46,8 +46,9 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/stations", s.stations, std...)
 	v1.GET("/outlets", s.outlets, std...)
 	v1.GET("/communities", s.communities, std...)
-	v1.POST("/plan/sites", s.planSites, long...)
-	v1.POST("/scenarios", s.scenarios, long...)
+	json := append([]echo.MiddlewareFunc{requireJSON}, long...)
+	v1.POST("/plan/sites", s.planSites, json...)
+	v1.POST("/scenarios", s.scenarios, json...)
 	v1.POST("/imports/:kind", s.importFile, s.requireToken, s.timeout(s.opts.RequestTimeout*4), s.bodyLimit(s.opts.MaxUploadBytes))
 	v1.POST("/stations/confirm", s.confirmStations, s.requireToken, s.timeout(s.opts.RequestTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
 	v1.POST("/compute", s.recompute, s.requireToken, s.timeout(s.opts.ComputeTimeout), s.bodyLimit(s.opts.MaxBodyBytes))

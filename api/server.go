@@ -41,6 +41,7 @@ type Options struct {
 	Token      string           // bearer token of the write endpoints; "": they are off (403)
 	CORS       []string         // allowed origins ("*" for any); none: no CORS headers
 	Log        *slog.Logger     // nil: discard
+	AccessLog  *slog.Logger     // one line per request; nil: Log
 	Assets     fs.FS            // the web map served at / (web.Assets()); nil: no map
 	Tiles      TileSource       // base-map vector tiles at /tiles/{z}/{x}/{y}.mvt, cached; nil: none
 
@@ -54,6 +55,9 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.AccessLog == nil {
+		o.AccessLog = o.Log
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
 )
 
 // tile answers GET /tiles/{z}/{x}/{y}.mvt: the base map (roads by class, residential land,
@@ -28,6 +29,11 @@ func (s *Server) tile(c echo.Context) error {
 		return err
 	}
 	b, err := s.tiles.Get(c.Request().Context(), z, x, y)
+	if geo.ErrorCodeOf(err) == geo.EUNAVAILABLE {
+		// The driver's message names the connection (user, database, port): logged only.
+		s.log.Warn("tile: database unavailable", "z", z, "x", x, "y", y, "error", geo.ErrorMessage(err))
+		return geo.Errorf(geo.EUNAVAILABLE, "the database does not answer: base-map tiles cannot be drawn now")
+	}
 	if err != nil {
 		return err
 	}

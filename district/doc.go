@@ -7,6 +7,13 @@
 // left out and listed), hash it for the batch record, and store it in one transaction
 // through an ImportStore.
 //
+// Import an OpenStreetMap extract (ImportOSM): read it with importers/osm, refuse nodes
+// with bad coordinates unless SkipInvalid, and store it through an OSMStore, which hands
+// the import what earlier OSM imports stored inside its transaction: an import that would
+// leave the walk network empty or keep at most half of its edges (ShrinkLimit) is refused
+// unless AllowShrink, naming the bad nodes, the ways with missing nodes and the edges kept
+// against the edges stored.
+//
 // Recompute the coverage (Compute, Recompute): load the district into a geo/engine Engine,
 // compute it, and write it (as one coverage.Run) through a ComputeStore in one
 // transaction, each phase timed and reported; the caller swaps the new engine in. Compute
@@ -17,6 +24,10 @@
 // rows, FactStore). Recompute runs it before computing and refuses, EUNPROCESSABLE listing
 // the errors, unless RecomputeOptions.Force; after computing it checks again (now with the
 // checks of the cells) and stores those findings with the run.
+//
+// Check the stored coverage (CheckCoverage): the last compute run's record of the rows it
+// wrote against what the unlogged coverage tables hold now; a database crash empties
+// them, and the message then starts "recompute needed".
 //
 // The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
 // derive neighbourhood units from the major roads; where no station came from a file, add

@@ -18,6 +18,9 @@ import (
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 	e := &run
 	return db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, "compute", db.lockTimeout); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
 			return mapError(err, "clear coverage")
 		}
@@ -40,10 +43,11 @@ func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 		if _, err := tx.Exec(ctx, "CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells USING brin (kind, key)"); err != nil {
 			return mapError(err, "index coverage")
 		}
-		if err := copySummaries(ctx, tx, e); err != nil {
+		summaries, err := copySummaries(ctx, tx, e)
+		if err != nil {
 			return err
 		}
-		id, err := insertRun(ctx, tx, e)
+		id, err := insertRun(ctx, tx, e, int64(len(e.Cells)*len(e.Results)), summaries)
 		if err != nil {
 			return err
 		}
@@ -87,7 +91,7 @@ func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	return mapError(err, "copy coverage_cells")
 }
 
-func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
 	type row = []any
 	var rows []row
 	for _, s := range e.Summaries {
@@ -100,11 +104,11 @@ func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	cols := []string{"scope", "code", "name", "kind", "key", "threshold_min", "cells", "off_network_cells", "population",
 		"population_within", "population_share", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min",
 		"p90_min", "population_beyond"}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_summary"}, cols, pgx.CopyFromRows(rows))
-	return mapError(err, "copy coverage_summary")
+	n, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_summary"}, cols, pgx.CopyFromRows(rows))
+	return n, mapError(err, "copy coverage_summary")
 }
 
-func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
+func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run, coverageRows, summaryRows int64) (int64, error) {
 	phases, err := json.Marshal(e.Phases)
 	if err != nil {
 		return 0, mapError(err, "record compute run")
@@ -114,9 +118,9 @@ func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
 		th[i] = int32(t)
 	}
 	var id int64
-	err = tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
-		len(e.Cells), phases, e.Started).Scan(&id)
+	err = tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at,
+		coverage_rows, summary_rows) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started, coverageRows, summaryRows).Scan(&id)
 	return id, mapError(err, "record compute run")
 }
 

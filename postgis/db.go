@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -14,17 +15,47 @@ import (
 
 // DB is a pool of connections to one lifecircle database.
 type DB struct {
-	pool *pgxpool.Pool
-	url  string
+	pool        *pgxpool.Pool
+	url         string
+	lockTimeout time.Duration
 }
 
-// Open connects to the database at url (a PostgreSQL URL or key=value string) and checks
-// that it answers. A database that cannot be reached is an EUNAVAILABLE error.
+// PoolOptions bound what one connection of the pool may hold. Zero values take the
+// defaults (DefaultPoolOptions); a negative duration turns the bound off.
+type PoolOptions struct {
+	// StatementTimeout cancels any one statement that runs longer (server-side
+	// statement_timeout).
+	StatementTimeout time.Duration
+	// IdleInTxTimeout ends a session that sits idle inside a transaction this long
+	// (idle_in_transaction_session_timeout), so that a stuck client releases its locks.
+	IdleInTxTimeout time.Duration
+	// LockTimeout is how long an import or a compute waits for another of its kind.
+	LockTimeout time.Duration
+}
+
+// DefaultPoolOptions: a statement may run 15 minutes (a whole-city compute writes its
+// cells in well under that), a transaction may sit idle 5 minutes, an import waits 30 s
+// for another of its kind.
+func DefaultPoolOptions() PoolOptions {
+	return PoolOptions{StatementTimeout: 15 * time.Minute, IdleInTxTimeout: 5 * time.Minute, LockTimeout: DefaultLockTimeout}
+}
+
+// Open connects to the database at url (a PostgreSQL URL or key=value string) with the
+// default pool options and checks that it answers. A database that cannot be reached is
+// an EUNAVAILABLE error.
 func Open(ctx context.Context, url string) (*DB, error) {
+	return OpenWith(ctx, url, PoolOptions{})
+}
+
+// OpenWith is Open with the pool's bounds set by o (zero fields: the defaults).
+func OpenWith(ctx context.Context, url string, o PoolOptions) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, geo.WrapError(geo.EINVALID, err, "database URL %q", redact(url))
 	}
+	o = o.withDefaults()
+	setTimeout(cfg.ConnConfig.RuntimeParams, "statement_timeout", o.StatementTimeout)
+	setTimeout(cfg.ConnConfig.RuntimeParams, "idle_in_transaction_session_timeout", o.IdleInTxTimeout)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "database %s", redact(url))
@@ -33,7 +64,30 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		pool.Close()
 		return nil, mapError(err, "connect to database "+redact(url))
 	}
-	return &DB{pool: pool, url: url}, nil
+	return &DB{pool: pool, url: url, lockTimeout: o.LockTimeout}, nil
+}
+
+func (o PoolOptions) withDefaults() PoolOptions {
+	d := DefaultPoolOptions()
+	if o.StatementTimeout == 0 {
+		o.StatementTimeout = d.StatementTimeout
+	}
+	if o.IdleInTxTimeout == 0 {
+		o.IdleInTxTimeout = d.IdleInTxTimeout
+	}
+	if o.LockTimeout == 0 {
+		o.LockTimeout = d.LockTimeout
+	}
+	return o
+}
+
+// setTimeout sets a server timeout parameter in milliseconds; negative is off (0 on the
+// server). A value the URL itself sets is kept.
+func setTimeout(params map[string]string, name string, d time.Duration) {
+	if _, set := params[name]; set {
+		return
+	}
+	params[name] = fmt.Sprintf("%d", max(d.Milliseconds(), 0))
 }
 
 // Close closes every connection.

@@ -133,6 +133,9 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, communitySpec.table, db.lockTimeout); err != nil {
+			return err
+		}
 		var err error
 		if s, err = loadRows(ctx, tx, communitySpec, b, rows, o.Repair); err != nil {
 			return err
@@ -212,6 +215,9 @@ func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o 
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, spec.table, db.lockTimeout); err != nil {
+			return err
+		}
 		var err error
 		s, err = loadRows(ctx, tx, spec, b, rows, o.Repair)
 		return err

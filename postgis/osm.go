@@ -7,21 +7,12 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// OSMData is what an OpenStreetMap extract holds for lifecircle.
-type OSMData struct {
-	Nodes       []geo.WalkNode
-	Edges       []geo.WalkEdge
-	Outlets     []geo.Outlet
-	Stations    []geo.Station
-	Residential []geo.ResidentialArea
-	Communities []geo.Community
-}
-
-// OSMSummary counts what an OpenStreetMap import stored.
-type OSMSummary struct {
-	BatchID                                                   int64
-	Nodes, Edges, Outlets, Stations, Residential, Communities int
-}
+// The OpenStreetMap import values are geo's; postgis names them too.
+type (
+	OSMData    = geo.OSMData
+	OSMSummary = geo.OSMSummary
+	OSMStored  = geo.OSMStored
+)
 
 var residentialSpec = loadSpec{
 	table: "residential_areas", key: "id", polygons: "wkb",
@@ -36,10 +27,30 @@ var residentialSpec = loadSpec{
 // with source = 'osm'); rows from the district's own files are left alone. Invalid OSM
 // polygons are mended with ST_MakeValid: OSM data is not the planner's to fix.
 func (db *DB) ImportOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel) (OSMSummary, error) {
+	return db.ReplaceOSM(ctx, b, d, m, nil)
+}
+
+// ReplaceOSM is ImportOSM with a check: inside the transaction, after taking the lock of
+// OSM imports (another one waits, see lockKind) and before anything changes, check is
+// given what earlier OSM imports stored; an error from it rolls everything back and is
+// returned. A nil check accepts.
+func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel, check func(OSMStored) error) (OSMSummary, error) {
 	b.Mode = ModeReplace
 	sum := OSMSummary{Nodes: len(d.Nodes), Edges: len(d.Edges), Outlets: len(d.Outlets), Stations: len(d.Stations),
 		Residential: len(d.Residential), Communities: len(d.Communities)}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockKind(ctx, tx, "osm", db.lockTimeout); err != nil {
+			return err
+		}
+		if check != nil {
+			stored, err := osmStored(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if err := check(stored); err != nil {
+				return err
+			}
+		}
 		id, err := insertBatch(ctx, tx, b)
 		if err != nil {
 			return err
@@ -102,4 +113,14 @@ func osmFacilityRows(d OSMData) (stations, outlets [][]any) {
 		os[i] = x
 	}
 	return stationRows(st, geo.SourceOSM, next), outletRows(os, geo.SourceOSM, next)
+}
+
+// osmStored counts the walk network and the rows with source 'osm'.
+func osmStored(ctx context.Context, tx pgx.Tx) (OSMStored, error) {
+	var s OSMStored
+	err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM walk_nodes), (SELECT count(*) FROM walk_edges),
+		(SELECT count(*) FROM outlets WHERE source = 'osm'), (SELECT count(*) FROM stations WHERE source = 'osm'),
+		(SELECT count(*) FROM residential_areas WHERE source = 'osm'), (SELECT count(*) FROM communities WHERE source = 'osm')`).
+		Scan(&s.Nodes, &s.Edges, &s.Outlets, &s.Stations, &s.Residential, &s.Communities)
+	return s, mapError(err, "count the stored OSM import")
 }

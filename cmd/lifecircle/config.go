@@ -25,6 +25,7 @@ type Config struct {
 	CategoriesFile string // "" = the bundled data/categories.json
 	StandardsFile  string // "" = the bundled GB 50180-2018 rules
 	Walk           geo.WalkModel
+	Pool           postgis.PoolOptions
 	LogJSON        bool
 	Verbose        bool
 	Lang           string // summaries and reports: "zh" (default) or "en"
@@ -42,6 +43,10 @@ func (c *Config) bindGlobal(cmd *cobra.Command) {
 	f.BoolVar(&c.LogJSON, "log-json", false, "write logs as JSON lines")
 	f.BoolVarP(&c.Verbose, "verbose", "v", false, "log debug detail")
 	f.StringVar(&c.Lang, "lang", langZH, "language of the summaries and reports: zh (中文) or en (logs and errors stay English)")
+	c.Pool = postgis.DefaultPoolOptions()
+	f.DurationVar(&c.Pool.StatementTimeout, "statement-timeout", c.Pool.StatementTimeout, "cancel any one database statement that runs longer (negative: no limit)")
+	f.DurationVar(&c.Pool.IdleInTxTimeout, "idle-tx-timeout", c.Pool.IdleInTxTimeout, "end a database session left idle inside a transaction this long (negative: no limit)")
+	f.DurationVar(&c.Pool.LockTimeout, "lock-timeout", c.Pool.LockTimeout, "how long an import or compute waits for another of its kind before failing")
 	c.Walk = geo.DefaultWalkModel()
 	f.Float64Var(&c.Walk.SpeedKmh, "speed-kmh", c.Walk.SpeedKmh, "walking speed in km/h")
 	f.Float64Var(&c.Walk.StepsFactor, "steps-factor", c.Walk.StepsFactor, "how many times longer steps take to walk")
@@ -103,5 +108,5 @@ func (c *Config) StationRules() (*osmimport.StationRules, error) {
 
 // OpenDB connects to the configured database.
 func (c *Config) OpenDB(ctx context.Context) (*postgis.DB, error) {
-	return postgis.Open(ctx, c.DatabaseURL)
+	return postgis.OpenWith(ctx, c.DatabaseURL, c.Pool)
 }

@@ -44,7 +44,7 @@ It replaces what earlier demos stored, and leaves rows imported from your own fi
 	}
 	cmd.Flags().StringVar(&f.osm, "osm", "", "OpenStreetMap extract to use instead of the bundled one (.osm.pbf, .osm, .osm.bz2)")
 	cmd.Flags().BoolVar(&f.serve, "serve", true, "start the server when done")
-	cmd.Flags().StringVar(&f.addr, "addr", ":8080", "address to serve on")
+	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to serve on (:8080 for every interface)")
 	f.computeFlags.bind(cmd)
 	return cmd
 }

@@ -8,12 +8,18 @@ import (
 
 	"github.com/lifecircle/lifecircle/district"
 	osmimport "github.com/lifecircle/lifecircle/importers/osm"
-	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
+// osmFlags are the OSM import's own options.
+type osmFlags struct {
+	allowShrink bool
+	skipInvalid bool
+}
+
 func newOSMImportCmd(cfg *Config) *cobra.Command {
-	return &cobra.Command{
+	fl := &osmFlags{}
+	c := &cobra.Command{
 		Use:   "osm FILE",
 		Short: "Import the walk network, outlets, stations and residential areas from OpenStreetMap (.osm.pbf or .osm)",
 		Long: `osm reads an OpenStreetMap extract (.osm.pbf or .osm XML) and stores, in one transaction:
@@ -21,16 +27,30 @@ the walkable ways split at junctions (walk_nodes, walk_edges — pgRouting-compa
 found by the category file's tag matches, party-mass service stations found by their tags
 and names (source=osm, for planners to review), residential land, and administrative
 boundaries at levels 8–10 as communities. A re-import replaces everything an earlier OSM
-import stored; rows from the district's own files are kept.`,
-		Example: "  lifecircle import osm chengdu.osm.pbf",
+import stored; rows from the district's own files are kept.
+
+A node with coordinates out of range, NaN or at (0, 0) refuses the file (--skip-invalid
+leaves such nodes out). An import that would leave the walk network empty, or keep at most
+half of the stored walk edges, is refused (--allow-shrink replaces it anyway). A refused
+import changes nothing and exits with status 2. Two OSM imports never run at once: the
+second waits up to 30 s for the first, then fails.`,
+		Example: "  lifecircle import osm chengdu.osm.pbf\n  lifecircle import osm smaller-area.osm.pbf --allow-shrink",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOSMImport(cmd.Context(), cfg, args[0], cmd.OutOrStdout())
+			return runOSMImportWith(cmd.Context(), cfg, args[0], *fl, cmd.OutOrStdout())
 		},
 	}
+	c.Flags().BoolVar(&fl.allowShrink, "allow-shrink", false, "accept an import that empties the walk network or loses more than half of its edges")
+	c.Flags().BoolVar(&fl.skipInvalid, "skip-invalid", false, "leave out nodes with bad coordinates instead of refusing the file")
+	return c
 }
 
+// runOSMImport imports an OSM extract with the default policy (the demo's import).
 func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) error {
+	return runOSMImportWith(ctx, cfg, path, osmFlags{}, out)
+}
+
+func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags, out io.Writer) error {
 	cats, err := cfg.Categories()
 	if err != nil {
 		return err
@@ -39,10 +59,11 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	sum, err := district.HashFile(path)
+	db, err := cfg.OpenDB(ctx)
 	if err != nil {
 		return err
 	}
+	defer db.Close()
 	var finish func()
 	phase := ""
 	var report func(done, total int64)
@@ -56,26 +77,19 @@ func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) 
 		}
 		report(done, total)
 	}}
-	res, err := osmimport.ReadFile(ctx, path, opts)
+	req := district.OSMRequest{Path: path, Read: opts, Walk: cfg.Walk, AllowShrink: fl.allowShrink, SkipInvalid: fl.skipInvalid}
+	res, err := district.ImportOSM(ctx, db, req)
 	if finish != nil {
 		finish()
 	}
 	if err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
+	if n := res.Stats.Skipped[osmimport.SkipBadCoordinates]; n > 0 {
+		fmt.Fprintf(out, "%s: %d node(s) with bad coordinates left out (--skip-invalid)\n", res.File, n)
 	}
-	defer db.Close()
-	d := postgis.OSMData{Nodes: res.Nodes, Edges: res.Edges, Outlets: res.Outlets, Stations: res.Stations,
-		Residential: res.Residential, Communities: res.Communities}
-	b := postgis.Batch{Kind: "osm", FileName: filepath.Base(path), SHA256: sum, CRS: "wgs84", Read: len(res.Edges)}
-	s, err := db.ImportOSM(ctx, b, d, cfg.Walk)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges, %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n",
-		filepath.Base(path), s.Nodes, s.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
+	s := res.Summary
+	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n",
+		res.File, s.Nodes, s.Edges, res.Stored.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
 	return nil
 }

@@ -24,8 +24,8 @@ const (
 // no entry (TestSummariesHaveChinese checks that every say format has one).
 func zhSummary(en string) string {
 	switch en {
-	case "%s: %d walk nodes, %d walk edges, %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n":
-		return "%[1]s：步行节点 %[2]d 个、步行路段 %[3]d 条、网点 %[4]d 个、候选站点 %[5]d 个（来自 OpenStreetMap，待核实：在 lifecircle stations confirm 确认或被站点文件替换之前不计入任何结果）、居住用地 %[6]d 块、社区 %[7]d 个（批次 %[8]d）\n"
+	case "%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n":
+		return "%[1]s：步行节点 %[2]d 个、步行路段 %[3]d 条（此前 %[4]d 条）、网点 %[5]d 个、候选站点 %[6]d 个（来自 OpenStreetMap，待核实：在 lifecircle stations confirm 确认或被站点文件替换之前不计入任何结果）、居住用地 %[7]d 块、社区 %[8]d 个（批次 %[9]d）\n"
 	case "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n":
 		return "路网：%[1]d 个节点、%[2]d 条边；站点 %[3]d 个、网点 %[4]d 个；H3 第 %[6]d 级网格 %[5]d 个\n"
 	case "kind":

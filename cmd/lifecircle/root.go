@@ -1,6 +1,9 @@
 package main
 
 import (
+	"strings"
+
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/spf13/cobra"
 )
 
@@ -18,7 +21,7 @@ A typical run:
   lifecircle import outlets outlets.csv --encoding gbk
   lifecircle check
   lifecircle compute
-  lifecircle serve --addr :8080
+  lifecircle serve                 (http://127.0.0.1:8080/; --addr :8080 for every interface)
 
 The database comes from --db or DATABASE_URL (default: the local PostgreSQL, database
 "lifecircle").`
@@ -37,5 +40,34 @@ func newRootCmd() *cobra.Command {
 	}
 	cfg.bindGlobal(root)
 	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg))
+	strict(root)
 	return root
+}
+
+// strict makes usage mistakes errors (EINVALID, exit status 2) on cmd and every command
+// under it: an unknown flag, and an unknown subcommand of a command that only groups
+// others (lifecircle nosuch, lifecircle import nosuchkind x). Such a group given no
+// subcommand still shows its help.
+func strict(cmd *cobra.Command) {
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return geo.Errorf(geo.EINVALID, "%v (see %s --help)", err, c.CommandPath())
+	})
+	if cmd.HasSubCommands() && cmd.Run == nil && cmd.RunE == nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			var names []string
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			return geo.Errorf(geo.EINVALID, "unknown command %q for %q (one of: %s)", args[0], c.CommandPath(), strings.Join(names, ", "))
+		}
+		cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
+	for _, sub := range cmd.Commands() {
+		strict(sub)
+	}
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"net"
 	"os"
 	"strings"
@@ -10,8 +13,10 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/web"
 	"github.com/spf13/cobra"
+	"gopkg.in/natefinch/lumberjack.v2"
 )
 
 // serveFlags are serve's own flags; the model's come from computeFlags.
@@ -22,6 +27,7 @@ type serveFlags struct {
 	cors           string
 	requestTimeout time.Duration
 	planTimeout    time.Duration
+	accessLog      string
 }
 
 func newServeCmd(cfg *Config) *cobra.Command {
@@ -37,15 +43,22 @@ district is loaded; queries keep being answered from memory while the database i
 The write endpoints (POST /api/v1/imports/{kind} and /api/v1/compute) are off unless a
 token is given with --token or LIFECIRCLE_TOKEN; callers then send
 "Authorization: Bearer <token>". A compute swaps the new coverage in when it is done.
-SIGINT or SIGTERM stops the server gracefully.`,
-		Example: "  lifecircle serve --addr :8080\n  LIFECIRCLE_TOKEN=… lifecircle serve --addr 127.0.0.1:8080 --cors-origins https://map.example.org",
+It listens on 127.0.0.1:8080 by default (this machine only); --addr :8080 listens on every
+interface. If the database is down at start, serve retries the connection with back-off
+(1 s doubling to 30 s, a log line each time) until it answers or the server is stopped.
+The access log (one line per request) goes to stderr with the other logs, nowhere
+(--access-log off), or to a file rotated at 100 MB, 10 old files kept for 30 days,
+compressed (--access-log FILE).
+SIGINT or SIGTERM stops the server gracefully and cancels the database queries under way.`,
+		Example: "  lifecircle serve\n  lifecircle serve --addr :8080 --access-log /var/log/lifecircle/access.log\n  LIFECIRCLE_TOKEN=… lifecircle serve --cors-origins https://map.example.org",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd, cfg, f)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.addr, "addr", ":8080", "address to listen on (host:port)")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; :8080 for every interface)")
+	fs.StringVar(&f.accessLog, "access-log", "stderr", "where the per-request log goes: stderr, off, or a FILE (rotated at 100 MB)")
 	fs.StringVar(&f.token, "token", "", "bearer token that enables the write endpoints (default $LIFECIRCLE_TOKEN; none: they are off)")
 	fs.StringVar(&f.cors, "cors-origins", "", "comma-separated origins allowed to call the API from a browser (\"*\" for any; default none)")
 	fs.DurationVar(&f.requestTimeout, "request-timeout", 30*time.Second, "longest time one request may take")
@@ -72,13 +85,18 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 	if token == "" {
 		token = os.Getenv("LIFECIRCLE_TOKEN")
 	}
-	db, err := cfg.OpenDB(ctx)
+	access, closeAccess, err := accessLogger(cfg, f.accessLog)
+	if err != nil {
+		return err
+	}
+	defer closeAccess()
+	db, err := openRetrying(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Token: token, Assets: web.Assets(), Tiles: db,
-		CORS: serveOrigins(f.cors), Log: cfg.Log, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout})
+		CORS: serveOrigins(f.cors), Log: cfg.Log, AccessLog: access, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout})
 	if err != nil {
 		return err
 	}
@@ -86,7 +104,7 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "--addr %s", f.addr)
 	}
-	cfg.Log.Info("listening", "addr", ln.Addr().String(), "writes", token != "")
+	cfg.Log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+ln.Addr().String()+"/", "writes", token != "")
 	return s.Serve(ctx, ln)
 }
 
@@ -115,4 +133,43 @@ func serveOrigins(s string) []string {
 		}
 	}
 	return out
+}
+
+// openRetrying connects to the database, retrying while it is unavailable (1 s doubling
+// to 30 s, a log line each time) until it answers or ctx ends; other errors (a bad URL)
+// return at once.
+func openRetrying(ctx context.Context, cfg *Config) (*postgis.DB, error) {
+	wait := time.Second
+	for {
+		db, err := cfg.OpenDB(ctx)
+		if err == nil || geo.ErrorCodeOf(err) != geo.EUNAVAILABLE || ctx.Err() != nil {
+			return db, err
+		}
+		cfg.Log.Warn("database unavailable; retrying", slog.Duration("in", wait), slog.String("error", geo.ErrorMessage(err)))
+		select {
+		case <-ctx.Done():
+			return nil, geo.WrapError(geo.EUNAVAILABLE, ctx.Err(), "stopped while waiting for the database")
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+// accessLogger returns the logger of the per-request lines: the main log (stderr), a
+// discarding one (off), or one writing JSON lines to a file that lumberjack rotates.
+func accessLogger(cfg *Config, where string) (*slog.Logger, func(), error) {
+	switch where {
+	case "", "stderr":
+		return cfg.Log, func() {}, nil
+	case "off":
+		return slog.New(slog.DiscardHandler), func() {}, nil
+	}
+	f, err := os.OpenFile(where, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, nil, geo.WrapError(geo.EINVALID, err, "--access-log %s", where)
+	}
+	f.Close()
+	lj := &lumberjack.Logger{Filename: where, MaxSize: 100, MaxBackups: 10, MaxAge: 30, Compress: true}
+	var w io.WriteCloser = lj
+	return slog.New(slog.NewJSONHandler(w, nil)), func() { w.Close() }, nil
 }

@@ -131,6 +131,9 @@ func (r *reader) scanNodes() error {
 		usable := math.Abs(p[0]) <= 180 && math.Abs(p[1]) <= 90 && p != (orb.Point{})
 		if !usable {
 			r.stats.skip(SkipBadCoordinates, 1)
+			if len(r.stats.BadNodes) < MaxBadNodes {
+				r.stats.BadNodes = append(r.stats.BadNodes, id)
+			}
 		}
 		kept, again := r.index.set(id, p, usable)
 		if usable && len(n.Tags) > 0 {

@@ -16,7 +16,13 @@ type Stats struct {
 	Residential   int64
 	Communities   int64
 	Skipped       map[string]int64
+	// BadNodes holds the ids of the first MaxBadNodes nodes counted under
+	// SkipBadCoordinates, for messages that name them.
+	BadNodes []int64
 }
+
+// MaxBadNodes is how many bad-coordinate node ids Stats.BadNodes keeps.
+const MaxBadNodes = 10
 
 // Reasons for skipping, the keys of Stats.Skipped.
 const (

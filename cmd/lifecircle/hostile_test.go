@@ -1,0 +1,260 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
+)
+
+// chengdu is the real OpenStreetMap extract the tests import, beside the repository.
+var chengdu = filepath.Join("..", "..", "..", "shared", "data", "osm", "chengdu-central.osm.pbf")
+
+func needFile(tb testing.TB, path string) {
+	tb.Helper()
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("%s not available: %v", path, err)
+	}
+}
+
+// snapshot returns, for every table of the database (but goose's), its row count and the
+// md5 of its rows in order, so that a test can tell that nothing changed.
+func snapshot(tb testing.TB, url string) map[string]string {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'goose_db_version' ORDER BY 1`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make(map[string]string, len(tables))
+	for _, t := range tables {
+		var n int64
+		var sum *string
+		q := fmt.Sprintf(`SELECT count(*), md5(string_agg(r::text, E'\n' ORDER BY r::text)) FROM %s r`, pgx.Identifier{t}.Sanitize())
+		if err := conn.QueryRow(ctx, q).Scan(&n, &sum); err != nil {
+			tb.Fatal(err)
+		}
+		s := ""
+		if sum != nil {
+			s = *sum
+		}
+		out[t] = fmt.Sprintf("%d rows %s", n, s)
+	}
+	return out
+}
+
+func sameSnapshot(tb testing.TB, before, after map[string]string) {
+	tb.Helper()
+	if maps.Equal(before, after) {
+		return
+	}
+	for t, b := range before {
+		if after[t] != b {
+			tb.Errorf("table %s changed: %s → %s", t, b, after[t])
+		}
+	}
+}
+
+// writeOSM writes an OSM XML file into dir.
+func writeOSM(tb testing.TB, dir, name, body string) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	doc := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<osm version=\"0.6\">\n" + body + "\n</osm>\n"
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+const footway = `<tag k="highway" v="footway"/>`
+
+// A re-import of an OSM file with no usable way, or bad nodes, is refused with status 2
+// and changes no table; --allow-shrink replaces the network with the small one.
+func TestOSMReimportShrinkGuard(t *testing.T) {
+	needFile(t, chengdu)
+	_, url := postgistest.New(t)
+	mustRun(t, url, "import", "osm", chengdu)
+	before := snapshot(t, url)
+	if !strings.HasPrefix(before["walk_edges"], "4936 rows") {
+		t.Logf("walk_edges after the Chengdu import: %s", before["walk_edges"])
+	}
+	dir := t.TempDir()
+	good := `<node id="1" lat="30.6600" lon="104.0600"/><node id="2" lat="30.6610" lon="104.0610"/>`
+	tests := []struct {
+		name, file string
+		want       []string
+	}{
+		{"latitude 95", writeOSM(t, dir, "lat95.osm", `<node id="1" lat="95" lon="104.06"/><node id="2" lat="30.661" lon="104.061"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"lat95.osm", "node 1", "--skip-invalid"}},
+		{"longitude 200", writeOSM(t, dir, "lon200.osm", `<node id="1" lat="30.66" lon="104.06"/><node id="2" lat="30.661" lon="200"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"lon200.osm", "node 2"}},
+		{"NaN", writeOSM(t, dir, "nan.osm", `<node id="1" lat="NaN" lon="NaN"/><node id="2" lat="30.661" lon="104.061"/><way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"nan.osm"}},
+		{"refs to missing nodes", writeOSM(t, dir, "missing.osm", `<node id="1" lat="30.66" lon="104.06"/><way id="9"><nd ref="7"/><nd ref="8"/>`+footway+`</way>`),
+			[]string{"missing.osm", "empty", "keeps 0 walk edges of the 4936 stored", "--allow-shrink"}},
+		{"one short way", writeOSM(t, dir, "small.osm", good+`<way id="9"><nd ref="1"/><nd ref="2"/>`+footway+`</way>`),
+			[]string{"small.osm", "lose more than 50 %", "keeps 1 walk edges of the 4936 stored"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := run(t, url, "import", "osm", tc.file)
+			if code != 2 {
+				t.Errorf("exit %d, want 2\n%s", code, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("message %q does not say %q", errOut, w)
+				}
+			}
+			sameSnapshot(t, before, snapshot(t, url))
+		})
+	}
+	out := mustRun(t, url, "import", "osm", "--allow-shrink", filepath.Join(dir, "small.osm"))
+	if !strings.Contains(out, "1 walk edges (4936 stored before)") {
+		t.Errorf("--allow-shrink import said %q", out)
+	}
+	if after := snapshot(t, url); !strings.HasPrefix(after["walk_edges"], "1 rows") {
+		t.Errorf("after --allow-shrink walk_edges = %s, want 1 row", after["walk_edges"])
+	}
+}
+
+// Usage mistakes are errors with status 2, never help text with status 0.
+func TestUsageMistakesExit2(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown import kind", []string{"import", "nosuchkind", "x"}, `unknown command "nosuchkind" for "lifecircle import"`},
+		{"unknown command", []string{"nosuch"}, `unknown command "nosuch"`},
+		{"unknown flag", []string{"compute", "--nosuch"}, "unknown flag: --nosuch"},
+		{"unknown flag of serve", []string{"serve", "--nosuch"}, "unknown flag: --nosuch"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(t, "host=/nonexistent dbname=nothing", tc.args...)
+			if code != 2 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q, stdout %q; want 2 and %q", code, errOut, out, tc.want)
+			}
+		})
+	}
+}
+
+// serve waits for a database that is down at start, saying so each time it retries, and
+// stops when told to.
+func TestServeRetriesTheDatabase(t *testing.T) {
+	cmd := exec.Command(binary, "--db", "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", "serve", "--addr", "127.0.0.1:0")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	if n := strings.Count(stderr.String(), "database unavailable; retrying"); n < 2 {
+		t.Errorf("%d retry lines, want at least 2:\n%s", n, stderr.String())
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 3 {
+		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", code)
+	}
+}
+
+// hostileKind is the import a hostile file goes through, by its name.
+func hostileKind(name string) string {
+	for _, k := range []string{"communities", "stations", "outlets", "compounds", "population"} {
+		if strings.HasPrefix(name, k+"-") {
+			return k
+		}
+	}
+	return "osm"
+}
+
+// Every file of the importers' hostile corpus, through the real CLI against a database
+// holding a district (the Chengdu extract and the fixtures): each is refused with status 2
+// (or 1 for an internal fault) and a message naming the file, leaves every table's rows as
+// they were (count and md5), and is dealt with within 60 s and 1.5 GB.
+func TestHostileFilesThroughTheCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the CLI on every hostile file")
+	}
+	needFile(t, chengdu)
+	dir := filepath.Join("..", "..", "importers", "testdata", "hostile")
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, url := postgistest.New(t)
+	mustRun(t, url, "import", "osm", chengdu)
+	mustRun(t, url, "import", "stations", fixture("stations-wgs84.csv"))
+	mustRun(t, url, "import", "outlets", fixture("outlets.csv"))
+	mustRun(t, url, "import", "communities", fixture("communities.geojson"))
+	before := snapshot(t, url)
+	for _, f := range files {
+		name := f.Name()
+		t.Run(name, func(t *testing.T) {
+			kind := hostileKind(name)
+			cmd := exec.Command(binary, "--db", url, "import", kind, filepath.Join(dir, name))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			start := time.Now()
+			err := cmd.Run()
+			took := time.Since(start)
+			var exit *exec.ExitError
+			if err != nil && !errors.As(err, &exit) {
+				t.Fatal(err)
+			}
+			code := cmd.ProcessState.ExitCode()
+			peak := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10 // KiB on Linux
+			t.Logf("import %s %s: exit %d in %s, peak RSS %d MiB", kind, name, code, took.Round(time.Millisecond), peak>>20)
+			msg := stderr.String()
+			if code != 2 && code != 1 {
+				t.Errorf("exit %d, want 2 (or 1):\n%s", code, msg)
+			}
+			if !strings.Contains(msg, name) {
+				t.Errorf("message does not name the file: %s", lastLine(msg))
+			}
+			if took > 60*time.Second || peak > 1500<<20 {
+				t.Errorf("took %s and %d MiB, want ≤ 60 s and ≤ 1.5 GB", took, peak>>20)
+			}
+			sameSnapshot(t, before, snapshot(t, url))
+		})
+	}
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
