@@ -129,7 +129,7 @@ func TestOSMReimportShrinkGuard(t *testing.T) {
 			sameSnapshot(t, before, snapshot(t, url))
 		})
 	}
-	out := mustRun(t, url, "import", "osm", "--allow-shrink", filepath.Join(dir, "small.osm"))
+	out := mustRun(t, url, "--lang", "en", "import", "osm", "--allow-shrink", filepath.Join(dir, "small.osm"))
 	if !strings.Contains(out, "1 walk edges (4936 stored before)") {
 		t.Errorf("--allow-shrink import said %q", out)
 	}
