@@ -16,9 +16,9 @@ func (s *Server) healthz(c echo.Context) error {
 }
 
 type readyBody struct {
-	Status   string `json:"status"`   // "ready", "loading" or "recompute needed"
-	Engine   string `json:"engine"`   // "loaded" or "loading"
-	Database string `json:"database"` // "ok", "unavailable" or "none"
+	Status   string `json:"status"`                   // "ready", "loading" or "recompute needed"
+	Engine   string `json:"engine"`                   // "loaded" or "loading"
+	Database string `json:"database"`                 // "ok", "unavailable" or "none"
 	DBError  string `json:"database_error,omitempty"` // what is wrong, without the connection's details (they are logged)
 	Coverage string `json:"coverage,omitempty"`       // why the stored coverage needs a recompute`
 	Cells    int    `json:"cells,omitempty"`

@@ -41,5 +41,5 @@ var stationsJSON string
 
 // Stations returns the bundled station rules (stations.json: the name patterns that make an
 // OpenStreetMap feature a station candidate, the exclusions, the level hints and unit
-// words; see importers/osm.ParseStationRules), as a fresh copy the caller may modify.
+// words; see importers/osmimport.ParseStationRules), as a fresh copy the caller may modify.
 func Stations() []byte { return []byte(stationsJSON) }

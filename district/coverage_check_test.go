@@ -11,7 +11,9 @@ import (
 
 type stateStore geo.CoverageState
 
-func (s stateStore) CoverageState(context.Context) (geo.CoverageState, error) { return geo.CoverageState(s), nil }
+func (s stateStore) CoverageState(context.Context) (geo.CoverageState, error) {
+	return geo.CoverageState(s), nil
+}
 
 func TestCheckCoverage(t *testing.T) {
 	n := func(v int64) *int64 { return &v }

@@ -7,7 +7,7 @@
 // left out and listed), hash it for the batch record, and store it in one transaction
 // through an ImportStore.
 //
-// Import an OpenStreetMap extract (ImportOSM): read it with importers/osm, refuse nodes
+// Import an OpenStreetMap extract (ImportOSM): read it with importers/osmimport, refuse nodes
 // with bad coordinates unless SkipInvalid, and store it through an OSMStore, which hands
 // the import what earlier OSM imports stored inside its transaction: an import that would
 // leave the walk network empty or keep at most half of its edges (ShrinkLimit) is refused
@@ -37,6 +37,6 @@
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
 // import batch); *postgis.DB implements them all.
 //
-// district may import geo and its subpackages, importers, importers/osm, report, data and
-// the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
+// district may import geo and its subpackages (geo/coverage, geo/engine, geo/health,
+// geo/derive …), importers, importers/osmimport, report, data and the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
 package district

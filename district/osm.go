@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // OSMStore stores an OpenStreetMap import: in one transaction it takes the lock of OSM

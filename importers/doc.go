@@ -33,8 +33,9 @@
 // Text the database cannot store or should not — a NUL byte, ids over 256 characters,
 // other text over 1000 — is a reject naming the record and field.
 //
-// importers may import geo and geo/crs, internal/guard, internal/csvout, importers/ogr, orb, go-geom's WKT and
+// importers may import geo and geo/crs, importers/internal/guard, internal/csvout,
+// importers/ogr, orb, go-geom's WKT and
 // golang.org/x/text (excelize only in tests, to write workbooks; internal/osmtest only in
 // tests, to write PBF files). It does no SQL (postgis/ loads what it returns) and never
-// imports pgx, echo or net/http. The OpenStreetMap importer lives in the subpackage osm.
+// imports pgx, echo or net/http. The OpenStreetMap importer lives in the subpackage osmimport.
 package importers

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/lifecircle/lifecircle/district"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/spf13/cobra"
 )
 

@@ -1,6 +1,3 @@
-// Command lifecircle plans a district's 15-minute living circle (15分钟生活圈): it imports
-// communities, party-mass service stations, outlets and an OpenStreetMap walk network into
-// PostGIS, computes walk-time coverage on H3 cells, and serves the answers over HTTP.
 package main
 
 import (

@@ -13,7 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/lifecircle/lifecircle/geo/walk"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
@@ -34,7 +34,7 @@ var (
 	chengduErr  error
 )
 
-// chengdu reads the extract once (importers/osm) and clips it to chengduBox.
+// chengdu reads the extract once (importers/osmimport) and clips it to chengduBox.
 func chengdu(tb testing.TB) *chengduNet {
 	tb.Helper()
 	path := testenv.SharedData(tb, "osm", "chengdu-central.osm.pbf")

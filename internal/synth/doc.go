@@ -33,6 +33,6 @@
 //
 // synth may import geo, geo/local, data (the bundled category file), orb,
 // github.com/paulmach/osm (for its XML marshalling) and the standard library only (its
-// tests also use h3-go, osmxml and importers/osm to read the written files back). It
+// tests also use h3-go, osmxml and importers/osmimport to read the written files back). It
 // never imports pgx, echo or net/http.
 package synth

@@ -10,7 +10,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"

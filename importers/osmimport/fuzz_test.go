@@ -10,7 +10,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers/internal/osmtest"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // FuzzReadOSM feeds arbitrary bytes to the reader, in memory, as XML or PBF (told apart by

@@ -3,7 +3,7 @@ package osmimport_test
 import (
 	"testing"
 
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/paulmach/osm"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // gzipParts gzips the concatenation of parts.

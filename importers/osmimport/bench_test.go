@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // writeFile writes b to name in a temporary directory and returns its path.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 func TestStationLevel(t *testing.T) {

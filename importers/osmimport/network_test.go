@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	osmimport "github.com/lifecircle/lifecircle/importers/osm"
+	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/paulmach/orb"
 )
 

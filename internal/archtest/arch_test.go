@@ -1,0 +1,196 @@
+package archtest_test
+
+import (
+	"go/build"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/lifecircle/lifecircle"
+
+// pkg is one package of the module: its folder relative to the module root and the
+// imports of its non-test files.
+type pkg struct {
+	dir     string
+	name    string
+	imports []string
+}
+
+// rule forbids the packages under a folder (the folder itself included) from importing
+// anything that starts with one of the prefixes; module-relative prefixes are written
+// without the module path.
+type rule struct {
+	name   string
+	under  []string
+	forbid []string
+	except []string // folders under `under` the rule does not apply to
+}
+
+var rules = []rule{
+	{name: "geo is pure", under: []string{"geo"},
+		forbid: []string{"github.com/jackc/pgx", "github.com/labstack/echo", "net/http", "database/sql", "os/exec",
+			"postgis", "district", "api", "importers", "report", "cmd", "internal/synth", "web"}},
+	{name: "postgis stores values, not models", under: []string{"postgis"},
+		forbid: []string{"geo/engine", "geo/assess", "geo/siting", "geo/health", "geo/supply", "district", "api", "report", "github.com/labstack/echo"}},
+	{name: "district names no adapter", under: []string{"district"},
+		forbid: []string{"postgis", "api", "cmd", "github.com/jackc/pgx", "github.com/labstack/echo", "net/http", "github.com/spf13/cobra"}},
+	{name: "importers hand back geo values", under: []string{"importers"},
+		forbid: []string{"postgis", "district", "api", "report", "github.com/jackc/pgx", "github.com/labstack/echo", "net/http"}},
+	{name: "api holds no SQL", under: []string{"api"}, forbid: []string{"github.com/jackc/pgx", "database/sql"}},
+	{name: "report reads assessments", under: []string{"report"},
+		forbid: []string{"postgis", "district", "api", "github.com/jackc/pgx", "github.com/labstack/echo", "net/http"}},
+	{name: "test support stays in tests", under: []string{"."},
+		forbid: []string{"internal/testenv", "internal/fixture", "postgis/postgistest", "importers/internal/osmtest"},
+		except: []string{"internal/testenv", "internal/fixture", "postgis/postgistest", "importers/internal/osmtest"}},
+	{name: "synthetic districts only for tests and bench", under: []string{"."},
+		forbid: []string{"internal/synth"}, except: []string{"internal/synth", "cmd/lifecircle"}},
+}
+
+func TestImportRules(t *testing.T) {
+	for _, r := range rules {
+		t.Run(r.name, func(t *testing.T) {
+			for _, p := range packages(t) {
+				if !r.applies(p.dir) {
+					continue
+				}
+				for _, imp := range p.imports {
+					if f := r.forbidden(imp); f != "" {
+						t.Errorf("%s imports %s (forbidden: %s)", p.dir, imp, f)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDocFiles checks that every package has a doc.go with the package comment, and that
+// the comment names every lifecircle package the package imports, so the stated imports
+// are the real ones.
+func TestDocFiles(t *testing.T) {
+	root := moduleRoot(t)
+	for _, p := range packages(t) {
+		b, err := os.ReadFile(filepath.Join(root, p.dir, "doc.go"))
+		if err != nil {
+			t.Errorf("%s has no doc.go saying what it is for and what it may import", p.dir)
+			continue
+		}
+		doc := string(b)
+		if !strings.Contains(doc, "// Package "+p.name) && !strings.Contains(doc, "// Command ") {
+			t.Errorf("%s/doc.go has no package comment (// Package %s …)", p.dir, p.name)
+		}
+		for _, imp := range p.imports {
+			rel, ok := strings.CutPrefix(imp, module+"/")
+			if !ok {
+				continue
+			}
+			if !regexp.MustCompile(`(^|[^\w/])` + regexp.QuoteMeta(rel) + `($|[^\w/])`).MatchString(doc) {
+				t.Errorf("%s imports %s, which its doc.go does not name", p.dir, rel)
+			}
+		}
+	}
+}
+
+// TestFolderNamesPackage checks that each package is named after its folder (main for
+// commands, archtest-style names for test folders).
+func TestFolderNamesPackage(t *testing.T) {
+	for _, p := range packages(t) {
+		if p.name == "main" {
+			continue
+		}
+		if base := filepath.Base(p.dir); base != p.name {
+			t.Errorf("package %s sits in folder %s", p.name, p.dir)
+		}
+	}
+}
+
+func (r rule) applies(dir string) bool {
+	for _, e := range r.except {
+		if within(dir, e) {
+			return false
+		}
+	}
+	for _, u := range r.under {
+		if u == "." || within(dir, u) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r rule) forbidden(imp string) string {
+	for _, f := range r.forbid {
+		full := f
+		if !strings.Contains(f, ".") || !strings.Contains(strings.SplitN(f, "/", 2)[0], ".") {
+			if f != "net/http" && f != "database/sql" && f != "os/exec" {
+				full = module + "/" + f
+			}
+		}
+		if imp == full || strings.HasPrefix(imp, full+"/") {
+			return f
+		}
+	}
+	return ""
+}
+
+func within(dir, folder string) bool { return dir == folder || strings.HasPrefix(dir, folder+"/") }
+
+// packages lists the module's packages (not web/node_modules, not testdata) with the
+// imports of their non-test files.
+func packages(tb testing.TB) []pkg {
+	tb.Helper()
+	root := moduleRoot(tb)
+	var out []pkg
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		switch d.Name() {
+		case "testdata", "node_modules", ".git", "dist", "bin":
+			return filepath.SkipDir
+		}
+		bp, err := build.ImportDir(path, 0)
+		if err != nil {
+			if _, ok := err.(*build.NoGoError); ok {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		imps := slices.Clone(bp.Imports)
+		out = append(out, pkg{dir: filepath.ToSlash(rel), name: bp.Name, imports: imps})
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(out) < 10 {
+		tb.Fatalf("found only %d packages under %s", len(out), root)
+	}
+	return out
+}
+
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
