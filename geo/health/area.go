@@ -41,6 +41,13 @@ func (a studyArea) distanceM(p orb.Point) float64 {
 	if !a.byBoundaries() {
 		return boundDistanceM(p, a.network)
 	}
+	// Most facilities lie inside a community: a box test, then the polygon, answers them
+	// without ranking every community by distance (which made the check quadratic).
+	for i, b := range a.bounds {
+		if b.Contains(p) && planar.MultiPolygonContains(a.polys[i], p) {
+			return 0
+		}
+	}
 	order := make([]int, len(a.polys))
 	lower := make([]float64, len(a.polys))
 	for i, b := range a.bounds {
