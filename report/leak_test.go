@@ -38,7 +38,7 @@ func visibleText(page string) string {
 // once, sorted, with an example of where it stands.
 func englishWords(text string) []string {
 	// What a user types is not prose: a lifecircle subcommand and --flags stay as they are.
-	text = regexp.MustCompile(`lifecircle [a-z]+|--[a-z][a-z-]*`).ReplaceAllString(text, " ")
+	text = regexp.MustCompile(`lifecircle( [a-z]+)+|--[a-z][a-z-]*`).ReplaceAllString(text, " ")
 	seen := map[string]string{}
 	re := regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*`)
 	for _, loc := range re.FindAllStringIndex(text, -1) {

@@ -26,7 +26,7 @@ func Check(e *engine.Engine, facts Facts, opts Options) ([]Finding, error) {
 	fs = append(fs, facilityFindings(e, n, o)...)
 	fs = append(fs, fragmented(n, o)...)
 	fs = append(fs, populationMissing(e)...)
-	fs = append(fs, candidates(e.AllStations(), facts)...)
+	fs = append(fs, candidates(e.AllStations(), facts, e.Options.IncludeCandidates)...)
 	fs = append(fs, staleRows(facts)...)
 	if e.Results != nil {
 		fs = append(fs, densityOutliers(e, o)...)
