@@ -3,6 +3,7 @@ package importers_test
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,9 +24,7 @@ const gisCommunities = `{"type":"FeatureCollection","features":[
 // an uploaded zip: the bad feature's reject reads "x.shp feature 2" (or the zip's name),
 // the good one is read, and the CRS read in is the .prj's.
 func TestGISFileRejectsNameTheFeature(t *testing.T) {
-	if _, err := exec.LookPath("ogr2ogr"); err != nil {
-		t.Skip("GDAL's ogr2ogr is not installed")
-	}
+	testenv.RequireGDAL(t) // skips outside CI when GDAL is missing, fails under CI=true
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src.geojson")
 	os.WriteFile(src, []byte(gisCommunities), 0o644)
