@@ -6,7 +6,7 @@
 # the Go module proxy. Worked out once, on first use, so targets without Go never run it.
 GO ?= $(eval GO := $$(shell $(CURDIR)/.ci/setup-go))$(or $(GO),$(error .ci/setup-go could not provide a Go toolchain; its message is above))
 DB ?= lifecircle
-ADDR ?= :8080
+ADDR ?= 127.0.0.1:8080
 export LIFECIRCLE_TEST_DB ?= host=/var/run/postgresql dbname=postgres
 
 .PHONY: build test test-short bench bench-e2e setup-db setup-browser setup-go demo fuzz web
@@ -51,8 +51,9 @@ fuzz:
 	    $(GO) test $$dir -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); \
 	  done; done
 
-# The main job on the bundled real OSM extract: set-up, import, neighbourhoods, stations,
-# coverage, then the server on :8080.
+# The main job on the bundled central-Chengdu OSM extract and its DataV districts: set-up,
+# import, neighbourhoods, stations,
+# coverage, then the server on 127.0.0.1:8080.
 demo: setup-db build
 	bin/lifecircle --db "host=/var/run/postgresql dbname=$(DB)" demo --addr $(ADDR)
 

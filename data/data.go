@@ -25,16 +25,27 @@ func Standards() []byte {
 	return b
 }
 
-//go:embed osm/andorra-latest.osm.bz2
+//go:embed osm/chengdu-central.osm.pbf
 var sampleOSM []byte
 
 // SampleOSMName is the file name of the bundled OpenStreetMap extract.
-const SampleOSMName = "andorra-latest.osm.bz2"
+const SampleOSMName = "chengdu-central.osm.pbf"
 
-// SampleOSM returns the bundled real OpenStreetMap extract (Andorra, March 2018, bzip2
-// compressed OSM XML; © OpenStreetMap contributors, ODbL 1.0 — see osm/README.md), used
-// by `lifecircle demo`.
+// SampleOSM returns the bundled real OpenStreetMap extract (central Chengdu, 2018, PBF;
+// © OpenStreetMap contributors, ODbL 1.0 — see osm/README.md), used by `lifecircle demo`.
 func SampleOSM() []byte { return sampleOSM }
+
+//go:embed admin/chengdu-central-districts-gcj02.json
+var sampleDistricts []byte
+
+// SampleDistrictsName is the file name of the bundled district boundaries.
+const SampleDistrictsName = "chengdu-central-districts-gcj02.json"
+
+// SampleDistricts returns the bundled DataV boundaries of the five central districts of
+// Chengdu the extract lies across (锦江区 510104, 青羊区 510105, 金牛区 510106, 武侯区
+// 510107, 成华区 510108), GCJ-02 as DataV publishes them — see admin/README.md. The demo
+// imports them with `import district --crs gcj02`.
+func SampleDistricts() []byte { return sampleDistricts }
 
 //go:embed stations.json
 var stationsJSON string

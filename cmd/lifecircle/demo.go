@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
@@ -30,8 +31,10 @@ func newDemoCmd(cfg *Config) *cobra.Command {
 		Use:   "demo",
 		Short: "Set up a database from the bundled real OSM extract, compute coverage and serve the map",
 		Long: `demo runs the whole job on real data: it migrates the database, imports the bundled
-OpenStreetMap extract (Andorra, © OpenStreetMap contributors, ODbL) or --osm FILE, derives
-neighbourhood units from the major roads where the extract has no community boundaries,
+OpenStreetMap extract of central Chengdu (© OpenStreetMap contributors, ODbL) and the DataV
+boundaries of its five districts (import district --crs gcj02: the study area), or
+--osm FILE alone, derives neighbourhood units from the major roads where no community
+boundaries came from a file,
 adds an illustrative station layer in the five levels (named 示例…, source=illustrative)
 where no stations were imported, computes coverage and starts the server.
 
@@ -60,13 +63,13 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	path, cleanup, err := demoExtract(f.osm)
+	files, cleanup, err := demoExtract(f.osm)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(path))
-	if err := runOSMImport(ctx, cfg, path, out); err != nil {
+	fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.osm))
+	if err := demoImport(ctx, cfg, files, out); err != nil {
 		return err
 	}
 	fmt.Fprintln(out, "2/4 neighbourhood units and stations")
@@ -85,23 +88,44 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	return demoServe(cmd, cfg, f)
 }
 
-// demoExtract returns a path to the OSM extract to import: the user's, or the bundled
-// one written to a temporary file (the OSM reader reads bzip2-compressed XML itself).
-func demoExtract(user string) (string, func(), error) {
+// demoFiles are the files the demo imports: the user's OSM extract (no districts), or
+// the bundled central-Chengdu extract and its DataV district boundaries written to a
+// temporary directory.
+type demoFiles struct {
+	osm, districts string // districts: "" when the user gave the extract
+}
+
+// demoExtract returns the files to import and a function that removes the temporary ones.
+func demoExtract(user string) (demoFiles, func(), error) {
 	if user != "" {
-		return user, func() {}, nil
+		return demoFiles{osm: user}, func() {}, nil
 	}
 	dir, err := os.MkdirTemp("", "lifecircle-demo")
 	if err != nil {
-		return "", nil, geo.WrapError(geo.EINTERNAL, err, "temp dir")
+		return demoFiles{}, nil, geo.WrapError(geo.EINTERNAL, err, "temp dir")
 	}
 	cleanup := func() { os.RemoveAll(dir) }
-	path := filepath.Join(dir, data.SampleOSMName)
-	if err := os.WriteFile(path, data.SampleOSM(), 0o644); err != nil {
-		cleanup()
-		return "", nil, geo.WrapError(geo.EINTERNAL, err, "write %s", path)
+	f := demoFiles{osm: filepath.Join(dir, data.SampleOSMName), districts: filepath.Join(dir, data.SampleDistrictsName)}
+	for path, b := range map[string][]byte{f.osm: data.SampleOSM(), f.districts: data.SampleDistricts()} {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			cleanup()
+			return demoFiles{}, nil, geo.WrapError(geo.EINTERNAL, err, "write %s", path)
+		}
 	}
-	return path, cleanup, nil
+	return f, cleanup, nil
+}
+
+// demoImport imports the extract, then the district boundaries the way a user would
+// (`import district FILE --crs gcj02`): they become the study area.
+func demoImport(ctx context.Context, cfg *Config, files demoFiles, out io.Writer) error {
+	if err := runOSMImport(ctx, cfg, files.osm, out); err != nil {
+		return err
+	}
+	if files.districts == "" {
+		return nil
+	}
+	fl := &importFlags{crs: "gcj02", mode: string(geo.ModeReplace), encoding: "auto"}
+	return runFileImport(ctx, cfg, importers.KindDistricts, files.districts, fl, out)
 }
 
 // demoLayers derives what the extract lacks (district.DeriveDemoLayers) and says what it
