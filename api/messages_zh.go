@@ -27,6 +27,10 @@ func zhFormat(en string) string {
 		return "%d 超出范围 %d–%d"
 	case "%d is outside 1–%d":
 		return "%d 超出范围 1–%d"
+	case "%d is outside 2–%d":
+		return "%d 超出范围 2–%d"
+	case "%g is outside (0, 1]":
+		return "%g 超出范围 (0, 1]"
 	case "%g minutes is outside %d–%d":
 		return "%g 分钟超出范围 %d–%d"
 	case "at most %d thresholds":

@@ -32,6 +32,7 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/communities", "/api/v1/communities"},
 	{"POST", "/api/v1/plan/sites", "/api/v1/plan/sites"},
 	{"POST", "/api/v1/scenarios", "/api/v1/scenarios"},
+	{"POST", "/api/v1/plan/shared-centres", "/api/v1/plan/shared-centres"},
 	{"POST", "/api/v1/imports/{kind}", "/api/v1/imports/stations"},
 	{"POST", "/api/v1/stations/confirm", "/api/v1/stations/confirm"},
 	{"POST", "/api/v1/compute", "/api/v1/compute"},

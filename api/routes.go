@@ -49,6 +49,7 @@ func (s *Server) routes() *echo.Echo {
 	json := append([]echo.MiddlewareFunc{requireJSON}, long...)
 	v1.POST("/plan/sites", s.planSites, json...)
 	v1.POST("/scenarios", s.scenarios, json...)
+	v1.POST("/plan/shared-centres", s.sharedCentres, json...)
 	v1.POST("/imports/:kind", s.importFile, s.requireToken, s.timeout(s.opts.RequestTimeout*4), s.bodyLimit(s.opts.MaxUploadBytes))
 	v1.POST("/stations/confirm", s.confirmStations, s.requireToken, s.timeout(s.opts.RequestTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
 	v1.POST("/compute", s.recompute, s.requireToken, s.timeout(s.opts.ComputeTimeout), s.bodyLimit(s.opts.MaxBodyBytes))

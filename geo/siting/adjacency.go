@@ -14,9 +14,11 @@ const (
 	// AdjacentTolM is how far apart (metres) two boundaries may run and still be one
 	// shared line: files digitised apart, or converted from GCJ-02, seldom meet exactly.
 	AdjacentTolM = 5.0
-	// AdjacentMinM is how long (metres) the shared line must be: two units that only meet
-	// at a corner, or run within AdjacentTolM for a few metres, are not neighbours.
-	AdjacentMinM = 20.0
+	// AdjacentMinM is how long (metres) the stretch of outline within AdjacentTolM of the
+	// other unit's must be: a shared side of about 20 m or more (the stretch also counts
+	// up to AdjacentTolM round each end). Units that only meet at a corner (about
+	// 2 × AdjacentTolM) are not neighbours.
+	AdjacentMinM = 30.0
 	// adjacentStepM is the spacing of the points sampled along each boundary.
 	adjacentStepM = AdjacentTolM / 2
 )

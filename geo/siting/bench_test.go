@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/internal/synth"
@@ -101,4 +102,24 @@ func cpuNow() time.Duration {
 // reportCPU adds the CPU milliseconds per operation since start to b's results.
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(cpuNow()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkSharedCentres groups communities for one new community centre each (15
+// minutes, 80 % of every member, up to 4 members). Target over 1 000 communities
+// (LIFECIRCLE_BENCH_NODES=1030000: ≈ 1 010 communities): ≤ 10 s on 2 cores.
+func BenchmarkSharedCentres(b *testing.B) {
+	e := benchEngine(b)
+	req := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
+	var res siting.SharedPlan
+	cpu := cpuNow()
+	for b.Loop() {
+		var err error
+		if res, err = siting.SharedCentres(context.Background(), e, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+	b.ReportMetric(float64(len(e.Communities)), "communities")
+	b.ReportMetric(float64(res.Candidates), "searched")
+	b.ReportMetric(float64(len(res.Groups)), "groups")
 }
