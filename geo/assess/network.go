@@ -61,11 +61,12 @@ type NetworkReport struct {
 	Levels                    []LevelCount // the five levels, in geo.Levels() order
 	Formula                   string       // "district+street+community&compound+building" counts, e.g. "1+11+57+12"
 	Streets                   []StreetNetwork
-	StreetsWithoutCentre      []string       // street codes, sorted
-	CommunitiesWithoutStation []CommunityRef // most residents first, then by code
-	CompoundsBeyond5Min       []CompoundRef  // unreached first, then farthest first, then by ID
-	WithinByLevel             []LevelWithin  // each level then "any", each at 5, 10 and 15 minutes
-	OSMStationsToReview       int            // stations detected in OpenStreetMap (Source "osm")
+	StreetsWithoutCentre      []string        // street codes, sorted
+	CommunitiesWithoutStation []CommunityRef  // most residents first, then by code
+	CompoundsBeyond5Min       []CompoundRef   // unreached first, then farthest first, then by ID
+	WithinByLevel             []LevelWithin   // each level then "any", each at 5, 10 and 15 minutes
+	OSMStationsToReview       int             // stations detected in OpenStreetMap (Source "osm")
+	Compounds                 CompoundNetwork // residential compounds reached and holding stations, per level and for any
 }
 
 // networkMinutes returns the thresholds of WithinByLevel, in minutes.
@@ -81,7 +82,7 @@ const (
 // Network returns the "1+11+N+X" report: stations per level and the formula, each
 // street's centre and stations, the communities without a community or compound station,
 // compounds more than 5 minutes' walk from any station, and residents within 5, 10 and
-// 15 minutes of each level. Populations are residents, times walking minutes; stations
+// 15 minutes of each level, and the compounds each level reaches (compoundNetwork). Populations are residents, times walking minutes; stations
 // are placed by their WGS84 (lon, lat) points. Walk-time figures are empty (zero) before
 // Compute.
 //
@@ -123,6 +124,7 @@ func Network(e *engine.Engine) NetworkReport {
 	rep.CommunitiesWithoutStation = communitiesWithout(e, hasStation)
 	rep.CompoundsBeyond5Min = compoundsBeyond(e, compoundMinutes)
 	rep.WithinByLevel = withinByLevel(e)
+	rep.Compounds = compoundNetwork(e)
 	return rep
 }
 
