@@ -77,6 +77,9 @@ func wireKeyCases() []wireKeyCase {
 		// No golden district has a compound: these are the keys the API has always given.
 		{typ: reflect.TypeFor[compoundRefJSON](), want: []string{"id", "name", "community_code", "households", "minutes"}},
 		at(reflect.TypeFor[levelWithinJSON](), "network-json.json", "within_by_level", 0),
+		at(reflect.TypeFor[compoundNetworkJSON](), "network-json.json", "compounds"),
+		at(reflect.TypeFor[compoundReachJSON](), "network-json.json", "compounds", "by_level", 0),
+		at(reflect.TypeFor[compoundsWithinJSON](), "network-json.json", "compounds", "by_level", 0, "within", 0),
 		at(reflect.TypeFor[standardsAnswer](), "standards-all.json"),
 		at(reflect.TypeFor[diagnosticsAnswer](), "memory-diagnostics.json"),
 		at(reflect.TypeFor[diagnosticsSummary](), "diagnostics.json", "summary"),

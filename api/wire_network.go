@@ -11,14 +11,50 @@ import (
 
 // networkAnswer is GET /api/v1/network as JSON: the "1+11+N+X" report.
 type networkAnswer struct {
-	Levels                    []levelCountJSON   `json:"levels"`
-	Formula                   string             `json:"formula"`
-	Streets                   []streetJSON       `json:"streets"`
-	StreetsWithoutCentre      []string           `json:"streets_without_centre"`
-	CommunitiesWithoutStation []communityRefJSON `json:"communities_without_station"`
-	CompoundsBeyond5Min       []compoundRefJSON  `json:"compounds_beyond_5_min"`
-	WithinByLevel             []levelWithinJSON  `json:"within_by_level"`
-	OSMStationsToReview       int                `json:"osm_stations_to_review"`
+	Levels                    []levelCountJSON    `json:"levels"`
+	Formula                   string              `json:"formula"`
+	Streets                   []streetJSON        `json:"streets"`
+	StreetsWithoutCentre      []string            `json:"streets_without_centre"`
+	CommunitiesWithoutStation []communityRefJSON  `json:"communities_without_station"`
+	CompoundsBeyond5Min       []compoundRefJSON   `json:"compounds_beyond_5_min"`
+	WithinByLevel             []levelWithinJSON   `json:"within_by_level"`
+	OSMStationsToReview       int                 `json:"osm_stations_to_review"`
+	Compounds                 compoundNetworkJSON `json:"compounds"`
+}
+
+// compoundNetworkJSON is "N stations cover M compounds": per level and for any station,
+// the compounds (with a polygon) within 5, 10 and 15 minutes of their centroid's cell,
+// those with a station inside and those reached by none within 15 minutes.
+type compoundNetworkJSON struct {
+	Compounds      int                 `json:"compounds"`
+	WithoutPolygon int                 `json:"without_polygon"`
+	ByLevel        []compoundReachJSON `json:"by_level"`
+}
+
+type compoundReachJSON struct {
+	Key           string                `json:"key"`
+	Stations      int                   `json:"stations"`
+	WithStation   int                   `json:"with_station_inside"`
+	Within        []compoundsWithinJSON `json:"within"`
+	ReachedByNone int                   `json:"reached_by_none"`
+}
+
+type compoundsWithinJSON struct {
+	Minutes   num `json:"minutes"`
+	Compounds int `json:"compounds"`
+}
+
+func compoundNetworkOut(c assess.CompoundNetwork) compoundNetworkJSON {
+	out := compoundNetworkJSON{Compounds: c.Compounds, WithoutPolygon: c.WithoutPolygon, ByLevel: make([]compoundReachJSON, len(c.ByLevel))}
+	for i, r := range c.ByLevel {
+		rj := compoundReachJSON{Key: r.Key, Stations: r.Stations, WithStation: r.WithStation,
+			Within: make([]compoundsWithinJSON, len(r.Within)), ReachedByNone: r.ReachedByNone}
+		for k, w := range r.Within {
+			rj.Within[k] = compoundsWithinJSON{Minutes: num(w.Minutes), Compounds: w.Compounds}
+		}
+		out.ByLevel[i] = rj
+	}
+	return out
 }
 
 type levelCountJSON struct {
@@ -70,7 +106,8 @@ func networkOut(rep assess.NetworkReport) networkAnswer {
 		Streets: make([]streetJSON, len(rep.Streets)), StreetsWithoutCentre: strs(rep.StreetsWithoutCentre),
 		CommunitiesWithoutStation: make([]communityRefJSON, len(rep.CommunitiesWithoutStation)),
 		CompoundsBeyond5Min:       make([]compoundRefJSON, len(rep.CompoundsBeyond5Min)),
-		WithinByLevel:             make([]levelWithinJSON, len(rep.WithinByLevel)), OSMStationsToReview: rep.OSMStationsToReview}
+		WithinByLevel:             make([]levelWithinJSON, len(rep.WithinByLevel)), OSMStationsToReview: rep.OSMStationsToReview,
+		Compounds: compoundNetworkOut(rep.Compounds)}
 	for i, l := range rep.Levels {
 		out.Levels[i] = levelCountJSON{Level: string(l.Level), Tier: l.Tier, Count: l.Count}
 	}
