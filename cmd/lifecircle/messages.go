@@ -24,6 +24,22 @@ const (
 // no entry (TestSummariesHaveChinese checks that every say format has one).
 func zhSummary(en string) string {
 	switch en {
+	case "shared centres of level %s: %.0f min, at least %.0f%% of each member's residents, up to %d communities per group\n":
+		return "多社区一中心（%s）：步行 %.0f 分钟，每个成员社区至少 %.0f%% 的居民可达，每组至多 %d 个社区\n"
+	case "%d communities considered (%d without a centre of their own, %d adjacent pairs); %d left out (no cells with residents); %d candidate sites searched\n":
+		return "参与分组的社区 %d 个（其中辖区内无该级站点的 %d 个，相邻社区 %d 对）；未参与 %d 个（没有含居民的网格）；搜索候选点 %d 个\n"
+	case "the district has no population: residents below are m² of area\n":
+		return "本区没有人口数据：以下“居民”为面积（平方米）\n"
+	case "%d groups, %d communities, %.0f residents newly covered\n":
+		return "共 %d 组，涉及社区 %d 个，新覆盖居民 %.0f 人\n"
+	case "group %d: site %.6f, %.6f (cell %s), %.0f residents newly covered\n":
+		return "第 %d 组：选址 %.6f, %.6f（网格 %s），新覆盖居民 %.0f 人\n"
+	case "no centre":
+		return "无站点"
+	case "has a centre":
+		return "已有站点"
+	case "  %s %s (%s): %.0f of %.0f residents within (%.1f%%)\n":
+		return "  %s %s（%s）：%.0f / %.0f 人可达（%.1f%%）\n"
 	case "%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n":
 		return "%[1]s：步行节点 %[2]d 个、步行路段 %[3]d 条（此前 %[4]d 条）、网点 %[5]d 个、候选站点 %[6]d 个（来自 OpenStreetMap，待核实：在 lifecircle stations confirm 确认或被站点文件替换之前不计入任何结果）、居住用地 %[7]d 块、社区 %[8]d 个（批次 %[9]d）\n"
 	case "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n":

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/spf13/cobra"
+)
+
+// sharedFlags control `lifecircle plan shared-centres`.
+type sharedFlags struct {
+	level    string
+	minutes  float64
+	minShare float64
+	maxGroup int
+	computeFlags
+}
+
+func newPlanCmd(cfg *Config) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "plan",
+		Short: "Plan new centres",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newPlanSharedCmd(cfg))
+	return cmd
+}
+
+func newPlanSharedCmd(cfg *Config) *cobra.Command {
+	f := &sharedFlags{}
+	cmd := &cobra.Command{
+		Use:   "shared-centres",
+		Short: "Groups of adjacent communities one new centre each could serve (多社区一中心)",
+		Long: `shared-centres loads and computes the district (as compute does, without writing it back)
+and proposes groups of 2 to --max-group adjacent communities (sharing about 20 m of boundary
+or more) where one new centre of --level, at a cell centre, reaches at least --min-share of
+every member's residents within --minutes on foot. Every group holds a community without a
+centre of the level inside its boundary; those with the most such members, then the most
+residents newly covered, come first; groups share no community.`,
+		Example: "  lifecircle plan shared-centres\n  lifecircle plan shared-centres --minutes 10 --min-share 0.9 --max-group 3 --lang en",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runPlanShared(cmd, cfg, f)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.level, "level", "community", "level of the new centres (and of the centres communities already have)")
+	fs.Float64Var(&f.minutes, "minutes", 15, "walking minutes, 1–60")
+	fs.Float64Var(&f.minShare, "min-share", siting.DefaultMinShare, "share of every member's residents the centre must reach, (0, 1]")
+	fs.IntVar(&f.maxGroup, "max-group", siting.DefaultMaxGroup, fmt.Sprintf("communities per group, 2–%d", siting.MaxGroupLimit))
+	f.computeFlags.bind(cmd)
+	return cmd
+}
+
+func runPlanShared(cmd *cobra.Command, cfg *Config, f *sharedFlags) error {
+	ctx := cmd.Context()
+	level, err := geo.ParseLevel(f.level)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "--level")
+	}
+	opts, err := f.engineOptions(cfg)
+	if err != nil {
+		return err
+	}
+	db, err := cfg.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := district.Compute(ctx, db, opts)
+	if err != nil {
+		return err
+	}
+	req := siting.SharedRequest{Level: level, Minutes: f.minutes, MinShare: f.minShare, MaxGroup: f.maxGroup}
+	res, err := siting.SharedCentres(ctx, c.Engine, req)
+	if err != nil {
+		return err
+	}
+	printShared(cmd.OutOrStdout(), cfg, res)
+	return nil
+}
+
+// printShared prints the plan: the request as used, the counts, then each group.
+func printShared(w io.Writer, cfg *Config, p siting.SharedPlan) {
+	fmt.Fprint(w, cfg.say("shared centres of level %s: %.0f min, at least %.0f%% of each member's residents, up to %d communities per group\n",
+		p.Level.NameZH(), p.Minutes, 100*p.MinShare, p.MaxGroup))
+	fmt.Fprint(w, cfg.say("%d communities considered (%d without a centre of their own, %d adjacent pairs); %d left out (no cells with residents); %d candidate sites searched\n",
+		p.Communities, p.WithoutCentre, p.AdjacentPairs, p.LeftOut, p.Candidates))
+	if p.ByArea {
+		fmt.Fprint(w, cfg.say("the district has no population: residents below are m² of area\n"))
+	}
+	fmt.Fprint(w, cfg.say("%d groups, %d communities, %.0f residents newly covered\n", len(p.Groups), p.Grouped, p.NewlyCovered))
+	for i, g := range p.Groups {
+		fmt.Fprint(w, cfg.say("group %d: site %.6f, %.6f (cell %s), %.0f residents newly covered\n", i+1, g.Point[0], g.Point[1], g.H3, g.NewlyCovered))
+		for _, m := range g.Members {
+			centre := cfg.say("no centre")
+			if m.HasCentre {
+				centre = cfg.say("has a centre")
+			}
+			fmt.Fprint(w, cfg.say("  %s %s (%s): %.0f of %.0f residents within (%.1f%%)\n", m.Code, m.Name, centre, m.Within, m.Population, 100*m.Share))
+		}
+	}
+}
