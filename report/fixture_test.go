@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/paulmach/orb"
@@ -134,7 +135,8 @@ func fixtureInput(tb testing.TB, lang string) report.Input {
 		tb.Fatal(err)
 	}
 	e := fixtureEngine(tb)
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
+	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Shared: &shared})
 	if err != nil {
 		tb.Fatal(err)
 	}

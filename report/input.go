@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"sort"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
@@ -21,6 +23,7 @@ type Input struct {
 	GapTarget  engine.Target
 	GapMinutes float64
 	Standards  *assess.ComplianceReport // nil: the standards were not checked
+	Shared     *siting.SharedPlan       // nil: no shared-centre (多社区一中心) section
 	Rules      *standards.Rules         // the rules Standards was checked against: names of circles and the source in each language
 	// Findings are the data health check's findings on the engine (geo/health, sorted);
 	// the first page counts them by severity and lists the errors and warnings. Only
@@ -41,6 +44,9 @@ type CollectOptions struct {
 	Minutes    []float64        // coverage thresholds, whole minutes (default 5, 10, 15)
 	GapMinutes float64          // gaps are residents beyond this many minutes of any station (default 15)
 	GapLimit   int              // how many gaps to keep, 1–assess.MaxGaps (default 100)
+	// Shared asks for the shared-centre groups (siting.SharedCentres, run to the end:
+	// Collect takes no context); nil: none.
+	Shared *siting.SharedRequest
 }
 
 func (o CollectOptions) withDefaults() CollectOptions {
@@ -91,6 +97,13 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 			return Input{}, err
 		}
 		in.Standards, in.Rules = &rep, o.Rules
+	}
+	if o.Shared != nil {
+		plan, err := siting.SharedCentres(context.Background(), e, *o.Shared)
+		if err != nil {
+			return Input{}, err
+		}
+		in.Shared = &plan
 	}
 	return in, nil
 }

@@ -30,6 +30,8 @@ type page struct {
 	Coverage                            coverageView
 	Gaps                                gapsView
 	Standards                           *standardsView
+	CompoundReach                       *compoundReachView // nil: no compounds
+	Shared                              *sharedView        // nil: not asked for
 	NetworkMap, TimeMap                 template.HTML
 	Method                              string
 }
@@ -134,6 +136,8 @@ func newPage(in Input, d dict) page {
 	p.Coverage = coverageOfInput(in, d)
 	p.Gaps = gapsOf(in, d)
 	p.Standards = standardsOf(in, d)
+	p.CompoundReach = compoundReachOf(in, d)
+	p.Shared = sharedOf(in, d)
 	c := mapCanvas(in.Engine)
 	p.NetworkMap = networkMap(in, d, c)
 	p.TimeMap = timeMap(in, d, c)

@@ -14,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/spf13/cobra"
@@ -54,7 +55,9 @@ does, without writing it back) and writes the party-mass service network report 
 
   html     network-report.html: one self-contained, printable (A4) page with the
            summary, the network per street, coverage tables and charts, gaps, standards
-           compliance and two maps (inline SVG; nothing is fetched from the network)
+           compliance, the compounds each level reaches, the shared-centre groups
+           (多社区一中心: community centres, 15 minutes, 80 %, up to 4; see plan
+           shared-centres) and two maps (inline SVG; nothing is fetched from the network)
   csv      network-streets.csv, coverage-communities.csv, gaps.csv, standards.csv
            (UTF-8 with BOM, so Excel opens them)
   geojson  stations.geojson, communities-coverage.geojson, gaps.geojson (WGS84)
@@ -196,7 +199,11 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		return report.Input{}, err
 	}
 	e := c.Engine
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin})
+	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
+	if shared.Minutes > opts.MaxMinutes {
+		shared.Minutes = opts.MaxMinutes
+	}
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared})
 	if err != nil {
 		return report.Input{}, err
 	}
