@@ -19,7 +19,9 @@ func TestPlanSharedCentres(t *testing.T) {
 	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
 	dLon := dLat / math.Cos(30*math.Pi/180)
 	x3, e, n := 104+3*dLon, 104+10*dLon, 30+10*dLat
-	rect := func(w, e float64) orb.MultiPolygon { return orb.MultiPolygon{{{{w, 30}, {e, 30}, {e, n}, {w, n}, {w, 30}}}} }
+	rect := func(w, e float64) orb.MultiPolygon {
+		return orb.MultiPolygon{{{{w, 30}, {e, 30}, {e, n}, {w, n}, {w, 30}}}}
+	}
 	comms := []geo.Community{
 		{Code: "510100003001", Name: "西社区", StreetCode: "510100003", StreetName: "网格街道", Population: 1500, Boundary: rect(104, x3)},
 		{Code: "510100003002", Name: "东社区", StreetCode: "510100003", StreetName: "网格街道", Population: 3500, Boundary: rect(x3, e)},
