@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/spf13/cobra"
 )
@@ -61,26 +63,36 @@ func runPlanShared(cmd *cobra.Command, cfg *Config, f *sharedFlags) error {
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "--level")
 	}
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return err
-	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Compute(ctx, db, opts)
+	e, err := computedEngine(ctx, cfg, &f.computeFlags)
 	if err != nil {
 		return err
 	}
 	req := siting.SharedRequest{Level: level, Minutes: f.minutes, MinShare: f.minShare, MaxGroup: f.maxGroup}
-	res, err := siting.SharedCentres(ctx, c.Engine, req)
+	res, err := siting.SharedCentres(ctx, e, req)
 	if err != nil {
 		return err
 	}
 	printShared(cmd.OutOrStdout(), cfg, res)
 	return nil
+}
+
+// computedEngine loads the district from the database and computes its coverage in
+// memory under the compute flags (nothing is written back).
+func computedEngine(ctx context.Context, cfg *Config, f *computeFlags) (*engine.Engine, error) {
+	opts, err := f.engineOptions(cfg)
+	if err != nil {
+		return nil, err
+	}
+	db, err := cfg.OpenDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	c, err := district.Compute(ctx, db, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.Engine, nil
 }
 
 // printShared prints the plan: the request as used, the counts, then each group.

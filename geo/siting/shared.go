@@ -120,11 +120,8 @@ func checkShared(e *engine.Engine, req SharedRequest) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	if !(req.Minutes >= 1 && req.Minutes <= 60) {
-		return -1, geo.Errorf(geo.EINVALID, "minutes %g is outside 1–60", req.Minutes)
-	}
-	if req.Minutes > e.Options.MaxMinutes {
-		return -1, geo.Errorf(geo.EINVALID, "minutes %g is beyond the %g minutes walk times were computed to; ask for at most %g", req.Minutes, e.Options.MaxMinutes, e.Options.MaxMinutes)
+	if err := checkMinutes(e, req.Minutes); err != nil {
+		return -1, err
 	}
 	if !(req.MinShare > 0 && req.MinShare <= 1) {
 		return -1, geo.Errorf(geo.EINVALID, "min_share %g is outside (0, 1]", req.MinShare)

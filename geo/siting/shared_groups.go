@@ -1,6 +1,7 @@
 package siting
 
 import (
+	"cmp"
 	"container/heap"
 	"slices"
 	"strings"
@@ -69,7 +70,7 @@ func (u *sharedUnits) bestGroup(o sharedOption, used []bool, maxGroup int) ([]in
 		}
 	}
 	if len(free) > maxGroupChoice {
-		slices.SortStableFunc(free, func(a, b int) int { return -cmpFloat(o.members[a].NewlyCovered, o.members[b].NewlyCovered) })
+		slices.SortStableFunc(free, func(a, b int) int { return cmp.Compare(o.members[b].NewlyCovered, o.members[a].NewlyCovered) })
 		free = free[:maxGroupChoice]
 		slices.Sort(free)
 	}
@@ -147,16 +148,6 @@ func (u *sharedUnits) groupOf(e *engine.Engine, o sharedOption, set []int) Share
 	}
 	slices.SortFunc(g.Members, func(a, b SharedMember) int { return strings.Compare(a.Code, b.Code) })
 	return g
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // queued is a site in the greedy queue with its score when last evaluated.

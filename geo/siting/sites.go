@@ -92,11 +92,8 @@ func checkRequest(e *engine.Engine, req Request) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	if !(req.Minutes >= 1 && req.Minutes <= 60) {
-		return -1, geo.Errorf(geo.EINVALID, "minutes %g is outside 1–60", req.Minutes)
-	}
-	if req.Minutes > e.Options.MaxMinutes {
-		return -1, geo.Errorf(geo.EINVALID, "minutes %g is beyond the %g minutes walk times were computed to; ask for at most %g", req.Minutes, e.Options.MaxMinutes, e.Options.MaxMinutes)
+	if err := checkMinutes(e, req.Minutes); err != nil {
+		return -1, err
 	}
 	if req.K < 1 || req.K > MaxSites {
 		return -1, geo.Errorf(geo.EINVALID, "k = %d: plan 1 to %d sites", req.K, MaxSites)
@@ -111,6 +108,18 @@ func checkRequest(e *engine.Engine, req Request) (int, error) {
 		return -1, err
 	}
 	return k, checkPoints(req.Exclude, "excluded point")
+}
+
+// checkMinutes is EINVALID unless minutes is in 1–60 and at most the minutes e's walk
+// times were computed to.
+func checkMinutes(e *engine.Engine, minutes float64) error {
+	if !(minutes >= 1 && minutes <= 60) {
+		return geo.Errorf(geo.EINVALID, "minutes %g is outside 1–60", minutes)
+	}
+	if minutes > e.Options.MaxMinutes {
+		return geo.Errorf(geo.EINVALID, "minutes %g is beyond the %g minutes walk times were computed to; ask for at most %g", minutes, e.Options.MaxMinutes, e.Options.MaxMinutes)
+	}
+	return nil
 }
 
 // setIndex returns the index in e.Sets (and e.Results) of t's facility set. It is
