@@ -2,7 +2,9 @@ package siting
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/lifecircle/lifecircle/geo/gridindex"
 	"github.com/lifecircle/lifecircle/geo/local"
@@ -41,19 +43,7 @@ func Adjacency(boundaries []orb.MultiPolygon) ([][]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	shared := map[[2]int]float64{}
-	for r := 0; r+1 < len(off); r++ {
-		a := owner[r]
-		ring := pts[off[r]:off[r+1]]
-		for i := 0; i+1 < len(ring); i++ {
-			sampleSegment(ring[i], ring[i+1], func(p orb.Point, step float64) {
-				for _, b := range closeOwners(ix, pts, owner, off, p, a) {
-					shared[[2]int{a, b}] += step
-				}
-			})
-		}
-	}
-	for k, m := range shared {
+	for k, m := range sharedLengths(ix, pts, off, owner) {
 		if m >= AdjacentMinM {
 			out[k[0]] = append(out[k[0]], k[1])
 			out[k[1]] = append(out[k[1]], k[0])
@@ -64,6 +54,41 @@ func Adjacency(boundaries []orb.MultiPolygon) ([][]int, error) {
 		out[i] = slices.Compact(out[i])
 	}
 	return out, nil
+}
+
+// sharedLengths returns, per ordered pair of boundaries (a, b), the metres of a's
+// outline within AdjacentTolM of b's, the rings shared out over GOMAXPROCS goroutines.
+func sharedLengths(ix *gridindex.Index, pts []orb.Point, off []int32, owner []int) map[[2]int]float64 {
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([]map[[2]int]float64, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			shared := map[[2]int]float64{}
+			for r := w; r+1 < len(off); r += workers {
+				a := owner[r]
+				ring := pts[off[r]:off[r+1]]
+				for i := 0; i+1 < len(ring); i++ {
+					sampleSegment(ring[i], ring[i+1], func(p orb.Point, step float64) {
+						for _, b := range closeOwners(ix, pts, owner, off, p, a) {
+							shared[[2]int{a, b}] += step
+						}
+					})
+				}
+			}
+			parts[w] = shared
+		}()
+	}
+	wg.Wait()
+	all := parts[0]
+	for _, part := range parts[1:] {
+		for k, m := range part {
+			all[k] += m
+		}
+	}
+	return all
 }
 
 // flatRings lays every ring of every boundary out flat for gridindex.NewPolylines: ring r

@@ -95,13 +95,12 @@ func SharedCentres(ctx context.Context, e *engine.Engine, req SharedRequest) (Sh
 	if err != nil {
 		return SharedPlan{}, err
 	}
-	cands := u.candidates(e, req)
-	opts, err := u.search(ctx, e, cands, req)
+	opts, searched, err := u.search(ctx, e, req)
 	if err != nil {
 		return SharedPlan{}, err
 	}
 	out := SharedPlan{Level: req.Level, Minutes: req.Minutes, MinShare: req.MinShare, MaxGroup: req.MaxGroup,
-		Candidates: len(cands), ByArea: u.byArea}
+		Candidates: searched, ByArea: u.byArea}
 	u.fillCounts(&out)
 	out.Groups = u.choose(e, opts, req.MaxGroup)
 	for _, g := range out.Groups {

@@ -16,66 +16,54 @@ import (
 // shareSlack keeps float rounding from failing a share that is exactly the minimum.
 const shareSlack = 1e-9
 
-// sharedCandidate is a cell centre that might serve two adjacent units, with the units
-// the straight-line bound lets it reach enough of.
-type sharedCandidate struct {
-	cell  int
-	units []int
+// sharedIndex is the straight-line prefilter of the candidate sites: the cells with
+// residents that can be reached at all (demand, engine cell indexes), their snaps, and
+// an index of their centres.
+type sharedIndex struct {
+	demand []int
+	snaps  []walk.Snap
+	ix     *gridindex.Index
+	radius float64 // metres: farther in a straight line is beyond the limit
 }
 
-// sharedOption is a searched site: the units it reaches at least the minimum share of.
-type sharedOption struct {
-	cell    int
-	members []SharedMember
-	units   []int // parallel to members
-}
-
-// candidates returns the on-network cell centres of the units that, by the straight-line
-// bound, might reach req.MinShare of two adjacent units one of which has no centre.
-func (u *sharedUnits) candidates(e *engine.Engine, req SharedRequest) []sharedCandidate {
-	var demand []int // cells with residents that can be reached at all
+func (u *sharedUnits) index(e *engine.Engine) (*sharedIndex, error) {
+	x := &sharedIndex{radius: straightReachM(e, u.limit)}
+	var pts []orb.Point
 	for i, w := range u.weight {
 		if w > 0 && u.unitOf[i] >= 0 && e.CellSnaps[i].OnNetwork {
-			demand = append(demand, i)
+			x.demand = append(x.demand, i)
+			x.snaps = append(x.snaps, e.CellSnaps[i])
+			pts = append(pts, e.Cells[i].Center)
 		}
 	}
-	pts := make([]orb.Point, len(demand))
-	snaps := make([]walk.Snap, len(demand))
-	for j, i := range demand {
-		pts[j], snaps[j] = e.Cells[i].Center, e.CellSnaps[i]
+	var err error
+	x.ix, err = gridindex.NewPoints(pts, x.radius/2, 0)
+	return x, err
+}
+
+// prefilter returns the units the straight-line bound lets the centre of cell i reach
+// req.MinShare of (sorted), or nil unless two of them are adjacent and one has no
+// centre. acc (one slot per unit, all zero) is scratch space, left zero.
+func (u *sharedUnits) prefilter(e *engine.Engine, x *sharedIndex, i int, minShare float64, acc []float64) []int {
+	var near, touched []int32
+	x.ix.Near(e.Cells[i].Center, x.radius, func(items []int32) {
+		near = mayReach(e.CellSnaps[i], items, x.snaps, x.radius, near)
+	})
+	for _, j := range near {
+		un := int32(u.unitOf[x.demand[j]])
+		if acc[un] == 0 {
+			touched = append(touched, un)
+		}
+		acc[un] += u.weight[x.demand[j]]
 	}
-	radius := straightReachM(e, u.limit)
-	ix, err := gridindex.NewPoints(pts, radius/2, 0)
-	if err != nil || ix.Len() == 0 {
+	units := u.enough(acc, touched, minShare)
+	for _, un := range touched {
+		acc[un] = 0
+	}
+	if !u.pairable(units) {
 		return nil
 	}
-	acc := make([]float64, len(u.comms))
-	var near, touched []int32
-	var out []sharedCandidate
-	for i := range e.Cells {
-		if u.unitOf[i] < 0 || !e.CellSnaps[i].OnNetwork {
-			continue
-		}
-		near = near[:0]
-		ix.Near(e.Cells[i].Center, radius, func(items []int32) {
-			near = mayReach(e.CellSnaps[i], items, snaps, radius, near)
-		})
-		touched = touched[:0]
-		for _, j := range near {
-			un := int32(u.unitOf[demand[j]])
-			if acc[un] == 0 {
-				touched = append(touched, un)
-			}
-			acc[un] += u.weight[demand[j]]
-		}
-		if units := u.enough(acc, touched, req.MinShare); u.pairable(units) {
-			out = append(out, sharedCandidate{cell: i, units: units})
-		}
-		for _, un := range touched {
-			acc[un] = 0
-		}
-	}
-	return out
+	return units
 }
 
 // enough returns the touched units (sorted) whose acc reaches minShare of their residents.
@@ -102,42 +90,61 @@ func (u *sharedUnits) pairable(units []int) bool {
 	return false
 }
 
-// search runs one search bounded by the limit from each candidate, in parallel over
-// Options.Workers, and returns the candidates that still reach req.MinShare of two or more
-// units. A cancelled ctx stops it with EUNAVAILABLE.
-func (u *sharedUnits) search(ctx context.Context, e *engine.Engine, cands []sharedCandidate, req SharedRequest) ([]sharedOption, error) {
-	out := make([]sharedOption, len(cands))
-	var next atomic.Int64
+// sharedOption is a searched site: the units it reaches at least the minimum share of.
+type sharedOption struct {
+	cell    int
+	members []SharedMember
+	units   []int // parallel to members
+}
+
+// search tries the centre of every on-network cell of the units as a site, in parallel
+// over Options.Workers: the straight-line prefilter first, then one search bounded by the
+// limit from those that pass. It returns the sites that reach req.MinShare of two or more
+// units (by cell) and how many were searched. A cancelled ctx stops it with EUNAVAILABLE.
+func (u *sharedUnits) search(ctx context.Context, e *engine.Engine, req SharedRequest) ([]sharedOption, int, error) {
+	x, err := u.index(e)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]sharedOption, len(e.Cells))
+	var next, searched atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, e.Options.Workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			acc := make([]float64, len(u.comms))
 			for ctx.Err() == nil {
 				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(cands) {
+				if lo >= len(e.Cells) {
 					return
 				}
-				for c := lo; c < min(lo+chunk, len(cands)); c++ {
-					out[c] = u.option(e, cands[c], req.MinShare)
+				for i := lo; i < min(lo+chunk, len(e.Cells)); i++ {
+					if u.unitOf[i] < 0 || !e.CellSnaps[i].OnNetwork {
+						continue
+					}
+					if units := u.prefilter(e, x, i, req.MinShare, acc); units != nil {
+						searched.Add(1)
+						out[i] = u.option(e, i, units, req.MinShare)
+					}
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "shared-centre planning stopped")
+		return nil, 0, geo.WrapError(geo.EUNAVAILABLE, err, "shared-centre planning stopped")
 	}
-	return slices.DeleteFunc(out, func(o sharedOption) bool { return len(o.units) < 2 }), nil
+	return slices.DeleteFunc(out, func(o sharedOption) bool { return len(o.units) < 2 }), int(searched.Load()), nil
 }
 
-// option searches from candidate c and measures each of its units' residents within the
+// option searches from the centre of cell and measures each of its units' residents within the
 // limit.
-func (u *sharedUnits) option(e *engine.Engine, c sharedCandidate, minShare float64) sharedOption {
-	f := e.Graph.MultiSource([]walk.Snap{e.CellSnaps[c.cell]}, u.limit)
+func (u *sharedUnits) option(e *engine.Engine, cell int, units []int, minShare float64) sharedOption {
+	f := e.Graph.MultiSource([]walk.Snap{e.CellSnaps[cell]}, u.limit)
 	defer f.Release()
-	o := sharedOption{cell: c.cell}
-	for _, un := range c.units {
+	o := sharedOption{cell: cell}
+	for _, un := range units {
 		ci := u.comms[un]
 		m := SharedMember{Code: e.Communities[ci].Code, Name: e.Communities[ci].Name, HasCentre: u.hasCentre[un], Population: u.pop[un]}
 		for _, i := range e.Units.CommunityCells(ci) {
