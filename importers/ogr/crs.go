@@ -109,8 +109,11 @@ func describeEPSG(ctx context.Context, file string, r crs.Ref) (effective, error
 	return effective{ref: r, name: name, geographic: s.Geographic, datum: s.Datum, srs: r.String()}, nil
 }
 
-// checkExtent reads the extent in WGS 84 and checks it with crs.Plausible.
+// checkExtent reads the extent in WGS 84 and checks it with crs.Plausible; when the
+// coordinates cannot be in the CRS, PROJ reads the extent's centre in each of
+// crs.Candidates for the message's other readings.
 func (l *Layer) checkExtent(ctx context.Context, eff effective, near *orb.Point) error {
+	c := crs.ExtentCheck{Stated: eff.ref, Name: eff.name, Geographic: eff.geographic, Extent: l.Extent, Near: near}
 	switch {
 	case eff.geographic && (eff.ref.EPSG == 4326 || eff.ref.IsOffset() || eff.srs == ""):
 		l.WGS84 = l.Extent
@@ -119,13 +122,19 @@ func (l *Layer) checkExtent(ctx context.Context, eff effective, near *orb.Point)
 		if err != nil {
 			return geo.WrapError(geo.EINVALID, err, "%s", l.File)
 		}
-		l.WGS84 = b
+		l.WGS84, c.Unplaced = b, b.IsZero() && !eff.geographic
 	}
-	err := crs.Plausible(crs.ExtentCheck{Stated: eff.ref, Name: eff.name, Geographic: eff.geographic, Extent: l.Extent, WGS84: l.WGS84, Near: near})
-	if err != nil {
-		return geo.WrapError(geo.EINVALID, err, "%s", l.File)
+	c.WGS84 = l.WGS84
+	if crs.Implausible(c) == "" {
+		return nil
 	}
-	return nil
+	c.Readings = map[string]orb.Point{}
+	for _, cand := range crs.Candidates(c) {
+		if b, err := transformBound(ctx, cand.SRS, orb.Bound{Min: l.Extent.Center(), Max: l.Extent.Center()}); err == nil && !b.IsZero() {
+			c.Readings[cand.SRS] = b.Min
+		}
+	}
+	return geo.WrapError(geo.EINVALID, crs.Plausible(c), "%s", l.File)
 }
 
 // transformBound reads b's corners and centre, in srs's units, as WGS 84 (lon, lat) with
