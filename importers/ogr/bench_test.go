@@ -84,30 +84,30 @@ func BenchmarkShapefile100k(b *testing.B) {
 
 // streamLayer opens the Shapefile and streams its GeoJSON to nowhere: GDAL's part alone.
 func streamLayer(b *testing.B, shp string) {
-	l, err := ogr.Open(b.Context(), shp, ogr.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
-	r := l.GeoJSON(b.Context())
-	defer r.Close()
+	_, r, done := openStream(b, shp)
+	defer done()
 	if _, err := io.Copy(io.Discard, r); err != nil {
 		b.Fatal(err)
 	}
 }
 
 func readShapefile(b *testing.B, shp string, n int) {
-	l, err := ogr.Open(b.Context(), shp, ogr.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
-	r := l.GeoJSON(b.Context())
-	defer r.Close()
+	l, r, done := openStream(b, shp)
+	defer done()
 	res, err := importers.Read(b.Context(), importers.KindCommunities, "c.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})
 	if err != nil || len(res.Communities) != n || len(res.Rejects) != 0 {
 		b.Fatalf("Shapefile: %v, %d communities, %d rejects", err, len(res.Communities), len(res.Rejects))
 	}
+}
+
+// openStream opens the Shapefile's layer and its GeoJSON stream; done closes both.
+func openStream(b *testing.B, shp string) (l *ogr.Layer, r io.ReadCloser, done func()) {
+	l, err := ogr.Open(b.Context(), shp, ogr.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r = l.GeoJSON(b.Context())
+	return l, r, func() { r.Close(); l.Close() }
 }
 
 // readCommunities reads the GeoJSON or WKT CSV at path through importers.ReadFile.
