@@ -14,30 +14,6 @@ import (
 	"github.com/lifecircle/lifecircle/importers"
 )
 
-// ImportAnswer is what an import stored, with the records left out under SkipInvalid.
-type ImportAnswer struct {
-	Kind     string `json:"kind"`
-	File     string `json:"file"`
-	BatchID  int64  `json:"batch_id"`
-	Read     int    `json:"read"`
-	Inserted int    `json:"inserted"`
-	Updated  int    `json:"updated"`
-	Deleted  int    `json:"deleted"`
-	// ReplacedCandidates counts the candidate stations the file replaced (stations, replace mode)
-	ReplacedCandidates int          `json:"replaced_candidates,omitempty"`
-	Rejected           int          `json:"rejected"`
-	Rejects            []rejectJSON `json:"rejects,omitempty"`
-	Warnings           []string     `json:"warnings,omitempty"` // datum shifts, encodings guessed, layers chosen
-	Note               string       `json:"note"`
-}
-
-// importAnswer describes what an import stored.
-func importAnswer(p *district.Prepared, s geo.ImportSummary) ImportAnswer {
-	return ImportAnswer{Kind: p.Batch.Kind, File: p.Batch.FileName, BatchID: s.BatchID, Read: s.Read, Inserted: s.Inserted,
-		Updated: s.Updated, Deleted: s.Deleted, ReplacedCandidates: s.ReplacedCandidates, Rejected: len(p.Rejects()), Rejects: rejectsJSON(p.Rejects()),
-		Warnings: p.Result.Warnings, Note: "stored; POST /api/v1/compute to recompute coverage with it"}
-}
-
 // importError words a file refused for its bad records for the upload form (the answer
 // lists them); other errors pass as they are.
 func importError(err error) error {
@@ -51,7 +27,7 @@ func importError(err error) error {
 }
 
 // importFile answers POST /api/v1/imports/{kind}: a multipart upload (field "file") with
-// the form fields crs, mode, encoding, sheet, skip_invalid and repair.
+// the form fields crs, layer, mode, encoding, sheet, skip_invalid, repair and strict.
 func (s *Server) importFile(c echo.Context) error {
 	req, err := s.bindImport(c)
 	if err != nil {
@@ -73,10 +49,12 @@ func (s *Server) importFile(c echo.Context) error {
 func (s *Server) bindImport(c echo.Context) (district.ImportRequest, error) {
 	req := district.ImportRequest{Read: importers.Options{Categories: s.opts.Categories}}
 	switch k := importers.Kind(c.Param("kind")); k {
-	case importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds:
+	case importers.KindDistricts, importers.KindStreets, importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds:
 		req.Kind = k
+	case "districts":
+		req.Kind = importers.KindDistricts
 	default:
-		return req, paramError("kind", "%q: upload to /imports/communities, /imports/stations, /imports/outlets or /imports/compounds", c.Param("kind"))
+		return req, paramError("kind", "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets or /imports/compounds", c.Param("kind"))
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
@@ -116,7 +94,7 @@ func bindImportFields(c echo.Context, req *district.ImportRequest) error {
 	}
 	req.Read.Sheet = c.FormValue("sheet")
 	req.Read.Layer = c.FormValue("layer")
-	for name, dst := range map[string]*bool{"skip_invalid": &req.SkipInvalid, "repair": &req.Read.Repair} {
+	for name, dst := range map[string]*bool{"skip_invalid": &req.SkipInvalid, "repair": &req.Read.Repair, "strict": &req.Strict} {
 		if v := strings.TrimSpace(c.FormValue(name)); v != "" {
 			b, err := parseBoolText(v)
 			if err != nil {

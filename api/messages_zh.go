@@ -104,8 +104,8 @@ func zhFormat(en string) string {
 	case "body: %s":
 		return "请求体：%s"
 	// uploads
-	case "%q: upload to /imports/communities, /imports/stations, /imports/outlets or /imports/compounds":
-		return "%q：请上传到 /imports/communities（社区）、/imports/stations（站点）、/imports/outlets（网点）或 /imports/compounds（小区）"
+	case "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets or /imports/compounds":
+		return "%q：请上传到 /imports/district（区县）、/imports/streets（街道）、/imports/communities（社区）、/imports/stations（站点）、/imports/outlets（网点）或 /imports/compounds（小区）"
 	case "send the file as multipart/form-data field \"file\"":
 		return "请以 multipart/form-data 的 \"file\" 字段发送文件"
 	case "%s: %d bad record(s), first: %s; nothing was imported (skip_invalid=true loads the good ones)":

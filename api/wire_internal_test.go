@@ -86,6 +86,13 @@ func wireKeyCases() []wireKeyCase {
 		// The golden district is clean: these are the keys of a finding.
 		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},
 		{typ: reflect.TypeFor[subjectJSON](), want: []string{"kind", "id", "name"}},
+		// No golden holds an import's answer (it needs a database): its keys as documented.
+		{typ: reflect.TypeFor[ImportAnswer](), want: []string{"kind", "file", "batch_id", "read", "inserted", "updated", "deleted", "replaced_candidates",
+			"rejected", "rejects", "warnings", "notes", "poi", "attribute_table", "join", "note"}},
+		{typ: reflect.TypeFor[poiJSON](), want: []string{"service", "mapped", "unmapped", "unmapped_by_type"}},
+		{typ: reflect.TypeFor[unmappedTypeJSON](), want: []string{"type", "count"}},
+		{typ: reflect.TypeFor[joinJSON](), want: []string{"rows", "units", "matched", "pending", "unmatched", "units_without"}},
+		{typ: reflect.TypeFor[unmatchedRowJSON](), want: []string{"file", "record", "code", "name", "parent_code"}},
 		at(reflect.TypeFor[communityRulesJSON](), "standards-all.json", "communities", 0),
 		at(reflect.TypeFor[ruleJSON](), "standards-all.json", "communities", 0, "results", 0),
 		at(reflect.TypeFor[planAnswer](), "plan-defaults.json"),

@@ -153,3 +153,34 @@ func hashInto(h io.Writer, path string) error {
 	}
 	return nil
 }
+
+// Outcome is what an import tells the person importing beyond the counts — the same for
+// the command line and the upload answer: the store's notes, a POI export's service and
+// its POIs of no category by type, and an attribute table's join.
+type Outcome struct {
+	Notes          []string
+	POIService     importers.POIService // "" unless the file is a map service's POI export
+	Mapped         int                  // POI export: POIs that landed in a category
+	Unmapped       []UnmappedType       // POI export: the POIs of no category, by type, most frequent first
+	AttributeTable bool                 // communities without boundaries: the rows join the boundaries
+	Join           *geo.AttributeJoin   // attribute rows and the boundaries they met (nil when no join ran)
+}
+
+// UnmappedType counts the POIs of one type that map to no category.
+type UnmappedType struct {
+	Type  string // the Amap typecode and type text, or the Baidu/Tencent tag path
+	Count int
+}
+
+// Outcome describes what the stored import s of p tells beyond its counts.
+func (p *Prepared) Outcome(s geo.ImportSummary) Outcome {
+	o := Outcome{Notes: s.Notes, POIService: p.Result.POIService, AttributeTable: p.AttributeTable(), Join: s.Join}
+	if o.POIService != "" {
+		o.Mapped = len(p.Result.Outlets)
+		types, counts := importers.UnmappedByType(p.Result.Unmapped)
+		for i, t := range types {
+			o.Unmapped = append(o.Unmapped, UnmappedType{Type: t, Count: counts[i]})
+		}
+	}
+	return o
+}

@@ -186,13 +186,16 @@ func (c *Categories) String() string { return fmt.Sprintf("%d categories", len(c
 
 // POICodes are the classification codes the Chinese map services' POI exports carry for a
 // category: Amap typecodes (six digits, or a 2- or 4-digit prefix standing for every code
-// under it, e.g. "0604" for 超级市场) and Baidu/Tencent tag paths ("购物;超市"; Tencent's
-// "购物:超市" is read with ';'). Check marks codes quoted from memory of the services'
-// tables that should be checked against the current table.
+// under it, e.g. "0604" for 超级市场), Baidu tag paths ("购物;超市") and Tencent category
+// paths ("购物:超市"; both read part by part, ':' and ';' alike). Check marks codes quoted
+// from memory of the services' tables that should be checked against the current table;
+// Sources names, per service, the table (and its date) the codes were taken from.
 type POICodes struct {
-	Amap  []string `json:"amap,omitempty"`
-	Tags  []string `json:"tags,omitempty"`
-	Check bool     `json:"check,omitempty"`
+	Amap    []string          `json:"amap,omitempty"`
+	Tags    []string          `json:"tags,omitempty"`    // Baidu
+	Tencent []string          `json:"tencent,omitempty"` // Tencent
+	Check   bool              `json:"check,omitempty"`
+	Sources map[string]string `json:"sources,omitempty"` // "amap", "baidu", "tencent" → table and date
 }
 
 // validatePOI checks the category's POI codes: Amap codes 2, 4 or 6 digits, tag paths
@@ -206,12 +209,20 @@ func (cat *Category) validatePOI(seen map[string]string) error {
 			return err
 		}
 	}
-	for _, tag := range cat.POI.Tags {
+	if err := claimPaths(seen, "tag:", cat.Key, cat.POI.Tags); err != nil {
+		return err
+	}
+	return claimPaths(seen, "tencent:", cat.Key, cat.POI.Tencent)
+}
+
+// claimPaths checks tag paths (no empty part) and claims each for key under prefix.
+func claimPaths(seen map[string]string, prefix, key string, tags []string) error {
+	for _, tag := range tags {
 		path := normTag(tag)
 		if path == "" || strings.Count(path, ";") != strings.Count(strings.NewReplacer(":", ";", "；", ";", "：", ";").Replace(tag), ";") {
-			return Errorf(EINVALID, "category file: %s: tag path %q has an empty part", cat.Key, tag)
+			return Errorf(EINVALID, "category file: %s: tag path %q has an empty part", key, tag)
 		}
-		if err := claim(seen, "tag:"+path, cat.Key); err != nil {
+		if err := claim(seen, prefix+path, key); err != nil {
 			return err
 		}
 	}
@@ -255,13 +266,23 @@ func (c *Categories) MatchAmap(typecode string) (string, bool) {
 	return "", false
 }
 
-// MatchTag returns the category of a Baidu or Tencent tag path ("购物;超市", "购物:超市"):
-// the category with the longest tag path that the tag starts with, part by part.
+// MatchTag returns the category of a Baidu tag path ("购物;超市"): the category with the
+// longest tag path (poi.tags) that the tag starts with, part by part.
 func (c *Categories) MatchTag(tag string) (string, bool) {
+	return c.matchPath(tag, func(p POICodes) []string { return p.Tags })
+}
+
+// MatchTencent returns the category of a Tencent category path ("购物:超市"): the category
+// with the longest path (poi.tencent) that it starts with, part by part.
+func (c *Categories) MatchTencent(tag string) (string, bool) {
+	return c.matchPath(tag, func(p POICodes) []string { return p.Tencent })
+}
+
+func (c *Categories) matchPath(tag string, paths func(POICodes) []string) (string, bool) {
 	t := ";" + normTag(tag) + ";"
 	best, key := 0, ""
 	for _, cat := range c.list {
-		for _, p := range cat.POI.Tags {
+		for _, p := range paths(cat.POI) {
 			p = normTag(p)
 			if len(p) > best && strings.HasPrefix(t, ";"+p+";") {
 				best, key = len(p), cat.Key

@@ -63,3 +63,26 @@ func TestPOICodesValidated(t *testing.T) {
 		})
 	}
 }
+
+// TestPOIMatchTencent matches Tencent category paths against poi.tencent only: a Baidu tag
+// path of the same words is no Tencent path.
+func TestPOIMatchTencent(t *testing.T) {
+	cats, err := geo.ParseCategories([]byte(`[
+ {"key":"supermarket","osm":[],"poi":{"tags":["购物;超市"],"tencent":["购物:超市"]}},
+ {"key":"pharmacy","osm":[],"poi":{"tags":["医疗;药店"],"tencent":["医疗保健:药房药店"]}}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, path, want string }{
+		{"exact", "购物:超市", "supermarket"},
+		{"deeper", "医疗保健:药房药店:连锁", "pharmacy"},
+		{"Baidu's path is not Tencent's", "医疗:药店", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, _ := cats.MatchTencent(tc.path); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

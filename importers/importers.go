@@ -117,7 +117,7 @@ func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options
 	if spec.crs, err = lonLatSystem(name, format, opts.CRS); err != nil {
 		return nil, err
 	}
-	if kind == KindOutlets && format != formatXLSX {
+	if kind == KindOutlets {
 		if res, ok, err := readPOI(name, format, data, spec, opts); ok || err != nil {
 			return res, err
 		}

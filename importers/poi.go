@@ -1,9 +1,6 @@
 package importers
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -23,7 +20,7 @@ type POIService string
 const (
 	POIAmap    POIService = "amap"    // id,name,type,typecode,address,location,pname,cityname,adname; GCJ-02
 	POIBaidu   POIService = "baidu"   // uid,name,tag,location (or lng,lat); BD-09
-	POITencent POIService = "tencent" // id,title,category,location; GCJ-02
+	POITencent POIService = "tencent" // id,title,category,location (or lng,lat); GCJ-02
 )
 
 // defaultCRS is the CRS a service's exports are in.
@@ -57,100 +54,10 @@ func poiService(cols map[string]bool) POIService {
 		return POIAmap
 	case cols["uid"] && cols["tag"] && (cols["location"] || cols["lng"] && cols["lat"]):
 		return POIBaidu
-	case cols["title"] && cols["category"] && cols["location"]:
+	case cols["title"] && cols["category"] && (cols["location"] || cols["lng"] && cols["lat"]):
 		return POITencent
 	}
 	return ""
-}
-
-// readPOICSV reads a CSV export's rows when its header is a service's; ok is false
-// otherwise.
-func readPOICSV(text []byte) (svc POIService, rows []poiRow, ok bool, err error) {
-	r := csv.NewReader(bytes.NewReader(text))
-	r.FieldsPerRecord, r.LazyQuotes = -1, true
-	head, err := r.Read()
-	if err != nil {
-		return "", nil, false, nil
-	}
-	idx := map[string]int{}
-	cols := map[string]bool{}
-	for i, h := range head {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, bom)))
-		idx[h], cols[h] = i, true
-	}
-	if svc = poiService(cols); svc == "" {
-		return "", nil, false, nil
-	}
-	get := func(rec []string, col string) string {
-		if i, ok := idx[col]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	for num := 1; ; num++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return svc, nil, true, err
-		}
-		m := map[string]string{}
-		for col := range cols {
-			m[col] = get(rec, col)
-		}
-		rows = append(rows, rowOf(svc, num, m))
-	}
-	return svc, rows, true, nil
-}
-
-// readPOIJSON reads a JSON array of POI objects, or Amap's {"pois":[…]} answer; ok is
-// false when the objects are no service's.
-func readPOIJSON(text []byte) (svc POIService, rows []poiRow, ok bool) {
-	var list []map[string]any
-	if json.Unmarshal(text, &list) != nil {
-		var top struct {
-			POIs    []map[string]any `json:"pois"`
-			Results []map[string]any `json:"results"`
-			Data    []map[string]any `json:"data"`
-		}
-		if json.Unmarshal(text, &top) != nil {
-			return "", nil, false
-		}
-		list = append(append(top.POIs, top.Results...), top.Data...)
-	}
-	if len(list) == 0 {
-		return "", nil, false
-	}
-	for i, obj := range list {
-		m := flatten(obj)
-		if i == 0 {
-			cols := map[string]bool{}
-			for k := range m {
-				cols[k] = true
-			}
-			if svc = poiService(cols); svc == "" {
-				return "", nil, false
-			}
-		}
-		rows = append(rows, rowOf(svc, i+1, m))
-	}
-	return svc, rows, true
-}
-
-// flatten turns a POI object into column → text; a nested location {"lat":…,"lng":…}
-// gives lng and lat.
-func flatten(obj map[string]any) map[string]string {
-	m := map[string]string{}
-	for k, v := range obj {
-		k = strings.ToLower(k)
-		if loc, ok := v.(map[string]any); ok && k == "location" {
-			m["lng"], m["lat"] = valueText(loc["lng"]), valueText(loc["lat"])
-			continue
-		}
-		m[k] = valueText(v)
-	}
-	return m
 }
 
 func rowOf(svc POIService, num int, m map[string]string) poiRow {
@@ -194,10 +101,13 @@ func poiOutlets(name string, svc POIService, sys crs.System, rows []poiRow, cats
 		p := crs.ToWGS84(sys, orb.Point{lng, lat})
 		key, ok := "", false
 		typ := r.typ
-		if svc == POIAmap {
+		switch svc {
+		case POIAmap:
 			key, ok = cats.MatchAmap(r.code)
 			typ = strings.TrimSpace(r.code + " " + r.typ)
-		} else {
+		case POITencent:
+			key, ok = cats.MatchTencent(r.typ)
+		default:
 			key, ok = cats.MatchTag(r.typ)
 		}
 		if !ok {
@@ -212,39 +122,6 @@ func poiOutlets(name string, svc POIService, sys crs.System, rows []poiRow, cats
 		res.Records = append(res.Records, r.num)
 	}
 	res.Read = len(rows)
-}
-
-// readPOI reads a CSV or JSON file whose columns are an Amap, Baidu or Tencent POI export
-// (ok false otherwise). Its coordinates are in the service's CRS unless opts.CRS says
-// otherwise; the summary's warnings say which was assumed.
-func readPOI(name, format string, data []byte, spec *kindSpec, opts Options) (*Result, bool, error) {
-	text, enc, err := decodeText(name, data, spec.encoding)
-	if err != nil {
-		return nil, false, err
-	}
-	var svc POIService
-	var rows []poiRow
-	var ok bool
-	if format == formatGeoJSON {
-		svc, rows, ok = readPOIJSON(text)
-	} else if svc, rows, ok, err = readPOICSV(text); err != nil {
-		return nil, true, geo.WrapError(geo.EINVALID, err, "%s: malformed CSV", name)
-	}
-	if !ok {
-		return nil, false, nil
-	}
-	if len(rows) == 0 {
-		return nil, true, geo.Errorf(geo.EINVALID, "%s: no records: the file has a header but no data", name)
-	}
-	res := &Result{File: name, Format: format, Encoding: enc, POIService: svc}
-	sys := spec.crs
-	if opts.CRS.IsZero() {
-		sys = svc.defaultCRS()
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s POI export: coordinates assumed to be %s (the service's own); give --crs to say otherwise", svc, sys))
-	}
-	res.CRS = string(sys)
-	poiOutlets(name, svc, sys, rows, spec.categories, res)
-	return res, true, nil
 }
 
 // UnmappedByType counts the unmapped POIs by type, most frequent first.

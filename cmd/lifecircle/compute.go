@@ -113,6 +113,9 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.Duration) {
 	fmt.Fprint(w, cfg.say("network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n",
 		e.Graph.NumNodes(), e.Graph.NumEdges(), len(e.Stations), len(e.Outlets), len(e.Cells), e.Options.Resolution))
+	if c := e.Clip; c != nil && c.DroppedEdges > 0 {
+		fmt.Fprint(w, cfg.say("network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n", c.HaloM/1000, c.DroppedNodes, c.DroppedEdges))
+	}
 	printStationProvenance(w, e)
 	fmt.Fprintf(w, "%-10s %-18s %10s", cfg.say("kind"), cfg.say("key"), cfg.say("facilities"))
 	for _, t := range e.Options.ThresholdsMin {

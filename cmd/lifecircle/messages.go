@@ -44,6 +44,8 @@ func zhSummary(en string) string {
 		return "%[1]s：步行节点 %[2]d 个、步行路段 %[3]d 条（此前 %[4]d 条）、网点 %[5]d 个、候选站点 %[6]d 个（来自 OpenStreetMap，待核实：在 lifecircle stations confirm 确认或被站点文件替换之前不计入任何结果）、居住用地 %[7]d 块、社区 %[8]d 个（批次 %[9]d）\n"
 	case "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n":
 		return "路网：%[1]d 个节点、%[2]d 条边；站点 %[3]d 个、网点 %[4]d 个；H3 第 %[6]d 级网格 %[5]d 个\n"
+	case "network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n":
+		return "路网已裁剪到已导入区县周边 %.1f 公里以内：其外 %d 个节点、%d 条边未计入\n"
 	case "kind":
 		return "类型"
 	case "key":

@@ -13,7 +13,10 @@
 // transform. For the systems of Chinese data — CGCS2000, Xi'an 1980, Beijing 1954 and New
 // Beijing lon/lat and Gauss-Krüger zones, WGS 84 UTM, Web Mercator — it knows the family
 // (datum, projection, zone), how far PROJ's default datum shift to WGS 84 can be trusted
-// (DatumShift), and whether a layer's extent can be in a stated CRS (Plausible).
+// (DatumShift), and whether a layer's extent can be in a stated CRS (Plausible). It
+// transforms nothing between projections: every reading of metres as lon/lat — the
+// stated CRS's and the other candidates' (Candidates) — is PROJ's, handed in by the
+// caller (importers/ogr runs gdaltransform).
 //
 // crs is pure: it imports only orb and geo (for the error type).
 package crs

@@ -114,6 +114,9 @@ type Engine struct {
 	Results   []coverage.Result // parallel to Sets
 	Summaries []coverage.ScopeSummary
 	Units     *Units // communities, streets and compounds, with their cells after Compute
+	// Clip says how the walk network was cut to the districts' halo (nil: no districts,
+	// the whole network).
+	Clip *Clip
 }
 
 // Load reads a district from src, builds the walk graph and snaps every facility.
@@ -179,12 +182,16 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 		return nil, geo.Errorf(geo.EINVALID, "the walk network is empty: import an OpenStreetMap extract first (lifecircle import osm FILE)")
 	}
 	t := newTimer(opts.Phase)
+	nodes, edges, clip := clipNetwork(d.Districts, nodes, edges, opts.Halo())
+	if len(edges) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "the walk network has no way within %.1f km of the districts loaded: is the OpenStreetMap extract of the district's area?", opts.Halo()/1000)
+	}
 	g, err := walk.Build(nodes, edges, opts.Walk)
 	if err != nil {
 		return nil, err
 	}
 	t.done("build graph")
-	e := &Engine{Options: opts, Graph: g, Data: d, fields: &fieldCache{}}
+	e := &Engine{Options: opts, Graph: g, Data: d, Clip: clip, fields: &fieldCache{}}
 	if !opts.IncludeCandidates {
 		e.Stations, e.Candidates = SplitCandidates(d.Stations)
 	}

@@ -144,6 +144,10 @@ func TestBadInputs(t *testing.T) {
 			os.Remove(sidecars(shp, ".prj")[0])
 			return shp
 		}, ogr.Options{}, geo.EINVALID, []string{"cannot be in EPSG:4326", "not degrees", "transverse Mercator"}},
+		{"a CRS that puts the district in Europe", func(tb testing.TB, dir, src string) string {
+			return shapefileDir(tb, dir, src, zone)
+		}, ogr.Options{CRS: crs.EPSG(32633), Near: &orb.Point{104.07, 30.66}}, geo.EINVALID,
+			[]string{"cannot be in EPSG:32633", "— outside China", "read as EPSG:4544", "(104.1", "give --crs EPSG:4544"}},
 		{"degrees given as Gauss-Krüger", func(tb testing.TB, dir, src string) string {
 			p := filepath.Join(dir, "deg.gpkg")
 			gdal(tb, "ogr2ogr", "-f", "GPKG", p, src)

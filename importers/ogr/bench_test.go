@@ -1,7 +1,7 @@
 package ogr_test
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -16,20 +16,14 @@ import (
 )
 
 // benchFeatures writes n square communities (5 vertices, Chinese attributes) around
-// Chengdu as a GeoJSON Sequence and as a GeoJSON FeatureCollection, and returns both paths.
-func benchFeatures(b *testing.B, dir string, n int) (seq, fc string) {
+// Chengdu as a GeoJSON Sequence, a GeoJSON FeatureCollection and a CSV with a WKT column,
+// and returns the three paths.
+func benchFeatures(b *testing.B, dir string, n int) (seq, fc, csv string) {
 	b.Helper()
-	seq, fc = filepath.Join(dir, "c.geojsons"), filepath.Join(dir, "c.geojson")
-	fs, err := os.Create(seq)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ff, err := os.Create(fc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ws, wf := bufio.NewWriter(fs), bufio.NewWriter(ff)
+	seq, fc, csv = filepath.Join(dir, "c.geojsons"), filepath.Join(dir, "c.geojson"), filepath.Join(dir, "c.csv")
+	var ws, wf, wc bytes.Buffer
 	wf.WriteString(`{"type":"FeatureCollection","features":[`)
+	wc.WriteString("编号,名称,wkt\n")
 	for i := range n {
 		x, y, d := 103.9+float64(i%400)*0.0006, 30.5+float64(i/400)*0.0006, 0.0005
 		f := fmt.Sprintf(`{"type":"Feature","properties":{"编号":"5101040%05d","名称":"社区%d"},"geometry":{"type":"Polygon","coordinates":[[[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}}`,
@@ -39,14 +33,15 @@ func benchFeatures(b *testing.B, dir string, n int) (seq, fc string) {
 			wf.WriteByte(',')
 		}
 		wf.WriteString(f)
+		fmt.Fprintf(&wc, "5101040%05d,社区%d,\"POLYGON((%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f,%.6f %.6f))\"\n", i, i, x, y, x+d, y, x+d, y+d, x, y+d, x, y)
 	}
 	wf.WriteString("]}")
-	for _, c := range []func() error{ws.Flush, wf.Flush, fs.Close, ff.Close} {
-		if err := c(); err != nil {
+	for path, buf := range map[string]*bytes.Buffer{seq: &ws, fc: &wf, csv: &wc} {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
-	return seq, fc
+	return seq, fc, csv
 }
 
 // BenchmarkShapefile100k reads 100 000 polygons from a Shapefile (made by ogr2ogr from a
@@ -58,13 +53,13 @@ func BenchmarkShapefile100k(b *testing.B) {
 	testenv.RequireGDAL(b)
 	const n = 100000
 	dir := b.TempDir()
-	seq, fc := benchFeatures(b, dir, n)
+	seq, fc, csv := benchFeatures(b, dir, n)
 	for _, tc := range []struct{ name, srs, enc string }{{"wgs84", "EPSG:4326", "UTF-8"}, {"gauss-kruger-gbk", "EPSG:4544", "GBK"}} {
 		shp := filepath.Join(dir, tc.name, "c.shp")
 		os.MkdirAll(filepath.Dir(shp), 0o755)
 		gdal(b, "ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", tc.srs, "-lco", "ENCODING="+tc.enc, shp, seq)
 		b.Run(tc.name, func(b *testing.B) {
-			var shpTime, jsonTime, layerTime time.Duration
+			var shpTime, jsonTime, csvTime, layerTime time.Duration
 			for b.Loop() {
 				t := time.Now()
 				streamLayer(b, shp)
@@ -72,15 +67,16 @@ func BenchmarkShapefile100k(b *testing.B) {
 				t0 := time.Now()
 				readShapefile(b, shp, n)
 				t1 := time.Now()
-				res, err := importers.ReadFile(b.Context(), importers.KindCommunities, fc, importers.Options{})
-				if err != nil || len(res.Communities) != n {
-					b.Fatalf("GeoJSON: %v, %d communities", err, len(res.Communities))
-				}
-				shpTime, jsonTime = shpTime+t1.Sub(t0), jsonTime+time.Since(t1)
+				readCommunities(b, fc, n)
+				t2 := time.Now()
+				readCommunities(b, csv, n)
+				shpTime, jsonTime, csvTime = shpTime+t1.Sub(t0), jsonTime+t2.Sub(t1), csvTime+time.Since(t2)
 			}
 			b.ReportMetric(shpTime.Seconds()/float64(b.N), "shp-s/op")
 			b.ReportMetric(jsonTime.Seconds()/float64(b.N), "geojson-s/op")
+			b.ReportMetric(csvTime.Seconds()/float64(b.N), "csv-s/op")
 			b.ReportMetric(shpTime.Seconds()/jsonTime.Seconds(), "shp/geojson")
+			b.ReportMetric(shpTime.Seconds()/csvTime.Seconds(), "shp/csv")
 			b.ReportMetric(layerTime.Seconds()/float64(b.N), "layer-only-s/op")
 		})
 	}
@@ -88,28 +84,36 @@ func BenchmarkShapefile100k(b *testing.B) {
 
 // streamLayer opens the Shapefile and streams its GeoJSON to nowhere: GDAL's part alone.
 func streamLayer(b *testing.B, shp string) {
-	l, err := ogr.Open(b.Context(), shp, ogr.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
-	r := l.GeoJSON(b.Context())
-	defer r.Close()
+	_, r, done := openStream(b, shp)
+	defer done()
 	if _, err := io.Copy(io.Discard, r); err != nil {
 		b.Fatal(err)
 	}
 }
 
 func readShapefile(b *testing.B, shp string, n int) {
+	l, r, done := openStream(b, shp)
+	defer done()
+	res, err := importers.Read(b.Context(), importers.KindCommunities, "c.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})
+	if err != nil || len(res.Communities) != n || len(res.Rejects) != 0 {
+		b.Fatalf("Shapefile: %v, %d communities, %d rejects", err, len(res.Communities), len(res.Rejects))
+	}
+}
+
+// openStream opens the Shapefile's layer and its GeoJSON stream; done closes both.
+func openStream(b *testing.B, shp string) (l *ogr.Layer, r io.ReadCloser, done func()) {
 	l, err := ogr.Open(b.Context(), shp, ogr.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer l.Close()
-	r := l.GeoJSON(b.Context())
-	defer r.Close()
-	res, err := importers.Read(b.Context(), importers.KindCommunities, "c.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})
+	r = l.GeoJSON(b.Context())
+	return l, r, func() { r.Close(); l.Close() }
+}
+
+// readCommunities reads the GeoJSON or WKT CSV at path through importers.ReadFile.
+func readCommunities(b *testing.B, path string, n int) {
+	res, err := importers.ReadFile(b.Context(), importers.KindCommunities, path, importers.Options{})
 	if err != nil || len(res.Communities) != n || len(res.Rejects) != 0 {
-		b.Fatalf("Shapefile: %v, %d communities, %d rejects", err, len(res.Communities), len(res.Rejects))
+		b.Fatalf("%s: %v, %d communities, %d rejects", filepath.Base(path), err, len(res.Communities), len(res.Rejects))
 	}
 }

@@ -109,23 +109,50 @@ func describeEPSG(ctx context.Context, file string, r crs.Ref) (effective, error
 	return effective{ref: r, name: name, geographic: s.Geographic, datum: s.Datum, srs: r.String()}, nil
 }
 
-// checkExtent reads the extent in WGS 84 and checks it with crs.Plausible.
+// checkExtent reads the extent in WGS 84 and checks it with crs.Plausible (CheckExtent).
 func (l *Layer) checkExtent(ctx context.Context, eff effective, near *orb.Point) error {
-	switch {
-	case eff.geographic && (eff.ref.EPSG == 4326 || eff.ref.IsOffset() || eff.srs == ""):
-		l.WGS84 = l.Extent
-	default:
-		b, err := transformBound(ctx, eff.srs, l.Extent)
-		if err != nil {
-			return geo.WrapError(geo.EINVALID, err, "%s", l.File)
-		}
-		l.WGS84 = b
+	c := crs.ExtentCheck{Stated: eff.ref, Name: eff.name, Geographic: eff.geographic, Extent: l.Extent, Near: near}
+	srs := eff.srs
+	if eff.geographic && (eff.ref.EPSG == 4326 || eff.ref.IsOffset()) {
+		srs = ""
 	}
-	err := crs.Plausible(crs.ExtentCheck{Stated: eff.ref, Name: eff.name, Geographic: eff.geographic, Extent: l.Extent, WGS84: l.WGS84, Near: near})
+	c, err := CheckExtent(ctx, c, srs)
+	l.WGS84 = c.WGS84
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "%s", l.File)
 	}
 	return nil
+}
+
+// CheckExtent has PROJ (gdaltransform) read c.Extent from srs (the stated CRS as GDAL takes
+// it; "" for lon/lat that needs no transformation, or when only c.WGS84 as given is known) into c.WGS84 — Unplaced when it reads
+// none of its points — and checks it with crs.Plausible; when the coordinates cannot be in
+// the CRS, PROJ also reads the extent's centre in each of crs.Candidates (c.Readings) for
+// the message's other readings. It returns c so filled and Plausible's error (EINVALID),
+// or the error of a transformation GDAL refuses.
+func CheckExtent(ctx context.Context, c crs.ExtentCheck, srs string) (crs.ExtentCheck, error) {
+	switch {
+	case srs == "" && c.Geographic:
+		c.WGS84 = c.Extent
+	case srs == "": // PROJ cannot be asked: c.WGS84 stays as given
+	default:
+		b, err := transformBound(ctx, srs, c.Extent)
+		if err != nil {
+			return c, err
+		}
+		c.WGS84, c.Unplaced = b, b.IsZero() && !c.Geographic
+	}
+	if crs.Implausible(c) == "" {
+		return c, nil
+	}
+	c.Readings = map[string]orb.Point{}
+	centre := c.Extent.Center()
+	for _, cand := range crs.Candidates(c) {
+		if b, err := transformBound(ctx, cand.SRS, orb.Bound{Min: centre, Max: centre}); err == nil && !b.IsZero() {
+			c.Readings[cand.SRS] = b.Min
+		}
+	}
+	return c, crs.Plausible(c)
 }
 
 // transformBound reads b's corners and centre, in srs's units, as WGS 84 (lon, lat) with

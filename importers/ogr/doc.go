@@ -8,7 +8,9 @@
 // the source CRS (WKT and EPSG code), the feature count, extent and field names; ogr2ogr
 // converts the chosen layer to a GeoJSON Sequence in EPSG:4326 through PROJ, streamed from
 // its standard output; gdaltransform reads the extent's corners in WGS 84 for the
-// plausibility check (geo/crs.Plausible), and gdalsrsinfo checks a CRS given with --crs.
+// plausibility check (geo/crs.Plausible) and, when it fails, the extent's centre in each of
+// the other CRSs it may be in (crs.Candidates) for the message; gdalsrsinfo checks a CRS
+// given with --crs.
 // Before GDAL sees a file, ogr checks what GDAL would let pass: a .shp without its .dbf or
 // .shx, a .dbf whose record count disagrees with the .shp, a .dbf that states no encoding
 // (detected: UTF-8, else GB18030), a zip whose uncompressed size is over the cap (checked

@@ -134,18 +134,10 @@ func balanced(s string) bool {
 	if strings.TrimSpace(s) == "(unknown)" {
 		return true
 	}
-	depth, quoted, opened := 0, false, false
-	for _, c := range s {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '[' || c == '(':
-			depth++
-			opened = true
-		case c == ']' || c == ')':
-			depth--
-		}
-	}
+	depth, opened := 0, false
+	scanBrackets(s, func(_, d int, c byte) bool {
+		depth, opened = d, opened || c == '[' || c == '('
+		return true
+	})
 	return opened && depth <= 0
 }

@@ -72,24 +72,40 @@ func ParseWKT(wkt string) SourceCRS {
 	return s
 }
 
-// firstObject returns the first complete WKT object of s (up to its closing bracket).
-func firstObject(s string) string {
+// scanBrackets walks the bytes of WKT text s outside quotes, with the bracket depth after
+// each ('[' and '(' open, ']' and ')' close), until visit returns false.
+func scanBrackets(s string, visit func(i, depth int, c byte) bool) {
 	depth, quoted := 0, false
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		switch {
 		case c == '"':
 			quoted = !quoted
+			continue
 		case quoted:
+			continue
 		case c == '[' || c == '(':
 			depth++
 		case c == ']' || c == ')':
 			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
+		}
+		if !visit(i, depth, c) {
+			return
 		}
 	}
-	return s
+}
+
+// firstObject returns the first complete WKT object of s (up to its closing bracket).
+func firstObject(s string) string {
+	end := len(s)
+	scanBrackets(s, func(i, depth int, c byte) bool {
+		if depth == 0 && (c == ']' || c == ')') {
+			end = i + 1
+			return false
+		}
+		return true
+	})
+	return s[:end]
 }
 
 // keyword returns the WKT keyword before the first bracket.
@@ -116,28 +132,21 @@ func firstQuoted(s string) string {
 // topLevelEPSG returns N of the ID["EPSG",N] (WKT2) or AUTHORITY["EPSG","N"] (WKT1) that
 // belongs to the outermost object of wkt, 0 when there is none.
 func topLevelEPSG(wkt string) int {
-	depth, quoted, code := 0, false, 0
-	for i := 0; i < len(wkt); i++ {
-		c := wkt[i]
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '[' || c == '(':
-			depth++
-		case c == ']' || c == ')':
-			depth--
-		case depth == 1 && (c == ',' || c == ' ' || c == '\n'):
-			rest := strings.TrimLeft(wkt[i+1:], " \n\t,")
-			for _, p := range []string{`ID["EPSG",`, `AUTHORITY["EPSG","`} {
-				if tail, ok := strings.CutPrefix(rest, p); ok {
-					end := strings.IndexAny(tail, `"],`)
-					if n, err := strconv.Atoi(strings.TrimSpace(tail[:max(end, 0)])); err == nil {
-						code = n
-					}
+	code := 0
+	scanBrackets(wkt, func(i, depth int, c byte) bool {
+		if depth != 1 || (c != ',' && c != ' ' && c != '\n') {
+			return true
+		}
+		rest := strings.TrimLeft(wkt[i+1:], " \n\t,")
+		for _, p := range []string{`ID["EPSG",`, `AUTHORITY["EPSG","`} {
+			if tail, ok := strings.CutPrefix(rest, p); ok {
+				end := strings.IndexAny(tail, `"],`)
+				if n, err := strconv.Atoi(strings.TrimSpace(tail[:max(end, 0)])); err == nil {
+					code = n
 				}
 			}
 		}
-	}
+		return true
+	})
 	return code
 }

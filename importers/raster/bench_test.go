@@ -2,6 +2,7 @@ package raster_test
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -9,9 +10,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/raster"
 	"github.com/lifecircle/lifecircle/internal/testenv"
+	"github.com/uber/h3-go/v4"
 )
 
 // BenchmarkAggregate1800 aggregates a 1 800 × 1 800-pixel raster of people per pixel,
@@ -49,18 +53,45 @@ func BenchmarkAggregate1800(b *testing.B) {
 	if out, err := exec.Command("gdal_translate", "-q", "-ot", "Float32", "-a_srs", "EPSG:4326", asc, tif).CombinedOutput(); err != nil {
 		b.Fatalf("gdal_translate: %v\n%s", err, out)
 	}
+	grid := gridCSV(b, 103.2, 30.0, float64(n)*d)
+	var tifTime, csvTime time.Duration
 	for b.Loop() {
+		t0 := time.Now()
 		res, err := raster.Aggregate(b.Context(), []string{tif}, raster.Options{Resolution: 10})
 		if err != nil {
 			b.Fatal(err)
 		}
+		t1 := time.Now()
+		cells, rejects, err := importers.ReadPopulation(b.Context(), "grid.csv", grid, "")
+		if err != nil || len(rejects) > 0 {
+			b.Fatalf("the CSV grid: %v, %d rejects", err, len(rejects))
+		}
+		tifTime, csvTime = tifTime+t1.Sub(t0), csvTime+time.Since(t1)
 		if math.Abs(sum(res.Cells)-want) > 1e-6*want {
 			b.Fatalf("cells hold %.1f people, the raster %.1f", sum(res.Cells), want)
 		}
 		b.ReportMetric(float64(len(res.Cells)), "cells")
+		b.ReportMetric(float64(len(cells)), "csv-cells")
 		b.ReportMetric(float64(res.Files[0].Split), "split-pixels")
 	}
-	b.ReportMetric(float64(n*n)*float64(b.N)/b.Elapsed().Seconds(), "pixels/s")
+	b.ReportMetric(tifTime.Seconds()/float64(b.N), "tif-s/op")
+	b.ReportMetric(csvTime.Seconds()/float64(b.N), "csv-s/op")
+	b.ReportMetric(tifTime.Seconds()/csvTime.Seconds(), "tif/csv")
+	b.ReportMetric(float64(n*n)*float64(b.N)/tifTime.Seconds(), "pixels/s")
+}
+
+// gridCSV is the existing population path's input for the same area: an h3,population CSV
+// of every resolution-10 cell in the square of side deg degrees from (lon, lat).
+func gridCSV(b *testing.B, lon, lat, deg float64) []byte {
+	b.Helper()
+	ring := h3.GeoLoop{{Lat: lat, Lng: lon}, {Lat: lat, Lng: lon + deg}, {Lat: lat + deg, Lng: lon + deg}, {Lat: lat + deg, Lng: lon}}
+	cells := h3.PolygonToCells(h3.GeoPolygon{GeoLoop: ring}, 10)
+	var buf bytes.Buffer
+	buf.WriteString("h3,population\n")
+	for i, c := range cells {
+		fmt.Fprintf(&buf, "%s,%d\n", c, i%37)
+	}
+	return buf.Bytes()
 }
 
 // benchN is the raster's side: 1 800, or LIFECIRCLE_BENCH_RASTER_N for a quick profile.

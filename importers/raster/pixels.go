@@ -13,7 +13,14 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// pixels is band 1 of a raster as raw Float64, read one row at a time.
+// band is band 1 of a raster dumped as raw Float64 (ENVI), to be read in bands of rows.
+type band struct {
+	path  string
+	order binary.ByteOrder
+	width int
+}
+
+// pixels reads rows of a band, one at a time.
 type pixels struct {
 	f     *os.File
 	r     *bufio.Reader
@@ -21,10 +28,10 @@ type pixels struct {
 	row   []byte
 }
 
-// dumpPixels writes band 1 of path as raw Float64 (GDAL's ENVI format) into dir and opens
-// it. Converting to Float64 keeps every Int16/Int32/Float32 value and the nodata value
+// dumpPixels writes band 1 of path as raw Float64 (GDAL's ENVI format) into dir.
+// Converting to Float64 keeps every Int16/Int32/Float32 value and the nodata value
 // exactly.
-func dumpPixels(ctx context.Context, file, path, dir string, width int) (*pixels, error) {
+func dumpPixels(ctx context.Context, file, path, dir string, width int) (*band, error) {
 	bin := filepath.Join(dir, "band1.bin")
 	if _, err := runGDAL(ctx, file, "gdal_translate", "-q", "-of", "ENVI", "-ot", "Float64", "-b", "1", path, bin); err != nil {
 		return nil, err
@@ -39,11 +46,20 @@ func dumpPixels(ctx context.Context, file, path, dir string, width int) (*pixels
 			order = binary.BigEndian
 		}
 	}
-	f, err := os.Open(bin)
+	return &band{path: bin, order: order, width: width}, nil
+}
+
+// open returns a reader of the band's rows from row on.
+func (b *band) open(file string, row int) (*pixels, error) {
+	f, err := os.Open(b.path)
 	if err != nil {
 		return nil, geo.WrapError(geo.EINVALID, err, "%s: gdal_translate wrote no pixels", file)
 	}
-	return &pixels{f: f, r: bufio.NewReaderSize(f, 1<<20), order: order, row: make([]byte, 8*width)}, nil
+	if _, err := f.Seek(int64(row)*int64(8*b.width), io.SeekStart); err != nil {
+		f.Close()
+		return nil, geo.WrapError(geo.EINVALID, err, "%s: row %d of the pixels cannot be read", file, row+1)
+	}
+	return &pixels{f: f, r: bufio.NewReaderSize(f, 1<<20), order: b.order, row: make([]byte, 8*b.width)}, nil
 }
 
 // next reads the next row into out (len width).

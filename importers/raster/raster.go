@@ -10,7 +10,6 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
 )
 
@@ -124,58 +123,15 @@ func aggregateFile(ctx context.Context, path string, opts Options, cells map[h3.
 	if err != nil {
 		return File{}, err
 	}
-	defer px.close()
 	centre := loc.at(float64(in.Width)/2, float64(in.Height)/2)
 	if err := checkPlace(name, f.CRS, loc, in); err != nil {
 		return File{}, err
 	}
 	f.PixelM = pixelMetres(loc, in)
-	sp := newSplitter(opts.Resolution, centre[1], cells)
-	if err := f.readRows(ctx, px, loc, sp, keepRows(opts.Resolution, f.PixelM)); err != nil {
+	if err := f.readBands(ctx, px, loc, opts.Resolution, centre[1], cells); err != nil {
 		return File{}, err
 	}
-	f.Split = sp.split
 	return f, nil
-}
-
-// readRows reads the pixels row by row and hands each positive count to the splitter.
-func (f *File) readRows(ctx context.Context, px *pixels, loc locator, sp *splitter, keep int) error {
-	vals := make([]float64, f.Width)
-	top, bottom := make([]orb.Point, f.Width+1), make([]orb.Point, f.Width+1)
-	for c := range top {
-		top[c] = sp.frame(loc.at(float64(c), 0))
-	}
-	for r := 0; r < f.Height; r++ {
-		if r%64 == 0 && ctx.Err() != nil {
-			return geo.WrapError(geo.EUNAVAILABLE, ctx.Err(), "%s: cancelled", f.Name)
-		}
-		if err := px.next(vals); err != nil {
-			return geo.WrapError(geo.EINVALID, err, "%s: row %d of the pixels cannot be read", f.Name, r+1)
-		}
-		for c := range bottom {
-			bottom[c] = sp.frame(loc.at(float64(c), float64(r+1)))
-		}
-		sp.row = r
-		for c, v := range vals {
-			f.Pixels++
-			switch {
-			case isNoData(v, f.NoData, f.Type):
-				f.NoDataPixels++
-			case v < 0:
-				f.Negative++
-			case v == 0:
-				f.Zero++
-			default:
-				f.Total += v
-				sp.add([4]orb.Point{top[c], top[c+1], bottom[c+1], bottom[c]}, v)
-			}
-		}
-		top, bottom = bottom, top
-		if r%keep == 0 {
-			sp.evict(keep)
-		}
-	}
-	return nil
 }
 
 // keepRows is how many rows of cells the splitter's cache keeps: the rows a cell can span.

@@ -26,6 +26,7 @@ type hexagon struct {
 	cell     h3.Cell
 	nbrs     []h3.Cell // ring-1 neighbours, filled by neighbours()
 	used     int       // the last row that used it
+	pop      float64   // people added while cached, moved to splitter.cells on eviction
 }
 
 // splitter distributes pixel counts over the H3 cells of one resolution by area.
@@ -125,7 +126,7 @@ func (s *splitter) addDepth(q [4]orb.Point, v float64, depth int) {
 	c := s.cellOf(centre)
 	h := s.hex(c)
 	if inside(h.verts, q[0]) && inside(h.verts, q[1]) && inside(h.verts, q[2]) && inside(h.verts, q[3]) {
-		s.cells[c] += v
+		h.pop += v
 		return
 	}
 	var sub poly
@@ -137,7 +138,7 @@ func (s *splitter) addDepth(q [4]orb.Point, v float64, depth int) {
 		area = -area
 	}
 	if area == 0 {
-		s.cells[c] += v
+		h.pop += v
 		return
 	}
 	k := ringFor(sub.pts[:4], centre, h)
@@ -155,13 +156,13 @@ func (s *splitter) addDepth(q [4]orb.Point, v float64, depth int) {
 			continue
 		}
 		if a := clipArea(&sub, hx.verts, sub.pts[0]); a > 0 {
-			s.parts = append(s.parts, part{cell, a})
+			s.parts = append(s.parts, part{hx, a})
 			sum += a
 		}
 	}
 	if math.Abs(sum-area) <= areaTol*area {
 		for _, p := range s.parts {
-			s.cells[p.c] += v * p.a / sum
+			p.h.pop += v * p.a / sum
 		}
 		return
 	}
@@ -197,9 +198,9 @@ func contains(cells []h3.Cell, c h3.Cell) bool {
 	return false
 }
 
-// part is the area of a pixel in one cell.
+// part is the area of a pixel in one cell (cached while the pixel is split).
 type part struct {
-	c h3.Cell
+	h *hexagon
 	a float64
 }
 
@@ -228,7 +229,7 @@ func ringFor(pts []orb.Point, centre orb.Point, h *hexagon) int {
 // tile it, each getting v in proportion to its area; at maxDepth v goes whole to c.
 func (s *splitter) subdivide(q [4]orb.Point, v float64, depth int, c h3.Cell) {
 	if depth >= maxDepth {
-		s.cells[c] += v
+		s.hex(c).pop += v
 		s.capped++
 		return
 	}
@@ -263,11 +264,26 @@ func bounds(pts []orb.Point) (orb.Point, orb.Point) {
 	return lo, hi
 }
 
-// evict drops cells not used in the last keep rows, bounding the cache to a band of rows.
+// evict drops cells not used in the last keep rows, bounding the cache to a band of rows,
+// and moves their people to s.cells.
 func (s *splitter) evict(keep int) {
 	for c, h := range s.cache {
 		if h.used < s.row-keep {
-			delete(s.cache, c)
+			s.drop(c, h)
 		}
 	}
+}
+
+// flush moves the people of every cached cell to s.cells and empties the cache.
+func (s *splitter) flush() {
+	for c, h := range s.cache {
+		s.drop(c, h)
+	}
+}
+
+func (s *splitter) drop(c h3.Cell, h *hexagon) {
+	if h.pop != 0 {
+		s.cells[c] += h.pop
+	}
+	delete(s.cache, c)
 }
