@@ -147,14 +147,20 @@ func zipOf(tb testing.TB, parts ...any) []byte {
 // lyingZip is a zip of one entry whose directory declares size bytes for data of another
 // size.
 func lyingZip(tb testing.TB, name string, data []byte, size uint64) []byte {
+	return rawZip(tb, &zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: size}, data)
+}
+
+// rawZip is a zip of one entry of h, its bytes (already compressed) body as they are.
+func rawZip(tb testing.TB, h *zip.FileHeader, body []byte) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Store, CompressedSize64: uint64(len(data)), UncompressedSize64: size})
+	h.CompressedSize64 = uint64(len(body))
+	w, err := zw.CreateRaw(h)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	w.Write(data)
+	w.Write(body)
 	if err := zw.Close(); err != nil {
 		tb.Fatal(err)
 	}
