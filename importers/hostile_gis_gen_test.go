@@ -32,7 +32,7 @@ func hostileMore(tb testing.TB) map[string][]byte {
 	return files
 }
 
-// square is a 1 km-ish square near Hefei, (lon, lat) degrees.
+// squareRing is a ring of about 1 km a side near Hefei, (lon, lat) degrees.
 var squareRing = [][2]float64{{117.28, 31.86}, {117.28, 31.87}, {117.29, 31.87}, {117.29, 31.86}, {117.28, 31.86}}
 
 // shapefile is a polygon Shapefile of one ring per record, with a dbf of one character
