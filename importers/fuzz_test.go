@@ -185,3 +185,58 @@ func FuzzReadPopulation(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadUnits reads the administrative units — districts, streets, and communities as an
+// attribute table (codes and figures, no boundaries) — from CSV and GeoJSON, in memory.
+func FuzzReadUnits(f *testing.F) {
+	f.Add([]byte("code,name\n340103,庐阳区\n"), false)
+	f.Add([]byte("街道代码,街道名称\n340103001,亳州路街道\n340103002,双岗街道\n"), false)
+	f.Add([]byte("社区代码,社区名称,户数,常住人口\n340103001001,水西门社区,1200,3500\n340103001002,\"双岗\n"), false)
+	f.Add([]byte("code,name\n3.40103E+11,科学计数\n"), false)
+	f.Add(collection(feature(`"adcode":340103,"name":"庐阳区"`, squareWKT)), true)
+	cats := testCategories(f)
+	kinds := []importers.Kind{importers.KindDistricts, importers.KindStreets, importers.KindCommunities}
+	f.Fuzz(func(t *testing.T, data []byte, geojson bool) {
+		name := "fuzz.csv"
+		if geojson {
+			name = "fuzz.geojson"
+		}
+		for _, kind := range kinds {
+			res, err := importers.Read(context.Background(), kind, name, bytes.NewReader(data), importers.Options{Categories: cats})
+			if err != nil {
+				var ge *geo.Error
+				if !errors.As(err, &ge) || ge.Code == geo.EINTERNAL {
+					t.Fatalf("%s: error %v (%T) is not a *geo.Error for bad input", kind, err, err)
+				}
+				continue
+			}
+			checkUnits(t, kind, res)
+		}
+	})
+}
+
+// checkUnits checks the codes handed back: 6 digits for a district, 9 for a street, 12
+// for a community, each under its parent's.
+func checkUnits(t testing.TB, kind importers.Kind, res *importers.Result) {
+	t.Helper()
+	for _, d := range res.Districts {
+		if len(d.Code) != 6 {
+			t.Fatalf("%s: district code %q", kind, d.Code)
+		}
+	}
+	for _, s := range res.Streets {
+		if len(s.Code) != 9 {
+			t.Fatalf("%s: street code %q", kind, s.Code)
+		}
+	}
+	for _, c := range res.Communities {
+		if len(c.Code) != 12 || (c.StreetCode != "" && !strings.HasPrefix(c.Code, c.StreetCode)) {
+			t.Fatalf("%s: community code %q in street %q", kind, c.Code, c.StreetCode)
+		}
+	}
+	for _, r := range res.Rejects {
+		if r.File == "" || r.Record < 1 || r.Reason == "" {
+			t.Fatalf("reject without file, record or reason: %+v", r)
+		}
+	}
+}

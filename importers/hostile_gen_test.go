@@ -51,6 +51,9 @@ func hostileFiles(tb testing.TB) map[string][]byte {
 	for name, b := range hostileOSM(tb) {
 		files[name] = b
 	}
+	for name, b := range hostileMore(tb) {
+		files[name] = b
+	}
 	return files
 }
 

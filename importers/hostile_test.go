@@ -18,6 +18,8 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
+	"github.com/lifecircle/lifecircle/importers/raster"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // The bounds every hostile file must be read within.
@@ -50,6 +52,40 @@ type hostileCase struct {
 	reject *wantReject
 	check  func(tb testing.TB, res *osmimport.Result)
 	big    func(tb testing.TB) []byte // the file is made at run time
+	gdal   bool                       // read through GDAL's tools
+	cli    string                     // what the CLI's message must say besides the file (for check cases)
+}
+
+// cliRecord is what the CLI's message names of the record at fault: "line 6 (record 5)",
+// "row 2 (record 1)" of a workbook, "feature 2", or tc.cli.
+func (tc hostileCase) cliRecord() string {
+	switch {
+	case tc.cli != "":
+		return tc.cli
+	case tc.reject == nil:
+		return ""
+	case tc.reject.line > 0 && strings.HasSuffix(tc.file, ".xlsx"):
+		return fmt.Sprintf("row %d (record %d)", tc.reject.line, tc.reject.record)
+	case tc.reject.line > 0:
+		return fmt.Sprintf("line %d (record %d)", tc.reject.line, tc.reject.record)
+	}
+	return fmt.Sprintf("feature %d", tc.reject.record)
+}
+
+// hostileRecords is testdata/hostile-records.tsv: for each committed hostile file whose
+// fault is one record, what the CLI must name (cmd/lifecircle's TestHostileFilesThroughTheCLI
+// reads it).
+func hostileRecords() []byte {
+	var b bytes.Buffer
+	b.WriteString("# file\trecord the CLI must name (written by go test ./importers -run TestHostileCorpusFiles -update)\n")
+	cases := hostileCases()
+	slices.SortFunc(cases, func(a, b hostileCase) int { return strings.Compare(a.file, b.file) })
+	for _, tc := range cases {
+		if r := tc.cliRecord(); r != "" && tc.big == nil {
+			fmt.Fprintf(&b, "%s\t%s\n", tc.file, r)
+		}
+	}
+	return b.Bytes()
 }
 
 func invalid(file string, r hostileReader, want ...string) hostileCase {
@@ -61,7 +97,7 @@ func rejected(file string, r hostileReader, record, line int, field, reason stri
 }
 
 func hostileCases() []hostileCase {
-	return slices.Concat(hostileTextCases(), hostileGeoJSONCases(), hostileWorkbookCases(), hostilePopulationCases(), hostileOSMCases())
+	return slices.Concat(hostileTextCases(), hostileGeoJSONCases(), hostileWorkbookCases(), hostilePopulationCases(), hostileOSMCases(), hostileMoreCases())
 }
 
 func hostileTextCases() []hostileCase {
@@ -192,12 +228,12 @@ func hostileOSMCases() []hostileCase {
 		invalid("lzma.osm.pbf", asOSM, "lzma-compressed"),
 		invalid("data-first.osm.pbf", asOSM, "where the PBF format has OSMHeader"),
 		invalid("duplicate-way.osm.pbf", asOSM, "way 10 appears twice"),
-		{file: "alternating-way.osm.pbf", reader: asOSM, check: func(tb testing.TB, res *osmimport.Result) {
+		{file: "alternating-way.osm.pbf", reader: asOSM, cli: "keeps 1 walk edges", check: func(tb testing.TB, res *osmimport.Result) {
 			if len(res.Edges) != 1 || res.Stats.Skipped[osmimport.SkipRepeatedSegments] != 999_998 {
 				tb.Errorf("%d edges, skipped %v; want the million refs A,B,A,… as one edge", len(res.Edges), res.Stats.Skipped)
 			}
 		}},
-		{file: "nodes-out-of-range.osm", reader: asOSM, check: func(tb testing.TB, res *osmimport.Result) {
+		{file: "nodes-out-of-range.osm", reader: asOSM, cli: "node 1", check: func(tb testing.TB, res *osmimport.Result) {
 			if res.Stats.Skipped[osmimport.SkipBadCoordinates] != 2 || len(res.Edges) != 0 {
 				tb.Errorf("%d edges, skipped %v; want the nodes at (200, 95) and (0, 0) treated as missing", len(res.Edges), res.Stats.Skipped)
 			}
@@ -244,24 +280,23 @@ func whitespaceBombGzip(tb testing.TB) []byte {
 	return out
 }
 
-// TestHostileFiles reads every file of the hostile corpus with its reader: each must give
-// an error of the right code naming the file (or a reject naming its record), never a
-// panic, within the time and heap bounds.
+// TestHostileFiles reads every committed file of the hostile corpus with its reader: each
+// must give an error of the right code naming the file (or a reject naming its record),
+// never a panic, within the time and heap bounds (the CLI test measures each one's RSS).
 func TestHostileFiles(t *testing.T) {
 	cats := testCategories(t)
 	dir := filepath.Join("testdata", "hostile")
-	bigDir := t.TempDir()
 	covered := map[string]bool{}
 	for _, tc := range hostileCases() {
 		covered[tc.file] = true
+		if tc.big != nil {
+			continue // made at run time: TestHostileGenerated reads it in a child process
+		}
 		t.Run(tc.file, func(t *testing.T) {
-			path := filepath.Join(dir, tc.file)
-			if tc.big != nil {
-				path = filepath.Join(bigDir, tc.file)
-				if err := os.WriteFile(path, tc.big(t), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if tc.gdal {
+				testenv.RequireGDAL(t)
 			}
+			path := filepath.Join(dir, tc.file)
 			var rejects []importers.Reject
 			var osmRes *osmimport.Result
 			var err error
@@ -283,8 +318,8 @@ func TestHostileFiles(t *testing.T) {
 			t.Errorf("testdata/hostile/%s has no case in hostileCases", e.Name())
 		}
 	}
-	if len(entries) < 60 {
-		t.Errorf("the hostile corpus holds %d files, want at least 60", len(entries))
+	if len(entries) < 130 {
+		t.Errorf("the hostile corpus holds %d files, want at least 130", len(entries))
 	}
 }
 
@@ -308,6 +343,9 @@ func readHostile(ctx context.Context, r hostileReader, path string, cats *geo.Ca
 	case asOSM:
 		res, err := osmimport.ReadFile(ctx, path, osmimport.Options{Categories: cats})
 		return nil, res, err
+	case asRaster:
+		_, err := raster.Aggregate(ctx, []string{path}, raster.Options{Resolution: 10})
+		return nil, nil, err
 	}
 	res, err := importers.ReadFile(ctx, importers.Kind(r), path, importers.Options{Categories: cats})
 	if err != nil {
@@ -397,7 +435,19 @@ func TestHostileCorpusFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		writeGDALFiles(t, dir)
+		if err := os.WriteFile(filepath.Join("testdata", "hostile-records.tsv"), hostileRecords(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return
+	}
+	if got, _ := os.ReadFile(filepath.Join("testdata", "hostile-records.tsv")); !bytes.Equal(got, hostileRecords()) {
+		t.Errorf("testdata/hostile-records.tsv is missing or stale: run go test ./importers -run TestHostileCorpusFiles -update")
+	}
+	for _, name := range hostileGDALFiles {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("testdata/hostile/%s is missing: run go test ./importers -run TestHostileCorpusFiles -update (with GDAL)", name)
+		}
 	}
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(dir, name))

@@ -111,8 +111,20 @@ func Read(ctx context.Context, kind Kind, name string, r io.Reader, opts Options
 	if err != nil {
 		return nil, err
 	}
+	if format == formatGeoJSON && opts.CRS.IsZero() {
+		if err := checkLegacyCRS(name, data); err != nil {
+			return nil, err
+		}
+	}
 	if format == formatGeoJSON && needsOGR(data, opts.CRS) {
-		return readGISBytes(ctx, kind, name, data, opts)
+		res, err := readGISBytes(ctx, kind, name, data, opts)
+		if err == nil && opts.CRS.IsZero() {
+			err = checkLegacyFallback(name, data, res)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return res, nil
 	}
 	if spec.crs, err = lonLatSystem(name, format, opts.CRS); err != nil {
 		return nil, err

@@ -91,7 +91,8 @@ func TestImportLockTimeout(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, url)
-	code, _, errOut := run(t, url, "import", "outlets", path, "--lock-timeout", "1s")
+	code, _, errOut := run(t, url, "import", "outlets", path, "--mode", "replace", "--lock-timeout", "1s")
+	t.Logf("the second replace: exit %d: %s", code, lastLine(errOut))
 	if code != 2 || !strings.Contains(errOut, "another import of outlets is running") {
 		t.Errorf("exit %d, %q; want 2 and \"another import of outlets is running\"", code, errOut)
 	}

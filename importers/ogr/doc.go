@@ -27,9 +27,10 @@
 // child process, and honours cancellation by killing it (exec.CommandContext). The price —
 // a process start and a GeoJSON text in between — is measured by the benchmarks.
 //
-// A fuzz target is not needed here: the parsing is GDAL's, run in a child process; what
-// this package parses itself (ogrinfo's summary, the .dbf/.shx headers, GeoJSONSeq lines)
-// comes from GDAL or is checked by table tests with bad inputs.
+// The parsing of the formats is GDAL's, run in a child process; what this package parses
+// itself — ogrinfo's summary, the GeoJSONSeq lines, a GeoJSON's "crs" member, a zip's
+// directory and entries — has fuzz targets (fuzz_test.go, in memory), the .dbf/.shx
+// headers table tests with bad inputs.
 //
 // Every error about a file is a *geo.Error (EINVALID) naming the file; GDAL's standard
 // error is kept in the message. A missing GDAL is EUNAVAILABLE. Coordinates handed back

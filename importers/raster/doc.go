@@ -21,12 +21,14 @@
 // until they do. The cells are found by walking from the previous pixel's cell, so H3 is
 // asked only once per new cell.
 //
-// Errors are *geo.Error: EINVALID naming the file (no CRS, not a raster, a scaled band),
-// EUNAVAILABLE when GDAL is missing or the context is cancelled. Pixels ignored — nodata,
-// NaN, negative counts — are counted in the summary and negative ones warned about.
+// Errors are *geo.Error: EINVALID naming the file (no CRS, not a raster, a scaled band,
+// more pixels than Options.MaxPixels — a tiled GeoTIFF can declare 2.5·10⁹ pixels in
+// 19 KB), EUNAVAILABLE when GDAL is missing or the context is cancelled. Pixels ignored —
+// nodata, NaN, negative counts — are counted in the summary and negative ones warned about.
 //
-// A fuzz target is not needed: the file parsing is GDAL's, in a child process; what this
-// package parses (gdalinfo's JSON, the ENVI header, gdaltransform's lines) comes from GDAL.
+// The file parsing is GDAL's, in a child process; what this package reads itself —
+// gdalinfo's JSON, and the dumped rows spread onto cells — has fuzz targets (fuzz_test.go,
+// in memory).
 //
 // raster may import geo, geo/local, importers/ogr (for the WKT reader), h3-go, orb and the standard
 // library; no SQL, no pgx, echo or net/http.

@@ -47,6 +47,11 @@ func readInfo(ctx context.Context, file, path string) (*info, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseInfo(file, out)
+}
+
+// parseInfo reads gdalinfo -json's output (see readInfo).
+func parseInfo(file string, out []byte) (*info, error) {
 	var j gdalInfoJSON
 	if err := json.Unmarshal(out, &j); err != nil {
 		return nil, geo.WrapError(geo.EINVALID, err, "%s: gdalinfo wrote unreadable JSON", file)
@@ -66,6 +71,7 @@ func readInfo(ctx context.Context, file, path string) (*info, error) {
 	}
 	in := &info{Width: j.Size[0], Height: j.Size[1], CRS: ogr.ParseWKT(j.CoordinateSystem.WKT), Type: b.Type, Bands: len(j.Bands)}
 	copy(in.GT[:], j.GeoTransform)
+	var err error
 	if in.NoData, err = noData(b.NoDataValue); err != nil {
 		return nil, geo.WrapError(geo.EINVALID, err, "%s: band 1's nodata value", file)
 	}

@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -17,7 +18,13 @@ import (
 type Options struct {
 	Resolution int    // H3 resolution of the cells, 0–15 (lifecircle's coverage uses 10)
 	TempDir    string // where band 1 is dumped while it is read; "" means os.TempDir()
+	MaxPixels  int64  // cap on one raster's width × height; 0 means DefaultMaxPixels
 }
+
+// DefaultMaxPixels caps a raster's pixels: 10⁸, a province at 100 m (WorldPop, GHS-POP)
+// and 800 MB of dumped band. A tiled GeoTIFF can declare 2.5·10⁹ pixels in 19 KB (tiles
+// left out read as 0), which would otherwise be dumped to 20 GB of disk.
+const DefaultMaxPixels int64 = 100_000_000
 
 // File is what one raster held.
 type File struct {
@@ -108,6 +115,10 @@ func aggregateFile(ctx context.Context, path string, opts Options, cells map[h3.
 	in, err := readInfo(ctx, name, path)
 	if err != nil {
 		return File{}, err
+	}
+	if limit := cmp.Or(opts.MaxPixels, DefaultMaxPixels); int64(in.Width)*int64(in.Height) > limit {
+		return File{}, geo.Errorf(geo.EINVALID, "%s: the raster is %d × %d pixels, more than the %d allowed (raster.Options.MaxPixels): clip it to the district first (gdal_translate -projwin)",
+			name, in.Width, in.Height, limit)
 	}
 	f := File{Name: name, Width: in.Width, Height: in.Height, CRS: in.CRS.Describe(), Type: in.Type, NoData: in.NoData, Bands: in.Bands}
 	loc, err := newLocator(ctx, name, in)
