@@ -1,12 +1,12 @@
 package raster
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -38,7 +38,7 @@ func FuzzParseInfo(f *testing.F) {
 
 // FuzzAggregateRows reads a raster made of the input — an 8-byte header (width, height
 // and resolution; pixel size and origin near Chengdu) then Float64 pixels — row by row as
-// aggregateFile does, and checks that the cells add up to the pixels counted.
+// aggregateFile does (in bands, as readBands does), and checks that the cells add up to the pixels counted.
 func FuzzAggregateRows(f *testing.F) {
 	px := func(vals ...float64) []byte {
 		b := []byte{3, 2, 9, 10, 40, 30, 0, 0}
@@ -50,6 +50,14 @@ func FuzzAggregateRows(f *testing.F) {
 	f.Add(px(1, 2, 3, 4, 5, 6))
 	f.Add(px(-1, math.NaN(), 0, 1e300, math.Inf(1), -99999))
 	f.Add(append([]byte{16, 16, 15, 255, 255, 255, 255, 255}, make([]byte, 16*16*8)...))
+	// One file per fuzzing process, rewritten by each input: the band is read from a file as
+	// aggregateFile reads GDAL's dump, without a temporary directory per exec.
+	dir, err := os.MkdirTemp("", "fuzz-raster-")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { os.RemoveAll(dir) })
+	bin := filepath.Join(dir, "band1.bin")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) < 8 {
 			return
@@ -68,12 +76,14 @@ func FuzzAggregateRows(f *testing.F) {
 		if need := 8 * w * h; len(rows) < need {
 			rows = append(rows, make([]byte, need-len(rows))...)
 		}
-		p := &pixels{r: bufio.NewReader(bytes.NewReader(rows)), order: binary.LittleEndian, row: make([]byte, 8*w)}
+		if err := os.WriteFile(bin, rows[:8*w*h], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		b := &band{path: bin, order: binary.LittleEndian, width: w}
 		loc := affine(in.GT)
 		cells := map[h3.Cell]float64{}
-		file := File{Name: "fuzz.tif", Width: w, Height: h, NoData: in.NoData, Type: in.Type}
-		sp := newSplitter(res, lat0, cells)
-		if err := file.readRows(context.Background(), p, loc, sp, keepRows(res, pixelMetres(loc, in))); err != nil {
+		file := File{Name: "fuzz.tif", Width: w, Height: h, NoData: in.NoData, Type: in.Type, PixelM: pixelMetres(loc, in)}
+		if err := file.readBands(context.Background(), b, loc, res, lat0, cells); err != nil {
 			t.Fatal(err)
 		}
 		var sum float64
