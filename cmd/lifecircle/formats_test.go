@@ -321,7 +321,7 @@ func TestImportPOIExports(t *testing.T) {
 		"B004,川菜馆,餐饮服务;中餐厅;四川菜(川菜),050102,总府路4号,\"104.079,30.655\",四川省,成都市,锦江区\n")
 	baidu := `[{"uid":"u1","name":"红旗连锁","tag":"购物;便利店","location":{"lat":30.663,"lng":104.091}},
 {"uid":"u2","name":"老百姓大药房","tag":"医疗;药店","location":{"lat":30.665,"lng":104.093}}]`
-	tencent := "id,title,category,location\nt1,锦江区人民医院,医疗保健:综合医院,\"104.071,30.645\"\nt2,惠民便利店,购物:便利店,\"104.073,30.647\"\n"
+	tencent := "id,title,category,location\nt1,锦江区人民医院,医疗保健:综合医院,\"104.071,30.645\"\nt2,惠民便利店,购物:便利店,\"104.073,30.647\"\nt3,小龙坎火锅,美食:火锅,\"104.075,30.649\"\n"
 	files := []struct {
 		name, text string
 		conv       func(orb.Point) orb.Point
@@ -331,7 +331,7 @@ func TestImportPOIExports(t *testing.T) {
 	}{
 		{"amap.csv", amap, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"B001", "supermarket", 104.081, 30.657}, {"B002", "supermarket", 104.083, 30.659}, {"B003", "bank", 104.085, 30.651}}, 1},
 		{"baidu.json", baidu, crs.BD09ToWGS84, "bd09", []poiWant{{"u1", "convenience", 104.091, 30.663}, {"u2", "pharmacy", 104.093, 30.665}}, 0},
-		{"tencent.csv", tencent, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"t2", "convenience", 104.073, 30.647}}, 1},
+		{"tencent.csv", tencent, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"t1", "hospital", 104.071, 30.645}, {"t2", "convenience", 104.073, 30.647}}, 1},
 	}
 	db, url := postgistest.New(t)
 	for _, f := range files {
@@ -362,7 +362,7 @@ func TestImportPOIExports(t *testing.T) {
 			}
 			if f.unmapped > 0 {
 				b, _ := readFile(unm)
-				if !strings.Contains(b, "050102") && !strings.Contains(b, "医疗保健:综合医院") {
+				if !strings.Contains(b, "050102") && !strings.Contains(b, "美食:火锅") {
 					t.Errorf("--unmapped file lacks the unmapped type:\n%s", b)
 				}
 			}
