@@ -40,6 +40,8 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/coverage", s.coverage, std...)
 	v1.GET("/coverage/cells", s.coverageCells, std...)
 	v1.GET("/gaps", s.gaps, std...)
+	v1.GET("/supply", s.supply, std...)
+	v1.GET("/supply/cells", s.supplyCells, std...)
 	v1.GET("/network", s.network, std...)
 	v1.GET("/standards", s.standards, std...)
 	v1.GET("/diagnostics", s.diagnostics, std...)
