@@ -75,6 +75,9 @@ func TestGolden(t *testing.T) {
 	t.Run("memory", func(t *testing.T) {
 		runGolden(t, memoryServer(t).Handler(), goldenMemoryCases())
 	})
+	t.Run("supply", func(t *testing.T) {
+		runGolden(t, supplyMemoryServer(t).Handler(), goldenSupplyCases())
+	})
 	t.Run("bound", func(t *testing.T) {
 		runGolden(t, boundServer(t).Handler(), []goldenCase{
 			getCase("nearest-beyond-bound", "/api/v1/nearest?"+pointQuery(node(2, 2))+"&level=any&k=2", 200, ctJSON),
@@ -117,6 +120,7 @@ func TestGoldenWrites(t *testing.T) {
 // and timings change with every request.
 func TestGoldenCoversEveryEndpoint(t *testing.T) {
 	cases := append(append(goldenReadCases(), goldenMemoryCases()...), goldenWriteCases(t)...)
+	cases = append(cases, goldenSupplyCases()...)
 	want := []struct{ method, path string }{{"GET", "/tiles/{z}/{x}/{y}"}}
 	for _, ep := range endpoints {
 		if ep.path != "/metrics" {

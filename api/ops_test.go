@@ -24,6 +24,8 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/coverage", "/api/v1/coverage?level=any"},
 	{"GET", "/api/v1/coverage/cells", "/api/v1/coverage/cells?level=any"},
 	{"GET", "/api/v1/gaps", "/api/v1/gaps?level=any"},
+	{"GET", "/api/v1/supply", "/api/v1/supply"},
+	{"GET", "/api/v1/supply/cells", "/api/v1/supply/cells"},
 	{"GET", "/api/v1/network", "/api/v1/network"},
 	{"GET", "/api/v1/standards", "/api/v1/standards"},
 	{"GET", "/api/v1/diagnostics", "/api/v1/diagnostics"},

@@ -98,6 +98,18 @@ func wireKeyCases() []wireKeyCase {
 		props(reflect.TypeFor[outletProps](), "outlets-all.geojson"),
 		props(reflect.TypeFor[communityProps](), "communities-all.geojson"),
 		at(reflect.TypeFor[featureCollection](), "stations-first-page.geojson"),
+		at(reflect.TypeFor[supplyAnswer](), "supply-default.json"),
+		at(reflect.TypeFor[supplyParamsJSON](), "supply-e2sfca-zones.json", "params"),
+		at(reflect.TypeFor[supplyDecayJSON](), "supply-e2sfca-zones.json", "params", "decay"),
+		at(reflect.TypeFor[supplyZoneJSON](), "supply-e2sfca-zones.json", "params", "decay", "zones", 0),
+		at(reflect.TypeFor[supplyRuleJSON](), "supply-staff-8min.json", "rule"),
+		at(reflect.TypeFor[supplyStationsJSON](), "supply-default.json", "stations"),
+		at(reflect.TypeFor[supplyUnitJSON](), "supply-default.json", "communities", 1),
+		at(reflect.TypeFor[supplyGeoJSONAnswer](), "supply-level-street-geojson.geojson"),
+		at(reflect.TypeFor[supplySummary](), "supply-level-street-geojson.geojson", "summary"),
+		at(reflect.TypeFor[supplyCellsAnswer](), "supply-cells-json-e2sfca.json"),
+		at(reflect.TypeFor[supplyCellProps](), "supply-cells-json-e2sfca.json", "cells", 0),
+		at(reflect.TypeFor[supplyCellsGeoJSONAnswer](), "supply-cells-bbox-geojson.geojson"),
 		at(reflect.TypeFor[feature](), "stations-all.geojson", "features", 0),
 	}
 }

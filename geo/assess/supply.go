@@ -55,6 +55,7 @@ type SupplyUnit struct {
 	PPHDefault          bool
 	Households          float64 // recorded households of the unit (0 not known)
 	supply.UnitAccess
+	pphNote string
 }
 
 // SupplyStation is one station's step-1 answer.

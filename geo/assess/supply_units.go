@@ -107,8 +107,12 @@ func (rep *SupplyReport) units(e *engine.Engine, cellUnit, idx []int, scope stri
 			members = e.Units.CommunitiesByCode()
 		}
 		out[k].Scope = scope
-		out[k].PersonsPerHousehold, out[k].Households, out[k].PPHDefault = personsPerHousehold(e, members)
+		var from int
+		out[k].PersonsPerHousehold, out[k].Households, out[k].PPHDefault, from = personsPerHousehold(e, members)
 		us[k].PersonsPerHousehold = out[k].PersonsPerHousehold
+		if !out[k].PPHDefault && from < len(members) {
+			out[k].pphNote = fmt.Sprintf("persons per household from the %d of its %d communities that record households and residents", from, len(members))
+		}
 	}
 	agg, err := supply.Aggregate(rep.Result, cellUnit, us, rep.Rule.Rule)
 	if err != nil {
@@ -116,6 +120,9 @@ func (rep *SupplyReport) units(e *engine.Engine, cellUnit, idx []int, scope stri
 	}
 	for k := range out {
 		out[k].UnitAccess = agg[k]
+		if out[k].pphNote != "" && agg[k].Verdict != supply.VerdictUnknown {
+			out[k].Note = joinNote(out[k].Note, out[k].pphNote)
+		}
 		if out[k].PPHDefault && agg[k].Verdict != supply.VerdictUnknown {
 			out[k].Note = joinNote(out[k].Note, fmt.Sprintf("persons per household not recorded: the default %g used", out[k].PersonsPerHousehold))
 		}
@@ -124,23 +131,23 @@ func (rep *SupplyReport) units(e *engine.Engine, cellUnit, idx []int, scope stri
 }
 
 // personsPerHousehold is the residents per household of the communities that record
-// both, else the engine's default (def true). households is their recorded households.
-func personsPerHousehold(e *engine.Engine, comms []int) (pph, households float64, def bool) {
-	var pop float64
+// both (from of them), else the engine's default (def true). households is the
+// households the communities record.
+func personsPerHousehold(e *engine.Engine, comms []int) (pph, households float64, def bool, from int) {
+	var pop, hh float64
 	for _, ci := range comms {
 		c := e.Communities[ci]
+		households += float64(c.Households)
 		if c.Population > 0 && c.Households > 0 {
 			pop += float64(c.Population)
-			households += float64(c.Households)
+			hh += float64(c.Households)
+			from++
 		}
 	}
-	if households > 0 {
-		return pop / households, households, false
+	if hh > 0 {
+		return pop / hh, households, false, from
 	}
-	for _, ci := range comms {
-		households += float64(e.Communities[ci].Households)
-	}
-	return e.Options.PersonsPerHousehold, households, true
+	return e.Options.PersonsPerHousehold, households, true, 0
 }
 
 func joinNote(a, b string) string {
