@@ -1,7 +1,7 @@
 package api
 
 // zhSupplyFormat is the part of the message catalogue (zhFormat) for the supply
-// endpoints; an unknown format is returned unchanged (English).
+// endpoints and circle=; an unknown format is returned unchanged (English).
 func zhSupplyFormat(en string) string {
 	switch en {
 	case "%q: use %s or %s":
@@ -18,6 +18,12 @@ func zhSupplyFormat(en string) string {
 		return "缺少此参数：请写成 分钟:权重,…，最后一段止于 minutes，例如 5:1,10:0.68,15:0.22"
 	case "%q: write each zone as minutes:weight":
 		return "%q：每段请写成 分钟:权重"
+	case "give one of circle, category and level":
+		return "circle、category、level 只能给出其中一个"
+	case "this server has no circle file":
+		return "本服务未加载服务圈文件"
+	case "unknown circle %q (known: %s)":
+		return "未知服务圈 %q（已有：%s）"
 	}
 	return en
 }
