@@ -1,11 +1,12 @@
 package api
 
 import (
-	"github.com/lifecircle/lifecircle/geo/crs"
 	"net/url"
 	"strings"
 
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
@@ -16,7 +17,7 @@ func circleFile(o Options) (*data.CircleFile, error) {
 	if o.Circles != nil || o.Categories == nil {
 		return o.Circles, nil
 	}
-	return data.ParseCircles(data.CirclesName, data.Circles(), o.Categories)
+	return district.LoadCircles("", o.Categories)
 }
 
 // parseCircle reads circle= (a key of the circle file); nil when absent. It excludes
@@ -32,32 +33,11 @@ func (s *Server) parseCircle(q url.Values) (*assess.Circle, error) {
 	if s.circles == nil {
 		return nil, paramError("circle", "this server has no circle file")
 	}
-	known := make([]string, 0, len(s.circles.Circles))
-	for _, c := range s.circles.Circles {
-		if c.Key == key {
-			out := circleOf(c)
-			return &out, nil
-		}
-		known = append(known, c.Key)
+	c, ok, known := district.FindCircle(s.circles, key)
+	if !ok {
+		return nil, paramError("circle", "unknown circle %q (known: %s)", key, strings.Join(known, ", "))
 	}
-	return nil, paramError("circle", "unknown circle %q (known: %s)", key, strings.Join(known, ", "))
-}
-
-// circleOf turns a circle of the file into assess's: each facility's categories and
-// levels become its targets.
-func circleOf(c data.Circle) assess.Circle {
-	out := assess.Circle{Key: c.Key, NameZH: c.NameZH, NameEN: c.NameEN, Minutes: c.Minutes}
-	for _, f := range c.Facilities {
-		cf := assess.CircleFacility{Key: f.Key}
-		for _, k := range f.Categories {
-			cf.Targets = append(cf.Targets, engine.Target{Kind: engine.KindCategory, Key: k})
-		}
-		for _, l := range f.Levels {
-			cf.Targets = append(cf.Targets, engine.Target{Kind: engine.KindLevel, Key: string(l)})
-		}
-		out.Facilities = append(out.Facilities, cf)
-	}
-	return out
+	return &c, nil
 }
 
 // circleTarget reads circle= or else category=/level= (targetQuery) and the minutes:

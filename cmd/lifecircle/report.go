@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/standards"
@@ -31,6 +32,7 @@ type reportFlags struct {
 	out     string
 	title   string
 	pdf     bool
+	circles []string // keys of named service circles to add to the coverage table
 	computeFlags
 }
 
@@ -72,6 +74,7 @@ installed. Coverage tables use --thresholds (whole minutes); maps and gaps use 1
 	fs.StringVar(&f.out, "out", "report", "directory to write into (created when missing)")
 	fs.StringVar(&f.title, "title", "", "report title (default: a generic title in the report's language)")
 	fs.BoolVar(&f.pdf, "pdf", false, "also print the HTML report to PDF with headless Chromium")
+	fs.StringSliceVar(&f.circles, "circle", nil, "named service circles (keys of --circles, e.g. health_15min) to add to the coverage table")
 	f.computeFlags.bind(cmd)
 	return cmd
 }
@@ -196,7 +199,11 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		return report.Input{}, err
 	}
 	e := c.Engine
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin})
+	circles, err := reportCircles(cfg, f.circles)
+	if err != nil {
+		return report.Input{}, err
+	}
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Circles: circles})
 	if err != nil {
 		return report.Input{}, err
 	}
@@ -261,4 +268,25 @@ func usesOSM(e *engine.Engine) bool {
 		}
 	}
 	return false
+}
+
+// reportCircles resolves --circle keys in the circle file; an unknown key is EINVALID
+// naming the known ones.
+func reportCircles(cfg *Config, keys []string) ([]assess.Circle, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	f, err := cfg.Circles()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]assess.Circle, 0, len(keys))
+	for _, k := range keys {
+		c, ok, known := district.FindCircle(f, strings.TrimSpace(k))
+		if !ok {
+			return nil, geo.Errorf(geo.EINVALID, "--circle %q: unknown circle (known: %s)", k, strings.Join(known, ", "))
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

@@ -3,6 +3,8 @@ package main_test
 import (
 	"context"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +75,25 @@ func TestSupplyCommand(t *testing.T) {
 	}
 	if zh := mustRun(t, url, "supply"); !strings.Contains(zh, "平方米/百户") {
 		t.Errorf("supply in Chinese:\n%s", zh)
+	}
+}
+
+// TestReportCircle: report network --circle adds the circle's rows to the coverage table,
+// and an unknown circle fails naming the known ones.
+func TestReportCircle(t *testing.T) {
+	db, url := postgistest.New(t)
+	seedSupplyGrid(t, db)
+	dir := t.TempDir()
+	mustRun(t, url, "--lang", "en", "report", "network", "--format", "csv", "--circle", "party_15min", "--out", dir)
+	b, err := os.ReadFile(filepath.Join(dir, "coverage-communities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "party_15min") || !strings.Contains(string(b), "15-minute party-mass service circle") {
+		t.Errorf("coverage-communities.csv has no party_15min row:\n%s", b)
+	}
+	code, _, errOut := run(t, url, "--lang", "en", "report", "network", "--circle", "nope", "--out", dir)
+	if code == 0 || !strings.Contains(errOut, "known: health_15min") {
+		t.Errorf("unknown circle: exit %d, %s", code, errOut)
 	}
 }
