@@ -4,10 +4,10 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 

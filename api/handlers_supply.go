@@ -12,67 +12,73 @@ import (
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/supply"
+	"github.com/paulmach/orb"
 )
 
-// supplyAnswer answers GET /api/v1/supply: the service resource within reach per
-// resident, per community, street and the district, against the standard's figure.
+// supply answers GET /api/v1/supply: the service resource within reach per resident,
+// per community, street and the district, against the standard's figure.
 func (s *Server) supply(c echo.Context) error {
-	q, sys, e, sq, err := s.supplyRequest(c)
+	r, err := s.supplyAnswerFor(c, false, "json", "csv", "geojson")
 	if err != nil {
 		return err
 	}
-	format, err := parseFormat(q, "json", "csv", "geojson")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
-	if err != nil {
-		return err
-	}
-	rep, err := assess.Supply(c.Request().Context(), e, sq, s.opts.Standards)
-	if err != nil {
-		return err
-	}
-	switch format {
+	switch r.format {
 	case "csv":
-		return writeCSV(c, "supply-"+sq.Resource+".csv", supplyCSV(rep, l))
+		return writeCSV(c, "supply-"+r.rep.Query.Resource+".csv", supplyCSV(r.rep, r.lang))
 	case "geojson":
-		return writeGeoJSON(c, supplyGeoJSONOut(sys, e, rep))
+		return writeGeoJSON(c, supplyGeoJSONOut(r.sys, r.e, r.rep))
 	}
-	return writeJSON(c, http.StatusOK, supplyOut(rep))
+	return writeJSON(c, http.StatusOK, supplyOut(r.rep))
 }
 
 // supplyCells answers GET /api/v1/supply/cells: every H3 cell (in bbox) with its
 // residents and the resource within reach per resident.
 func (s *Server) supplyCells(c echo.Context) error {
+	r, err := s.supplyAnswerFor(c, true, "geojson", "json", "csv")
+	if err != nil {
+		return err
+	}
+	rows := supplyCellRows(r.e, r.rep, r.bbox)
+	switch r.format {
+	case "csv":
+		return writeCSV(c, "supply-cells-"+r.rep.Query.Resource+".csv", supplyCellsCSV(r.sys, r.e, r.rep, rows, r.lang))
+	case "json":
+		return writeJSON(c, http.StatusOK, supplyCellsOut(r.sys, r.e, r.rep, rows))
+	}
+	return writeGeoJSON(c, supplyCellsGeoJSON(r.sys, r.e, r.rep, rows))
+}
+
+// supplyRun is a supply request read and answered, before encoding.
+type supplyRun struct {
+	sys    crs.System
+	bbox   *orb.Bound // nil: every cell
+	e      *engine.Engine
+	format string
+	lang   lang
+	rep    assess.SupplyReport
+}
+
+// supplyAnswerFor reads a supply request (bbox= when withBBox; formats: the allowed
+// format=, the first the default) and computes its answer.
+func (s *Server) supplyAnswerFor(c echo.Context, withBBox bool, formats ...string) (supplyRun, error) {
 	q, sys, e, sq, err := s.supplyRequest(c)
 	if err != nil {
-		return err
+		return supplyRun{}, err
 	}
-	bbox, err := parseBBox(q, sys)
-	if err != nil {
-		return err
+	r := supplyRun{sys: sys, e: e}
+	if withBBox {
+		if r.bbox, err = parseBBox(q, sys); err != nil {
+			return supplyRun{}, err
+		}
 	}
-	format, err := parseFormat(q, "geojson", "json", "csv")
-	if err != nil {
-		return err
+	if r.format, err = parseFormat(q, formats...); err != nil {
+		return supplyRun{}, err
 	}
-	l, err := parseLang(q)
-	if err != nil {
-		return err
+	if r.lang, err = parseLang(q); err != nil {
+		return supplyRun{}, err
 	}
-	rep, err := assess.Supply(c.Request().Context(), e, sq, s.opts.Standards)
-	if err != nil {
-		return err
-	}
-	rows := supplyCellRows(e, rep, bbox)
-	switch format {
-	case "csv":
-		return writeCSV(c, "supply-cells-"+sq.Resource+".csv", supplyCellsCSV(sys, e, rep, rows, l))
-	case "json":
-		return writeJSON(c, http.StatusOK, supplyCellsOut(sys, e, rep, rows))
-	}
-	return writeGeoJSON(c, supplyCellsGeoJSON(sys, e, rep, rows))
+	r.rep, err = assess.Supply(c.Request().Context(), e, sq, s.opts.Standards)
+	return r, err
 }
 
 // supplyRequest reads what both supply endpoints take: crs, minutes, method, decay,

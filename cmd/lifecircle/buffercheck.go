@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -41,21 +40,10 @@ reverse (missed). Without --category or --level it checks every kind that has fa
 }
 
 func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
-	ctx := cmd.Context()
-	opts, err := f.engineOptions(cfg)
+	e, err := computedEngine(cmd.Context(), cfg, &f.computeFlags)
 	if err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Compute(ctx, db, opts)
-	if err != nil {
-		return err
-	}
-	e := c.Engine
 	targets, err := bufferTargets(e, f)
 	if err != nil {
 		return err

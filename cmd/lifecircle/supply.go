@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/spf13/cobra"
 )
@@ -61,21 +63,11 @@ func runSupply(cmd *cobra.Command, cfg *Config, f *supplyFlags) error {
 	if err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	opts, err := f.engineOptions(cfg)
+	e, err := computedEngine(cmd.Context(), cfg, &f.computeFlags)
 	if err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Compute(ctx, db, opts)
-	if err != nil {
-		return err
-	}
-	rep, err := assess.Supply(ctx, c.Engine, q, rules)
+	rep, err := assess.Supply(cmd.Context(), e, q, rules)
 	if err != nil {
 		return err
 	}
@@ -137,4 +129,23 @@ func zhSupplySummary(en string) string {
 		return "站点 %d 个：路网外 %d 个，%d 个的 %s 未知，%d 个可达范围内无居民；%.0f 名居民无可达站点\n"
 	}
 	return ""
+}
+
+// computedEngine loads the district of cfg's database and computes it with f's options;
+// the engine outlives the connection.
+func computedEngine(ctx context.Context, cfg *Config, f *computeFlags) (*engine.Engine, error) {
+	opts, err := f.engineOptions(cfg)
+	if err != nil {
+		return nil, err
+	}
+	db, err := cfg.OpenDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	c, err := district.Compute(ctx, db, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.Engine, nil
 }
