@@ -166,3 +166,17 @@ func parseZones(s string, minutes float64) ([]supply.Zone, error) {
 	}
 	return zs, nil
 }
+
+// parseStandardsSupply reads the standards endpoint's supply= (true: add each community's
+// supply within reach, JSON only) and supply_minutes= (default 15).
+func parseStandardsSupply(q url.Values, format string) (bool, float64, error) {
+	on, err := parseBool(q, "supply")
+	if err != nil || !on {
+		return false, 0, err
+	}
+	if format != "json" {
+		return false, 0, paramError("supply", "the supply within reach is in the JSON answer only; use /api/v1/supply?format=csv for a table")
+	}
+	m, err := parseMinutes(q, "supply_minutes", 15)
+	return true, m, err
+}

@@ -20,6 +20,8 @@ func zhSupplyFormat(en string) string {
 		return "%q：每段请写成 分钟:权重"
 	case "give one of circle, category and level":
 		return "circle、category、level 只能给出其中一个"
+	case "the supply within reach is in the JSON answer only; use /api/v1/supply?format=csv for a table":
+		return "步行可达资源只在 JSON 结果中给出；表格请用 /api/v1/supply?format=csv"
 	case "this server has no circle file":
 		return "本服务未加载服务圈文件"
 	case "unknown circle %q (known: %s)":

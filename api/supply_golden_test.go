@@ -50,6 +50,8 @@ func goldenSupplyCases() []goldenCase {
 		getCase("gaps-circle-health-json", "/api/v1/gaps?circle=health_15min&format=json&limit=2", 200, ctJSON),
 		getCase("error-coverage-unknown-circle", "/api/v1/coverage?circle=nope", 400, ctJSON),
 		getCase("error-gaps-circle-and-category", "/api/v1/gaps?circle=party_15min&category=supermarket", 400, ctJSON),
+		getCase("standards-with-supply", "/api/v1/standards?supply=true&supply_minutes=10", 200, ctJSON),
+		getCase("error-standards-supply-csv", "/api/v1/standards?supply=true&format=csv", 400, ctJSON),
 		getCase("error-supply-unknown-resource", "/api/v1/supply?resource=volume", 400, ctJSON),
 		getCase("error-supply-decay-without-e2sfca", "/api/v1/supply?decay=gaussian", 400, ctJSON),
 		getCase("error-supply-zones-not-ending-at-minutes", "/api/v1/supply?method=e2sfca&decay=zones&zones=5:1,10:0.5", 400, ctJSON),

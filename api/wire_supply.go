@@ -288,3 +288,22 @@ func supplyCellsCSV(sys crs.System, e *engine.Engine, rep assess.SupplyReport, r
 	}
 	return t.rows
 }
+
+// communitySupplyJSON is a community's supply within reach beside its own figures in the
+// standards answer (supply=true).
+type communitySupplyJSON struct {
+	Minutes   num            `json:"minutes"`
+	Method    string         `json:"method"`
+	FloorArea supplyUnitJSON `json:"floor_area"` // per_households: m² per 100 households
+	Staff     supplyUnitJSON `json:"staff"`      // per_households: staff per 1 000 households
+}
+
+// addSupplyBeside sets each community's supply within reach.
+func addSupplyBeside(out *standardsAnswer, sup map[string]assess.CommunitySupply) {
+	for i, c := range out.Communities {
+		if u, ok := sup[c.Code]; ok {
+			out.Communities[i].Supply = &communitySupplyJSON{Minutes: num(u.Minutes), Method: string(supply.Method2SFCA),
+				FloorArea: supplyUnitOut(u.FloorArea, u.FloorRule), Staff: supplyUnitOut(u.Staff, u.StaffRule)}
+		}
+	}
+}
