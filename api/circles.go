@@ -1,8 +1,12 @@
 package api
 
 import (
+	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
@@ -75,4 +79,12 @@ func (s *Server) circleQuery(q url.Values) (crs.System, *assess.Circle, engine.T
 		err = checkTarget(e, t)
 	}
 	return sys, circle, t, mins, e, err
+}
+
+// circlesList answers GET /api/v1/circles: the named service circles circle= accepts.
+func (s *Server) circlesList(c echo.Context) error {
+	if s.circles == nil {
+		return apiErrorf(geo.EUNAVAILABLE, "this server has no circle file")
+	}
+	return writeJSON(c, http.StatusOK, circlesOut(s.circles))
 }

@@ -26,6 +26,7 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/gaps", "/api/v1/gaps?level=any"},
 	{"GET", "/api/v1/supply", "/api/v1/supply"},
 	{"GET", "/api/v1/supply/cells", "/api/v1/supply/cells"},
+	{"GET", "/api/v1/circles", "/api/v1/circles"},
 	{"GET", "/api/v1/network", "/api/v1/network"},
 	{"GET", "/api/v1/standards", "/api/v1/standards"},
 	{"GET", "/api/v1/diagnostics", "/api/v1/diagnostics"},

@@ -42,6 +42,7 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/gaps", s.gaps, std...)
 	v1.GET("/supply", s.supply, std...)
 	v1.GET("/supply/cells", s.supplyCells, std...)
+	v1.GET("/circles", s.circlesList, std...)
 	v1.GET("/network", s.network, std...)
 	v1.GET("/standards", s.standards, std...)
 	v1.GET("/diagnostics", s.diagnostics, std...)

@@ -45,6 +45,7 @@ func goldenSupplyCases() []goldenCase {
 		getCase("supply-cells-json-e2sfca", "/api/v1/supply/cells?format=json&method=e2sfca&minutes=6", 200, ctJSON),
 		getCase("supply-cells-bbox-geojson", "/api/v1/supply/cells?bbox="+pairQuery(node(0, 0))+","+pairQuery(node(2, 2)), 200, ctGeoJSON),
 		getCase("supply-cells-csv", "/api/v1/supply/cells?format=csv&minutes=5", 200, ctCSV),
+		getCase("circles", "/api/v1/circles", 200, ctJSON),
 		getCase("coverage-circle-party-15min", "/api/v1/coverage?circle=party_15min", 200, ctJSON),
 		getCase("coverage-circle-gb50180-5min-csv", "/api/v1/coverage?circle=gb50180_5min&minutes=10&format=csv", 200, ctCSV),
 		getCase("gaps-circle-health-json", "/api/v1/gaps?circle=health_15min&format=json&limit=2", 200, ctJSON),

@@ -110,6 +110,9 @@ func wireKeyCases() []wireKeyCase {
 		at(reflect.TypeFor[supplyCellsAnswer](), "supply-cells-json-e2sfca.json"),
 		at(reflect.TypeFor[supplyCellProps](), "supply-cells-json-e2sfca.json", "cells", 0),
 		at(reflect.TypeFor[supplyCellsGeoJSONAnswer](), "supply-cells-bbox-geojson.geojson"),
+		at(reflect.TypeFor[circlesAnswer](), "circles.json"),
+		at(reflect.TypeFor[circleJSON](), "circles.json", "circles", 0),
+		at(reflect.TypeFor[circleFacilityJSON](), "circles.json", "circles", 0, "facilities", 0),
 		at(reflect.TypeFor[communitySupplyJSON](), "standards-with-supply.json", "communities", 0, "supply_within_reach"),
 		at(reflect.TypeFor[feature](), "stations-all.geojson", "features", 0),
 	}
