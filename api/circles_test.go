@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/data"
 )
 
@@ -25,7 +24,7 @@ func TestCoverageOfACircle(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.Circles = f
-	s := memoryServerWith(t, o)
+	s := serverOf(t, o, testData())
 	minutes := func(cat string) map[string]float64 {
 		code, body := get(t, s.Handler(), "/api/v1/coverage/cells?format=csv&category="+cat)
 		if code != http.StatusOK {
@@ -78,15 +77,4 @@ func TestCoverageOfACircle(t *testing.T) {
 	if _, msg := errorOf(t, body); code != http.StatusBadRequest || !containsFold(msg, "known: shops, party") {
 		t.Errorf("unknown circle: %d %s", code, msg)
 	}
-}
-
-// memoryServerWith is memoryServer with options o.
-func memoryServerWith(tb testing.TB, o api.Options) *api.Server {
-	tb.Helper()
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(memoryServer(tb).Engine())
-	return s
 }

@@ -16,7 +16,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo/crs"
-	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
@@ -91,20 +90,7 @@ func boundServer(tb testing.TB) *api.Server {
 	tb.Helper()
 	o := testOptions(tb)
 	o.Engine.MaxMinutes, o.Engine.ThresholdsMin = 2, []float64{1, 2}
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(testData(), nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return serverOf(tb, o, testData())
 }
 
 // TestGoldenWrites runs the write endpoints as one sequence on a database of its own: the

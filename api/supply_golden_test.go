@@ -13,15 +13,20 @@ import (
 // east one's persons per household is the default).
 func supplyMemoryServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	o := testOptions(tb)
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	d := testData()
 	d.Communities[0].Households = 2000
 	d.Stations[0].FloorAreaM2, d.Stations[0].Staff = 450, 6
 	d.Stations[1].FloorAreaM2 = 1200
+	return serverOf(tb, testOptions(tb), d)
+}
+
+// serverOf serves d on the test network from an engine built in memory with o.
+func serverOf(tb testing.TB, o api.Options, d engine.Data) *api.Server {
+	tb.Helper()
+	s, err := api.New(o)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	nodes, edges := testNetwork()
 	e, err := engine.New(d, nodes, edges, o.Engine)
 	if err != nil {

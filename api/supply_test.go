@@ -14,6 +14,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/lifecircle/lifecircle/internal/walkref"
@@ -77,19 +78,7 @@ func supplyDBServer(tb testing.TB) (*api.Server, *postgis.DB, []geo.Station) {
 	nodes, edges, comms, stations := supplyDistrict(tb)
 	db, _ := postgistest.New(tb)
 	ctx := context.Background()
-	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "chengdu-central.osm.pbf", Read: len(edges)},
-		postgis.OSMData{Nodes: nodes, Edges: edges}, geo.DefaultWalkModel()); err != nil {
-		tb.Fatal(err)
-	}
-	b := func(kind string) postgis.Batch {
-		return postgis.Batch{Kind: kind, FileName: kind + ".csv", Mode: postgis.ModeReplace, CRS: "wgs84"}
-	}
-	if _, err := db.ImportCommunities(ctx, b("communities"), comms, postgis.ImportOptions{}); err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.ImportStations(ctx, b("stations"), stations, postgis.ImportOptions{}); err != nil {
-		tb.Fatal(err)
-	}
+	seedData(tb, db, nodes, edges, engine.Data{Communities: comms, Stations: stations})
 	o := testOptions(tb)
 	o.Store = db
 	s, err := api.New(o)
