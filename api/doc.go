@@ -26,7 +26,7 @@
 // m², unless a field name says otherwise.
 //
 // api may import district, geo and its subpackages (geo/engine, geo/assess, geo/siting,
-// geo/coverage, geo/crs, geo/health, geo/standards), importers (an upload's kind and read
+// geo/coverage, geo/crs, geo/health, geo/standards, geo/supply), importers (an upload's kind and read
 // options), postgis (for its tile cache only: the database is the Store interface api
 // defines), data, internal/csvout (the project's CSV writer), echo, the Prometheus client and
 // golang.org/x/text/language (Accept-Language). It holds no SQL.

@@ -15,6 +15,7 @@ var fuzzTargets = []struct{ method, path string }{
 	{"GET", "/api/v1/coverage"}, {"GET", "/api/v1/coverage/cells"}, {"GET", "/api/v1/gaps"},
 	{"GET", "/api/v1/network"}, {"GET", "/api/v1/standards"}, {"GET", "/api/v1/stations"},
 	{"GET", "/api/v1/outlets"}, {"GET", "/api/v1/communities"},
+	{"GET", "/api/v1/supply"}, {"GET", "/api/v1/supply/cells"},
 	{"POST", "/api/v1/plan/sites"}, {"POST", "/api/v1/scenarios"},
 }
 

@@ -16,7 +16,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo/crs"
-	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
@@ -75,6 +74,9 @@ func TestGolden(t *testing.T) {
 	t.Run("memory", func(t *testing.T) {
 		runGolden(t, memoryServer(t).Handler(), goldenMemoryCases())
 	})
+	t.Run("supply", func(t *testing.T) {
+		runGolden(t, supplyMemoryServer(t).Handler(), goldenSupplyCases())
+	})
 	t.Run("bound", func(t *testing.T) {
 		runGolden(t, boundServer(t).Handler(), []goldenCase{
 			getCase("nearest-beyond-bound", "/api/v1/nearest?"+pointQuery(node(2, 2))+"&level=any&k=2", 200, ctJSON),
@@ -88,20 +90,7 @@ func boundServer(tb testing.TB) *api.Server {
 	tb.Helper()
 	o := testOptions(tb)
 	o.Engine.MaxMinutes, o.Engine.ThresholdsMin = 2, []float64{1, 2}
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(testData(), nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return serverOf(tb, o, testData())
 }
 
 // TestGoldenWrites runs the write endpoints as one sequence on a database of its own: the
@@ -117,6 +106,7 @@ func TestGoldenWrites(t *testing.T) {
 // and timings change with every request.
 func TestGoldenCoversEveryEndpoint(t *testing.T) {
 	cases := append(append(goldenReadCases(), goldenMemoryCases()...), goldenWriteCases(t)...)
+	cases = append(cases, goldenSupplyCases()...)
 	want := []struct{ method, path string }{{"GET", "/tiles/{z}/{x}/{y}"}}
 	for _, ep := range endpoints {
 		if ep.path != "/metrics" {

@@ -14,11 +14,8 @@ import (
 // coverage answers GET /api/v1/coverage: the share of residents and area within the
 // minutes of the nearest facility of a kind, in total and per community.
 func (s *Server) coverage(c echo.Context) error {
-	q, sys, t, err := s.targetQuery(c)
-	if err != nil {
-		return err
-	}
-	mins, err := parseMinutes(q, "minutes", 15)
+	q := c.QueryParams()
+	sys, circle, t, mins, e, err := s.circleQuery(q)
 	if err != nil {
 		return err
 	}
@@ -34,11 +31,7 @@ func (s *Server) coverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineFor(t)
-	if err != nil {
-		return err
-	}
-	rep, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm})
+	rep, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm, Circle: circle})
 	if err != nil {
 		return err
 	}
@@ -87,11 +80,8 @@ func (s *Server) coverageCells(c echo.Context) error {
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
 // ranked, as GeoJSON (default), JSON or CSV.
 func (s *Server) gaps(c echo.Context) error {
-	q, sys, t, err := s.targetQuery(c)
-	if err != nil {
-		return err
-	}
-	mins, err := parseMinutes(q, "minutes", 15)
+	q := c.QueryParams()
+	sys, circle, t, mins, e, err := s.circleQuery(q)
 	if err != nil {
 		return err
 	}
@@ -107,11 +97,10 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineFor(t)
-	if err != nil {
-		return err
-	}
 	gs, err := assess.Gaps(e, t, mins, limit)
+	if circle != nil {
+		gs, err = assess.CircleGaps(e, *circle, mins, limit)
+	}
 	if err != nil {
 		return err
 	}

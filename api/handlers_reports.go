@@ -47,6 +47,10 @@ func (s *Server) standards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	withSupply, supplyMinutes, err := parseStandardsSupply(q, format)
+	if err != nil {
+		return err
+	}
 	l, err := parseLang(q)
 	if err != nil {
 		return err
@@ -65,5 +69,13 @@ func (s *Server) standards(c echo.Context) error {
 	if format == "csv" {
 		return writeCSV(c, "standards.csv", standardsCSV(rep, l))
 	}
-	return writeJSON(c, http.StatusOK, standardsOut(rep))
+	out := standardsOut(rep)
+	if withSupply {
+		sup, err := assess.StandardsSupply(c.Request().Context(), e, s.opts.Standards, supplyMinutes)
+		if err != nil {
+			return err
+		}
+		addSupplyBeside(&out, sup)
+	}
+	return writeJSON(c, http.StatusOK, out)
 }

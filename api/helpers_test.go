@@ -125,29 +125,21 @@ func testOptions(tb testing.TB) api.Options {
 // memoryServer serves the test district from an engine built in memory (no database).
 func memoryServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	o := testOptions(tb)
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(testData(), nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return serverOf(tb, testOptions(tb), testData())
 }
 
 // seedDB stores the test district in db through the postgis importers.
 func seedDB(tb testing.TB, db *postgis.DB) {
 	tb.Helper()
-	ctx := context.Background()
 	nodes, edges := testNetwork()
-	d := testData()
+	seedData(tb, db, nodes, edges, testData())
+}
+
+// seedData stores a walk network and d's communities, stations and outlets in db through
+// the postgis importers.
+func seedData(tb testing.TB, db *postgis.DB, nodes []geo.WalkNode, edges []geo.WalkEdge, d engine.Data) {
+	tb.Helper()
+	ctx := context.Background()
 	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "grid.osm", Read: len(edges)},
 		postgis.OSMData{Nodes: nodes, Edges: edges}, geo.DefaultWalkModel()); err != nil {
 		tb.Fatal(err)
@@ -160,6 +152,9 @@ func seedDB(tb testing.TB, db *postgis.DB) {
 	}
 	if _, err := db.ImportStations(ctx, b("stations"), d.Stations, postgis.ImportOptions{}); err != nil {
 		tb.Fatal(err)
+	}
+	if len(d.Outlets) == 0 {
+		return
 	}
 	if _, err := db.ImportOutlets(ctx, b("outlets"), d.Outlets, postgis.ImportOptions{}); err != nil {
 		tb.Fatal(err)

@@ -147,5 +147,5 @@ func zhFormat(en string) string {
 	case "the write token is wrong":
 		return "写入令牌错误"
 	}
-	return en
+	return zhSupplyFormat(en)
 }

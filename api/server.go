@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"github.com/lifecircle/lifecircle/data"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -38,6 +39,7 @@ type Options struct {
 	Engine     engine.Options   // model parameters for loads and recomputes
 	Categories *geo.Categories  // resolves category=… by key, Chinese or English name; nil: keys only
 	Standards  *standards.Rules // rules for /api/v1/standards; nil: that endpoint answers 503
+	Circles    *data.CircleFile // named service circles for circle=…; nil: the bundled data/circles.json
 	Token      string           // bearer token of the write endpoints; "": they are off (403)
 	CORS       []string         // allowed origins ("*" for any); none: no CORS headers
 	Log        *slog.Logger     // nil: discard
@@ -87,6 +89,7 @@ type Server struct {
 	metrics *metrics
 	compute sync.Mutex // one recompute at a time
 	tiles   *postgis.TileCache
+	circles *data.CircleFile // nil: no circle file (no categories to check one with)
 	// routePaths are the registered route patterns (metrics label routes by them); set
 	// once by New.
 	routePaths map[string]bool
@@ -98,7 +101,11 @@ func New(o Options) (*Server, error) {
 	if err := o.Engine.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{opts: o, log: o.Log, metrics: newMetrics()}
+	circles, err := circleFile(o)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: o, log: o.Log, metrics: newMetrics(), circles: circles}
 	if o.Tiles != nil {
 		s.tiles = postgis.NewTileCache(o.Tiles, postgis.DefaultTileCacheSize)
 	}

@@ -20,6 +20,8 @@ type communityRulesJSON struct {
 	Passed      int        `json:"passed"`
 	Failed      int        `json:"failed"`
 	NotAssessed int        `json:"not_assessed"`
+	// Supply is the floor area and staff within reach (2SFCA), with supply=true only.
+	Supply *communitySupplyJSON `json:"supply_within_reach,omitempty"`
 }
 
 // ruleJSON is one rule checked for a community or the district.

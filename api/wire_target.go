@@ -1,17 +1,24 @@
 package api
 
-import "github.com/lifecircle/lifecircle/geo/engine"
+import (
+	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/engine"
+)
 
-// targetJSON names the facilities asked for as {"category": …} or {"level": …}: the
-// answers of nearest, gaps and the coverage GeoJSON summary.
+// targetJSON names the facilities asked for as {"category": …}, {"level": …} or
+// {"circle": …}: the answers of nearest, gaps and the coverage GeoJSON summary.
 type targetJSON struct {
 	Category string `json:"category,omitempty"`
 	Level    string `json:"level,omitempty"`
+	Circle   string `json:"circle,omitempty"`
 }
 
 func targetOut(t engine.Target) targetJSON {
-	if t.Kind == engine.KindCategory {
+	switch t.Kind {
+	case engine.KindCategory:
 		return targetJSON{Category: t.Key}
+	case assess.KindCircle:
+		return targetJSON{Circle: t.Key}
 	}
 	return targetJSON{Level: t.Key}
 }

@@ -37,6 +37,6 @@
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
 // import batch); *postgis.DB implements them all.
 //
-// district may import geo and its subpackages (geo/coverage, geo/engine, geo/health,
+// district may import geo and its subpackages (geo/coverage, geo/engine, geo/assess, geo/health,
 // geo/derive …), importers, importers/osmimport, report, data and the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
 package district

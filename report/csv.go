@@ -127,7 +127,7 @@ func coverageTable(in Input, d dict) [][]string {
 		}
 		last := reps[len(reps)-1]
 		for ci, c := range last.Communities {
-			row := []string{c.Code, c.Name, d.T["kind_"+t.Kind], t.Key, d.target(in.Categories, t),
+			row := []string{c.Code, c.Name, d.T["kind_"+t.Kind], t.Key, in.targetName(d, t),
 				strconv.Itoa(last.Facilities), strconv.Itoa(c.Cells), strconv.Itoa(c.OffNetworkCells), plain(c.Population, 0, 0)}
 			for _, r := range reps {
 				row = append(row, communityShare(r, ci))

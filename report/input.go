@@ -32,6 +32,7 @@ type Input struct {
 	Checked  bool
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
+	Circles     []assess.Circle // names of the circles in Coverage (target kind assess.KindCircle)
 	Lang        string          // "zh" (default) or "en"
 	Title       string          // "" gives a default title in Lang
 	Attribution string          // e.g. "Map data © OpenStreetMap contributors (ODbL)"; "" none
@@ -47,6 +48,9 @@ type CollectOptions struct {
 	// Shared asks for the shared-centre groups (siting.SharedCentres, run to the end:
 	// Collect takes no context); nil: none.
 	Shared *siting.SharedRequest
+	// Circles are named service circles whose district-wide coverage is collected at
+	// each of Minutes too, beside the categories (none: none).
+	Circles []assess.Circle
 }
 
 func (o CollectOptions) withDefaults() CollectOptions {
@@ -87,6 +91,16 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 			in.Coverage = append(in.Coverage, c)
 		}
 	}
+	for i := range o.Circles {
+		for _, m := range o.Minutes {
+			c, err := assess.Coverage(e, assess.CoverageQuery{Circle: &o.Circles[i], Minutes: m})
+			if err != nil {
+				return Input{}, err
+			}
+			in.Coverage = append(in.Coverage, c)
+		}
+	}
+	in.Circles = o.Circles
 	var err error
 	if in.Gaps, err = assess.Gaps(e, anyStation(), o.GapMinutes, o.GapLimit); err != nil {
 		return Input{}, err

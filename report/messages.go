@@ -101,6 +101,7 @@ func messages() map[string][2]string {
 		"offNetwork":           {"路网外", "off network"},
 		"kind_level":           {"党群服务站点", "station level"},
 		"kind_category":        {"便民服务设施", "outlet category"},
+		"kind_circle":          {"服务圈", "service circle"},
 		"andMore":              {" 等另 %d 项", " and %d more"},
 		"byRule":               {"按指标统计（社区数）", "By rule (number of communities)"},
 		"byCommunity":          {"按社区", "By community"},

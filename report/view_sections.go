@@ -18,7 +18,7 @@ func coverageOfInput(in Input, d dict) coverageView {
 	}
 	var levelBars, catBars []barRow
 	for _, t := range targets {
-		row := coverageRow{Name: d.target(in.Categories, t)}
+		row := coverageRow{Name: in.targetName(d, t)}
 		bar := barRow{Label: row.Name}
 		for _, m := range mins {
 			c, ok := in.coverageOf(t, m)

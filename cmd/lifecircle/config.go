@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/postgis"
@@ -24,6 +25,7 @@ type Config struct {
 	DatabaseURL    string
 	CategoriesFile string // "" = the bundled data/categories.json
 	StandardsFile  string // "" = the bundled GB 50180-2018 rules
+	CirclesFile    string // "" = the bundled data/circles.json
 	Walk           geo.WalkModel
 	Pool           postgis.PoolOptions
 	LogJSON        bool
@@ -40,6 +42,7 @@ func (c *Config) bindGlobal(cmd *cobra.Command) {
 	f.StringVar(&c.DatabaseURL, "db", "", "PostgreSQL URL (default $DATABASE_URL, else the local server's database \"lifecircle\")")
 	f.StringVar(&c.CategoriesFile, "categories", "", "outlet category file (JSON; default: the bundled data/categories.json)")
 	f.StringVar(&c.StandardsFile, "standards", "", "planning standards file (JSON; default: the bundled GB 50180-2018 rules)")
+	f.StringVar(&c.CirclesFile, "circles", "", "named service circle file (JSON; default: the bundled data/circles.json)")
 	f.BoolVar(&c.LogJSON, "log-json", false, "write logs as JSON lines")
 	f.BoolVarP(&c.Verbose, "verbose", "v", false, "log debug detail")
 	f.StringVar(&c.Lang, "lang", langZH, "language of the summaries and reports: zh (中文) or en (logs and errors stay English)")
@@ -98,6 +101,15 @@ func (c *Config) Categories() (*geo.Categories, error) {
 	}
 	c.categories = cats
 	return cats, nil
+}
+
+// Circles loads the named service circles, checked against the categories.
+func (c *Config) Circles() (*data.CircleFile, error) {
+	cats, err := c.Categories()
+	if err != nil {
+		return nil, err
+	}
+	return district.LoadCircles(c.CirclesFile, cats)
 }
 
 // StationRules parses the bundled station rules (data/stations.json): which OpenStreetMap

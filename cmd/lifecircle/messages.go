@@ -73,5 +73,5 @@ func zhSummary(en string) string {
 	case "no PDF: %s\n":
 		return "未生成 PDF：%s\n"
 	}
-	return ""
+	return zhSupplySummary(en)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/siting"
@@ -32,6 +33,7 @@ type reportFlags struct {
 	out     string
 	title   string
 	pdf     bool
+	circles []string // keys of named service circles to add to the coverage table
 	computeFlags
 }
 
@@ -75,6 +77,7 @@ installed. Coverage tables use --thresholds (whole minutes); maps and gaps use 1
 	fs.StringVar(&f.out, "out", "report", "directory to write into (created when missing)")
 	fs.StringVar(&f.title, "title", "", "report title (default: a generic title in the report's language)")
 	fs.BoolVar(&f.pdf, "pdf", false, "also print the HTML report to PDF with headless Chromium")
+	fs.StringSliceVar(&f.circles, "circle", nil, "named service circles (keys of --circles, e.g. health_15min) to add to the coverage table")
 	f.computeFlags.bind(cmd)
 	return cmd
 }
@@ -199,11 +202,15 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		return report.Input{}, err
 	}
 	e := c.Engine
+	circles, err := reportCircles(cfg, f.circles)
+	if err != nil {
+		return report.Input{}, err
+	}
 	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
 	if shared.Minutes > opts.MaxMinutes {
 		shared.Minutes = opts.MaxMinutes
 	}
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared})
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared, Circles: circles})
 	if err != nil {
 		return report.Input{}, err
 	}
@@ -268,4 +275,25 @@ func usesOSM(e *engine.Engine) bool {
 		}
 	}
 	return false
+}
+
+// reportCircles resolves --circle keys in the circle file; an unknown key is EINVALID
+// naming the known ones.
+func reportCircles(cfg *Config, keys []string) ([]assess.Circle, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	f, err := cfg.Circles()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]assess.Circle, 0, len(keys))
+	for _, k := range keys {
+		c, ok, known := district.FindCircle(f, strings.TrimSpace(k))
+		if !ok {
+			return nil, geo.Errorf(geo.EINVALID, "--circle %q: unknown circle (known: %s)", k, strings.Join(known, ", "))
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

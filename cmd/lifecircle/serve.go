@@ -95,7 +95,11 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 		return err
 	}
 	defer db.Close()
-	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Token: token, Assets: web.Assets(), Tiles: db,
+	circles, err := cfg.Circles()
+	if err != nil {
+		return err
+	}
+	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Circles: circles, Token: token, Assets: web.Assets(), Tiles: db,
 		CORS: serveOrigins(f.cors), Log: cfg.Log, AccessLog: access, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout})
 	if err != nil {
 		return err

@@ -16,6 +16,9 @@ type CoverageQuery struct {
 	Minutes   float64 // whole minutes, 1–60
 	Street    string
 	Community string
+	// Circle, when given, replaces Target: a cell is within when every facility of the
+	// circle is (see Circle); the report's Target is Circle.Target().
+	Circle *Circle
 }
 
 // CoverageRow is the coverage of one scope within the query's minutes. Population is in
@@ -60,24 +63,23 @@ type coverageScope struct {
 // out of range are EINVALID, unknown street or community codes ENOTFOUND, a community
 // outside the street given with it EINVALID, and a query before Compute EUNAVAILABLE.
 func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
-	k, err := resultFor(e, q.Target)
-	if err != nil {
+	if err := checkMinutes(q.Minutes); err != nil {
 		return CoverageReport{}, err
 	}
-	if err := checkMinutes(q.Minutes); err != nil {
+	if q.Circle != nil {
+		q.Target = q.Circle.Target()
+	}
+	secs, facilities, err := querySeconds(e, q.Target, q.Circle, q.Minutes)
+	if err != nil {
 		return CoverageReport{}, err
 	}
 	sc, err := scopeOf(e, q.Street, q.Community)
 	if err != nil {
 		return CoverageReport{}, err
 	}
-	secs, err := walkSeconds(e, k, q.Minutes)
-	if err != nil {
-		return CoverageReport{}, err
-	}
 	r := coverage.Result{Kind: q.Target.Kind, Key: q.Target.Key, Seconds: secs}
 	thr := []float64{q.Minutes}
-	rep := CoverageReport{Target: q.Target, Minutes: q.Minutes, Facilities: len(e.Sets[k].Points)}
+	rep := CoverageReport{Target: q.Target, Minutes: q.Minutes, Facilities: facilities}
 	inScope := func(i int) string {
 		if sc.has(i) {
 			return "in"
@@ -158,4 +160,18 @@ func coverageRow(scope, code, name string, s coverage.Summary) CoverageRow {
 func emptyRow(scope, code, name string) CoverageRow {
 	nan := math.NaN()
 	return CoverageRow{Scope: scope, Code: code, Name: name, MeanMin: nan, MedianMin: nan, P90Min: nan, AreaWeighted: true}
+}
+
+// querySeconds returns every cell's walk time (seconds) to target t, or to circle c when
+// given, exact up to at least minutes, and the number of facilities it counts.
+func querySeconds(e *engine.Engine, t engine.Target, c *Circle, minutes float64) ([]float32, int, error) {
+	if c != nil {
+		return circleSeconds(e, *c, minutes)
+	}
+	k, err := resultFor(e, t)
+	if err != nil {
+		return nil, 0, err
+	}
+	secs, err := walkSeconds(e, k, minutes)
+	return secs, len(e.Sets[k].Points), err
 }

@@ -10,6 +10,6 @@
 // engine's one unit index (engine.Units). Points and geometries are WGS84 (lon, lat),
 // populations residents, areas m², times walking minutes.
 //
-// assess may import geo, geo/engine, geo/coverage, geo/standards, geo/gridindex, orb and h3-go; never
+// assess may import geo, geo/engine, geo/coverage, geo/standards, geo/supply, geo/gridindex, orb and h3-go; never
 // geo/siting, pgx, echo, net/http or postgis.
 package assess

@@ -49,9 +49,20 @@ type gapCandidate struct {
 // e.Options.PersonsPerHousehold — are spread evenly over them. Bad input is EINVALID; a call
 // before Compute is EUNAVAILABLE.
 func Gaps(e *engine.Engine, t engine.Target, minutes float64, limit int) ([]Gap, error) {
-	k, err := resultFor(e, t)
-	if err != nil {
-		return nil, err
+	return gapsOf(e, t, nil, minutes, limit)
+}
+
+// CircleGaps is Gaps for a named service circle: residents are beyond where any of the
+// circle's facilities is farther than minutes.
+func CircleGaps(e *engine.Engine, c Circle, minutes float64, limit int) ([]Gap, error) {
+	return gapsOf(e, c.Target(), &c, minutes, limit)
+}
+
+func gapsOf(e *engine.Engine, t engine.Target, c *Circle, minutes float64, limit int) ([]Gap, error) {
+	if c == nil {
+		if _, err := resultFor(e, t); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkMinutes(minutes); err != nil {
 		return nil, err
@@ -59,7 +70,7 @@ func Gaps(e *engine.Engine, t engine.Target, minutes float64, limit int) ([]Gap,
 	if limit < 1 || limit > MaxGaps {
 		return nil, geo.Errorf(geo.EINVALID, "limit %d: ask for 1 to %d gaps", limit, MaxGaps)
 	}
-	secs, err := walkSeconds(e, k, minutes)
+	secs, _, err := querySeconds(e, t, c, minutes)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/walk"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/testenv"
+	"github.com/lifecircle/lifecircle/internal/walkref"
 )
 
 // chengduBox is a ≈ 3 × 3 km piece of the central Chengdu extract, where its network is
@@ -116,16 +117,16 @@ func TestChengduAgainstReference(t *testing.T) {
 	if len(cells) < 300 || len(net.nodes) < 300 {
 		t.Fatalf("the clipped network is too small for the test: %d cells, %d nodes", len(cells), len(net.nodes))
 	}
-	ref := newRefNet(net.nodes, net.edges, geo.DefaultWalkModel())
-	cellSnaps := make([]refSnap, len(cells))
+	ref := walkref.New(net.nodes, net.edges, geo.DefaultWalkModel())
+	cellSnaps := make([]walkref.Snap, len(cells))
 	pops := make([]float64, len(cells))
 	for i, c := range cells {
-		cellSnaps[i], pops[i] = ref.snap(c.Center), c.Population
+		cellSnaps[i], pops[i] = ref.Snap(c.Center), c.Population
 	}
 	times := make([][]float64, len(stations))
 	supplies := make([]float64, len(stations))
 	for j, s := range stations {
-		times[j], supplies[j] = ref.timesFrom(ref.snap(s.Point), cellSnaps), s.Supply
+		times[j], supplies[j] = ref.TimesFrom(ref.Snap(s.Point), cellSnaps), s.Supply
 	}
 	cases := []struct {
 		name string
@@ -145,7 +146,7 @@ func TestChengduAgainstReference(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			R, A := refTwoStep(times, pops, supplies, p.MaxSeconds, refWeight(p))
+			R, A := walkref.TwoStep(times, pops, supplies, p.MaxSeconds, refWeight(p))
 			compareReference(t, got, R, A, pops)
 		})
 	}

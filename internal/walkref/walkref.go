@@ -1,4 +1,4 @@
-package supply_test
+package walkref
 
 import (
 	"math"
@@ -8,33 +8,35 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// refNet is an independent, deliberately plain model of the walking rules of
+// Net is an independent, deliberately plain model of the walking rules of
 // docs/model.md: adjacency lists over the same nodes and edges, textbook O(V²) Dijkstra,
 // and brute-force snapping to the nearest point of the nearest segment with the access
 // leg walked at the same speed.
-type refNet struct {
+type Net struct {
 	m     geo.WalkModel
 	index map[int64]int
 	edges []geo.WalkEdge
 	geoms []orb.LineString
-	adj   [][]refArc
+	adj   [][]arc
 }
 
-type refArc struct {
+type arc struct {
 	to  int
 	sec float64
 }
 
-// refSnap is where the reference joins a point to the network.
-type refSnap struct {
+// Snap is where the reference joins a point to the network.
+type Snap struct {
 	edge    int     // index into edges; -1 none
 	along   float64 // metres along the edge's geometry from its source
 	access  float64 // metres of the straight access leg
 	network bool    // access ≤ MaxSnapM
 }
 
-func newRefNet(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *refNet {
-	r := &refNet{m: m, index: map[int64]int{}, edges: edges, adj: make([][]refArc, len(nodes))}
+// New builds the reference network over nodes and edges (as geo/walk.Build takes them)
+// under the walking model m.
+func New(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *Net {
+	r := &Net{m: m, index: map[int64]int{}, edges: edges, adj: make([][]arc, len(nodes))}
 	for i, n := range nodes {
 		r.index[n.ID] = i
 	}
@@ -46,14 +48,14 @@ func newRefNet(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *ref
 		}
 		r.geoms = append(r.geoms, g)
 		sec := m.EdgeSeconds(e.LengthM, e.Highway)
-		r.adj[s] = append(r.adj[s], refArc{to: t, sec: sec})
-		r.adj[t] = append(r.adj[t], refArc{to: s, sec: sec})
+		r.adj[s] = append(r.adj[s], arc{to: t, sec: sec})
+		r.adj[t] = append(r.adj[t], arc{to: s, sec: sec})
 	}
 	return r
 }
 
 // dijkstra is the textbook O(V²) algorithm from the given starting times (seconds).
-func (r *refNet) dijkstra(start map[int]float64) []float64 {
+func (r *Net) dijkstra(start map[int]float64) []float64 {
 	n := len(r.adj)
 	dist, done := make([]float64, n), make([]bool, n)
 	for i := range dist {
@@ -81,10 +83,10 @@ func (r *refNet) dijkstra(start map[int]float64) []float64 {
 	}
 }
 
-// snap tries every segment of every edge: the foot of the perpendicular in a local
+// Snap tries every segment of every edge: the foot of the perpendicular in a local
 // equirectangular frame around p, its great-circle distance, the first minimum winning.
-func (r *refNet) snap(p orb.Point) refSnap {
-	best := refSnap{edge: -1, access: math.Inf(1)}
+func (r *Net) Snap(p orb.Point) Snap {
+	best := Snap{edge: -1, access: math.Inf(1)}
 	deg := geo.EarthRadiusM * math.Pi / 180
 	kx, ky := math.Cos(p[1]*math.Pi/180)*deg, deg
 	for e, g := range r.geoms {
@@ -99,7 +101,7 @@ func (r *refNet) snap(p orb.Point) refSnap {
 			}
 			foot := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
 			if d := geo.HaversineM(p, foot); d < best.access {
-				best = refSnap{edge: e, along: before + geo.HaversineM(a, foot), access: d}
+				best = Snap{edge: e, along: before + geo.HaversineM(a, foot), access: d}
 			}
 			before += geo.HaversineM(a, b)
 		}
@@ -110,7 +112,7 @@ func (r *refNet) snap(p orb.Point) refSnap {
 
 // ends returns the seconds from a snapped point along its edge to the edge's source and
 // target nodes, and the fraction of the edge before the point.
-func (r *refNet) ends(s refSnap) (toSrc, toDst, frac float64) {
+func (r *Net) ends(s Snap) (toSrc, toDst, frac float64) {
 	e := r.edges[s.edge]
 	if gl := geo.LineLengthM(r.geoms[s.edge]); gl > 0 {
 		frac = math.Min(1, s.along/gl)
@@ -120,13 +122,13 @@ func (r *refNet) ends(s refSnap) (toSrc, toDst, frac float64) {
 }
 
 // accessSec is the time of a snap's access leg.
-func (r *refNet) accessSec(s refSnap) float64 { return s.access / r.m.MetresPerSecond() }
+func (r *Net) accessSec(s Snap) float64 { return s.access / r.m.MetresPerSecond() }
 
-// timesFrom returns the seconds from a snapped source to every snapped target: access
+// TimesFrom returns the seconds from a snapped source to every snapped target: access
 // leg, along the source's edge to either end (or directly along a shared edge), the
 // network, along the target's edge, the target's access leg. +Inf when either is off the
 // network or unreachable.
-func (r *refNet) timesFrom(src refSnap, targets []refSnap) []float64 {
+func (r *Net) TimesFrom(src Snap, targets []Snap) []float64 {
 	out := make([]float64, len(targets))
 	for i := range out {
 		out[i] = math.Inf(1)
@@ -157,9 +159,9 @@ func (r *refNet) timesFrom(src refSnap, targets []refSnap) []float64 {
 	return out
 }
 
-// refTwoStep computes 2SFCA / E2SFCA by hand from the pairwise times (times[j][i] from
+// TwoStep computes 2SFCA / E2SFCA by hand from the pairwise times (times[j][i] from
 // station j to cell i), with weight w: the ratios R_j (NaN when undefined) and A_i.
-func refTwoStep(times [][]float64, pops, supplies []float64, T float64, w func(float64) float64) (R, A []float64) {
+func TwoStep(times [][]float64, pops, supplies []float64, T float64, w func(float64) float64) (R, A []float64) {
 	R, A = make([]float64, len(supplies)), make([]float64, len(pops))
 	for j := range supplies {
 		d := 0.0
@@ -185,3 +187,7 @@ func refTwoStep(times [][]float64, pops, supplies []float64, T float64, w func(f
 	}
 	return R, A
 }
+
+// OnNetwork reports whether the point joined the network (its access leg is at most the
+// model's MaxSnapM).
+func (s Snap) OnNetwork() bool { return s.network }
