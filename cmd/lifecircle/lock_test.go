@@ -45,7 +45,8 @@ func TestConcurrentReplaceImportsKeepOneSet(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes[i], _, errs[i] = run(t, url, "import", "outlets", f)
+			// The second waits for the first (200 000 rows, over 30 s on a loaded machine).
+			codes[i], _, errs[i] = run(t, url, "import", "outlets", f, "--lock-timeout", "10m")
 		}()
 	}
 	wg.Wait()
