@@ -7,6 +7,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -42,20 +43,17 @@ reverse (missed). Without --category or --level it checks every kind that has fa
 
 func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
 	ctx := cmd.Context()
-	opts, err := f.engineOptions(cfg)
+	var e *engine.Engine
+	err := cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+		c, err := district.Compute(ctx, db, opts)
+		if c != nil {
+			e = c.Engine
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Compute(ctx, db, opts)
-	if err != nil {
-		return err
-	}
-	e := c.Engine
 	targets, err := bufferTargets(e, f)
 	if err != nil {
 		return err

@@ -7,6 +7,8 @@ import (
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/report"
@@ -100,6 +102,19 @@ func (c *Config) Categories() (*geo.Categories, error) {
 	return cats, nil
 }
 
+// Standards loads the planning standards: --standards FILE, else the bundled
+// GB 50180-2018 rules (data/standards).
+func (c *Config) Standards() (*standards.Rules, error) {
+	b := data.Standards()
+	if c.StandardsFile != "" {
+		var err error
+		if b, err = os.ReadFile(c.StandardsFile); err != nil {
+			return nil, geo.WrapError(geo.EINVALID, err, "standards file")
+		}
+	}
+	return standards.Parse(b)
+}
+
 // StationRules parses the bundled station rules (data/stations.json): which OpenStreetMap
 // names make a station candidate.
 func (c *Config) StationRules() (*osmimport.StationRules, error) {
@@ -109,4 +124,25 @@ func (c *Config) StationRules() (*osmimport.StationRules, error) {
 // OpenDB connects to the configured database.
 func (c *Config) OpenDB(ctx context.Context) (*postgis.DB, error) {
 	return postgis.OpenWith(ctx, c.DatabaseURL, c.Pool)
+}
+
+// withDB opens the configured database, runs fn on it and closes it again: the frame of
+// every subcommand that reads or writes the database.
+func (c *Config) withDB(ctx context.Context, fn func(*postgis.DB) error) error {
+	db, err := c.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
+// withModel builds the engine's options from f, then runs fn on them and the open
+// database (withDB): the frame of the subcommands that load or compute the district.
+func (c *Config) withModel(ctx context.Context, f *computeFlags, fn func(*postgis.DB, engine.Options) error) error {
+	opts, err := f.engineOptions(c)
+	if err != nil {
+		return err
+	}
+	return c.withDB(ctx, func(db *postgis.DB) error { return fn(db, opts) })
 }
