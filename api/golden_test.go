@@ -203,10 +203,14 @@ func serveGolden(h http.Handler, tc goldenCase) *httptest.ResponseRecorder {
 }
 
 // checkGolden compares got with testdata/golden/<file> byte for byte, or writes it there
-// under -update.
+// under -update. An HTML answer is stored as <file>.golden: a recorded answer, not a page
+// of the source.
 func checkGolden(tb testing.TB, file string, got []byte) {
 	tb.Helper()
 	path := filepath.Join("testdata", "golden", file)
+	if strings.HasSuffix(file, ".html") {
+		path += ".golden"
+	}
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -152,10 +153,14 @@ func fixtureInput(tb testing.TB, lang string) report.Input {
 	return in
 }
 
-// golden compares got with testdata/name, or rewrites the file under -update.
+// golden compares got with testdata/name, or rewrites the file under -update. An HTML
+// golden is stored as name.golden: a recorded answer, not a page of the source.
 func golden(tb testing.TB, name string, got []byte) {
 	tb.Helper()
 	path := filepath.Join("testdata", name)
+	if strings.HasSuffix(name, ".html") {
+		path += ".golden"
+	}
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			tb.Fatal(err)
