@@ -137,6 +137,17 @@ func (c *Config) withDB(ctx context.Context, fn func(*postgis.DB) error) error {
 	return fn(db)
 }
 
+// storeImport runs store on the open database (withDB) and returns its summary: the last
+// step of every file import.
+func (c *Config) storeImport(ctx context.Context, store func(*postgis.DB) (geo.ImportSummary, error)) (geo.ImportSummary, error) {
+	var s geo.ImportSummary
+	err := c.withDB(ctx, func(db *postgis.DB) (err error) {
+		s, err = store(db)
+		return err
+	})
+	return s, err
+}
+
 // withModel builds the engine's options from f, then runs fn on them and the open
 // database (withDB): the frame of the subcommands that load or compute the district.
 func (c *Config) withModel(ctx context.Context, f *computeFlags, fn func(*postgis.DB, engine.Options) error) error {

@@ -173,11 +173,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
-	var s geo.ImportSummary
-	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
-		s, err = p.Store(ctx, db)
-		return err
-	})
+	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
 	if err != nil {
 		return err
 	}

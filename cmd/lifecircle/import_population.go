@@ -55,11 +55,7 @@ func runPopulationImport(ctx context.Context, cfg *Config, paths []string, fl *p
 	if g.Raster != nil {
 		printRasters(out, g.Raster, fl.resolution, len(g.Cells))
 	}
-	var s geo.ImportSummary
-	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
-		s, err = g.Store(ctx, db)
-		return err
-	})
+	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
 	if err != nil {
 		return err
 	}
