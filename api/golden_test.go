@@ -16,8 +16,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo/crs"
-	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
 
@@ -88,20 +86,7 @@ func boundServer(tb testing.TB) *api.Server {
 	tb.Helper()
 	o := testOptions(tb)
 	o.Engine.MaxMinutes, o.Engine.ThresholdsMin = 2, []float64{1, 2}
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(testData(), nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return engineServer(tb, o, testData())
 }
 
 // TestGoldenWrites runs the write endpoints as one sequence on a database of its own: the
@@ -146,14 +131,7 @@ func TestGoldenCoversEveryEndpoint(t *testing.T) {
 // goldenDBServer serves the test district from a fresh database, with vector tiles.
 func goldenDBServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	db, _ := postgistest.New(tb)
-	seedDB(tb, db)
-	o := testOptions(tb)
-	o.Store, o.Tiles = db, db
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s, _, _ := seededServer(tb)
 	if err := s.Load(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
