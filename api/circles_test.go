@@ -24,7 +24,7 @@ func TestCoverageOfACircle(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.Circles = f
-	s := serverOf(t, o, testData())
+	s := engineServer(t, o, testData())
 	minutes := func(cat string) map[string]float64 {
 		code, body := get(t, s.Handler(), "/api/v1/coverage/cells?format=csv&category="+cat)
 		if code != http.StatusOK {

@@ -2,13 +2,11 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"strconv"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
-	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
 // Names and ids a spreadsheet would run as formulas.
@@ -30,21 +28,7 @@ func formulaServer(tb testing.TB) *api.Server {
 	d.Communities[0].Name = hyperlink
 	d.Stations[0].ID = minusSum
 	d.Stations[1].ID, d.Stations[1].Name = hyperlink, hyperlink
-	o := testOptions(tb)
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(d, nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return engineServer(tb, testOptions(tb), d)
 }
 
 func TestCSVAnswersDefuseFormulas(t *testing.T) {

@@ -6,18 +6,15 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // GET /api/v1/diagnostics lists the findings of the loaded district with the database's
 // facts: here a community without a boundary (its residents the figure) and stale
 // derived streets (their number), counted in the summary.
 func TestDiagnosticsListsTheDefects(t *testing.T) {
-	db, _ := postgistest.New(t)
-	seedDB(t, db)
+	s, db, _ := seededServer(t)
 	ctx := context.Background()
 	const pop = 4321
 	if _, err := db.ImportCommunities(ctx, postgis.Batch{Kind: "communities", FileName: "extra.csv", Mode: geo.ModeUpsert},
@@ -26,12 +23,6 @@ func TestDiagnosticsListsTheDefects(t *testing.T) {
 	}
 	if _, err := db.ImportStreets(ctx, postgis.Batch{Kind: "streets", FileName: "derived", Mode: geo.ModeUpsert, Source: "derived"},
 		[]geo.Street{{Code: "510100098", Name: "旧派生街道"}, {Code: "510100097", Name: "另一条"}}); err != nil {
-		t.Fatal(err)
-	}
-	o := testOptions(t)
-	o.Store = db
-	s, err := api.New(o)
-	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Load(ctx); err != nil {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo/crs"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
 
@@ -90,7 +89,7 @@ func boundServer(tb testing.TB) *api.Server {
 	tb.Helper()
 	o := testOptions(tb)
 	o.Engine.MaxMinutes, o.Engine.ThresholdsMin = 2, []float64{1, 2}
-	return serverOf(tb, o, testData())
+	return engineServer(tb, o, testData())
 }
 
 // TestGoldenWrites runs the write endpoints as one sequence on a database of its own: the
@@ -136,14 +135,7 @@ func TestGoldenCoversEveryEndpoint(t *testing.T) {
 // goldenDBServer serves the test district from a fresh database, with vector tiles.
 func goldenDBServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	db, _ := postgistest.New(tb)
-	seedDB(tb, db)
-	o := testOptions(tb)
-	o.Store, o.Tiles = db, db
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s, _, _ := seededServer(tb)
 	if err := s.Load(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
@@ -193,10 +185,14 @@ func serveGolden(h http.Handler, tc goldenCase) *httptest.ResponseRecorder {
 }
 
 // checkGolden compares got with testdata/golden/<file> byte for byte, or writes it there
-// under -update.
+// under -update. An HTML answer is stored as <file>.golden: a recorded answer, not a page
+// of the source.
 func checkGolden(tb testing.TB, file string, got []byte) {
 	tb.Helper()
 	path := filepath.Join("testdata", "golden", file)
+	if strings.HasSuffix(file, ".html") {
+		path += ".golden"
+	}
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)

@@ -23,11 +23,7 @@ func (s *Server) coverage(c echo.Context) error {
 	if street != "" && comm != "" {
 		return paramError("street", "give either street or community, not both")
 	}
-	format, err := parseFormat(q, "json", "csv", "geojson")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
+	format, l, err := parseOutput(q, "json", "csv", "geojson")
 	if err != nil {
 		return err
 	}
@@ -55,11 +51,7 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format, err := parseFormat(q, "geojson", "csv")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
+	format, l, err := parseOutput(q, "geojson", "csv")
 	if err != nil {
 		return err
 	}
@@ -89,11 +81,7 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format, err := parseFormat(q, "geojson", "json", "csv")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
+	format, l, err := parseOutput(q, "geojson", "json", "csv")
 	if err != nil {
 		return err
 	}

@@ -16,11 +16,7 @@ func (s *Server) network(c echo.Context) error {
 	if _, err := parseCRS(q); err != nil { // checked like everywhere; the answer holds no coordinates
 		return err
 	}
-	format, err := parseFormat(q, "json", "csv")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
+	format, l, err := parseOutput(q, "json", "csv")
 	if err != nil {
 		return err
 	}
@@ -43,15 +39,11 @@ func (s *Server) standards(c echo.Context) error {
 		return err
 	}
 	comm := strings.TrimSpace(q.Get("community"))
-	format, err := parseFormat(q, "json", "csv")
+	format, l, err := parseOutput(q, "json", "csv")
 	if err != nil {
 		return err
 	}
 	withSupply, supplyMinutes, err := parseStandardsSupply(q, format)
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
 	if err != nil {
 		return err
 	}

@@ -7,21 +7,12 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/lifecircle/lifecircle/api"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // A database crash empties the unlogged coverage tables but not compute_runs: simulated
 // by truncating them, /readyz then answers 503 "recompute needed" until a recompute.
 func TestReadyzSaysRecomputeNeededAfterCoverageLoss(t *testing.T) {
-	db, url := postgistest.New(t)
-	seedDB(t, db)
-	o := testOptions(t)
-	o.Store = db
-	s, err := api.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, url := seededServer(t)
 	ctx := context.Background()
 	if _, err := s.Recompute(ctx); err != nil {
 		t.Fatal(err)

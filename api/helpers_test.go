@@ -125,7 +125,42 @@ func testOptions(tb testing.TB) api.Options {
 // memoryServer serves the test district from an engine built in memory (no database).
 func memoryServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	return serverOf(tb, testOptions(tb), testData())
+	return engineServer(tb, testOptions(tb), testData())
+}
+
+// engineServer serves d on the test network with o, its engine built and computed in
+// memory (no database).
+func engineServer(tb testing.TB, o api.Options, d engine.Data) *api.Server {
+	tb.Helper()
+	s, err := api.New(o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	nodes, edges := testNetwork()
+	e, err := engine.New(d, nodes, edges, o.Engine)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := e.Compute(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	s.SetEngine(e)
+	return s
+}
+
+// seededServer is a server on a fresh database seeded with the test district (seedDB),
+// not loaded yet; it returns the database and its URL too.
+func seededServer(tb testing.TB) (*api.Server, *postgis.DB, string) {
+	tb.Helper()
+	db, url := postgistest.New(tb)
+	seedDB(tb, db)
+	o := testOptions(tb)
+	o.Store, o.Tiles = db, db
+	s, err := api.New(o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, db, url
 }
 
 // seedDB stores the test district in db through the postgis importers.
@@ -164,14 +199,7 @@ func seedData(tb testing.TB, db *postgis.DB, nodes []geo.WalkNode, edges []geo.W
 // dbServer serves the test district loaded from a fresh PostGIS database.
 func dbServer(tb testing.TB) (*api.Server, *postgis.DB) {
 	tb.Helper()
-	db, _ := postgistest.New(tb)
-	seedDB(tb, db)
-	o := testOptions(tb)
-	o.Store = db
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s, db, _ := seededServer(tb)
 	if err := s.Load(context.Background()); err != nil {
 		tb.Fatal(err)
 	}

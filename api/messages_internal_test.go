@@ -2,74 +2,35 @@ package api
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/internal/formatscan"
 )
 
 // TestCatalogueCoversEveryMessage reads the package's source and checks that every
 // literal format given to paramError, apiErrorf and text has a Chinese entry.
 func TestCatalogueCoversEveryMessage(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	seen := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			id, ok := call.Fun.(*ast.Ident)
-			if !ok || len(call.Args) < 2 {
-				return true
-			}
-			var arg ast.Expr
+	formats := formatscan.Formats(t, func(call *ast.CallExpr) ast.Expr {
+		if id, ok := call.Fun.(*ast.Ident); ok && len(call.Args) >= 2 {
 			switch id.Name {
 			case "paramError", "apiErrorf", "text":
-				arg = call.Args[1]
-			default:
-				return true
+				return call.Args[1]
 			}
-			lit, ok := arg.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			en, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen++
-			if zh := zhFormat(en); zh == en {
-				t.Errorf("%s: no Chinese text for %q", fset.Position(lit.Pos()), en)
-			} else if strings.Count(zh, "%") != strings.Count(en, "%") {
-				t.Errorf("%s: %q and %q differ in their verbs", fset.Position(lit.Pos()), en, zh)
-			}
-			return true
-		})
+		}
+		return nil
+	})
+	for _, f := range formats {
+		if zh := zhFormat(f.Text); zh == f.Text {
+			t.Errorf("%s: no Chinese text for %q", f.Pos, f.Text)
+		} else if strings.Count(zh, "%") != strings.Count(f.Text, "%") {
+			t.Errorf("%s: %q and %q differ in their verbs", f.Pos, f.Text, zh)
+		}
 	}
-	if seen < 40 {
-		t.Errorf("found only %d messages; is the scan still finding the calls?", seen)
+	if len(formats) < 40 {
+		t.Errorf("found only %d messages; is the scan still finding the calls?", len(formats))
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/api"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // endpoints lists every API operation: the OpenAPI document must describe each.
@@ -157,14 +156,7 @@ func TestMiddleware(t *testing.T) {
 // TestServeLoadsAndShutsDown runs the real HTTP server: it answers /healthz at once,
 // becomes ready after loading the district from PostGIS, and stops when its context ends.
 func TestServeLoadsAndShutsDown(t *testing.T) {
-	db, _ := postgistest.New(t)
-	seedDB(t, db)
-	o := testOptions(t)
-	o.Store = db
-	s, err := api.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, _ := seededServer(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

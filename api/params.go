@@ -225,6 +225,17 @@ func parseFormat(q url.Values, allowed ...string) (string, error) {
 	return "", paramError("format", "%q: use %s", s, strings.Join(allowed, ", "))
 }
 
+// parseOutput reads how an answer is written: format= among allowed (parseFormat; the
+// first is the default) and lang= (parseLang; the CSV headers' language).
+func parseOutput(q url.Values, allowed ...string) (string, lang, error) {
+	format, err := parseFormat(q, allowed...)
+	if err != nil {
+		return "", "", err
+	}
+	l, err := parseLang(q)
+	return format, l, err
+}
+
 // parseBBox reads bbox=minLon,minLat,maxLon,maxLat (degrees of sys); nil when absent. The
 // corners are converted to WGS84.
 func parseBBox(q url.Values, sys crs.System) (*orb.Bound, error) {

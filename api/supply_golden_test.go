@@ -1,11 +1,9 @@
 package api_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
-	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
 // supplyMemoryServer serves the test district from memory with the stations' floor area
@@ -17,26 +15,7 @@ func supplyMemoryServer(tb testing.TB) *api.Server {
 	d.Communities[0].Households = 2000
 	d.Stations[0].FloorAreaM2, d.Stations[0].Staff = 450, 6
 	d.Stations[1].FloorAreaM2 = 1200
-	return serverOf(tb, testOptions(tb), d)
-}
-
-// serverOf serves d on the test network from an engine built in memory with o.
-func serverOf(tb testing.TB, o api.Options, d engine.Data) *api.Server {
-	tb.Helper()
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(d, nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return engineServer(tb, testOptions(tb), d)
 }
 
 // goldenSupplyCases are asked of supplyMemoryServer: the supply endpoints and circle=.

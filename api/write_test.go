@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"maps"
 	"mime/multipart"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // upload builds a multipart body with the file and form fields.
@@ -46,15 +46,6 @@ func postUpload(tb testing.TB, s *api.Server, kind, token, filename string, cont
 	return do(tb, s.Handler(), http.MethodPost, "/api/v1/imports/"+kind, body, h)
 }
 
-func tableCounts(tb testing.TB, db *postgis.DB) map[string]int64 {
-	tb.Helper()
-	c, err := db.TableCounts(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
-}
-
 func stationCSV(rows ...string) []byte {
 	b := "id,name,level,lon,lat\n"
 	for _, r := range rows {
@@ -62,6 +53,9 @@ func stationCSV(rows ...string) []byte {
 	}
 	return []byte(b)
 }
+
+// tableCounts is postgistest.Counts: the rows of each table.
+func tableCounts(tb testing.TB, db *postgis.DB) map[string]int64 { return postgistest.Counts(tb, db) }
 
 func TestWriteEndpointsNeedTheToken(t *testing.T) {
 	off := memoryServer(t)

@@ -167,22 +167,13 @@ func circleJSONError(name string, b []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := lineCol(b, syn.Offset-1)
+		line, col := geo.LineColumn(b, syn.Offset-1)
 		return geo.WrapError(geo.EINVALID, err, "circle file %s: line %d, column %d: invalid JSON", name, line, col)
 	case errors.As(err, &typ):
-		line, col := lineCol(b, typ.Offset)
+		line, col := geo.LineColumn(b, typ.Offset)
 		return geo.Errorf(geo.EINVALID, "circle file %s: line %d, column %d: field %q cannot hold %s", name, line, col, typ.Field, typ.Value)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return geo.WrapError(geo.EINVALID, err, "circle file %s: empty or cut short", name)
 	}
 	return geo.WrapError(geo.EINVALID, err, "circle file %s (a misspelt field? compare with the bundled circles.json)", name)
-}
-
-// lineCol returns the 1-based line and column of byte offset off in b.
-func lineCol(b []byte, off int64) (line, col int) {
-	off = max(0, min(off, int64(len(b))))
-	before := b[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/health"
+	fx "github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
@@ -34,30 +35,13 @@ func gridStep() (dLon, dLat float64) {
 func storeDefects(tb testing.TB, db *postgis.DB) orb.Point {
 	tb.Helper()
 	ctx := context.Background()
-	dLon, dLat := gridStep()
+	_, dLat := gridStep()
 	const n = 10
 	var data postgis.OSMData
-	id := func(i, j int) int64 { return int64(i*(n+1) + j + 1) }
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= n; j++ {
-			data.Nodes = append(data.Nodes, geo.WalkNode{ID: id(i, j), Point: orb.Point{gridLon + float64(j)*dLon, gridLat + float64(i)*dLat}})
-		}
-	}
+	var box orb.MultiPolygon
+	data.Nodes, data.Edges, box = fx.GridNetwork(n)
 	pt := func(k int64) orb.Point { return data.Nodes[k-1].Point }
-	edge := func(a, b int64) {
-		data.Edges = append(data.Edges, geo.WalkEdge{ID: int64(len(data.Edges) + 1), Source: a, Target: b,
-			LengthM: geo.HaversineM(pt(a), pt(b)), Highway: "residential", Geometry: orb.LineString{pt(a), pt(b)}})
-	}
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= n; j++ {
-			if j < n {
-				edge(id(i, j), id(i, j+1))
-			}
-			if i < n {
-				edge(id(i, j), id(i+1, j))
-			}
-		}
-	}
+	id := func(i, j int) int64 { return fx.GridID(n, i, j) }
 	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "grid.osm"}, data, geo.DefaultWalkModel()); err != nil {
 		tb.Fatal(err)
 	}
@@ -65,8 +49,6 @@ func storeDefects(tb testing.TB, db *postgis.DB) orb.Point {
 	if _, err := db.ImportStreets(ctx, derived, []geo.Street{{Code: "510100001", Name: "派生一"}, {Code: "510100002", Name: "派生二"}}); err != nil {
 		tb.Fatal(err)
 	}
-	e, nn := gridLon+n*dLon, gridLat+n*dLat
-	box := orb.MultiPolygon{{{{gridLon, gridLat}, {e, gridLat}, {e, nn}, {gridLon, nn}, {gridLon, gridLat}}}}
 	comms := []geo.Community{
 		{Code: "510100003001", Name: "有界社区", StreetCode: "510100003", StreetName: "文件街道", Population: 5000, Boundary: box},
 		{Code: "510100003002", Name: "无界社区", StreetCode: "510100003", StreetName: "文件街道", Population: noBoundaryPop},

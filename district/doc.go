@@ -7,6 +7,11 @@
 // left out and listed), hash it for the batch record, and store it in one transaction
 // through an ImportStore.
 //
+// Import a population grid (ReadPopulation, then PopulationGrid.Store): one grid CSV, or
+// GeoTIFF rasters added onto H3 cells (importers/raster), a bad row refusing the whole
+// grid, hashed for the batch record and stored in one transaction through a
+// PopulationStore.
+//
 // Import an OpenStreetMap extract (ImportOSM): read it with importers/osmimport, refuse nodes
 // with bad coordinates unless SkipInvalid, and store it through an OSMStore, which hands
 // the import what earlier OSM imports stored inside its transaction: an import that would
@@ -38,5 +43,5 @@
 // import batch); *postgis.DB implements them all.
 //
 // district may import geo and its subpackages (geo/coverage, geo/engine, geo/assess, geo/health,
-// geo/derive …), importers, importers/osmimport, report, data and the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
+// geo/derive …), importers, importers/osmimport, importers/raster, report, data and the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.
 package district

@@ -17,10 +17,7 @@ import (
 )
 
 // PopulationCell is one row of a population grid: residents of one H3 cell.
-type PopulationCell struct {
-	H3         string // H3 index as hexadecimal text
-	Population float64
-}
+type PopulationCell = geo.PopulationCell
 
 // PopulationOptions steer how a population grid is read.
 type PopulationOptions struct {

@@ -96,10 +96,7 @@ func (db *DB) DeleteCommunities(ctx context.Context, source string) (int, error)
 }
 
 // PopulationRow is the residents of one H3 cell (index as text).
-type PopulationRow struct {
-	H3         string
-	Population float64
-}
+type PopulationRow = geo.PopulationCell
 
 // ImportPopulation replaces (or, in upsert mode, updates) the population grid in one
 // transaction.

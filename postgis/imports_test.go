@@ -21,14 +21,8 @@ func bowtie(lon, lat, d float64) orb.MultiPolygon {
 	return orb.MultiPolygon{{{{lon, lat}, {lon + d, lat + d}, {lon + d, lat}, {lon, lat + d}, {lon, lat}}}}
 }
 
-func counts(tb testing.TB, db *postgis.DB) map[string]int64 {
-	tb.Helper()
-	c, err := db.TableCounts(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
-}
+// counts is postgistest.Counts: the rows of each table.
+func counts(tb testing.TB, db *postgis.DB) map[string]int64 { return postgistest.Counts(tb, db) }
 
 func TestImportStationsModes(t *testing.T) {
 	db, _ := postgistest.New(t)

@@ -62,24 +62,17 @@ func runBench(ctx context.Context, cfg *Config, f *benchFlags, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return err
-	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	for _, n := range sizes {
-		if err := benchOne(ctx, db, cfg, f, opts, n, out); err != nil {
+	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+		if _, err := db.Migrate(ctx); err != nil {
 			return err
 		}
-	}
-	return nil
+		for _, n := range sizes {
+			if err := benchOne(ctx, db, cfg, f, opts, n, out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func parseSizes(s string) ([]int, error) {

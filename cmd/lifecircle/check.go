@@ -6,7 +6,9 @@ import (
 	"strconv"
 
 	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -46,26 +48,19 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 warnings with --st
 
 func runCheck(cmd *cobra.Command, cfg *Config, f *checkFlags) error {
 	ctx := cmd.Context()
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return err
-	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute})
-	if err != nil {
-		return err
-	}
-	w := cmd.OutOrStdout()
-	printFindings(w, c.Findings, health.SeverityInfo)
-	fmt.Fprintln(w, summaryLine(c.Summary))
-	if code := health.Exit(c.Summary, f.strict); code != 0 {
-		return exitStatus(code)
-	}
-	return nil
+	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute})
+		if err != nil {
+			return err
+		}
+		w := cmd.OutOrStdout()
+		printFindings(w, c.Findings, health.SeverityInfo)
+		fmt.Fprintln(w, summaryLine(c.Summary))
+		if code := health.Exit(c.Summary, f.strict); code != 0 {
+			return exitStatus(code)
+		}
+		return nil
+	})
 }
 
 // exitStatus is an error that only sets the process's exit status: what went wrong has

@@ -2,11 +2,11 @@ package main_test
 
 import (
 	"context"
-	"math"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	fx "github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
@@ -17,41 +17,18 @@ import (
 func storeGrid(tb testing.TB, db *postgis.DB) {
 	tb.Helper()
 	ctx := context.Background()
-	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
-	dLon := dLat / math.Cos(30*math.Pi/180)
 	const n = 10
 	var data postgis.OSMData
-	id := func(i, j int) int64 { return int64(i*(n+1) + j + 1) }
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= n; j++ {
-			data.Nodes = append(data.Nodes, geo.WalkNode{ID: id(i, j), Point: orb.Point{104 + float64(j)*dLon, 30 + float64(i)*dLat}})
-		}
-	}
-	pt := func(k int64) orb.Point { return data.Nodes[k-1].Point }
-	edge := func(a, b int64) {
-		data.Edges = append(data.Edges, geo.WalkEdge{ID: int64(len(data.Edges) + 1), Source: a, Target: b,
-			LengthM: geo.HaversineM(pt(a), pt(b)), Highway: "residential", Geometry: orb.LineString{pt(a), pt(b)}})
-	}
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= n; j++ {
-			if j < n {
-				edge(id(i, j), id(i, j+1))
-			}
-			if i < n {
-				edge(id(i, j), id(i+1, j))
-			}
-		}
-	}
+	var box orb.MultiPolygon
+	data.Nodes, data.Edges, box = fx.GridNetwork(n)
 	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "grid.osm"}, data, geo.DefaultWalkModel()); err != nil {
 		tb.Fatal(err)
 	}
-	e, nn := 104+n*dLon, 30+n*dLat
-	box := orb.MultiPolygon{{{{104, 30}, {e, 30}, {e, nn}, {104, nn}, {104, 30}}}}
 	comms := []geo.Community{{Code: "510100003001", Name: "网格社区", StreetCode: "510100003", StreetName: "网格街道", Population: 5000, Boundary: box}}
 	if _, err := db.ImportCommunities(ctx, geo.Batch{Kind: "communities", FileName: "grid.geojson", Mode: geo.ModeReplace}, comms, geo.ImportOptions{}); err != nil {
 		tb.Fatal(err)
 	}
-	stations := []geo.Station{{ID: "S1", Name: "中心站", Level: geo.LevelCommunity, Point: pt(id(n/2, n/2))}}
+	stations := []geo.Station{{ID: "S1", Name: "中心站", Level: geo.LevelCommunity, Point: data.Nodes[fx.GridID(n, n/2, n/2)-1].Point}}
 	if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "stations.csv", Mode: geo.ModeUpsert}, stations, geo.ImportOptions{}); err != nil {
 		tb.Fatal(err)
 	}

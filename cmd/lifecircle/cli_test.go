@@ -20,6 +20,9 @@ import (
 // binary is the lifecircle command built once for these tests.
 var binary string
 
+// counts is postgistest.Counts: the rows of each table.
+func counts(tb testing.TB, db *postgis.DB) map[string]int64 { return postgistest.Counts(tb, db) }
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "lifecircle-cli")
 	if err != nil {
@@ -62,15 +65,6 @@ func mustRun(tb testing.TB, url string, args ...string) string {
 		tb.Fatalf("lifecircle %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 	}
 	return out
-}
-
-func counts(tb testing.TB, db *postgis.DB) map[string]int64 {
-	tb.Helper()
-	c, err := db.TableCounts(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
 }
 
 // Every kind of bad input fails the import with a message naming the file, the record and

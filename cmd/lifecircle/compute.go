@@ -13,6 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -89,25 +90,18 @@ stored with the run.`,
 
 func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	ctx := cmd.Context()
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return err
-	}
-	opts.Phase = func(name string, d time.Duration) {
-		cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
-	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: f.force})
-	if err != nil {
-		return err
-	}
-	printFindings(cmd.OutOrStdout(), c.Findings, health.SeverityWarning)
-	printComputeSummary(cmd.OutOrStdout(), cfg, c.Engine, c.Took)
-	return nil
+	return cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
+		opts.Phase = func(name string, d time.Duration) {
+			cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
+		}
+		c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: f.force})
+		if err != nil {
+			return err
+		}
+		printFindings(cmd.OutOrStdout(), c.Findings, health.SeverityWarning)
+		printComputeSummary(cmd.OutOrStdout(), cfg, c.Engine, c.Took)
+		return nil
+	})
 }
 
 func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.Duration) {

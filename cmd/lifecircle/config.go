@@ -8,6 +8,8 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/report"
@@ -112,6 +114,19 @@ func (c *Config) Circles() (*data.CircleFile, error) {
 	return district.LoadCircles(c.CirclesFile, cats)
 }
 
+// Standards loads the planning standards: --standards FILE, else the bundled
+// GB 50180-2018 rules (data/standards).
+func (c *Config) Standards() (*standards.Rules, error) {
+	b := data.Standards()
+	if c.StandardsFile != "" {
+		var err error
+		if b, err = os.ReadFile(c.StandardsFile); err != nil {
+			return nil, geo.WrapError(geo.EINVALID, err, "standards file")
+		}
+	}
+	return standards.Parse(b)
+}
+
 // StationRules parses the bundled station rules (data/stations.json): which OpenStreetMap
 // names make a station candidate.
 func (c *Config) StationRules() (*osmimport.StationRules, error) {
@@ -121,4 +136,36 @@ func (c *Config) StationRules() (*osmimport.StationRules, error) {
 // OpenDB connects to the configured database.
 func (c *Config) OpenDB(ctx context.Context) (*postgis.DB, error) {
 	return postgis.OpenWith(ctx, c.DatabaseURL, c.Pool)
+}
+
+// withDB opens the configured database, runs fn on it and closes it again: the frame of
+// every subcommand that reads or writes the database.
+func (c *Config) withDB(ctx context.Context, fn func(*postgis.DB) error) error {
+	db, err := c.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
+// storeImport runs store on the open database (withDB) and returns its summary: the last
+// step of every file import.
+func (c *Config) storeImport(ctx context.Context, store func(*postgis.DB) (geo.ImportSummary, error)) (geo.ImportSummary, error) {
+	var s geo.ImportSummary
+	err := c.withDB(ctx, func(db *postgis.DB) (err error) {
+		s, err = store(db)
+		return err
+	})
+	return s, err
+}
+
+// withModel builds the engine's options from f, then runs fn on them and the open
+// database (withDB): the frame of the subcommands that load or compute the district.
+func (c *Config) withModel(ctx context.Context, f *computeFlags, fn func(*postgis.DB, engine.Options) error) error {
+	opts, err := f.engineOptions(c)
+	if err != nil {
+		return err
+	}
+	return c.withDB(ctx, func(db *postgis.DB) error { return fn(db, opts) })
 }

@@ -55,25 +55,23 @@ It replaces what earlier demos stored, and leaves rows imported from your own fi
 func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	ctx, out := cmd.Context(), cmd.OutOrStdout()
 	start := time.Now()
-	db, err := cfg.OpenDB(ctx)
+	err := cfg.withDB(ctx, func(db *postgis.DB) error {
+		if _, err := db.Migrate(ctx); err != nil {
+			return err
+		}
+		files, cleanup, err := demoExtract(f.osm)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.osm))
+		if err := demoImport(ctx, cfg, files, out); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "2/4 neighbourhood units and stations")
+		return demoLayers(ctx, db, out)
+	})
 	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	files, cleanup, err := demoExtract(f.osm)
-	if err != nil {
-		return err
-	}
-	defer cleanup()
-	fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.osm))
-	if err := demoImport(ctx, cfg, files, out); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, "2/4 neighbourhood units and stations")
-	if err := demoLayers(ctx, db, out); err != nil {
 		return err
 	}
 	fmt.Fprintln(out, "3/4 computing coverage")

@@ -13,6 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -172,12 +173,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	s, err := p.Store(ctx, db)
+	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
 	if err != nil {
 		return err
 	}

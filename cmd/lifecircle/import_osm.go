@@ -8,6 +8,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -59,11 +60,6 @@ func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags
 	if err != nil {
 		return err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	var finish func()
 	phase := ""
 	var report func(done, total int64)
@@ -78,7 +74,11 @@ func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags
 		report(done, total)
 	}}
 	req := district.OSMRequest{Path: path, Read: opts, Walk: cfg.Walk, AllowShrink: fl.allowShrink, SkipInvalid: fl.skipInvalid}
-	res, err := district.ImportOSM(ctx, db, req)
+	var res *district.OSMImport
+	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
+		res, err = district.ImportOSM(ctx, db, req)
+		return err
+	})
 	if finish != nil {
 		finish()
 	}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/lifecircle/lifecircle/internal/formatscan"
 )
 
 // verbsOf lists a format's verbs ("%d", "%[2]s" as "%s" …), %% left out.
@@ -23,50 +21,23 @@ func verbsOf(f string) []string {
 // TestSummariesHaveChinese reads the command's source and checks that every literal
 // format given to say has a Chinese entry with as many verbs.
 func TestSummariesHaveChinese(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	seen := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	formats := formatscan.Formats(t, func(call *ast.CallExpr) ast.Expr {
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "say" && len(call.Args) > 0 {
+			return call.Args[0]
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		return nil
+	})
+	for _, f := range formats {
+		zh := zhSummary(f.Text)
+		switch {
+		case zh == "":
+			t.Errorf("%s: no Chinese for %q", f.Pos, f.Text)
+		case len(verbsOf(zh)) != len(verbsOf(f.Text)):
+			t.Errorf("%s: %q and %q differ in their verbs", f.Pos, f.Text, zh)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "say" {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			en, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen++
-			zh := zhSummary(en)
-			switch {
-			case zh == "":
-				t.Errorf("%s: no Chinese for %q", fset.Position(lit.Pos()), en)
-			case len(verbsOf(zh)) != len(verbsOf(en)):
-				t.Errorf("%s: %q and %q differ in their verbs", fset.Position(lit.Pos()), en, zh)
-			}
-			return true
-		})
 	}
-	if seen < 10 {
-		t.Errorf("found only %d summaries; is the scan still finding the calls?", seen)
+	if len(formats) < 10 {
+		t.Errorf("found only %d summaries; is the scan still finding the calls?", len(formats))
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -15,21 +16,19 @@ extension, so the database user must be allowed to (a superuser, or the extensio
 created). Running it again is harmless.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := cfg.OpenDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			applied, err := db.Migrate(cmd.Context())
-			if err != nil {
-				return err
-			}
-			v, err := db.SchemaVersion(cmd.Context())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "applied %d migration(s); schema version %d\n", len(applied), v)
-			return nil
+			ctx := cmd.Context()
+			return cfg.withDB(ctx, func(db *postgis.DB) error {
+				applied, err := db.Migrate(ctx)
+				if err != nil {
+					return err
+				}
+				v, err := db.SchemaVersion(ctx)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "applied %d migration(s); schema version %d\n", len(applied), v)
+				return nil
+			})
 		},
 	}
 }

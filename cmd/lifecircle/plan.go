@@ -9,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -79,20 +80,15 @@ func runPlanShared(cmd *cobra.Command, cfg *Config, f *sharedFlags) error {
 // computedEngine loads the district from the database and computes its coverage in
 // memory under the compute flags (nothing is written back).
 func computedEngine(ctx context.Context, cfg *Config, f *computeFlags) (*engine.Engine, error) {
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return nil, err
-	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	c, err := district.Compute(ctx, db, opts)
-	if err != nil {
-		return nil, err
-	}
-	return c.Engine, nil
+	var e *engine.Engine
+	err := cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
+		c, err := district.Compute(ctx, db, opts)
+		if c != nil {
+			e = c.Engine
+		}
+		return err
+	})
+	return e, err
 }
 
 // printShared prints the plan: the request as used, the counts, then each group.

@@ -9,14 +9,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/siting"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/spf13/cobra"
 )
@@ -179,11 +178,7 @@ func reportPDF(ctx context.Context, cfg *Config, out io.Writer, htmlPath, pdfPat
 
 // reportInput loads and computes the district and collects the report's figures.
 func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input, error) {
-	opts, err := f.engineOptions(cfg)
-	if err != nil {
-		return report.Input{}, err
-	}
-	rules, err := reportRules(cfg)
+	rules, err := cfg.Standards()
 	if err != nil {
 		return report.Input{}, err
 	}
@@ -191,51 +186,34 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 	if err != nil {
 		return report.Input{}, err
 	}
-	db, err := cfg.OpenDB(ctx)
-	if err != nil {
-		return report.Input{}, err
-	}
-	defer db.Close()
-	src := &osmWatch{Source: db}
-	c, err := district.Compute(ctx, src, opts)
-	if err != nil {
-		return report.Input{}, err
-	}
-	e := c.Engine
 	circles, err := reportCircles(cfg, f.circles)
 	if err != nil {
 		return report.Input{}, err
 	}
-	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
-	if shared.Minutes > opts.MaxMinutes {
-		shared.Minutes = opts.MaxMinutes
-	}
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared, Circles: circles})
-	if err != nil {
-		return report.Input{}, err
-	}
-	ch, err := district.CheckEngine(ctx, db, e, health.Options{})
-	if err != nil {
-		return report.Input{}, err
-	}
-	in.Findings, in.Checked = ch.Findings, true
-	in.Categories = cats
-	if src.fromOSM || usesOSM(e) {
-		in.Attribution = osmAttribution
-	}
-	return in, nil
-}
-
-// reportRules loads the planning standards: --standards FILE, else the bundled rules.
-func reportRules(cfg *Config) (*standards.Rules, error) {
-	b := data.Standards()
-	if cfg.StandardsFile != "" {
-		var err error
-		if b, err = os.ReadFile(cfg.StandardsFile); err != nil {
-			return nil, geo.WrapError(geo.EINVALID, err, "standards file")
+	var in report.Input
+	err = cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+		src := &osmWatch{Source: db}
+		c, err := district.Compute(ctx, src, opts)
+		if err != nil {
+			return err
 		}
-	}
-	return standards.Parse(b)
+		e := c.Engine
+		shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: min(15, opts.MaxMinutes), MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
+		if in, err = report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared, Circles: circles}); err != nil {
+			return err
+		}
+		ch, err := district.CheckEngine(ctx, db, e, health.Options{})
+		if err != nil {
+			return err
+		}
+		in.Findings, in.Checked = ch.Findings, true
+		in.Categories = cats
+		if src.fromOSM || usesOSM(e) {
+			in.Attribution = osmAttribution
+		}
+		return nil
+	})
+	return in, err
 }
 
 // osmWatch is a Source that notes whether the walk network came from OpenStreetMap.

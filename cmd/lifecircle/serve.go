@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/api"
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/postgis"
@@ -115,14 +114,7 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 // serveStandards reads the planning rules: --standards FILE or the bundled GB 50180-2018,
 // checked against the category file in use.
 func serveStandards(cfg *Config, cats *geo.Categories) (*standards.Rules, error) {
-	b := data.Standards()
-	if cfg.StandardsFile != "" {
-		var err error
-		if b, err = os.ReadFile(cfg.StandardsFile); err != nil {
-			return nil, geo.WrapError(geo.EINVALID, err, "standards file")
-		}
-	}
-	r, err := standards.Parse(b)
+	r, err := cfg.Standards()
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
 
@@ -29,17 +30,14 @@ candidate; then run compute.`,
 		Example: "  lifecircle stations confirm osm:n5319384484 osm:w587721735\n  lifecircle stations confirm --all",
 		RunE: func(cmd *cobra.Command, ids []string) error {
 			ctx := cmd.Context()
-			db, err := cfg.OpenDB(ctx)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			r, err := district.ConfirmStations(ctx, db, ids, all)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d station(s) confirmed; run 'lifecircle compute' to count them\n", r.Confirmed)
-			return nil
+			return cfg.withDB(ctx, func(db *postgis.DB) error {
+				r, err := district.ConfirmStations(ctx, db, ids, all)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%d station(s) confirmed; run 'lifecircle compute' to count them\n", r.Confirmed)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "confirm every candidate station")

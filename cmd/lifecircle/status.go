@@ -21,17 +21,14 @@ coverage is older than the newest import.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			db, err := cfg.OpenDB(ctx)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			s, err := db.Status(ctx)
-			if err != nil {
-				return err
-			}
-			printStatus(cmd.OutOrStdout(), s)
-			return nil
+			return cfg.withDB(ctx, func(db *postgis.DB) error {
+				s, err := db.Status(ctx)
+				if err != nil {
+					return err
+				}
+				printStatus(cmd.OutOrStdout(), s)
+				return nil
+			})
 		},
 	}
 }

@@ -56,7 +56,7 @@ func runSupply(cmd *cobra.Command, cfg *Config, f *supplyFlags) error {
 		}
 		q.Level = l
 	}
-	rules, err := reportRules(cfg)
+	rules, err := cfg.Standards()
 	if err != nil {
 		return err
 	}

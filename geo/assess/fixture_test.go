@@ -10,8 +10,8 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// The report tests run on a hand-built district laid out in local metres: x east and y
-// north of (104° E, 30° N).
+// The tests run on fixture's streets district (see fixture.StreetsData), laid out in
+// local metres: x east and y north of (104° E, 30° N).
 //
 //	y=600  N ────────────────────────── north street, x 0…2000 (street B)
 //	       │ cross street x=0, y 0…600
@@ -24,31 +24,21 @@ import (
 // the strip y 450…750 around the north street; C3 (street B) a block at y 1400…1600, more
 // than 500 m from every street, so its cells are off the network.
 const (
-	codeA, codeB   = "510104001", "510104002"
-	codeC1, codeC2 = "510104001001", "510104002001"
-	codeC3         = "510104002002"
+	codeA, codeB   = fixture.StreetA, fixture.StreetB
+	codeC1, codeC2 = fixture.CommunityC1, fixture.CommunityC2
+	codeC3         = fixture.CommunityC3
 	walkSpeed      = 4000.0 / 3600 // walking speed, m/s
 	tolM           = 2.0           // metres of disagreement allowed between the oracle and the engine
 )
 
 // pt returns the WGS84 (lon, lat) point x metres east and y metres north of (104, 30).
-func pt(x, y float64) orb.Point {
-	mLat := geo.EarthRadiusM * math.Pi / 180
-	mLon := mLat * math.Cos(30*math.Pi/180)
-	return orb.Point{104 + x/mLon, 30 + y/mLat}
-}
+func pt(x, y float64) orb.Point { return fixture.StreetsPoint(x, y) }
 
 // toLocal returns p in local metres (x east, y north of (104, 30)).
-func toLocal(p orb.Point) (x, y float64) {
-	mLat := geo.EarthRadiusM * math.Pi / 180
-	mLon := mLat * math.Cos(30*math.Pi/180)
-	return (p[0] - 104) * mLon, (p[1] - 30) * mLat
-}
+func toLocal(p orb.Point) (x, y float64) { return fixture.StreetsLocal(p) }
 
 // rect is the WGS84 polygon of the local rectangle x0…x1, y0…y1 (metres).
-func rect(x0, y0, x1, y1 float64) orb.MultiPolygon {
-	return orb.MultiPolygon{{{pt(x0, y0), pt(x1, y0), pt(x1, y1), pt(x0, y1), pt(x0, y0)}}}
-}
+func rect(x0, y0, x1, y1 float64) orb.MultiPolygon { return fixture.StreetsRect(x0, y0, x1, y1) }
 
 // inRect reports whether p lies in the local rectangle.
 func inRect(p orb.Point, x0, y0, x1, y1 float64) bool {
@@ -57,72 +47,15 @@ func inRect(p orb.Point, x0, y0, x1, y1 float64) bool {
 }
 
 // streetGraph builds the three streets with nodes every 100 m.
-func streetGraph() ([]geo.WalkNode, []geo.WalkEdge) {
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	ids := map[[2]int]int64{}
-	node := func(x, y int) int64 {
-		if id, ok := ids[[2]int{x, y}]; ok {
-			return id
-		}
-		id := int64(len(nodes) + 1)
-		ids[[2]int{x, y}] = id
-		nodes = append(nodes, geo.WalkNode{ID: id, Point: pt(float64(x), float64(y))})
-		return id
-	}
-	line := func(x0, y0, x1, y1 int) {
-		n := max(abs(x1-x0), abs(y1-y0)) / 100
-		dx, dy := (x1-x0)/n, (y1-y0)/n
-		for k := 0; k < n; k++ {
-			a, b := node(x0+k*dx, y0+k*dy), node(x0+(k+1)*dx, y0+(k+1)*dy)
-			pa, pb := nodes[a-1].Point, nodes[b-1].Point
-			edges = append(edges, geo.WalkEdge{ID: int64(len(edges) + 1), Source: a, Target: b,
-				LengthM: geo.HaversineM(pa, pb), Highway: "residential", Geometry: orb.LineString{pa, pb}})
-		}
-	}
-	line(0, 0, 2000, 0)
-	line(0, 0, 0, 600)
-	line(0, 600, 2000, 600)
-	return nodes, edges
-}
+func streetGraph() ([]geo.WalkNode, []geo.WalkEdge) { return fixture.StreetsNetwork() }
 
-func abs(v int) int {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
-// baseData is the district: two streets, three communities, three compounds, five
-// stations (one per level; the building one detected in OSM) and one supermarket.
+// baseData is the district: two streets, three communities, three compounds (the streets
+// district's two and a small one, k3, round the community station), five stations (one
+// per level; the building one detected in OSM) and one supermarket.
 func baseData() engine.Data {
-	return engine.Data{
-		Streets: []geo.Street{
-			{Code: codeA, Name: "南街道", DistrictCode: "510104", Boundary: rect(-100, -200, 2100, 300)},
-			{Code: codeB, Name: "北街道", DistrictCode: "510104", Boundary: rect(-100, 300, 2100, 1700)},
-		},
-		Communities: []geo.Community{
-			{Code: codeC1, Name: "南社区", StreetCode: codeA, StreetName: "南街道", Population: 6000,
-				Households: 2000, Workers: 5, ServiceAreaM2: 400, Boundary: rect(0, -150, 2000, 150)},
-			{Code: codeC2, Name: "北社区", StreetCode: codeB, StreetName: "北街道", Population: 3000,
-				Households: 1000, Workers: 4, ServiceAreaM2: 350, Boundary: rect(0, 450, 2000, 750)},
-			{Code: codeC3, Name: "远村", StreetCode: codeB, StreetName: "北街道", Population: 1000,
-				Boundary: rect(0, 1400, 600, 1600)},
-		},
-		Compounds: []geo.Compound{
-			{ID: "k1", Name: "东苑", CommunityCode: codeC1, Households: 100, Polygon: rect(1400, -100, 1600, 100)},
-			{ID: "k2", Name: "北苑", CommunityCode: codeC2, Population: 500, Polygon: rect(1700, 500, 1900, 700)},
-			{ID: "k3", Name: "小院", CommunityCode: codeC1, Households: 50, Polygon: rect(90, -10, 110, 10)},
-		},
-		Stations: []geo.Station{
-			{ID: "d1", Name: "区党群服务中心", Level: geo.LevelDistrict, ParentCode: "510104", Point: pt(1000, 0), Source: "file"},
-			{ID: "s1", Name: "南街道党群服务中心", Level: geo.LevelStreet, ParentCode: codeA, Point: pt(0, 200), Source: "file"},
-			{ID: "c1", Name: "南社区党群服务站", Level: geo.LevelCommunity, ParentCode: codeC1, Point: pt(100, 0), FloorAreaM2: 500, Source: "file"},
-			{ID: "p1", Name: "东苑党群服务站", Level: geo.LevelCompound, Point: pt(1500, 0), FloorAreaM2: 200, Source: "file"},
-			{ID: "x1", Name: "商圈党群服务站", Level: geo.LevelBuilding, Point: pt(1000, 600), Source: "osm"},
-		},
-		Outlets: []geo.Outlet{{ID: "m1", Name: "超市", Category: "supermarket", Point: pt(600, 0)}},
-	}
+	d := fixture.StreetsData()
+	d.Compounds = append(d.Compounds, geo.Compound{ID: "k3", Name: "小院", CommunityCode: codeC1, Households: 50, Polygon: rect(90, -10, 110, 10)})
+	return d
 }
 
 // newDistrict builds and computes the district after applying mods to its data.

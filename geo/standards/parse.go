@@ -38,10 +38,10 @@ func jsonError(b []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(b, syn.Offset-1) // Offset counts the offending byte
+		line, col := geo.LineColumn(b, syn.Offset-1) // Offset counts the offending byte
 		return geo.WrapError(geo.EINVALID, err, "standards file: line %d, column %d: invalid JSON", line, col)
 	case errors.As(err, &typ):
-		line, col := position(b, typ.Offset) // just after the offending value
+		line, col := geo.LineColumn(b, typ.Offset) // just after the offending value
 		return geo.Errorf(geo.EINVALID, "standards file: line %d, column %d: field %q must be %s, not %s",
 			line, col, typ.Field, kindName(typ.Type), typ.Value)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
@@ -68,13 +68,4 @@ func kindName(t reflect.Type) string {
 		return "an object {...}"
 	}
 	return t.String()
-}
-
-// position returns the 1-based line and column of byte offset off in b.
-func position(b []byte, off int64) (line, col int) {
-	off = max(0, min(off, int64(len(b))))
-	before := b[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
 }

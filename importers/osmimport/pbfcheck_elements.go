@@ -144,8 +144,22 @@ func skipValues(its ...*protoscan.Iterator) error {
 // and that its lat and lon lists are no longer than the node list made for the first of
 // refs, lats and lons.
 func checkWay(data []byte, strs int64) error {
-	var keys, vals *protoscan.Iterator
 	nodes := 0 // the length of the decoder's node list
+	return checkElement(data, strs, "way", func(msg *protoscan.Message) error {
+		switch msg.FieldNumber() {
+		case 8, 9, 10:
+			return checkNodeList(msg, &nodes)
+		}
+		msg.Skip()
+		return nil
+	})
+}
+
+// checkElement checks the fields a Way and a Relation message share: id (1), tag keys (2)
+// and values (3) and info (4), then the tags' string ids; every other field goes to other.
+// what names the element in the errors.
+func checkElement(data []byte, strs int64, what string, other func(*protoscan.Message) error) error {
+	var keys, vals *protoscan.Iterator
 	msg := protoscan.New(data)
 	for msg.Next() {
 		var err error
@@ -157,21 +171,19 @@ func checkWay(data []byte, strs int64) error {
 		case 3:
 			vals, err = msg.Iterator(nil)
 		case 4:
-			err = checkInfo(msg, strs, "a way's user")
-		case 8, 9, 10:
-			err = checkNodeList(msg, &nodes)
+			err = checkInfo(msg, strs, "a "+what+"'s user")
 		default:
-			msg.Skip()
+			err = other(msg)
 		}
 		if err != nil {
-			return malformed("way", err)
+			return malformed(what, err)
 		}
 	}
 	if err := msg.Err(); err != nil {
-		return malformed("way", err)
+		return malformed(what, err)
 	}
 	if keys != nil && vals != nil {
-		return checkTags(keys, vals, strs, "a way's tag")
+		return checkTags(keys, vals, strs, "a "+what+"'s tag")
 	}
 	return nil
 }
@@ -245,19 +257,9 @@ func checkTags(keys, vals *protoscan.Iterator, strs int64, what string) error {
 // checkRelation checks a Relation message as scanRelations reads it: string ids of user,
 // tags and roles, and no more roles than member types.
 func checkRelation(data []byte, strs int64) error {
-	var keys, vals, roles, memids, types *protoscan.Iterator
-	msg := protoscan.New(data)
-	for msg.Next() {
-		var err error
+	var roles, memids, types *protoscan.Iterator
+	err := checkElement(data, strs, "relation", func(msg *protoscan.Message) (err error) {
 		switch msg.FieldNumber() {
-		case 1:
-			_, err = msg.Int64()
-		case 2:
-			keys, err = msg.Iterator(nil)
-		case 3:
-			vals, err = msg.Iterator(nil)
-		case 4:
-			err = checkInfo(msg, strs, "a relation's user")
 		case 8:
 			roles, err = msg.Iterator(nil)
 		case 9:
@@ -267,17 +269,10 @@ func checkRelation(data []byte, strs int64) error {
 		default:
 			msg.Skip()
 		}
-		if err != nil {
-			return malformed("relation", err)
-		}
-	}
-	if err := msg.Err(); err != nil {
-		return malformed("relation", err)
-	}
-	if keys != nil && vals != nil {
-		if err := checkTags(keys, vals, strs, "a relation's tag"); err != nil {
-			return err
-		}
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	if roles != nil && memids != nil && types != nil {
 		return checkMembers(roles, memids, types, strs)
