@@ -14,6 +14,12 @@ import (
 // that overlap each other (a building on residential landuse) are counted once each.
 // Polygons with coordinates that are not WGS84 (lon, lat) are ignored.
 func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
+	return weightedLand(cells, residential, nil)
+}
+
+// weightedLand is residentialLand with polygon k's area multiplied by factor[k] (nil:
+// every factor 1), e.g. a building's levels.
+func weightedLand(cells []Cell, residential []orb.MultiPolygon, factor []float64) []float64 {
 	land := make([]float64, len(cells))
 	if len(cells) == 0 {
 		return land
@@ -22,7 +28,11 @@ func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
 	hexes := make([][]xy, len(cells)) // each cell's hexagon, computed when first needed
 	reach := 1.5 * cellEdgeDeg(cells[0].H3)
 	var s landScratch
-	for _, mp := range residential {
+	for k, mp := range residential {
+		f := 1.0
+		if factor != nil {
+			f = factor[k]
+		}
 		for _, poly := range mp {
 			if len(poly) == 0 || checkPolygon(poly) != nil {
 				continue
@@ -35,7 +45,7 @@ func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
 				if hexes[i] == nil {
 					hexes[i] = cellHexagon(cells[i])
 				}
-				land[i] += s.polygonInHexagon(poly, cells[i].Center, hexes[i])
+				land[i] += f * s.polygonInHexagon(poly, cells[i].Center, hexes[i])
 			})
 		}
 	}
