@@ -66,7 +66,7 @@ func SpreadPopulationHomes(cells []Cell, areas []Area, homes Homes, grid map[h3.
 		cells[i].Population = 0
 	}
 	members := assignCells(cells, areas)
-	floor := floorArea(cells, homes)
+	floor := floorArea(cells, areas, members, homes)
 	var land []float64
 	if len(homes.Residential) > 0 {
 		land = residentialLand(cells, homes.Residential)
@@ -104,12 +104,24 @@ func sumOver(w []float64, idx []int) float64 {
 }
 
 // floorArea returns, per cell, the residential floor area in it in m² (nil when no
-// building counts): CountedHomes' footprints clipped to the hexagon times their levels.
-func floorArea(cells []Cell, homes Homes) []float64 {
+// building counts): CountedHomes' footprints clipped to the hexagon times their levels,
+// each building counted only in the cells of the area holding its centroid, so that an
+// area's residents live in its own buildings.
+func floorArea(cells []Cell, areas []Area, members [][]int, homes Homes) []float64 {
 	counted := CountedHomes(homes)
 	if len(counted) == 0 {
 		return nil
 	}
+	owner := make([]int32, len(cells))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for ai, m := range members {
+		for _, i := range m {
+			owner[i] = int32(ai)
+		}
+	}
+	home := homeAreas(counted, areas)
 	def := homes.DefaultLevels
 	if !(def > 0) {
 		def = DefaultBuildingLevels
@@ -122,7 +134,52 @@ func floorArea(cells []Cell, homes Homes) []float64 {
 			factor[i] = h.Levels
 		}
 	}
-	return weightedLand(cells, polys, factor)
+	return weightedLand(cells, polys, factor, func(k, i int) bool { return home[k] >= 0 && home[k] == owner[i] })
+}
+
+// homeAreas returns, per home, the first area whose boundary holds its centroid (planar,
+// WGS84), or -1.
+func homeAreas(homes []Home, areas []Area) []int32 {
+	out := make([]int32, len(homes))
+	ctr := make([]orb.Point, len(homes))
+	for k, h := range homes {
+		out[k] = -1
+		ctr[k], _ = planar.CentroidArea(h.Polygon)
+	}
+	eachPointIn(ctr, len(areas), func(a int) orb.MultiPolygon { return areas[a].Boundary }, func(a int, k int32) {
+		if out[k] < 0 {
+			out[k] = int32(a)
+		}
+	})
+	return out
+}
+
+// eachPointIn calls fn(j, k) for every point k lying in polygon j of n (poly(j), planar,
+// WGS84), j ascending.
+func eachPointIn(pts []orb.Point, n int, poly func(j int) orb.MultiPolygon, fn func(j int, k int32)) {
+	ix, err := gridindex.NewPoints(pts, 200, gridindex.DefaultMaxCells(len(pts)))
+	for j := 0; j < n; j++ {
+		mp := poly(j)
+		if len(mp) == 0 {
+			continue
+		}
+		visit := func(k int32) {
+			if planar.MultiPolygonContains(mp, pts[k]) {
+				fn(j, k)
+			}
+		}
+		if err != nil {
+			for k := range pts {
+				visit(int32(k))
+			}
+			continue
+		}
+		ix.Query(mp.Bound(), func(items []int32) {
+			for _, k := range items {
+				visit(k)
+			}
+		})
+	}
 }
 
 // CountedHomes returns the buildings the spread counts: every one not tagged
@@ -148,25 +205,7 @@ func CountedHomes(homes Homes) []Home {
 		ctr[k], _ = planar.CentroidArea(homes.Buildings[i].Polygon)
 	}
 	in := make([]bool, len(yes))
-	ix, err := gridindex.NewPoints(ctr, 200, gridindex.DefaultMaxCells(len(ctr)))
-	for _, land := range homes.Land {
-		visit := func(k int32) {
-			if !in[k] && planar.MultiPolygonContains(land, ctr[k]) {
-				in[k] = true
-			}
-		}
-		if err != nil {
-			for k := range ctr {
-				visit(int32(k))
-			}
-			continue
-		}
-		ix.Query(land.Bound(), func(items []int32) {
-			for _, k := range items {
-				visit(k)
-			}
-		})
-	}
+	eachPointIn(ctr, len(homes.Land), func(j int) orb.MultiPolygon { return homes.Land[j] }, func(_ int, k int32) { in[k] = true })
 	for k, i := range yes {
 		if in[k] {
 			out = append(out, homes.Buildings[i])
