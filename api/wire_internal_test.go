@@ -79,6 +79,7 @@ func wireKeyCases() []wireKeyCase {
 		at(reflect.TypeFor[levelWithinJSON](), "network-json.json", "within_by_level", 0),
 		at(reflect.TypeFor[standardsAnswer](), "standards-all.json"),
 		at(reflect.TypeFor[diagnosticsAnswer](), "memory-diagnostics.json"),
+		at(reflect.TypeFor[populationSpreadJSON](), "write-compute.json", "population"),
 		at(reflect.TypeFor[diagnosticsSummary](), "diagnostics.json", "summary"),
 		// The golden district is clean: these are the keys of a finding.
 		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},
