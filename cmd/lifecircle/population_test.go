@@ -19,6 +19,8 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
+var buildingsLine = regexp.MustCompile(`buildings: \d+ of \d+ counted as homes[^\n]*`)
+
 var spreadLine = regexp.MustCompile(`population spread: (\d+) communities by building floor area, (\d+) by residential land, (\d+) by cell area`)
 
 // floorResidentsSQL is the independent figure of the residents in the polygon $1, by
@@ -67,6 +69,11 @@ func TestChengduResidentsFollowBuildings(t *testing.T) {
 		t.Fatalf("no community spread by building floor area: %s", m[0])
 	}
 	t.Log(m[0])
+	if b := buildingsLine.FindString(out); b != "" {
+		t.Log(b)
+	} else {
+		t.Errorf("demo does not say how many buildings it counted with the default levels:\n%s", out)
+	}
 	c, err := district.Compute(ctx, db, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
