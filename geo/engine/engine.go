@@ -117,6 +117,10 @@ type Engine struct {
 	// Candidates are the candidate stations held back from Data.Stations (see
 	// Options.IncludeCandidates): listed, never counted. Empty when candidates are included.
 	Candidates []geo.Station
+	// PopulationMethods says, per community (parallel to Communities), how its population
+	// was spread over its cells, after Compute (coverage.MethodNone for one without a
+	// boundary).
+	PopulationMethods []coverage.Method
 
 	Cells     []coverage.Cell
 	CellSnaps []walk.Snap
@@ -128,10 +132,6 @@ type Engine struct {
 	Results   []coverage.Result // parallel to Sets
 	Summaries []coverage.ScopeSummary
 	Units     *Units // communities, streets and compounds, with their cells after Compute
-	// PopulationMethods says, per community (parallel to Communities), how its population
-	// was spread over its cells, after Compute (coverage.MethodNone for one without a
-	// boundary).
-	PopulationMethods []coverage.Method
 }
 
 // Load reads a district from src, builds the walk graph and snaps every facility.
