@@ -8,7 +8,9 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/importers"
 )
 
@@ -21,6 +23,8 @@ type errorDetail struct {
 	Code    string       `json:"code"`
 	Message string       `json:"message"`
 	Rejects []rejectJSON `json:"rejects,omitempty"`
+	// Findings are the data health check's findings behind a refused compute.
+	Findings []findingJSON `json:"findings,omitempty"`
 }
 
 // rejectJSON is one bad record of an uploaded file.
@@ -120,6 +124,10 @@ func describe(err error, limits string, l lang) (int, errorDetail) {
 			msg = re.zh
 		}
 		return statusOf(re.err.Code), errorDetail{Code: string(re.err.Code), Message: msg, Rejects: rejectsJSON(re.rejects)}
+	case district.RefusalOf(err) != nil:
+		d := errorDetail{Code: string(geo.EUNPROCESSABLE), Message: err.Error(),
+			Findings: diagnosticsOut(district.RefusalOf(err).Findings, health.Summary{}, "").Findings}
+		return http.StatusUnprocessableEntity, d
 	case errors.As(err, &ge) && ge.Code == geo.EINTERNAL:
 		return http.StatusInternalServerError, errorDetail{Code: string(geo.EINTERNAL), Message: text(l, "internal error")}
 	case errors.As(err, &le):

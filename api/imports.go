@@ -106,9 +106,19 @@ func bindImportFields(c echo.Context, req *district.ImportRequest) error {
 	return nil
 }
 
-// recompute answers POST /api/v1/compute: load, compute, write to PostGIS, swap.
+// recompute answers POST /api/v1/compute[?force=true]: check, load, compute, write to
+// PostGIS, swap. force (query or form: true/false) computes even when the data health
+// check finds errors, like compute --force.
 func (s *Server) recompute(c echo.Context) error {
-	sum, err := s.Recompute(c.Request().Context())
+	force := false
+	if v := strings.TrimSpace(c.FormValue("force")); v != "" {
+		b, err := parseBoolText(v)
+		if err != nil {
+			return paramError("force", "%q: use true or false", v)
+		}
+		force = b
+	}
+	sum, err := s.RecomputeForce(c.Request().Context(), force)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/health"
 )
 
 // Load reads the district from the store (WGS84), computes its coverage with the
@@ -47,13 +48,34 @@ type ComputeSummary struct {
 	Stations int     `json:"stations"`
 	Outlets  int     `json:"outlets"`
 	Cells    int     `json:"cells"`
-	Seconds  float64 `json:"seconds"` // wall time of load, compute and write
+	Seconds  float64 `json:"seconds"`  // wall time of load, compute and write
+	Forced   bool    `json:"forced"`   // computed with force=true (errors, if any, stored with the run)
+	Errors   int     `json:"errors"`   // the run's data health findings by severity
+	Warnings int     `json:"warnings"` // (GET /api/v1/diagnostics lists them)
+	// Population says how the communities' residents were spread over their cells.
+	Population populationSpreadJSON `json:"population"`
 }
 
-// Recompute loads the district afresh, computes coverage, writes it to the store and, once
-// written, swaps the new engine in. Only one recompute runs at a time: a second one while
-// the first runs is ECONFLICT.
+func countSeverity(fs []health.Finding, sev health.Severity) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Recompute is RecomputeForce without force.
 func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
+	return s.RecomputeForce(ctx, false)
+}
+
+// RecomputeForce loads the district afresh, runs the data health check (refused,
+// EUNPROCESSABLE as a *district.Refusal with the findings, on errors unless force),
+// computes coverage, writes it to the store and, once written, swaps the new engine in.
+// Only one recompute runs at a time: a second one while the first runs is ECONFLICT.
+func (s *Server) RecomputeForce(ctx context.Context, force bool) (ComputeSummary, error) {
 	if !s.compute.TryLock() {
 		return ComputeSummary{}, apiErrorf(geo.ECONFLICT, "a recompute is already running; wait for it to finish")
 	}
@@ -62,14 +84,16 @@ func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: s.opts.Engine})
+	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: s.opts.Engine, Force: force})
 	if err != nil {
 		return ComputeSummary{}, err
 	}
 	s.swap(c)
 	e := c.Engine
 	return ComputeSummary{Nodes: e.Graph.NumNodes(), Edges: e.Graph.NumEdges(), Stations: len(e.Stations),
-		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: c.Took.Seconds()}, nil
+		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: c.Took.Seconds(), Forced: force,
+		Errors: countSeverity(c.Findings, health.SeverityError), Warnings: countSeverity(c.Findings, health.SeverityWarning),
+		Population: populationOut(c.Spread())}, nil
 }
 
 // loadRetrying loads the engine, retrying while the database is unavailable, until ctx

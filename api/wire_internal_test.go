@@ -82,6 +82,7 @@ func wireKeyCases() []wireKeyCase {
 		at(reflect.TypeFor[compoundsWithinJSON](), "network-json.json", "compounds", "by_level", 0, "within", 0),
 		at(reflect.TypeFor[standardsAnswer](), "standards-all.json"),
 		at(reflect.TypeFor[diagnosticsAnswer](), "memory-diagnostics.json"),
+		at(reflect.TypeFor[populationSpreadJSON](), "write-compute.json", "population"),
 		at(reflect.TypeFor[diagnosticsSummary](), "diagnostics.json", "summary"),
 		// The golden district is clean: these are the keys of a finding.
 		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},

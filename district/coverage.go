@@ -19,5 +19,5 @@ func coverageOf(e *engine.Engine, started time.Time, phases map[string]float64) 
 		Resolution: e.Options.Resolution, SpeedKmh: e.Options.Walk.SpeedKmh, MaxMinutes: e.Options.MaxMinutes,
 		ThresholdsMin: e.Options.ThresholdsMin,
 		Cells:         e.Cells, CellSnaps: e.CellSnaps, CellCommunity: comm, CellStreet: street,
-		Sets: e.Sets, Results: e.Results, Summaries: e.Summaries}
+		Sets: e.Sets, Results: e.Results, Summaries: e.Summaries, PopulationMethods: populationMethods(e)}
 }

@@ -64,7 +64,7 @@ func ImportOSM(ctx context.Context, st OSMStore, req OSMRequest) (*OSMImport, er
 	}
 	out := &OSMImport{File: name, Stats: res.Stats}
 	d := geo.OSMData{Nodes: res.Nodes, Edges: res.Edges, Outlets: res.Outlets, Stations: res.Stations,
-		Residential: res.Residential, Communities: res.Communities}
+		Residential: res.Residential, Communities: res.Communities, Buildings: res.Buildings}
 	b := geo.Batch{Kind: "osm", FileName: name, SHA256: sum, CRS: "wgs84", Read: len(res.Edges)}
 	check := func(stored geo.OSMStored) error {
 		out.Stored = stored

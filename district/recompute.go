@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 )
@@ -87,7 +88,7 @@ func Recompute(ctx context.Context, st ComputeStore, opts RecomputeOptions) (*Co
 		return nil, err
 	}
 	if pre.Summary.Errors > 0 && !opts.Force {
-		return nil, refusal(pre.Findings)
+		return nil, refused(pre.Findings)
 	}
 	if err := e.Compute(ctx); err != nil {
 		return nil, err
@@ -129,4 +130,47 @@ func (c *Computed) seconds() map[string]float64 {
 		out[p.Name] = p.Took.Seconds()
 	}
 	return out
+}
+
+// populationMethods maps each community's code to how its population was spread
+// (coverage.Method), for the run record; nil before Compute.
+func populationMethods(e *engine.Engine) map[string]coverage.Method {
+	if e.PopulationMethods == nil {
+		return nil
+	}
+	out := make(map[string]coverage.Method, len(e.Communities))
+	for i, c := range e.Communities {
+		out[c.Code] = e.PopulationMethods[i]
+	}
+	return out
+}
+
+// PopulationSpread counts how the communities' populations were spread, and the
+// buildings counted with the default levels, for the compute summary.
+type PopulationSpread struct {
+	Methods       map[coverage.Method]int // communities per method
+	Buildings     int                     // footprints loaded (geo.IsBuildingKind)
+	Counted       int                     // of them counted (yes only inside residential land)
+	DefaultLevels int                     // of the counted, those without building:levels
+	LevelsAssumed float64                 // the levels those are counted with
+}
+
+// Spread returns how c's engine spread its population (zero before Compute).
+func (c *Computed) Spread() PopulationSpread {
+	e := c.Engine
+	s := PopulationSpread{Methods: map[coverage.Method]int{}}
+	if e == nil {
+		return s
+	}
+	for _, m := range e.PopulationMethods {
+		s.Methods[m]++
+	}
+	s.Buildings, s.LevelsAssumed = len(e.Buildings), e.Options.BuildingLevels
+	for _, h := range coverage.CountedHomes(e.Homes()) {
+		s.Counted++
+		if !(h.Levels > 0) {
+			s.DefaultLevels++
+		}
+	}
+	return s
 }

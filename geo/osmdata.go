@@ -9,12 +9,14 @@ type OSMData struct {
 	Stations    []Station
 	Residential []ResidentialArea
 	Communities []Community
+	Buildings   []Building // footprints that can house residents
 }
 
 // OSMSummary counts what an OpenStreetMap import stored.
 type OSMSummary struct {
 	BatchID                                                   int64
 	Nodes, Edges, Outlets, Stations, Residential, Communities int
+	Buildings, BuildingsWithLevels                            int
 }
 
 // OSMStored counts what the store holds from earlier OpenStreetMap imports (the walk

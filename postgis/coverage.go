@@ -117,10 +117,16 @@ func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run, coverageRows, su
 	for i, t := range e.ThresholdsMin {
 		th[i] = int32(t)
 	}
+	var methods []byte
+	if e.PopulationMethods != nil {
+		if methods, err = json.Marshal(e.PopulationMethods); err != nil {
+			return 0, mapError(err, "record compute run")
+		}
+	}
 	var id int64
 	err = tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at,
-		coverage_rows, summary_rows) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
-		len(e.Cells), phases, e.Started, coverageRows, summaryRows).Scan(&id)
+		coverage_rows, summary_rows, population_methods) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started, coverageRows, summaryRows, methods).Scan(&id)
 	return id, mapError(err, "record compute run")
 }
 

@@ -22,8 +22,16 @@ var residentialSpec = loadSpec{
 	selects: []string{"t.id", "t.kind", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
 }
 
+var buildingSpec = loadSpec{
+	table: "buildings", key: "id", polygons: "wkb",
+	tmpDDL:  "rec int, id text, kind text, levels double precision, wkb bytea, source text",
+	tmpCols: []string{"rec", "id", "kind", "levels", "wkb", "source"},
+	cols:    []string{"id", "kind", "levels", "geom", "source"},
+	selects: []string{"t.id", "t.kind", "t.levels", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
+}
+
 // ImportOSM replaces, in one transaction, the walk network and every row an earlier
-// OpenStreetMap import put in outlets, stations, residential areas and communities (rows
+// OpenStreetMap import put in outlets, stations, residential areas, buildings and communities (rows
 // with source = 'osm'); rows from the district's own files are left alone. Invalid OSM
 // polygons are mended with ST_MakeValid: OSM data is not the planner's to fix.
 func (db *DB) ImportOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel) (OSMSummary, error) {
@@ -37,7 +45,12 @@ func (db *DB) ImportOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel
 func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkModel, check func(OSMStored) error) (OSMSummary, error) {
 	b.Mode = ModeReplace
 	sum := OSMSummary{Nodes: len(d.Nodes), Edges: len(d.Edges), Outlets: len(d.Outlets), Stations: len(d.Stations),
-		Residential: len(d.Residential), Communities: len(d.Communities)}
+		Residential: len(d.Residential), Communities: len(d.Communities), Buildings: len(d.Buildings)}
+	for _, b := range d.Buildings {
+		if b.Levels > 0 {
+			sum.BuildingsWithLevels++
+		}
+	}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		if err := lockKind(ctx, tx, "osm", db.lockTimeout); err != nil {
 			return err
@@ -95,7 +108,8 @@ func osmParts(d OSMData) []osmPart {
 		comms = append(comms, []any{i + 1, c.Code, c.Name, nullText(c.StreetCode), nullText(c.StreetName), nullInt(c.Households),
 			nullInt(c.Population), nullInt(c.Workers), nullFloat(c.ServiceAreaM2), w, "osm"})
 	}
-	return []osmPart{{stationSpec, stations}, {outletSpec, outlets}, {residentialSpec, res}, {communitySpec, comms}}
+	return []osmPart{{stationSpec, stations}, {outletSpec, outlets}, {residentialSpec, res}, {communitySpec, comms},
+		{buildingSpec, buildingRows(d.Buildings)}}
 }
 
 // osmFacilityRows are the extract's stations and outlets as rows, every one with source

@@ -70,6 +70,7 @@ var statusTables = []struct {
 }{
 	{"communities", true}, {"streets", true}, {"stations", true}, {"outlets", true}, {"compounds", true},
 	{"residential_areas", true}, {"population_grid", true}, {"walk_nodes", false}, {"walk_edges", false},
+	{"buildings", true},
 }
 
 // Status reads what the database holds.

@@ -25,6 +25,7 @@ type computeFlags struct {
 	workers    int
 	force      bool // compute even when the data health check finds errors (compute only)
 	candidates bool
+	levels     float64 // levels of a building without building:levels
 }
 
 func (f *computeFlags) bind(cmd *cobra.Command) {
@@ -34,6 +35,7 @@ func (f *computeFlags) bind(cmd *cobra.Command) {
 	fs.StringVar(&f.thresholds, "thresholds", "5,10,15", "coverage thresholds in minutes, checked separately")
 	fs.IntVar(&f.workers, "workers", 0, "parallel searches (default: all cores)")
 	fs.BoolVar(&f.candidates, "include-candidates", false, "count candidate stations (found in OpenStreetMap, not confirmed) as if they were real")
+	fs.Float64Var(&f.levels, "building-levels", coverage.DefaultBuildingLevels, "levels counted for a building without building:levels when residents are spread over floor area (1–100)")
 }
 
 // engineOptions builds the engine's options from the configuration and flags.
@@ -47,7 +49,7 @@ func (f *computeFlags) engineOptions(cfg *Config) (engine.Options, error) {
 		return engine.Options{}, err
 	}
 	o := engine.Options{Resolution: f.resolution, Walk: cfg.Walk, MaxMinutes: f.maxMinutes, ThresholdsMin: th,
-		Workers: f.workers, Categories: cats.Keys(), IncludeCandidates: f.candidates}
+		Workers: f.workers, Categories: cats.Keys(), IncludeCandidates: f.candidates, BuildingLevels: f.levels}
 	return o, o.Validate()
 }
 
@@ -100,8 +102,21 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 		}
 		printFindings(cmd.OutOrStdout(), c.Findings, health.SeverityWarning)
 		printComputeSummary(cmd.OutOrStdout(), cfg, c.Engine, c.Took)
+		printPopulationSpread(cmd.OutOrStdout(), cfg, c.Spread())
 		return nil
 	})
+}
+
+// printPopulationSpread says how the communities' residents were spread over their cells
+// and how many buildings took the default levels.
+func printPopulationSpread(w io.Writer, cfg *Config, p district.PopulationSpread) {
+	fmt.Fprint(w, cfg.say("population spread: %d communities by building floor area, %d by residential land, %d by cell area, %d from the population grid, %d without residents or cells\n",
+		p.Methods[coverage.MethodBuildings], p.Methods[coverage.MethodResidential], p.Methods[coverage.MethodArea],
+		p.Methods[coverage.MethodGrid], p.Methods[coverage.MethodNone]))
+	if p.Counted > 0 {
+		fmt.Fprint(w, cfg.say("buildings: %d of %d counted as homes (building=yes only inside residential land); %d of them without building:levels, counted as %g levels (--building-levels)\n",
+			p.Counted, p.Buildings, p.DefaultLevels, p.LevelsAssumed))
+	}
 }
 
 func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.Duration) {

@@ -91,5 +91,7 @@ func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags
 	s := res.Summary
 	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n",
 		res.File, s.Nodes, s.Edges, res.Stored.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
+	fmt.Fprint(out, cfg.say("%s: %d building footprints that can house residents, %d of them with building:levels (the others are counted with compute --building-levels)\n",
+		res.File, s.Buildings, s.BuildingsWithLevels))
 	return nil
 }

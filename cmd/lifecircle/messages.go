@@ -42,6 +42,12 @@ func zhSummary(en string) string {
 		return "  %s %s（%s）：%.0f / %.0f 人可达（%.1f%%）\n"
 	case "%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n":
 		return "%[1]s：步行节点 %[2]d 个、步行路段 %[3]d 条（此前 %[4]d 条）、网点 %[5]d 个、候选站点 %[6]d 个（来自 OpenStreetMap，待核实：在 lifecircle stations confirm 确认或被站点文件替换之前不计入任何结果）、居住用地 %[7]d 块、社区 %[8]d 个（批次 %[9]d）\n"
+	case "population spread: %d communities by building floor area, %d by residential land, %d by cell area, %d from the population grid, %d without residents or cells\n":
+		return "人口分配：%d 个社区按住宅建筑面积、%d 个按居住用地、%d 个按网格面积、%d 个取自人口网格、%d 个无人口或无网格\n"
+	case "buildings: %d of %d counted as homes (building=yes only inside residential land); %d of them without building:levels, counted as %g levels (--building-levels)\n":
+		return "建筑：%[2]d 栋中 %[1]d 栋计为住宅（building=yes 仅在居住用地内计入）；其中 %[3]d 栋无 building:levels，按 %[4]g 层计（--building-levels）\n"
+	case "%s: %d building footprints that can house residents, %d of them with building:levels (the others are counted with compute --building-levels)\n":
+		return "%s：可住人的建筑轮廓 %d 个，其中 %d 个标有 building:levels（其余按 compute --building-levels 计层数）\n"
 	case "network: %d nodes, %d edges; %d stations, %d outlets; %d cells at H3 resolution %d\n":
 		return "路网：%[1]d 个节点、%[2]d 条边；站点 %[3]d 个、网点 %[4]d 个；H3 第 %[6]d 级网格 %[5]d 个\n"
 	case "network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n":

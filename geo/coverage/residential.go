@@ -14,6 +14,13 @@ import (
 // that overlap each other (a building on residential landuse) are counted once each.
 // Polygons with coordinates that are not WGS84 (lon, lat) are ignored.
 func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
+	return weightedLand(cells, residential, nil, nil)
+}
+
+// weightedLand is residentialLand with polygon k's area multiplied by factor[k] (nil:
+// every factor 1), e.g. a building's levels, and counted in cell i only when keep(k, i)
+// (nil: always).
+func weightedLand(cells []Cell, residential []orb.MultiPolygon, factor []float64, keep func(k, i int) bool) []float64 {
 	land := make([]float64, len(cells))
 	if len(cells) == 0 {
 		return land
@@ -22,7 +29,11 @@ func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
 	hexes := make([][]xy, len(cells)) // each cell's hexagon, computed when first needed
 	reach := 1.5 * cellEdgeDeg(cells[0].H3)
 	var s landScratch
-	for _, mp := range residential {
+	for k, mp := range residential {
+		f := 1.0
+		if factor != nil {
+			f = factor[k]
+		}
 		for _, poly := range mp {
 			if len(poly) == 0 || checkPolygon(poly) != nil {
 				continue
@@ -32,10 +43,13 @@ func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
 			b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
 			b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
 			ix.query(b, func(i int) {
+				if keep != nil && !keep(k, i) {
+					return
+				}
 				if hexes[i] == nil {
 					hexes[i] = cellHexagon(cells[i])
 				}
-				land[i] += s.polygonInHexagon(poly, cells[i].Center, hexes[i])
+				land[i] += f * s.polygonInHexagon(poly, cells[i].Center, hexes[i])
 			})
 		}
 	}

@@ -28,4 +28,7 @@ type Run struct {
 	Summaries []ScopeSummary
 
 	Findings []Finding // the data health check's findings on the run's data, in its order
+	// PopulationMethods says how each community's population was spread (community code →
+	// method); nil when not known.
+	PopulationMethods map[string]Method
 }

@@ -76,8 +76,31 @@ func (e *Engine) layCells() error {
 	for i, ci := range areaComm {
 		pops[i] = coverage.Area{Population: e.CommunityPopulation(ci), Boundary: areas[i]}
 	}
-	coverage.SpreadPopulation(e.Cells, pops, residentialPolygons(e.Residential), e.grid())
+	methods := coverage.SpreadPopulationHomes(e.Cells, pops, e.Homes(), e.grid())
+	e.PopulationMethods = make([]coverage.Method, len(e.Communities))
+	for i := range e.PopulationMethods {
+		e.PopulationMethods[i] = coverage.MethodNone
+	}
+	for i, ci := range areaComm {
+		e.PopulationMethods[ci] = methods[i]
+	}
 	return nil
+}
+
+// Homes are the buildings and residential land the population is spread over when no
+// grid is imported (WGS84).
+func (e *Engine) Homes() coverage.Homes {
+	h := coverage.Homes{Residential: residentialPolygons(e.Residential), DefaultLevels: e.Options.BuildingLevels}
+	for _, r := range e.Residential {
+		if r.Kind == "landuse" && len(r.Polygon) > 0 {
+			h.Land = append(h.Land, r.Polygon)
+		}
+	}
+	h.Buildings = make([]coverage.Home, len(e.Buildings))
+	for i, b := range e.Buildings {
+		h.Buildings[i] = coverage.Home{Kind: b.Kind, Levels: b.Levels, Polygon: b.Polygon}
+	}
+	return h
 }
 
 // CommunityPopulation is the recorded residents of community i (an index into

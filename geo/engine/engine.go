@@ -25,6 +25,12 @@ type Source interface {
 	PopulationGrid(ctx context.Context) (map[string]float64, error)
 }
 
+// BuildingSource is a Source that also holds building footprints: Load reads them when
+// src has them, and without a population grid residents are spread over their floor area.
+type BuildingSource interface {
+	Buildings(ctx context.Context) ([]geo.Building, error)
+}
+
 // Options are the model's parameters.
 type Options struct {
 	Resolution          int                                // H3 resolution of cells (default 10)
@@ -35,6 +41,7 @@ type Options struct {
 	Categories          []string                           // outlet categories to report, even those without outlets
 	PersonsPerHousehold float64                            // population of a community that gives households only (default 2.62, China's 2020 census)
 	IncludeCandidates   bool                               // candidate stations (found in OpenStreetMap, not confirmed) count too
+	BuildingLevels      float64                            // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
 	Phase               func(name string, d time.Duration) // optional: told the time of each phase
 }
 
@@ -57,6 +64,9 @@ func (o Options) withDefaults() Options {
 	if o.PersonsPerHousehold == 0 {
 		o.PersonsPerHousehold = 2.62
 	}
+	if o.BuildingLevels == 0 {
+		o.BuildingLevels = coverage.DefaultBuildingLevels
+	}
 	return o
 }
 
@@ -74,6 +84,9 @@ func (o Options) Validate() error {
 			return geo.Errorf(geo.EINVALID, "threshold %.0f min must be in (0, max minutes %.0f]", t, o.MaxMinutes)
 		}
 	}
+	if !(o.BuildingLevels >= 1 && o.BuildingLevels <= 100) {
+		return geo.Errorf(geo.EINVALID, "default building levels %g is outside 1–100", o.BuildingLevels)
+	}
 	return o.Walk.Validate()
 }
 
@@ -87,6 +100,7 @@ type Data struct {
 	Compounds   []geo.Compound
 	Residential []geo.ResidentialArea
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
+	Buildings   []geo.Building     // footprints that can house residents (BuildingSource)
 }
 
 // Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
@@ -103,6 +117,10 @@ type Engine struct {
 	// Candidates are the candidate stations held back from Data.Stations (see
 	// Options.IncludeCandidates): listed, never counted. Empty when candidates are included.
 	Candidates []geo.Station
+	// PopulationMethods says, per community (parallel to Communities), how its population
+	// was spread over its cells, after Compute (coverage.MethodNone for one without a
+	// boundary).
+	PopulationMethods []coverage.Method
 
 	Cells     []coverage.Cell
 	CellSnaps []walk.Snap
@@ -162,6 +180,11 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 	}
 	if d.Grid, err = src.PopulationGrid(ctx); err != nil {
 		return d, err
+	}
+	if bs, ok := src.(BuildingSource); ok {
+		if d.Buildings, err = bs.Buildings(ctx); err != nil {
+			return d, err
+		}
 	}
 	if len(d.Grid) == 0 {
 		d.Grid = nil

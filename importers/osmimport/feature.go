@@ -2,6 +2,7 @@ package osmimport
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/osm"
@@ -19,12 +20,14 @@ type feature struct {
 	category    string // outlet category key; empty when a station or no category
 	residential string // "landuse", "building" or ""
 	community   bool
-	code        string // community division code (or the OSM id when none)
+	building    string  // building=* value when geo.IsBuildingKind, else ""
+	levels      float64 // building:levels, 0 when absent or not a positive number
+	code        string  // community division code (or the OSM id when none)
 }
 
 // wanted reports whether the element becomes any geo value.
 func (f *feature) wanted() bool {
-	return f.station || f.category != "" || f.residential != "" || f.community
+	return f.station || f.category != "" || f.residential != "" || f.community || f.building != ""
 }
 
 // point reports whether the element becomes a point (station or outlet).
@@ -66,6 +69,9 @@ func (c classifier) classify(typ osm.Type, id int64, tags osm.Tags, area bool) f
 	if area {
 		f.residential = residentialKind(tags)
 		f.community = communityBoundary(tags)
+		if b := tags.Find("building"); geo.IsBuildingKind(b) {
+			f.building, f.levels = b, buildingLevels(tags.Find("building:levels"))
+		}
 		if f.community {
 			f.code = communityCode(tags)
 		}
@@ -90,6 +96,19 @@ func residentialKind(tags osm.Tags) string {
 		return "building"
 	}
 	return ""
+}
+
+// buildingLevels reads building:levels ("6", "5.5"; the first of "5;6"): 0 when absent,
+// not a number or not in (0, 300].
+func buildingLevels(v string) float64 {
+	if i := strings.IndexByte(v, ';'); i >= 0 {
+		v = v[:i]
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || !(n > 0) || n > 300 {
+		return 0
+	}
+	return n
 }
 
 // communityBoundary reports whether the tags are those of a community-level administrative

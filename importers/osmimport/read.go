@@ -63,6 +63,7 @@ type Result struct {
 	Stations    []geo.Station         // detected stations, Source "osm", for review
 	Residential []geo.ResidentialArea // landuse=residential and residential buildings
 	Communities []geo.Community       // admin_level 8–10 boundaries, Source "osm"
+	Buildings   []geo.Building        // building=* footprints that can house residents (geo.IsBuildingKind)
 	Bound       orb.Bound             // of everything returned; empty when nothing is
 	Stats       Stats
 }

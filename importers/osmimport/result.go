@@ -40,6 +40,12 @@ func (r *reader) result() (*Result, error) {
 	}
 	r.stats.Outlets, r.stats.Stations = int64(len(res.Outlets)), int64(len(res.Stations))
 	r.stats.Residential, r.stats.Communities = int64(len(res.Residential)), int64(len(res.Communities))
+	r.stats.Buildings = int64(len(res.Buildings))
+	for _, b := range res.Buildings {
+		if b.Levels > 0 {
+			r.stats.BuildingsWithLevels++
+		}
+	}
 	res.Stats = r.stats
 	return res, nil
 }
@@ -54,6 +60,9 @@ func (r *reader) addArea(res *Result, a area) (orb.Point, bool) {
 	}
 	if a.residential != "" {
 		res.Residential = append(res.Residential, geo.ResidentialArea{ID: a.osmID(), Kind: a.residential, Polygon: mp})
+	}
+	if a.building != "" {
+		res.Buildings = append(res.Buildings, geo.Building{ID: a.osmID(), Kind: a.building, Levels: a.levels, Polygon: mp})
 	}
 	if a.community {
 		code := a.code

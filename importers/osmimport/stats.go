@@ -15,7 +15,10 @@ type Stats struct {
 	Stations      int64
 	Residential   int64
 	Communities   int64
-	Skipped       map[string]int64
+	// Buildings counts the footprints kept as possible homes (geo.IsBuildingKind), of which
+	// BuildingsWithLevels carry a usable building:levels.
+	Buildings, BuildingsWithLevels int64
+	Skipped                        map[string]int64
 	// BadNodes holds the ids of the first MaxBadNodes nodes counted under
 	// SkipBadCoordinates, for messages that name them.
 	BadNodes []int64

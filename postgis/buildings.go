@@ -1,0 +1,42 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// buildingRows are the extract's building footprints as buildingSpec rows (levels NULL
+// when untagged); a footprint without a polygon is left out, as residential land is.
+func buildingRows(bs []geo.Building) [][]any {
+	rows := make([][]any, 0, len(bs))
+	for i, b := range bs {
+		w, err := polygonWKB(b.Polygon)
+		if err != nil || w == nil {
+			continue
+		}
+		rows = append(rows, []any{i + 1, b.ID, b.Kind, nullFloat(b.Levels), w, "osm"})
+	}
+	return rows
+}
+
+// Buildings returns the building footprints (WGS84) that can house residents, ordered by
+// id; Levels is 0 where building:levels was not tagged.
+func (db *DB) Buildings(ctx context.Context) ([]geo.Building, error) {
+	rows, err := db.pool.Query(ctx, `SELECT id, kind, coalesce(levels, 0), ST_AsBinary(geom) FROM buildings ORDER BY id`)
+	if err != nil {
+		return nil, mapError(err, "read buildings")
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Building, error) {
+		var b geo.Building
+		var w []byte
+		if err := r.Scan(&b.ID, &b.Kind, &b.Levels, &w); err != nil {
+			return b, err
+		}
+		var err error
+		b.Polygon, err = multiPolygon(w)
+		return b, err
+	})
+	return out, mapError(err, "read buildings")
+}
