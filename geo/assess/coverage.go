@@ -16,6 +16,9 @@ type CoverageQuery struct {
 	Minutes   float64 // whole minutes, 1–60
 	Street    string
 	Community string
+	// Unit is what the rows are: UnitCommunity ("" too) one per community, UnitGrid one
+	// per grid (网格) of the scope's communities, in CoverageReport.Grids.
+	Unit string
 }
 
 // CoverageRow is the coverage of one scope within the query's minutes. Population is in
@@ -44,7 +47,8 @@ type CoverageReport struct {
 	Minutes     float64
 	Total       CoverageRow
 	Communities []CoverageRow
-	Facilities  int // facilities of the target (off-network ones included)
+	Grids       []CoverageRow // with Unit UnitGrid: one row per grid (Scope "grid"), by code
+	Facilities  int           // facilities of the target (off-network ones included)
 }
 
 // coverageScope is the part of the district a coverage query covers.
@@ -66,6 +70,9 @@ func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
 	}
 	if err := checkMinutes(q.Minutes); err != nil {
 		return CoverageReport{}, err
+	}
+	if q.Unit != "" && q.Unit != UnitCommunity && q.Unit != UnitGrid {
+		return CoverageReport{}, geo.Errorf(geo.EINVALID, "unit %q: use community or grid", q.Unit)
 	}
 	sc, err := scopeOf(e, q.Street, q.Community)
 	if err != nil {
@@ -103,6 +110,9 @@ func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
 			row = coverageRow(coverage.ScopeCommunity, c.Code, c.Name, s)
 		}
 		rep.Communities = append(rep.Communities, row)
+	}
+	if q.Unit == UnitGrid {
+		rep.Grids = gridCoverage(e, r, thr, sc)
 	}
 	return rep, nil
 }

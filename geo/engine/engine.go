@@ -87,6 +87,7 @@ type Data struct {
 	Compounds   []geo.Compound
 	Residential []geo.ResidentialArea
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
+	Grids       []geo.Grid         // grids (网格) below the communities, from a GridSource; nil when none
 }
 
 // Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
@@ -159,6 +160,11 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 	}
 	if d.Grid, err = src.PopulationGrid(ctx); err != nil {
 		return d, err
+	}
+	if gs, ok := src.(GridSource); ok {
+		if d.Grids, err = gs.Grids(ctx); err != nil {
+			return d, err
+		}
 	}
 	if len(d.Grid) == 0 {
 		d.Grid = nil
