@@ -73,10 +73,10 @@ func (s *Server) importFile(c echo.Context) error {
 func (s *Server) bindImport(c echo.Context) (district.ImportRequest, error) {
 	req := district.ImportRequest{Read: importers.Options{Categories: s.opts.Categories}}
 	switch k := importers.Kind(c.Param("kind")); k {
-	case importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds:
+	case importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds, importers.KindGrids:
 		req.Kind = k
 	default:
-		return req, paramError("kind", "%q: upload to /imports/communities, /imports/stations, /imports/outlets or /imports/compounds", c.Param("kind"))
+		return req, paramError("kind", "%q: upload to /imports/communities, /imports/stations, /imports/outlets, /imports/compounds or /imports/grids", c.Param("kind"))
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {

@@ -97,6 +97,14 @@ func wireKeyCases() []wireKeyCase {
 		props(reflect.TypeFor[stationProps](), "stations-all.geojson"),
 		props(reflect.TypeFor[outletProps](), "outlets-all.geojson"),
 		props(reflect.TypeFor[communityProps](), "communities-all.geojson"),
+		// No golden district has a grid: these are the keys of GET /api/v1/grids.
+		{typ: reflect.TypeFor[gridProps](), want: []string{"code", "name", "community_code", "community_name", "households", "population",
+			"workers", "source", "assessed", "cells", "cell_population", "area_m2", "households_per_worker", "households_estimated",
+			"workers_verdict", "load_verdict"}},
+		{typ: reflect.TypeFor[gridsAnswer](), want: []string{"grids", "uncovered_communities", "rules", "without_worker", "workers_unknown", "over_load"}},
+		{typ: reflect.TypeFor[gridCommunityOut](), want: []string{"code", "name", "grids", "cells", "uncovered_cells", "area_m2",
+			"uncovered_area_m2", "population", "uncovered_population"}},
+		{typ: reflect.TypeFor[ratioRuleOut](), want: []string{"key", "name_zh", "name_en", "min", "warn_above", "unit", "source", "check", "note"}},
 		at(reflect.TypeFor[featureCollection](), "stations-first-page.geojson"),
 		at(reflect.TypeFor[feature](), "stations-all.geojson", "features", 0),
 	}
