@@ -66,7 +66,9 @@ func (s *Server) grids(c echo.Context) error {
 			return false
 		}
 		return p.bbox == nil || (len(x.Polygon) > 0 && x.Polygon.Bound().Intersects(*p.bbox))
-	}, func(i int) feature { return newFeature(gs[i].Code, outMulti(p.sys, gs[i].Polygon), gridPropsOf(gs[i], rows[gs[i].Code])) })
+	}, func(i int) feature {
+		return newFeature(gs[i].Code, outMulti(p.sys, gs[i].Polygon), gridPropsOf(gs[i], rows[gs[i].Code]))
+	})
 }
 
 // gridReport assesses the grids when e is computed (computed false, empty report, before).
