@@ -30,6 +30,7 @@ type page struct {
 	Coverage                            coverageView
 	Gaps                                gapsView
 	Standards                           *standardsView
+	Grids                               *gridsView // nil: no grids
 	NetworkMap, TimeMap                 template.HTML
 	Method                              string
 }
@@ -134,6 +135,7 @@ func newPage(in Input, d dict) page {
 	p.Coverage = coverageOfInput(in, d)
 	p.Gaps = gapsOf(in, d)
 	p.Standards = standardsOf(in, d)
+	p.Grids = gridsOf(in, d)
 	c := mapCanvas(in.Engine)
 	p.NetworkMap = networkMap(in, d, c)
 	p.TimeMap = timeMap(in, d, c)
