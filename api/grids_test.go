@@ -1,14 +1,12 @@
 package api_test
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
 
@@ -16,11 +14,6 @@ import (
 // (south half: 1 worker; north half: no worker count) and the east community in none.
 func gridServer(tb testing.TB) *api.Server {
 	tb.Helper()
-	o := testOptions(tb)
-	s, err := api.New(o)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	d := testData()
 	sw, ne := node(0, 0), node(gridN-1, gridN-1)
 	mid := orb.Point{node(gridN/2, 0)[0], node(0, gridN/2)[1]}
@@ -28,16 +21,7 @@ func gridServer(tb testing.TB) *api.Server {
 		{Code: "W1", Name: "西一网格", CommunityCode: westCode, Households: 1000, Workers: 1, WorkersGiven: true, Polygon: rect(sw, mid)},
 		{Code: "W2", Name: "西二网格", CommunityCode: westCode, Polygon: rect(orb.Point{sw[0], mid[1]}, orb.Point{mid[0], ne[1]})},
 	}
-	nodes, edges := testNetwork()
-	e, err := engine.New(d, nodes, edges, o.Engine)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	s.SetEngine(e)
-	return s
+	return memoryServerOf(tb, d)
 }
 
 type gridsJSON struct {

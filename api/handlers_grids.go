@@ -48,7 +48,7 @@ func (s *Server) grids(c echo.Context) error {
 	if format != "geojson" && !computed {
 		return apiErrorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (lifecircle compute)")
 	}
-	rep = gridsOfCommunity(rep, comm)
+	rep = rep.Community(comm)
 	switch format {
 	case "json":
 		return writeJSON(c, http.StatusOK, gridsOut(e, rep))
@@ -82,39 +82,6 @@ func (s *Server) gridReport(e *engine.Engine) (assess.GridReport, bool, error) {
 	}
 	rep, err := assess.Grids(e, rules)
 	return rep, err == nil, err
-}
-
-// gridsOfCommunity keeps the grids and uncovered rows of one community ("" all).
-func gridsOfCommunity(rep assess.GridReport, comm string) assess.GridReport {
-	if comm == "" {
-		return rep
-	}
-	var gs []assess.GridRow
-	for _, g := range rep.Grids {
-		if g.CommunityCode == comm {
-			gs = append(gs, g)
-		}
-	}
-	var us []assess.GridCommunity
-	for _, u := range rep.Uncovered {
-		if u.Code == comm {
-			us = append(us, u)
-		}
-	}
-	rep.Grids, rep.Uncovered = gs, us
-	rep.WithoutWorker, rep.WorkersUnknown, rep.OverLoad = 0, 0, 0
-	for _, g := range gs {
-		switch {
-		case !g.WorkersGiven:
-			rep.WorkersUnknown++
-		case g.Workers == 0:
-			rep.WithoutWorker++
-		}
-		if g.LoadVerdict == standards.VerdictWarn || g.LoadVerdict == standards.VerdictFail {
-			rep.OverLoad++
-		}
-	}
-	return rep
 }
 
 // parseUnit reads unit= of GET /api/v1/coverage: community (the default) or grid. (level=

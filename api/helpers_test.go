@@ -125,13 +125,19 @@ func testOptions(tb testing.TB) api.Options {
 // memoryServer serves the test district from an engine built in memory (no database).
 func memoryServer(tb testing.TB) *api.Server {
 	tb.Helper()
+	return memoryServerOf(tb, testData())
+}
+
+// memoryServerOf serves d on the test network from an engine built in memory.
+func memoryServerOf(tb testing.TB, d engine.Data) *api.Server {
+	tb.Helper()
 	o := testOptions(tb)
 	s, err := api.New(o)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	nodes, edges := testNetwork()
-	e, err := engine.New(testData(), nodes, edges, o.Engine)
+	e, err := engine.New(d, nodes, edges, o.Engine)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -70,22 +70,52 @@ func Grids(e *engine.Engine, r *standards.Rules) (GridReport, error) {
 		rep.LoadRule = &q
 	}
 	for _, k := range e.Units.GridsByCode() {
-		row := gridRow(e, k, rep.WorkersRule, rep.LoadRule)
-		switch {
-		case !row.WorkersGiven:
-			rep.WorkersUnknown++
-		case row.Workers == 0:
-			rep.WithoutWorker++
-		}
-		if row.LoadVerdict == standards.VerdictWarn || row.LoadVerdict == standards.VerdictFail {
-			rep.OverLoad++
-		}
-		rep.Grids = append(rep.Grids, row)
+		rep.Grids = append(rep.Grids, gridRow(e, k, rep.WorkersRule, rep.LoadRule))
 	}
 	if len(e.Grids) > 0 {
 		rep.Uncovered = uncoveredCommunities(e)
 	}
+	rep.count()
 	return rep, nil
+}
+
+// Community returns the report restricted to the grids and the uncovered row of one
+// community (all when code is ""), its counts recounted.
+func (r GridReport) Community(code string) GridReport {
+	if code == "" {
+		return r
+	}
+	var gs []GridRow
+	for _, g := range r.Grids {
+		if g.CommunityCode == code {
+			gs = append(gs, g)
+		}
+	}
+	var us []GridCommunity
+	for _, u := range r.Uncovered {
+		if u.Code == code {
+			us = append(us, u)
+		}
+	}
+	r.Grids, r.Uncovered = gs, us
+	r.count()
+	return r
+}
+
+// count sets WithoutWorker, WorkersUnknown and OverLoad from the rows.
+func (r *GridReport) count() {
+	r.WithoutWorker, r.WorkersUnknown, r.OverLoad = 0, 0, 0
+	for _, g := range r.Grids {
+		switch {
+		case !g.WorkersGiven:
+			r.WorkersUnknown++
+		case g.Workers == 0:
+			r.WithoutWorker++
+		}
+		if g.LoadVerdict == standards.VerdictWarn || g.LoadVerdict == standards.VerdictFail {
+			r.OverLoad++
+		}
+	}
 }
 
 // gridRow assesses grid k.

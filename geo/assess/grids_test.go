@@ -33,6 +33,18 @@ func withGrids(d *engine.Data) {
 	}
 }
 
+// rectCells counts the cells whose centres lie in the local rectangle and their residents,
+// testing every cell.
+func rectCells(e *engine.Engine, x0, y0, x1, y1 float64) (cells int, pop float64) {
+	for _, c := range e.Cells {
+		if inRect(c.Center, x0, y0, x1, y1) {
+			cells++
+			pop += c.Population
+		}
+	}
+	return cells, pop
+}
+
 func bundledRules(tb testing.TB) *standards.Rules {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "data", "standards", "gb50180-2018.json"))
@@ -60,14 +72,7 @@ func TestGridsAgainstBruteForce(t *testing.T) {
 	}
 	for k, g := range gridRects {
 		row := rep.Grids[k]
-		var cells int
-		var pop float64
-		for _, c := range e.Cells {
-			if inRect(c.Center, g.x0, g.y0, g.x1, g.y1) {
-				cells++
-				pop += c.Population
-			}
-		}
+		cells, pop := rectCells(e, g.x0, g.y0, g.x1, g.y1)
 		if row.Code != g.code || cells == 0 || row.Cells != cells || math.Abs(row.CellPopulation-pop) > 1e-6 {
 			t.Errorf("%s: cells %d residents %.1f, want %d and %.1f", g.code, row.Cells, row.CellPopulation, cells, pop)
 		}
@@ -126,14 +131,7 @@ func TestCoveragePerGrid(t *testing.T) {
 		t.Fatalf("%d grid rows, want 3", len(rep.Grids))
 	}
 	for k, g := range gridRects {
-		var cells int
-		var pop float64
-		for _, c := range e.Cells {
-			if inRect(c.Center, g.x0, g.y0, g.x1, g.y1) {
-				cells++
-				pop += c.Population
-			}
-		}
+		cells, pop := rectCells(e, g.x0, g.y0, g.x1, g.y1)
 		r := rep.Grids[k]
 		if r.Scope != assess.ScopeGrid || r.Code != g.code || r.Cells != cells || math.Abs(r.Population-pop) > 1e-6 {
 			t.Errorf("%s: %+v, want %d cells, %.1f residents", g.code, r, cells, pop)
