@@ -7,8 +7,13 @@ import (
 
 	"github.com/lifecircle/lifecircle/api"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/paulmach/orb"
 )
+
+// The database is a GridSource: engine.Load reads its grids.
+var _ engine.GridSource = (*postgis.DB)(nil)
 
 // gridServer serves the test district with the west community split into two grids
 // (south half: 1 worker; north half: no worker count) and the east community in none.

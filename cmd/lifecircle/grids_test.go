@@ -127,6 +127,13 @@ func TestImportGridsNesting(t *testing.T) {
 	if got := counts(t, db)["grids"]; got != before["grids"]+4 {
 		t.Fatalf("grids rows = %d, want 4", got)
 	}
+	stored, err := db.Grids(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 4 || stored[0].Code != "G1" || stored[0].CommunityCode != "510104001001" || !stored[0].WorkersGiven || stored[0].Workers != 1 || stored[0].Households != 2000 {
+		t.Errorf("stored grids %+v", stored[0])
+	}
 	// G1 grown by the strip of G3 (the other community's northern grid) within about 1 km
 	// of it: a grid drawn across the community boundary.
 	const g1 = "(SELECT g FROM grid WHERE key = '510104001001:N')"
