@@ -363,6 +363,10 @@ func goldenListingCases() []goldenCase {
 		getCase("communities-bbox-east", cm+"?bbox="+bboxQuery(node(7, 1), node(9, 3)), 200, ctGeoJSON),
 		getCase("communities-second-page", cm+"?limit=1&offset=1", 200, ctGeoJSON),
 		getCase("communities-gcj02", cm+"?crs=gcj02", 200, ctGeoJSON),
+		getCase("grids-none", "/api/v1/grids", 200, ctGeoJSON),
+		getCase("grids-json-none", "/api/v1/grids?format=json", 200, ctJSON),
+		getCase("grids-unknown-community", "/api/v1/grids?community=999", 400, ctJSON),
+		getCase("coverage-unit-grid-none", "/api/v1/coverage?category=supermarket&unit=grid", 200, ctJSON),
 	}
 }
 

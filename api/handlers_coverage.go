@@ -27,7 +27,11 @@ func (s *Server) coverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm, Circle: circle})
+	unit, err := parseUnit(q)
+	if err != nil {
+		return err
+	}
+	rep, err := assess.Coverage(e, assess.CoverageQuery{Target: t, Minutes: mins, Street: street, Community: comm, Circle: circle, Unit: unit})
 	if err != nil {
 		return err
 	}

@@ -49,12 +49,12 @@ func (s *Server) importFile(c echo.Context) error {
 func (s *Server) bindImport(c echo.Context) (district.ImportRequest, error) {
 	req := district.ImportRequest{Read: importers.Options{Categories: s.opts.Categories}}
 	switch k := importers.Kind(c.Param("kind")); k {
-	case importers.KindDistricts, importers.KindStreets, importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds:
+	case importers.KindDistricts, importers.KindStreets, importers.KindCommunities, importers.KindStations, importers.KindOutlets, importers.KindCompounds, importers.KindGrids:
 		req.Kind = k
 	case "districts":
 		req.Kind = importers.KindDistricts
 	default:
-		return req, paramError("kind", "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets or /imports/compounds", c.Param("kind"))
+		return req, paramError("kind", "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets, /imports/compounds or /imports/grids", c.Param("kind"))
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {

@@ -104,8 +104,8 @@ func zhFormat(en string) string {
 	case "body: %s":
 		return "请求体：%s"
 	// uploads
-	case "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets or /imports/compounds":
-		return "%q：请上传到 /imports/district（区县）、/imports/streets（街道）、/imports/communities（社区）、/imports/stations（站点）、/imports/outlets（网点）或 /imports/compounds（小区）"
+	case "%q: upload to /imports/district, /imports/streets, /imports/communities, /imports/stations, /imports/outlets, /imports/compounds or /imports/grids":
+		return "%q：请上传到 /imports/district（区县）、/imports/streets（街道）、/imports/communities（社区）、/imports/stations（站点）、/imports/outlets（网点）、/imports/compounds（小区）或 /imports/grids（网格）"
 	case "send the file as multipart/form-data field \"file\"":
 		return "请以 multipart/form-data 的 \"file\" 字段发送文件"
 	case "%s: %d bad record(s), first: %s; nothing was imported (skip_invalid=true loads the good ones)":
@@ -146,6 +146,13 @@ func zhFormat(en string) string {
 		return "请以 Authorization: Bearer <令牌> 发送写入令牌"
 	case "the write token is wrong":
 		return "写入令牌错误"
+	// grids (网格)
+	case "community %q is not in the district (give its 12-digit code)":
+		return "社区 %q 不在本区内（请给出 12 位社区代码）"
+	case "walk-time coverage has not been computed yet (lifecircle compute)":
+		return "尚未计算步行可达覆盖（请运行 lifecircle compute）"
+	case "%q: use community or grid":
+		return "%q：请用 community（社区）或 grid（网格）"
 	}
 	return zhSupplyFormat(en)
 }

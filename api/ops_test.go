@@ -32,6 +32,7 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/stations", "/api/v1/stations"},
 	{"GET", "/api/v1/outlets", "/api/v1/outlets"},
 	{"GET", "/api/v1/communities", "/api/v1/communities"},
+	{"GET", "/api/v1/grids", "/api/v1/grids"},
 	{"POST", "/api/v1/plan/sites", "/api/v1/plan/sites"},
 	{"POST", "/api/v1/scenarios", "/api/v1/scenarios"},
 	{"POST", "/api/v1/plan/shared-centres", "/api/v1/plan/shared-centres"},

@@ -49,6 +49,7 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/stations", s.stations, std...)
 	v1.GET("/outlets", s.outlets, std...)
 	v1.GET("/communities", s.communities, std...)
+	v1.GET("/grids", s.grids, std...)
 	json := append([]echo.MiddlewareFunc{requireJSON}, long...)
 	v1.POST("/plan/sites", s.planSites, json...)
 	v1.POST("/scenarios", s.scenarios, json...)

@@ -18,6 +18,7 @@ type coverageAnswer struct {
 	Minutes     num               `json:"minutes"`
 	Total       coverageRowJSON   `json:"total"`
 	Communities []coverageRowJSON `json:"communities"`
+	Grids       []coverageRowJSON `json:"grids,omitempty"` // unit=grid: one row per grid (网格)
 	Facilities  int               `json:"facilities"`
 }
 
@@ -46,6 +47,9 @@ func coverageOut(rep assess.CoverageReport) coverageAnswer {
 		Communities: make([]coverageRowJSON, len(rep.Communities)), Facilities: rep.Facilities}
 	for i, r := range rep.Communities {
 		out.Communities[i] = coverageRowOut(r)
+	}
+	for _, r := range rep.Grids {
+		out.Grids = append(out.Grids, coverageRowOut(r))
 	}
 	return out
 }
@@ -87,6 +91,9 @@ func coverageGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.CoverageRep
 		}
 		fs = append(fs, newFeature(r.Code, g, coverageRowOut(r)))
 	}
+	if rep.Grids != nil { // unit=grid: the grids instead
+		fs = gridCoverageFeatures(sys, e, rep.Grids)
+	}
 	return coverageGeoJSONAnswer{featureCollection: newCollection(sys, fs), Summary: coverageSummary{
 		Target: targetOut(rep.Target), Minutes: num(rep.Minutes), Facilities: rep.Facilities, Total: coverageRowOut(rep.Total)}}
 }
@@ -113,6 +120,9 @@ func coverageCSV(rep assess.CoverageReport, l lang) [][]string {
 	}
 	add(rep.Total)
 	for _, r := range rep.Communities {
+		add(r)
+	}
+	for _, r := range rep.Grids {
 		add(r)
 	}
 	return t.rows

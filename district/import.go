@@ -17,7 +17,7 @@ import (
 // ImportRequest is one file to import: read from Path, or given as Name and Data (an
 // upload).
 type ImportRequest struct {
-	Kind importers.Kind // district, streets, communities, stations, outlets or compounds
+	Kind importers.Kind // district, streets, communities, stations, outlets, compounds or grids
 	Path string         // the file to read; "" when Data holds it
 	Name string         // with Data: the file's name, whose extension gives the format
 	Data []byte
@@ -108,8 +108,10 @@ func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary
 		return st.ImportOutlets(ctx, p.Batch, res.Outlets, o)
 	case importers.KindCompounds:
 		return st.ImportCompounds(ctx, p.Batch, res.Compounds, o)
+	case importers.KindGrids:
+		return st.ImportGrids(ctx, p.Batch, res.Grids, o)
 	}
-	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (district, streets, communities, stations, outlets or compounds)", p.kind)
+	return geo.ImportSummary{}, geo.Errorf(geo.EINVALID, "unknown import kind %q (district, streets, communities, stations, outlets, compounds or grids)", p.kind)
 }
 
 // HashFile returns the hex SHA-256 digest of the file at path, for the batch record; a

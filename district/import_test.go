@@ -48,6 +48,10 @@ func (f *fakeStore) ImportCompounds(_ context.Context, b geo.Batch, cs []geo.Com
 	return f.record("compounds", b, o, len(cs))
 }
 
+func (f *fakeStore) ImportGrids(_ context.Context, b geo.Batch, gs []geo.Grid, o geo.ImportOptions) (geo.ImportSummary, error) {
+	return f.record("grids", b, o, len(gs))
+}
+
 func sha256Of(tb testing.TB, path string) string {
 	tb.Helper()
 	b, err := os.ReadFile(path)

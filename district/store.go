@@ -16,6 +16,8 @@ type ImportStore interface {
 	ImportStations(ctx context.Context, b geo.Batch, ss []geo.Station, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportOutlets(ctx context.Context, b geo.Batch, os []geo.Outlet, o geo.ImportOptions) (geo.ImportSummary, error)
 	ImportCompounds(ctx context.Context, b geo.Batch, cs []geo.Compound, o geo.ImportOptions) (geo.ImportSummary, error)
+	// ImportGrids stores grids (网格), checking that each lies in its community.
+	ImportGrids(ctx context.Context, b geo.Batch, gs []geo.Grid, o geo.ImportOptions) (geo.ImportSummary, error)
 	// ImportDistricts stores the study area's districts.
 	ImportDistricts(ctx context.Context, b geo.Batch, ds []geo.District, o geo.ImportOptions) (geo.ImportSummary, error)
 	// ImportStreetFile stores a file's streets, checking their districts and boundaries.

@@ -54,6 +54,7 @@ type builder struct {
 	compounds   []geo.Compound
 	districts   []geo.District
 	streets     []geo.Street
+	grids       []geo.Grid
 }
 
 func newBuilder(ctx context.Context, spec *kindSpec, file string, opts Options) *builder {
@@ -83,6 +84,8 @@ func (b *builder) reserve(n int) {
 		b.districts = make([]geo.District, 0, n)
 	case KindStreets:
 		b.streets = make([]geo.Street, 0, n)
+	case KindGrids:
+		b.grids = make([]geo.Grid, 0, n)
 	}
 }
 
@@ -114,6 +117,8 @@ func (b *builder) add(rec *record) error {
 		b.districts = append(b.districts, c.district())
 	case KindStreets:
 		b.streets = append(b.streets, c.street())
+	case KindGrids:
+		b.grids = append(b.grids, c.grid())
 	}
 	return b.err
 }
@@ -133,6 +138,8 @@ func (b *builder) appendZero() {
 		b.districts = append(b.districts, geo.District{})
 	case KindStreets:
 		b.streets = append(b.streets, geo.Street{})
+	case KindGrids:
+		b.grids = append(b.grids, geo.Grid{})
 	}
 }
 
@@ -185,6 +192,8 @@ func (b *builder) finish(res *Result) error {
 		res.Districts = b.districts[:good:good]
 	case KindStreets:
 		res.Streets = b.streets[:good:good]
+	case KindGrids:
+		res.Grids = b.grids[:good:good]
 	}
 	sort.SliceStable(b.rejects, func(i, j int) bool { return b.rejects[i].Record < b.rejects[j].Record })
 	res.Read, res.Rejects = b.read, b.rejects
@@ -216,6 +225,9 @@ func (b *builder) emit(i, k int, res *Result) {
 	case KindStreets:
 		b.streets[k] = b.streets[i]
 		b.streets[k].Boundary = e.area
+	case KindGrids:
+		b.grids[k] = b.grids[i]
+		b.grids[k].Polygon = e.area
 	}
 	if e.repair {
 		res.NeedsRepair = append(res.NeedsRepair, k)

@@ -74,6 +74,13 @@ var communityCodeNames = []string{"code", "id", "社区代码", "社区编码", 
 // division code (DataV: adcode).
 var unitCodeNames = []string{"adcode", "code", "id", "区划代码", "统计用区划代码", "编码", "代码", "编号"}
 
+// gridNames replace defaultNames for grids: their code, name and grid workers (网格员).
+var gridNames = map[field][]string{
+	fID:      {"网格编码", "网格代码", "网格编号", "grid_code", "code", "id", "编码", "代码", "编号"},
+	fName:    {"网格名称", "网格名", "name", "名称"},
+	fWorkers: {"网格员", "网格员人数", "网格员数", "专职网格员", "grid_workers", "workers"},
+}
+
 // normalizeName folds a column name for comparison (see defaultNames).
 func normalizeName(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), bom))
@@ -119,6 +126,8 @@ func (s *kindSpec) fieldNames(f field) []string {
 		return communityCodeNames
 	case f == fID && (s.kind == KindDistricts || s.kind == KindStreets):
 		return unitCodeNames
+	case s.kind == KindGrids && gridNames[f] != nil:
+		return gridNames[f]
 	}
 	return defaultNames[f]
 }

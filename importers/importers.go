@@ -24,6 +24,7 @@ const (
 	KindCompounds   Kind = "compounds"
 	KindDistricts   Kind = "district" // the study area: county-level divisions (6-digit codes)
 	KindStreets     Kind = "streets"  // streets and townships (9-digit codes)
+	KindGrids       Kind = "grids"    // grids (网格) below communities
 )
 
 // Options steer how a file is read. The zero value reads WGS84 coordinates, detects the
@@ -57,7 +58,8 @@ type Result struct {
 	Compounds   []geo.Compound
 	Districts   []geo.District
 	Streets     []geo.Street
-	NeedsRepair []int // indexes (into Communities or Compounds) of polygons to repair
+	Grids       []geo.Grid
+	NeedsRepair []int // indexes (into Communities, Compounds or Grids) of polygons to repair
 	Records     []int // the record (data row or feature) number of each value, in order
 	Rejects     []Reject
 	POIService  POIService // outlets: the map service whose POI export this is ("" for other files)

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"strings"
+
 	"github.com/lifecircle/lifecircle/geo"
 )
 
@@ -64,6 +66,36 @@ func (c *rowCheck) compound() geo.Compound {
 	v := geo.Compound{
 		ID: c.id(), Name: c.text(fName), CommunityCode: community,
 		Households: c.count(fHouseholds), Population: c.count(fPopulation),
+		Source: "file", // Polygon: set from the checked area
+	}
+	c.area()
+	return v
+}
+
+// grid validates a grid record: its own code (required, unique), its community's
+// 12-digit code (required), counts, grid workers (an empty cell is "not given", 0 is
+// none) and its polygon.
+func (c *rowCheck) grid() geo.Grid {
+	col, val := c.rec.get(fID)
+	if val == "" {
+		val = c.rec.fid
+	}
+	code := strings.TrimSpace(toHalfWidth(val))
+	if code == "" {
+		c.fail(col, "", "missing grid code (网格编码)")
+	} else {
+		c.unique(col, code, "grid code")
+	}
+	ccol, cval := c.rec.get(fCommunityCode)
+	community, ok := c.divisionCode(ccol, cval, 12, "community code")
+	if ok && community == "" {
+		c.fail(ccol, "", "missing community code (社区编码): every grid lies in one community")
+	}
+	_, wval := c.rec.get(fWorkers)
+	v := geo.Grid{
+		Code: code, Name: c.text(fName), CommunityCode: community,
+		Households: c.count(fHouseholds), Population: c.count(fPopulation),
+		Workers: c.count(fWorkers), WorkersGiven: strings.TrimSpace(wval) != "",
 		Source: "file", // Polygon: set from the checked area
 	}
 	c.area()

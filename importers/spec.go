@@ -57,8 +57,11 @@ func specFor(kind Kind, opts Options) (*kindSpec, error) {
 	case KindStreets:
 		used = []field{fID, fName, fDistrictCode, fGeometry}
 		s.required, s.geometry = []field{fID}, optionalArea
+	case KindGrids:
+		used = []field{fID, fName, fCommunityCode, fHouseholds, fPopulation, fWorkers, fGeometry}
+		s.required, s.geometry = []field{fID, fCommunityCode, fGeometry}, needArea
 	default:
-		return nil, geo.Errorf(geo.EINVALID, "unknown kind of file %q: use district, streets, communities, stations, outlets or compounds", kind)
+		return nil, geo.Errorf(geo.EINVALID, "unknown kind of file %q: use district, streets, communities, stations, outlets, compounds or grids", kind)
 	}
 	for _, f := range used {
 		s.uses[f] = true

@@ -40,7 +40,7 @@ func finishBatch(ctx context.Context, tx pgx.Tx, s Summary) error {
 // import changed nothing.
 func (db *DB) TableCounts(ctx context.Context) (map[string]int64, error) {
 	tables := []string{"import_batches", "districts", "streets", "communities", "stations", "outlets", "compounds",
-		"residential_areas", "walk_nodes", "walk_edges", "population_grid", "unit_attributes", "buildings"}
+		"residential_areas", "walk_nodes", "walk_edges", "population_grid", "unit_attributes", "buildings", "grids"}
 	out := make(map[string]int64, len(tables))
 	for _, t := range tables {
 		var n int64

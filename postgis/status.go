@@ -68,7 +68,7 @@ var statusTables = []struct {
 	table     string
 	hasSource bool
 }{
-	{"communities", true}, {"streets", true}, {"stations", true}, {"outlets", true}, {"compounds", true},
+	{"communities", true}, {"streets", true}, {"grids", true}, {"stations", true}, {"outlets", true}, {"compounds", true},
 	{"residential_areas", true}, {"population_grid", true}, {"walk_nodes", false}, {"walk_edges", false},
 	{"buildings", true},
 }

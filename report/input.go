@@ -30,6 +30,9 @@ type Input struct {
 	// shown when Checked: the check was run (and found Findings, perhaps none).
 	Findings []health.Finding
 	Checked  bool
+	// Grids is the grids (网格) assessed against Rules' grid rules; nil when the district
+	// has none (the section is then left out).
+	Grids *assess.GridReport
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
 	Circles     []assess.Circle // names of the circles in Coverage (target kind assess.KindCircle)
@@ -118,6 +121,9 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 			return Input{}, err
 		}
 		in.Shared = &plan
+	}
+	if in.Grids, err = collectGrids(e, o.Rules); err != nil {
+		return Input{}, err
 	}
 	return in, nil
 }

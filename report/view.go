@@ -32,6 +32,7 @@ type page struct {
 	Standards                           *standardsView
 	CompoundReach                       *compoundReachView // nil: no compounds
 	Shared                              *sharedView        // nil: not asked for
+	Grids                               *gridsView         // nil: no grids
 	NetworkMap, TimeMap                 template.HTML
 	Method                              string
 }
@@ -138,6 +139,7 @@ func newPage(in Input, d dict) page {
 	p.Standards = standardsOf(in, d)
 	p.CompoundReach = compoundReachOf(in, d)
 	p.Shared = sharedOf(in, d)
+	p.Grids = gridsOf(in, d)
 	c := mapCanvas(in.Engine)
 	p.NetworkMap = networkMap(in, d, c)
 	p.TimeMap = timeMap(in, d, c)

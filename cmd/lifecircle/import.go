@@ -62,7 +62,7 @@ KML/KMZ, GeoJSON with a "crs" member); OpenStreetMap .osm.pbf or .osm for the wa
 network. Coordinates may be WGS84, GCJ-02 (Amap, Tencent), BD-09 (Baidu), CGCS2000 or any
 EPSG code (GIS files): say which with --crs; they are stored as WGS84.`,
 	}
-	for _, k := range []importers.Kind{importers.KindDistricts, importers.KindStreets, "communities", "stations", "outlets", "compounds"} {
+	for _, k := range []importers.Kind{importers.KindDistricts, importers.KindStreets, "communities", "stations", "outlets", "compounds", importers.KindGrids} {
 		cmd.AddCommand(newFileImportCmd(cfg, k))
 	}
 	cmd.AddCommand(newOSMImportCmd(cfg), newPopulationImportCmd(cfg))
@@ -113,6 +113,9 @@ func importExample(kind importers.Kind) string {
 	case "communities":
 		return `  lifecircle import communities communities.geojson --repair
   lifecircle import communities 社区名录.csv --mode upsert`
+	}
+	if kind == importers.KindGrids {
+		return gridExample
 	}
 	return "  lifecircle import compounds compounds.geojson --households-field 总户数"
 }

@@ -23,10 +23,16 @@ func addUnitFlags(c *cobra.Command, kind importers.Kind, fl *importFlags) {
 		c.Short = "Import the study area's district (county) boundaries (6-digit codes; DataV GeoJSON) from GeoJSON, CSV or XLSX"
 	case importers.KindStreets:
 		c.Short = "Import streets and townships (9-digit codes), with or without boundaries, from CSV, XLSX or GeoJSON"
+	case importers.KindGrids:
+		c.Short = "Import grids (网格) below the communities — code, name, community code, households, population, grid workers (网格员), polygon — from CSV, XLSX, GeoJSON or GIS files"
 	case importers.KindCommunities:
 		c.Flags().BoolVar(&fl.strict, "strict", false, "an attribute table (no boundaries) fails when a row matches no community boundary")
 	}
 }
+
+// gridExample shows a grids import.
+const gridExample = `  lifecircle import grids 网格.geojson                     # 网格编码, 网格名称, 社区编码, 户数, 人口, 网格员
+  lifecircle import grids 网格.shp --crs EPSG:4544`
 
 func unitExample(kind importers.Kind) string {
 	if kind == importers.KindDistricts {

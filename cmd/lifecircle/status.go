@@ -13,7 +13,7 @@ func newStatusCmd(cfg *Config) *cobra.Command {
 	return &cobra.Command{
 		Use:   "status",
 		Short: "Show what the database holds: rows per kind and source, the last imports and compute",
-		Long: `status prints the rows of each kind (communities, streets, stations, outlets, compounds,
+		Long: `status prints the rows of each kind (communities, streets, grids, stations, outlets, compounds,
 residential areas, population grid cells, walk nodes and edges) by source, the last import
 of each kind (file, time, rows) and the last compute (time, parameters), and says when the
 coverage is older than the newest import.`,

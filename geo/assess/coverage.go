@@ -19,6 +19,9 @@ type CoverageQuery struct {
 	// Circle, when given, replaces Target: a cell is within when every facility of the
 	// circle is (see Circle); the report's Target is Circle.Target().
 	Circle *Circle
+	// Unit is what the rows are: UnitCommunity ("" too) one per community, UnitGrid one
+	// per grid (网格) of the scope's communities, in CoverageReport.Grids.
+	Unit string
 }
 
 // CoverageRow is the coverage of one scope within the query's minutes. Population is in
@@ -47,7 +50,8 @@ type CoverageReport struct {
 	Minutes     float64
 	Total       CoverageRow
 	Communities []CoverageRow
-	Facilities  int // facilities of the target (off-network ones included)
+	Grids       []CoverageRow // with Unit UnitGrid: one row per grid (Scope "grid"), by code
+	Facilities  int           // facilities of the target (off-network ones included)
 }
 
 // coverageScope is the part of the district a coverage query covers.
@@ -72,6 +76,9 @@ func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
 	secs, facilities, err := querySeconds(e, q.Target, q.Circle, q.Minutes)
 	if err != nil {
 		return CoverageReport{}, err
+	}
+	if q.Unit != "" && q.Unit != UnitCommunity && q.Unit != UnitGrid {
+		return CoverageReport{}, geo.Errorf(geo.EINVALID, "unit %q: use community or grid", q.Unit)
 	}
 	sc, err := scopeOf(e, q.Street, q.Community)
 	if err != nil {
@@ -105,6 +112,9 @@ func Coverage(e *engine.Engine, q CoverageQuery) (CoverageReport, error) {
 			row = coverageRow(coverage.ScopeCommunity, c.Code, c.Name, s)
 		}
 		rep.Communities = append(rep.Communities, row)
+	}
+	if q.Unit == UnitGrid {
+		rep.Grids = gridCoverage(e, r, thr, sc)
 	}
 	return rep, nil
 }

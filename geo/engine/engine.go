@@ -101,6 +101,7 @@ type Data struct {
 	Residential []geo.ResidentialArea
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
 	Buildings   []geo.Building     // footprints that can house residents (BuildingSource)
+	Grids       []geo.Grid         // grids (网格) below the communities, from a GridSource; nil when none
 }
 
 // Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
@@ -183,6 +184,11 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 	}
 	if bs, ok := src.(BuildingSource); ok {
 		if d.Buildings, err = bs.Buildings(ctx); err != nil {
+			return d, err
+		}
+	}
+	if gs, ok := src.(GridSource); ok {
+		if d.Grids, err = gs.Grids(ctx); err != nil {
 			return d, err
 		}
 	}

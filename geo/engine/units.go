@@ -26,6 +26,7 @@ type Units struct {
 	streetAt      map[string]int // street code → index in streets
 	compoundByID  map[string]int // compound ID → the first compound with it
 	compoundCells [][]int        // per compound, its cells ascending
+	grids         gridIndex      // grids (网格) and their cells
 }
 
 // UnitStreet is one street of the district: from Data.Streets, or only known from the
@@ -54,6 +55,7 @@ func (e *Engine) buildUnits() *Units {
 		}
 	}
 	u.compoundCells = e.compoundCells()
+	u.grids = e.buildGrids()
 	return u
 }
 

@@ -48,6 +48,11 @@ const (
 	CodeCandidateStationUnconfirmed Code = "candidate_station_unconfirmed"
 	CodeStaleDerivedRows            Code = "stale_derived_rows"
 	CodeSearchBoundReached          Code = "search_bound_reached"
+	CodeGridCommunityUnknown        Code = "grid_community_unknown"
+	CodeGridWithoutWorker           Code = "grid_without_worker"
+	CodeGridWorkersUnknown          Code = "grid_workers_unknown"
+	CodeGridWorkerOverloaded        Code = "grid_worker_overloaded"
+	CodeCommunityNotCoveredByGrids  Code = "community_not_covered_by_grids"
 	// CodeChecksNeedCompute says which checks did not run because the engine was loaded
 	// but not computed (they read the cells and walk times).
 	CodeChecksNeedCompute Code = "checks_need_compute"
@@ -55,18 +60,21 @@ const (
 
 // Units of a finding's figure.
 const (
-	UnitKm           = "km"
-	UnitM            = "m"
-	UnitShare        = "share" // a fraction in [0, 1]
-	UnitNodes        = "nodes"
-	UnitResidents    = "residents"
-	UnitResidentsKm2 = "residents/km2"
-	UnitKm2          = "km2"
-	UnitCommunities  = "communities"
-	UnitCompounds    = "compounds"
-	UnitStations     = "stations"
-	UnitRows         = "rows"
-	UnitChecks       = "checks"
+	UnitKm                  = "km"
+	UnitM                   = "m"
+	UnitShare               = "share" // a fraction in [0, 1]
+	UnitNodes               = "nodes"
+	UnitResidents           = "residents"
+	UnitResidentsKm2        = "residents/km2"
+	UnitKm2                 = "km2"
+	UnitCommunities         = "communities"
+	UnitCompounds           = "compounds"
+	UnitStations            = "stations"
+	UnitRows                = "rows"
+	UnitChecks              = "checks"
+	UnitHouseholds          = "households"
+	UnitGrids               = "grids"
+	UnitHouseholdsPerWorker = "households/worker"
 )
 
 // Kinds of subject.
@@ -75,6 +83,7 @@ const (
 	SubjectNetwork   = "network"   // the walk network
 	SubjectCommunity = "community" // ID: its 12-digit code
 	SubjectCompound  = "compound"  // ID: the compound's ID
+	SubjectGrid      = "grid"      // ID: the grid's code; Name: its name
 	SubjectStation   = "station"   // ID: the station's ID
 	SubjectOutlet    = "outlet"    // ID: the outlet's ID
 	SubjectCell      = "cell"      // ID: the H3 index in text; Name: the community holding it

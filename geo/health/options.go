@@ -35,6 +35,9 @@ type Options struct {
 	// not reached within the search bound is a warning, at most this an info (default
 	// 0.05).
 	MaxUnreachedShare float64
+	// MaxHouseholdsPerGridWorker: a grid with more households per grid worker (网格员) is
+	// flagged (default 300, the households_per_grid_worker rule of the bundled standards).
+	MaxHouseholdsPerGridWorker float64
 }
 
 // DefaultOptions returns the default thresholds.
@@ -48,6 +51,8 @@ func DefaultOptions() Options {
 		MaxFragmentShare:      0.02,
 		MaxDensity:            60000,
 		MaxUnreachedShare:     0.05,
+
+		MaxHouseholdsPerGridWorker: 300,
 	}
 }
 
@@ -67,6 +72,7 @@ func (o Options) withDefaults() Options {
 	fill(&o.MaxFragmentShare, d.MaxFragmentShare)
 	fill(&o.MaxDensity, d.MaxDensity)
 	fill(&o.MaxUnreachedShare, d.MaxUnreachedShare)
+	fill(&o.MaxHouseholdsPerGridWorker, d.MaxHouseholdsPerGridWorker)
 	return o
 }
 

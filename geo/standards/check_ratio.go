@@ -26,8 +26,8 @@ func (q Ratio) check(where string) error {
 		return invalid(where, `"key" is missing`)
 	case q.NameZH == "":
 		return invalid(where, `"name_zh" is missing`)
-	case q.AppliesTo != "community" && q.AppliesTo != "district":
-		return invalid(where, `"applies_to" is %q; use "community" or "district"`, q.AppliesTo)
+	case q.AppliesTo != "community" && q.AppliesTo != "district" && q.AppliesTo != "grid":
+		return invalid(where, `"applies_to" is %q; use "community", "district" or "grid"`, q.AppliesTo)
 	case q.Unit == "":
 		return invalid(where, `"unit" is missing`)
 	case q.Source == "":

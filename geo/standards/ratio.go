@@ -7,7 +7,7 @@ type Ratio struct {
 	Key       string   `json:"key"`
 	NameZH    string   `json:"name_zh"`
 	NameEN    string   `json:"name_en,omitempty"`
-	AppliesTo string   `json:"applies_to"` // "community" or "district"
+	AppliesTo string   `json:"applies_to"` // "community", "district" or "grid"
 	Min       *float64 `json:"min,omitempty"`
 	Max       *float64 `json:"max,omitempty"`
 	WarnBelow *float64 `json:"warn_below,omitempty"`
