@@ -13,7 +13,7 @@ export function searchIndex(stations, outlets, communities) {
   const entries = [];
   for (const f of stations?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.id ?? f.id ?? '', kind: 'station', geometry: f.geometry,
-      detail: () => levelName(f.properties.level) });
+      detail: () => withTag(levelName(f.properties.level), f.properties.source === 'illustrative' && t('illustrative')) });
   }
   for (const f of outlets?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.id ?? f.id ?? '', kind: 'outlet', geometry: f.geometry,
@@ -21,9 +21,13 @@ export function searchIndex(stations, outlets, communities) {
   }
   for (const f of communities?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.code ?? f.id ?? '', kind: 'community', geometry: f.geometry,
-      detail: () => t('searchCommunity') });
+      detail: () => withTag(t('searchCommunity'), f.properties.source === 'derived' && `${t('searchDerived')}，${t('illustrative')}`) });
   }
   return entries.filter((e) => e.geometry);
+}
+
+function withTag(detail, tag) {
+  return tag ? `${detail}（${tag}）` : detail;
 }
 
 /** match returns the entries whose name or id holds the query, names starting with it
