@@ -76,7 +76,7 @@ const tables = {
     beyondFew: '{0} 分钟步行范围内只有 {1} 个{2}，更远的不再查找。',
     illustrative: '示例数据',
     legendIllustrative: '示例数据：站点（示例…）为演示而设，社区是按主要道路推导的邻里单元，都不是真实数据。',
-    searchDerived: '推导社区',
+    derivedTag: '推导，示例数据',
     levels: {
       district: '区级', street: '街道', community: '社区', compound: '小区', building: '楼宇', any: '任意站点',
     },
@@ -157,7 +157,7 @@ const tables = {
     beyondFew: 'Only {1} of {2} within a {0}-minute walk; the search stops there.',
     illustrative: 'illustrative',
     legendIllustrative: 'Illustrative data: the stations (示例…) are made up for the demo and the communities are neighbourhood units derived from the major roads; neither is real data.',
-    searchDerived: 'derived community',
+    derivedTag: 'derived, illustrative',
     levels: {
       district: 'District', street: 'Street', community: 'Community', compound: 'Compound', building: 'Building', any: 'Any station',
     },
@@ -198,6 +198,13 @@ export function levelName(key) {
 /** levelLegend returns a station level's name with its part of 1+11+N+X. */
 export function levelLegend(key) {
   return tables[current].levelLegend[key] ?? key;
+}
+
+/** tagged returns text with tag in brackets after it (none when tag is empty), in the
+ * current language's brackets. */
+export function tagged(text, tag) {
+  if (!tag) return text;
+  return current === 'zh' ? `${text}（${tag}）` : `${text} (${tag})`;
 }
 
 /** categoryKeys lists the outlet categories the service knows, in its table's order. */

@@ -3,7 +3,7 @@
 // outlets by category; and the legend.
 import { get, getAllFeatures, targetParams } from './api.js';
 import { byId, collection, el } from './dom.js';
-import { categoryKeys, categoryName, levelLegend, levelName, pct, t } from './i18n.js';
+import { categoryKeys, categoryName, levelLegend, levelName, pct, t, tagged } from './i18n.js';
 import { levelSymbols, minuteStops, outletColour, unreachedColour } from './style.js';
 
 /** loadFacilities puts every station and outlet on the map and returns them. */
@@ -51,7 +51,7 @@ export async function loadCommunityCoverage(map, target, minutes, current = () =
 /** describeCommunity returns a line about a shaded community, for its popup. */
 export function describeCommunity(p, minutes, derived = false) {
   const share = t('communityShare', p.name || p.code, pct(p.beyond), minutes);
-  return derived ? `${share}（${t('searchDerived')}，${t('illustrative')}）` : share;
+  return tagged(share, derived && t('derivedTag'));
 }
 
 /** layerToggles lists the overlay switches: their label and their layers. */
