@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"os"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -36,6 +39,7 @@ func TestBrowserChengduDemo(t *testing.T) {
 		name string
 		run  func(t *testing.T)
 	}{
+		{"stations illustrative, named once", func(t *testing.T) { checkDemoStations(t, url) }},
 		{"centred on Chengdu", func(t *testing.T) { checkChengduCentre(t, b) }},
 		{"cells in several colours", func(t *testing.T) { checkCellColours(t, b) }},
 		{"Chinese community names", func(t *testing.T) { checkCommunityNames(t, b) }},
@@ -73,6 +77,46 @@ func startChengduDemo(t *testing.T) string {
 	return serve(t, db)
 }
 
+// checkDemoStations reads every station the server lists: all illustrative (no OSM
+// feature promoted), each named once with the 示例 prefix, no empty brackets, one district
+// centre for each of the five districts and one street centre for each street.
+func checkDemoStations(t *testing.T, url string) {
+	type props struct {
+		ID, Name, Level, Source, Status string
+		StreetCode                      string `json:"street_code"`
+	}
+	list := func(path string) []props {
+		res, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var fc struct{ Features []struct{ Properties props } }
+		if err := json.NewDecoder(res.Body).Decode(&fc); err != nil {
+			t.Fatal(err)
+		}
+		out := make([]props, len(fc.Features))
+		for i, f := range fc.Features {
+			out[i] = f.Properties
+		}
+		return out
+	}
+	levels := map[string]int{}
+	for _, p := range list("/api/v1/stations?limit=1000") {
+		levels[p.Level]++
+		if p.Source != "illustrative" || !strings.HasPrefix(p.Name, "示例") || strings.Count(p.Name, "示例") != 1 || strings.Contains(p.Name, "（）") {
+			t.Errorf("station %s %q source %s: want illustrative, named 示例… once, no empty brackets", p.ID, p.Name, p.Source)
+		}
+	}
+	streets := map[string]bool{}
+	for _, c := range list("/api/v1/communities?limit=1000") {
+		streets[c.StreetCode] = true
+	}
+	if levels["district"] != 5 || levels["street"] != len(streets) {
+		t.Errorf("stations per level %v: want a district centre in each of the 5 districts and one street centre in each of the %d streets", levels, len(streets))
+	}
+}
+
 func checkChengduCentre(t *testing.T, b *browser) {
 	c := evalJS[[2]float64](t, b, `(() => { const c = window.lifecircle.map.getCenter(); return [c.lng, c.lat]; })()`)
 	if c[0] < 103.9 || c[0] > 104.2 || c[1] < 30.55 || c[1] > 30.8 {
@@ -91,7 +135,13 @@ func checkCellColours(t *testing.T, b *browser) {
 	if bands < 3 {
 		t.Errorf("the cells drawn fall in %d walking-time bands, want at least 3", bands)
 	}
-	saveScreenshot(t, "screenshots/chengdu-cells.png", b.screenshot(t, "body"))
+	page := b.screenshot(t, "body")
+	saveScreenshot(t, "screenshots/chengdu-cells.png", page)
+	if *update { // the README's screenshot is this map
+		if err := os.WriteFile(filepath.Join(testenv.RepoRoot(t), "docs", "screenshot-chengdu.png"), page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	shown := b.canvas(t)
 	b.setVisible(t, "cells", false)
 	hidden := b.canvas(t)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
@@ -50,8 +51,9 @@ func IllustrativeStations(comms []geo.Community, districtNames map[string]string
 	addCompounds(residential, add)
 	n := 0
 	for _, o := range outlets {
-		if o.Name != "" && (o.Category == "bank" || o.Category == "supermarket") && hash(o.ID)%3 == 0 && n < 12 {
-			add(geo.LevelBuilding, "", illustrativeName("楼宇党群服务站（"+o.Name+"）", ""), o.Point)
+		name := strings.TrimSpace(o.Name)
+		if name != "" && (o.Category == "bank" || o.Category == "supermarket") && hash(o.ID)%3 == 0 && n < 12 {
+			add(geo.LevelBuilding, "", illustrativeName("楼宇党群服务站（"+name+"）", ""), o.Point)
 			n++
 		}
 	}
