@@ -1,10 +1,10 @@
 package web_test
 
 import (
-	"os"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
