@@ -38,20 +38,11 @@ const (
 // search by a Chinese name; the print view; the layout at phone width with the
 // attribution visible.
 func TestBrowserMap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped with -short: the browser test starts a server and Chromium")
-	}
-	requireChromium(t)
+	requireBrowserTest(t)
 	d := startServer(t)
-	b := newBrowser(t)
-	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(d.URL+"/"))
-	b.wait(t, `document.body.dataset.ready === 'true'`)
-	b.waitIdle(t)
+	b := openMap(t, d.URL)
 
-	steps := []struct {
-		name string
-		run  func(t *testing.T)
-	}{
+	b.runSteps(t, []step{
 		{"page loads in Chinese", func(t *testing.T) { checkChinese(t, b) }},
 		{"legend in residents' terms", func(t *testing.T) { checkLegend(t, b) }},
 		{"coverage cells draw", func(t *testing.T) { checkCells(t, b) }},
@@ -64,10 +55,23 @@ func TestBrowserMap(t *testing.T) {
 		{"search finds a station", func(t *testing.T) { checkSearch(t, b) }},
 		{"print view", func(t *testing.T) { checkPrint(t, b) }},
 		{"phone width", func(t *testing.T) { checkPhone(t, b) }},
-	}
+	})
+}
+
+// step is one check of a browser test, run as a subtest.
+type step struct {
+	name string
+	run  func(t *testing.T)
+}
+
+// runSteps runs the steps in order on one page, stopping at the first that fails (later
+// steps build on the page the earlier ones left), then fails the test if the page
+// reported console errors or exceptions.
+func (b *browser) runSteps(t *testing.T, steps []step) {
+	t.Helper()
 	for _, s := range steps {
 		if !t.Run(s.name, s.run) {
-			break // later steps build on the page the earlier ones left
+			break
 		}
 	}
 	if p := b.problems(); len(p) > 0 {
@@ -316,6 +320,25 @@ func checkPhone(t *testing.T, b *browser) {
 	}
 	saveScreenshot(t, "screenshots/phone.png", b.screenshot(t, "body"))
 	b.do(t, 10*time.Second, chromedp.EmulateViewport(desktopW, desktopH))
+}
+
+// requireBrowserTest skips the test with -short, and when Chromium is missing (except on
+// CI).
+func requireBrowserTest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: the browser tests start a server and Chromium")
+	}
+	requireChromium(t)
+}
+
+// openMap starts Chromium at desktop size on the map at url and waits until the page says
+// it is ready and the coverage cells are drawn.
+func openMap(t *testing.T, url string) *browser {
+	b := newBrowser(t)
+	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(url+"/"))
+	b.wait(t, `document.body.dataset.ready === 'true'`)
+	b.waitLayer(t, "cells")
+	return b
 }
 
 // requireChromium skips the test when Chromium is missing, except on CI.

@@ -25,20 +25,11 @@ import (
 // cells drawn in several colours, the 示例数据 notes, the data health findings in the
 // planner tab, the "30 分钟步行范围内没有…" answer, and no script errors.
 func TestBrowserChengduDemo(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped with -short: the Chengdu browser test builds lifecircle, runs the demo and starts Chromium")
-	}
-	requireChromium(t)
+	requireBrowserTest(t)
 	url := startChengduDemo(t)
-	b := newBrowser(t)
-	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(url+"/"))
-	b.wait(t, `document.body.dataset.ready === 'true'`)
-	b.waitLayer(t, "cells")
+	b := openMap(t, url)
 
-	steps := []struct {
-		name string
-		run  func(t *testing.T)
-	}{
+	b.runSteps(t, []step{
 		{"stations illustrative, named once", func(t *testing.T) { checkDemoStations(t, url) }},
 		{"centred on Chengdu", func(t *testing.T) { checkChengduCentre(t, b) }},
 		{"cells in several colours", func(t *testing.T) { checkCellColours(t, b) }},
@@ -46,15 +37,7 @@ func TestBrowserChengduDemo(t *testing.T) {
 		{"illustrative data said", func(t *testing.T) { checkIllustrativeSaid(t, b) }},
 		{"data health findings", func(t *testing.T) { checkHealthFindings(t, b) }},
 		{"nothing within the search bound", func(t *testing.T) { checkBeyondBound(t, b) }},
-	}
-	for _, s := range steps {
-		if !t.Run(s.name, s.run) {
-			break
-		}
-	}
-	if p := b.problems(); len(p) > 0 {
-		t.Errorf("the page reported %d console errors or exceptions:\n%s", len(p), strings.Join(p, "\n"))
-	}
+	})
 }
 
 // startChengduDemo builds lifecircle, runs its demo without the server on a new test
