@@ -23,6 +23,9 @@ type Derived struct {
 	// boundary came from a file); Units and Streets count them.
 	DerivedUnits   bool
 	Units, Streets int
+	// BlocksOutside counts the blocks of land left out because they lie in no imported
+	// district (only when districts are imported).
+	BlocksOutside int
 	// StationsKept counts the stored stations, kept as they are because some came from a
 	// file; 0 when the illustrative layer was added instead.
 	StationsKept int
@@ -33,7 +36,9 @@ type Derived struct {
 // DeriveDemoLayers fills in what a bare OpenStreetMap extract lacks for the demo: when no
 // community with a boundary came from a file, the OSM administrative areas give way to
 // neighbourhood units derived from the major roads (geo/derive.Neighbourhoods, stored as
-// source "derived"); when no station came from a file, the illustrative station layer is
+// source "derived"), district by district when districts are imported (named after the
+// district, e.g. 锦江区示例社区03, as many streets as a file gave the district, else one
+// per eight units); when no station came from a file, the illustrative station layer is
 // added (geo/derive.IllustrativeStations, source "illustrative", status confirmed so that
 // the demo shows coverage; every listing and the compute summary say they are
 // illustrative). Station candidates found in OpenStreetMap are never promoted: they stay
@@ -65,7 +70,13 @@ func deriveUnits(ctx context.Context, st DemoStore, d *Derived) ([]geo.Community
 	if err != nil {
 		return nil, err
 	}
-	units, streets := derive.Neighbourhoods(blocks, derive.NeighbourhoodOptions{MinPopulation: demoMinPopulation})
+	areas, err := demoAreas(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	dv := derive.Neighbourhoods(blocks, derive.NeighbourhoodOptions{Areas: areas, MinPopulation: demoMinPopulation})
+	units, streets := dv.Communities, dv.Streets
+	d.BlocksOutside = dv.Outside
 	b := geo.Batch{Kind: "streets", FileName: "derived", Mode: geo.ModeReplace, Source: "derived", Read: len(streets)}
 	if _, err := st.ImportStreets(ctx, b, streets); err != nil {
 		return nil, err
@@ -99,7 +110,11 @@ func addIllustrativeStations(ctx context.Context, st DemoStore, comms []geo.Comm
 	if err != nil {
 		return err
 	}
-	layer := derive.IllustrativeStations(comms, res, outlets)
+	names, err := districtNames(ctx, st)
+	if err != nil {
+		return err
+	}
+	layer := derive.IllustrativeStations(comms, names, res, outlets)
 	for i := range layer {
 		// illustrative stations count, so that the demo shows coverage; their source says
 		// on every answer that they are made up. OSM candidates stay candidates.
@@ -120,4 +135,42 @@ func anyFileBoundary(cs []geo.Community) bool {
 		}
 	}
 	return false
+}
+
+// demoAreas are the imported districts the units are derived in, each with the number of
+// streets a file gave it (0: derived from the unit count).
+func demoAreas(ctx context.Context, st DemoStore) ([]derive.Area, error) {
+	ds, err := st.Districts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	streets, err := st.Streets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	perDistrict := map[string]int{}
+	for _, s := range streets {
+		perDistrict[s.DistrictCode]++
+	}
+	areas := make([]derive.Area, 0, len(ds))
+	for _, d := range ds {
+		if len(d.Boundary) > 0 {
+			areas = append(areas, derive.Area{Code: d.Code, Name: d.Name, Boundary: d.Boundary, Streets: perDistrict[d.Code]})
+		}
+	}
+	return areas, nil
+}
+
+// districtNames names the imported districts by their code and by the made-up code of the
+// units derived in them.
+func districtNames(ctx context.Context, st DemoStore) (map[string]string, error) {
+	ds, err := st.Districts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, 2*len(ds))
+	for _, d := range ds {
+		names[d.Code], names[derive.DerivedCode(d.Code)] = d.Name, d.Name
+	}
+	return names, nil
 }

@@ -17,11 +17,14 @@ type demoStore struct {
 	blocks    []derive.Block
 	blocksErr error
 	batches   []geo.Batch
+	districts []geo.District
 }
 
 func (s *demoStore) Communities(context.Context) ([]geo.Community, error) { return s.comms, nil }
 func (s *demoStore) Stations(context.Context) ([]geo.Station, error)      { return s.stations, nil }
 func (s *demoStore) Outlets(context.Context) ([]geo.Outlet, error)        { return nil, nil }
+func (s *demoStore) Districts(context.Context) ([]geo.District, error)    { return s.districts, nil }
+func (s *demoStore) Streets(context.Context) ([]geo.Street, error)        { return nil, nil }
 func (s *demoStore) ResidentialAreas(context.Context) ([]geo.ResidentialArea, error) {
 	return nil, nil
 }
@@ -85,7 +88,7 @@ func TestDeriveDemoLayers(t *testing.T) {
 	}{
 		{"bare extract: units derived, illustrative layer added",
 			&demoStore{comms: []geo.Community{osmArea}, blocks: demoBlocks(4)},
-			district.Derived{OSMAreasRemoved: 1, DerivedUnits: true, Units: 4, Streets: 4}, []string{"streets", "communities", "stations"}},
+			district.Derived{OSMAreasRemoved: 1, DerivedUnits: true, Units: 4, Streets: 1}, []string{"streets", "communities", "stations"}},
 		{"file communities and stations: nothing derived",
 			&demoStore{comms: []geo.Community{fileComm}, stations: []geo.Station{fileStation, osmStation}},
 			district.Derived{StationsKept: 2}, nil},

@@ -42,6 +42,8 @@ type DemoStore interface {
 	Stations(ctx context.Context) ([]geo.Station, error)
 	Outlets(ctx context.Context) ([]geo.Outlet, error)
 	ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error)
+	Districts(ctx context.Context) ([]geo.District, error)
+	Streets(ctx context.Context) ([]geo.Street, error)
 	// DeleteCommunities removes the communities of one source and says how many went.
 	DeleteCommunities(ctx context.Context, source string) (int, error)
 	// DeriveBlocks cuts the settled area by the major roads into blocks of at least

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"image"
@@ -37,20 +38,11 @@ const (
 // search by a Chinese name; the print view; the layout at phone width with the
 // attribution visible.
 func TestBrowserMap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped with -short: the browser test starts a server and Chromium")
-	}
-	requireChromium(t)
+	requireBrowserTest(t)
 	d := startServer(t)
-	b := newBrowser(t)
-	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(d.URL+"/"))
-	b.wait(t, `document.body.dataset.ready === 'true'`)
-	b.waitIdle(t)
+	b := openMap(t, d.URL)
 
-	steps := []struct {
-		name string
-		run  func(t *testing.T)
-	}{
+	b.runSteps(t, []step{
 		{"page loads in Chinese", func(t *testing.T) { checkChinese(t, b) }},
 		{"legend in residents' terms", func(t *testing.T) { checkLegend(t, b) }},
 		{"coverage cells draw", func(t *testing.T) { checkCells(t, b) }},
@@ -63,10 +55,23 @@ func TestBrowserMap(t *testing.T) {
 		{"search finds a station", func(t *testing.T) { checkSearch(t, b) }},
 		{"print view", func(t *testing.T) { checkPrint(t, b) }},
 		{"phone width", func(t *testing.T) { checkPhone(t, b) }},
-	}
+	})
+}
+
+// step is one check of a browser test, run as a subtest.
+type step struct {
+	name string
+	run  func(t *testing.T)
+}
+
+// runSteps runs the steps in order on one page, stopping at the first that fails (later
+// steps build on the page the earlier ones left), then fails the test if the page
+// reported console errors or exceptions.
+func (b *browser) runSteps(t *testing.T, steps []step) {
+	t.Helper()
 	for _, s := range steps {
 		if !t.Run(s.name, s.run) {
-			break // later steps build on the page the earlier ones left
+			break
 		}
 	}
 	if p := b.problems(); len(p) > 0 {
@@ -166,13 +171,12 @@ func checkChinese(t *testing.T, b *browser) {
 // checkCells compares the map with the coverage cells shown and hidden: the cells must
 // colour a good part of the map, much of it in the green of short walks.
 func checkCells(t *testing.T, b *browser) {
-	shown := b.screenshot(t, "#map")
-	saveScreenshot(t, "screenshots/cells.png", shown)
-	evalJS[bool](t, b, `(window.lifecircle.map.setLayoutProperty('cells', 'visibility', 'none'), true)`)
-	b.waitIdle(t)
-	hidden := b.screenshot(t, "#map")
-	evalJS[bool](t, b, `(window.lifecircle.map.setLayoutProperty('cells', 'visibility', 'visible'), true)`)
-	b.waitIdle(t)
+	b.waitLayer(t, "cells")
+	saveScreenshot(t, "screenshots/cells.png", b.screenshot(t, "#map"))
+	shown := b.canvas(t)
+	b.setVisible(t, "cells", false)
+	hidden := b.canvas(t)
+	b.setVisible(t, "cells", true)
 	changed, greener, total := comparePixels(t, shown, hidden)
 	t.Logf("cells colour %d of %d map pixels (%.0f%%), %d of them green", changed, total, 100*float64(changed)/float64(total), greener)
 	if float64(changed) < 0.2*float64(total) {
@@ -318,6 +322,25 @@ func checkPhone(t *testing.T, b *browser) {
 	b.do(t, 10*time.Second, chromedp.EmulateViewport(desktopW, desktopH))
 }
 
+// requireBrowserTest skips the test with -short, and when Chromium is missing (except on
+// CI).
+func requireBrowserTest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: the browser tests start a server and Chromium")
+	}
+	requireChromium(t)
+}
+
+// openMap starts Chromium at desktop size on the map at url and waits until the page says
+// it is ready and the coverage cells are drawn.
+func openMap(t *testing.T, url string) *browser {
+	b := newBrowser(t)
+	b.do(t, 90*time.Second, chromedp.EmulateViewport(desktopW, desktopH), chromedp.Navigate(url+"/"))
+	b.wait(t, `document.body.dataset.ready === 'true'`)
+	b.waitLayer(t, "cells")
+	return b
+}
+
 // requireChromium skips the test when Chromium is missing, except on CI.
 func requireChromium(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil {
@@ -422,15 +445,40 @@ func (b *browser) wait(t testing.TB, expr string) {
 	}
 }
 
-// waitIdle waits until the map has drawn everything it has and nothing moves.
+// waitIdle waits until the map has drawn everything it has and nothing moves, and then
+// for two more animation frames, so that a screenshot shows the drawn frame.
 func (b *browser) waitIdle(t testing.TB) {
 	t.Helper()
-	js := `new Promise((resolve) => { const m = window.lifecircle.map; m.once('idle', () => resolve(true)); m.triggerRepaint(); })`
+	js := `new Promise((resolve) => { const m = window.lifecircle.map;
+		m.once('idle', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))); m.triggerRepaint(); })`
 	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatalf("waiting for the map to settle: %v", err)
 	}
+}
+
+// waitLayer waits until the layer's source has loaded and the layer draws features, then
+// until the map is idle: no fixed sleeps, however slow the machine.
+func (b *browser) waitLayer(t testing.TB, layer string) {
+	t.Helper()
+	b.wait(t, fmt.Sprintf(`(() => { const m = window.lifecircle.map; const l = m.getLayer(%[1]q);
+		return !!l && m.isSourceLoaded(l.source) && m.queryRenderedFeatures({ layers: [%[1]q] }).length > 0; })()`, layer))
+	b.waitIdle(t)
+}
+
+// setVisible shows or hides a layer and waits until the map has drawn the change: the
+// layer draws features again, or none.
+func (b *browser) setVisible(t testing.TB, layer string, visible bool) {
+	t.Helper()
+	v := map[bool]string{true: "visible", false: "none"}[visible]
+	evalJS[bool](t, b, fmt.Sprintf(`(window.lifecircle.map.setLayoutProperty(%q, 'visibility', %q), true)`, layer, v))
+	if visible {
+		b.waitLayer(t, layer)
+		return
+	}
+	b.wait(t, fmt.Sprintf(`window.lifecircle.map.queryRenderedFeatures({ layers: [%q] }).length === 0`, layer))
+	b.waitIdle(t)
 }
 
 // clickLonLat clicks the map at a WGS84 (lon, lat) point.
@@ -449,6 +497,23 @@ func (b *browser) screenshot(t testing.TB, sel string) []byte {
 	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
 	if err != nil {
 		t.Fatalf("screenshot of %s: %v", sel, err)
+	}
+	return png
+}
+
+// canvas returns the map's canvas as PNG, as the map last drew it (the page keeps the
+// drawing buffer): unlike a screenshot, it cannot show a frame the compositor has not
+// caught up with yet.
+func (b *browser) canvas(t testing.TB) []byte {
+	t.Helper()
+	url := evalJS[string](t, b, `window.lifecircle.map.getCanvas().toDataURL('image/png')`)
+	data, ok := strings.CutPrefix(url, "data:image/png;base64,")
+	if !ok {
+		t.Fatalf("the map's canvas gave %.40q, not a PNG data URL", url)
+	}
+	png, err := base64.StdEncoding.DecodeString(data)
+	if err != nil {
+		t.Fatalf("decode the map's canvas: %v", err)
 	}
 	return png
 }

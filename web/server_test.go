@@ -32,13 +32,19 @@ type district struct {
 // here beside api's handler; then this helper becomes a call of the real server.
 func startServer(tb testing.TB) district {
 	tb.Helper()
-	ctx := context.Background()
 	db, _ := postgistest.New(tb)
 	d, err := synth.Generate(synth.Config{Seed: 7, Nodes: synth.MinNodes})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	seed(tb, db, d)
+	return district{URL: serve(tb, db), Click: middleNode(d)}
+}
+
+// serve answers from the database db the way lifecircle serve does — the JSON API, the
+// vector tiles and the web map's assets — and returns the server's URL.
+func serve(tb testing.TB, db *postgis.DB) string {
+	tb.Helper()
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		tb.Fatal(err)
@@ -48,12 +54,12 @@ func startServer(tb testing.TB) district {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := srv.Load(ctx); err != nil {
+	if err := srv.Load(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
 	hs := httptest.NewServer(srv.Handler())
 	tb.Cleanup(hs.Close)
-	return district{URL: hs.URL, Click: middleNode(d)}
+	return hs.URL
 }
 
 // seed imports the district as lifecircle's importers would: the OSM part (network,

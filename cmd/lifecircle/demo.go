@@ -136,6 +136,9 @@ func demoLayers(ctx context.Context, db *postgis.DB, out io.Writer) error {
 	if d.DerivedUnits {
 		fmt.Fprintf(out, "   derived %d neighbourhood units in %d streets (邻里单元: land between major roads)\n", d.Units, d.Streets)
 	}
+	if d.BlocksOutside > 0 {
+		fmt.Fprintf(out, "   left out %d blocks of land outside the imported districts\n", d.BlocksOutside)
+	}
 	switch {
 	case err != nil:
 	case d.StationsKept > 0:

@@ -65,6 +65,18 @@ const tables = {
     residents: '{0} 人',
     outside: '社区外',
     communityShare: '{0}：{1} 居民在 {2} 分钟外',
+    healthTitle: '数据体检',
+    healthSummary: '错误 {0} · 警告 {1} · 提示 {2}',
+    healthClean: '没有发现问题。',
+    healthMore: '另有 {0} 条未列出，运行 lifecircle check 查看全部。',
+    severity_error: '错误',
+    severity_warning: '警告',
+    severity_info: '提示',
+    beyondNone: '{0} 分钟步行范围内没有{1}。',
+    beyondFew: '{0} 分钟步行范围内只有 {1} 个{2}，更远的不再查找。',
+    illustrative: '示例数据',
+    legendIllustrative: '示例数据：站点（示例…）为演示而设，社区是按主要道路推导的邻里单元，都不是真实数据。',
+    derivedTag: '推导，示例数据',
     levels: {
       district: '区级', street: '街道', community: '社区', compound: '小区', building: '楼宇', any: '任意站点',
     },
@@ -134,6 +146,18 @@ const tables = {
     residents: '{0} residents',
     outside: 'outside the communities',
     communityShare: '{0}: {1} of residents beyond {2} min',
+    healthTitle: 'Data health check',
+    healthSummary: '{0} errors · {1} warnings · {2} notes',
+    healthClean: 'No findings.',
+    healthMore: '{0} more not listed; run lifecircle check to see them all.',
+    severity_error: 'error',
+    severity_warning: 'warning',
+    severity_info: 'note',
+    beyondNone: 'No {1} within a {0}-minute walk.',
+    beyondFew: 'Only {1} of {2} within a {0}-minute walk; the search stops there.',
+    illustrative: 'illustrative',
+    legendIllustrative: 'Illustrative data: the stations (示例…) are made up for the demo and the communities are neighbourhood units derived from the major roads; neither is real data.',
+    derivedTag: 'derived, illustrative',
     levels: {
       district: 'District', street: 'Street', community: 'Community', compound: 'Compound', building: 'Building', any: 'Any station',
     },
@@ -174,6 +198,13 @@ export function levelName(key) {
 /** levelLegend returns a station level's name with its part of 1+11+N+X. */
 export function levelLegend(key) {
   return tables[current].levelLegend[key] ?? key;
+}
+
+/** tagged returns text with tag in brackets after it (none when tag is empty), in the
+ * current language's brackets. */
+export function tagged(text, tag) {
+  if (!tag) return text;
+  return current === 'zh' ? `${text}（${tag}）` : `${text} (${tag})`;
 }
 
 /** categoryKeys lists the outlet categories the service knows, in its table's order. */

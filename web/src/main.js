@@ -8,6 +8,7 @@ import { applyStatic, categoryKeys, categoryName, lang, levelName, setLang, t } 
 import {
   describeCommunity, highlightOutlets, loadCells, loadCommunityCoverage, loadFacilities, renderLayerSwitches, renderLegend,
 } from './overlays.js';
+import { loadDiagnostics, renderDiagnostics } from './health.js';
 import { loadGaps, loadNetwork, renderGaps, renderNetwork, renderPlan, suggestSites } from './planner.js';
 import { clearQuery, isochrone, nearest, renderQuery } from './query.js';
 import { searchIndex, wireSearch } from './search.js';
@@ -29,6 +30,7 @@ const state = {
   gaps: null,
   plan: null,
   network: null,
+  diagnostics: null,
 };
 
 // Numbers the target loads and the map queries, so that a slow, stale answer never
@@ -65,13 +67,21 @@ function fillTargetSelect() {
 function renderAll(map) {
   applyStatic();
   fillTargetSelect();
-  renderLegend(state.target, state.minutes);
+  renderLegend(state.target, state.minutes, illustrative());
   renderPrintHead();
   renderLayerSwitches(map, state.minutes);
   renderQuery(state.query, state.mode);
   renderGaps(map, state.gaps, state.minutes);
   renderPlan(state.plan);
   renderNetwork(state.network);
+  renderDiagnostics(state.diagnostics);
+}
+
+/** illustrative says whether the map shows made-up data: illustrative stations or
+ * derived communities (the legend and the print heading then say 示例数据). */
+function illustrative() {
+  return !!(state.facilities?.stations.features.some((f) => f.properties.source === 'illustrative')
+    || state.communities?.features.some((f) => f.properties.source === 'derived'));
 }
 
 async function refreshTarget(map) {
@@ -80,7 +90,7 @@ async function refreshTarget(map) {
   state.plan = null;
   map.getSource('plan').setData({ type: 'FeatureCollection', features: [] });
   renderPlan(null);
-  renderLegend(state.target, state.minutes);
+  renderLegend(state.target, state.minutes, illustrative());
   renderPrintHead();
   if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
   const ok = await guarded(async () => {
@@ -103,11 +113,14 @@ async function showTab(map, tab) {
   map.setLayoutProperty('gaps-selected', 'visibility', planning ? 'visible' : 'none');
   if (!planning) return;
   await guarded(async () => {
-    const [gaps, network] = await Promise.all([loadGaps(map, state.target, state.minutes), state.network ?? loadNetwork()]);
+    const [gaps, network, diagnostics] = await Promise.all([loadGaps(map, state.target, state.minutes),
+      state.network ?? loadNetwork(), state.diagnostics ?? loadDiagnostics()]);
     state.gaps = gaps;
     state.network = network;
+    state.diagnostics = diagnostics;
     renderGaps(map, state.gaps, state.minutes);
     renderNetwork(state.network);
+    renderDiagnostics(state.diagnostics);
   });
 }
 
@@ -127,7 +140,8 @@ async function onMapClick(map, e) {
 /** renderPrintHead writes the line a printed map carries above it: what it shows. */
 function renderPrintHead() {
   const target = state.target.kind === 'category' ? categoryName(state.target.key) : levelName(state.target.key);
-  byId('print-head').textContent = t('printHead', t('title'), target, state.minutes);
+  const head = t('printHead', t('title'), target, state.minutes);
+  byId('print-head').textContent = illustrative() ? `${head} · ${t('illustrative')}` : head;
 }
 
 async function fitDistrict(map) {
@@ -143,7 +157,8 @@ function communityHover(map) {
   map.on('mousemove', 'community-shade', (e) => {
     const f = e.features?.[0];
     if (!f) return;
-    popup.setLngLat(e.lngLat).setText(describeCommunity(f.properties, state.minutes)).addTo(map);
+    const derived = state.communities?.features.some((c) => c.properties.code === f.properties.code && c.properties.source === 'derived');
+    popup.setLngLat(e.lngLat).setText(describeCommunity(f.properties, state.minutes, derived)).addTo(map);
   });
   map.on('mouseleave', 'community-shade', () => popup.remove());
 }

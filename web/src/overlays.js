@@ -3,7 +3,7 @@
 // outlets by category; and the legend.
 import { get, getAllFeatures, targetParams } from './api.js';
 import { byId, collection, el } from './dom.js';
-import { categoryKeys, categoryName, levelLegend, levelName, pct, t } from './i18n.js';
+import { categoryKeys, categoryName, levelLegend, levelName, pct, t, tagged } from './i18n.js';
 import { levelSymbols, minuteStops, outletColour, unreachedColour } from './style.js';
 
 /** loadFacilities puts every station and outlet on the map and returns them. */
@@ -49,8 +49,9 @@ export async function loadCommunityCoverage(map, target, minutes, current = () =
 }
 
 /** describeCommunity returns a line about a shaded community, for its popup. */
-export function describeCommunity(p, minutes) {
-  return t('communityShare', p.name || p.code, pct(p.beyond), minutes);
+export function describeCommunity(p, minutes, derived = false) {
+  const share = t('communityShare', p.name || p.code, pct(p.beyond), minutes);
+  return tagged(share, derived && t('derivedTag'));
 }
 
 /** layerToggles lists the overlay switches: their label and their layers. */
@@ -99,7 +100,7 @@ function targetLabel(target) {
 
 /** renderLegend draws the minutes ramp, what its colours mean to a resident, the
  * unreached swatch, the community shading and the station symbols. */
-export function renderLegend(target, minutes = 15) {
+export function renderLegend(target, minutes = 15, illustrative = false) {
   const stops = minuteStops.map(([m, c]) => `${c} ${(m / 20) * 100}%`).join(', ');
   const ticks = minuteStops.map(([m]) => el('span', {}, m === 20 ? '20+' : String(m)));
   const stations = Object.entries(levelSymbols).map(([level, s]) => el('div', { class: 'legend-row' },
@@ -116,6 +117,7 @@ export function renderLegend(target, minutes = 15) {
     el('div', { class: 'legend-title' }, t('legendStations')),
     ...stations,
   ];
+  if (illustrative) rows.push(el('p', { class: 'legend-explain illustrative' }, t('legendIllustrative')));
   if (target.kind === 'category') {
     const i = categoryKeys().indexOf(target.key);
     rows.push(el('div', { class: 'legend-row' },

@@ -26,7 +26,7 @@ export async function nearest(map, target, lon, lat) {
   map.getSource('hits').setData(collection(results.map((r) => point(r.lon, r.lat))));
   const b = bboxOf([point(lon, lat).geometry, ...routes.map((f) => f.geometry), ...results.map((r) => point(r.lon, r.lat).geometry)]);
   if (b) fitTo(map, b);
-  return { kind: 'nearest', results };
+  return { kind: 'nearest', results, target, beyond: !!ans?.beyond, bound: ans?.bound_minutes ?? 30 };
 }
 
 /** isochrone draws the areas within 5, 10 and 15 minutes' walk of (lon, lat). */
@@ -40,6 +40,20 @@ export async function isochrone(map, lon, lat) {
   const b = bboxOf([point(lon, lat).geometry, ...bands.map((f) => f.geometry)]);
   if (b) fitTo(map, b);
   return { kind: 'isochrone', bands };
+}
+
+/** targetName names what was searched for: a category or a station level. */
+function targetName(target) {
+  return target.kind === 'category' ? categoryName(target.key) : levelName(target.key);
+}
+
+/** beyondNote says, when the search stopped at its bound with fewer than asked for, that
+ * nothing (more) lies within that walk; null otherwise. */
+function beyondNote(answer) {
+  if (!answer.beyond) return null;
+  const n = answer.results.length;
+  const msg = n ? t('beyondFew', num(answer.bound), n, targetName(answer.target)) : t('beyondNone', num(answer.bound), targetName(answer.target));
+  return el('p', { class: 'beyond' }, msg);
 }
 
 function facilityLabel(r) {
@@ -60,10 +74,13 @@ export function renderQuery(answer, mode) {
     const items = answer.results.map((r, i) => el('li', { class: 'result', dataset: { id: r.id } },
       el('span', { class: `rank rank-${i + 1}` }, String(i + 1)),
       el('div', {},
-        el('div', { class: 'name' }, r.name || r.id, ' ', el('small', {}, facilityLabel(r))),
+        el('div', { class: 'name' }, r.name || r.id, ' ', el('small', {}, facilityLabel(r)),
+          r.source === 'illustrative' ? el('small', { class: 'tag illustrative' }, t('illustrative')) : null),
         el('div', { class: 'detail' }, t('resultLine', num(r.minutes, 1), num(r.metres))))));
+    const note = beyondNote(answer);
     box.replaceChildren(el('h3', {}, t('resultsTitle')),
-      items.length ? el('ol', { class: 'results' }, items) : el('p', { class: 'empty' }, t('noResults')));
+      items.length ? el('ol', { class: 'results' }, items) : (note ? null : el('p', { class: 'empty' }, t('noResults'))),
+      note);
     return;
   }
   const rows = [...answer.bands].sort((a, b) => a.properties.minutes - b.properties.minutes)

@@ -3,7 +3,7 @@
 // or their id/code. Nothing is sent to the server: the index is the GeoJSON listings.
 import { Popup } from 'maplibre-gl';
 import { bboxOf, byId, el, fitTo } from './dom.js';
-import { categoryName, levelName, t } from './i18n.js';
+import { categoryName, levelName, t, tagged } from './i18n.js';
 
 /** The most matches listed at once. */
 const maxMatches = 8;
@@ -13,7 +13,7 @@ export function searchIndex(stations, outlets, communities) {
   const entries = [];
   for (const f of stations?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.id ?? f.id ?? '', kind: 'station', geometry: f.geometry,
-      detail: () => levelName(f.properties.level) });
+      detail: () => tagged(levelName(f.properties.level), f.properties.source === 'illustrative' && t('illustrative')) });
   }
   for (const f of outlets?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.id ?? f.id ?? '', kind: 'outlet', geometry: f.geometry,
@@ -21,7 +21,7 @@ export function searchIndex(stations, outlets, communities) {
   }
   for (const f of communities?.features ?? []) {
     entries.push({ name: f.properties.name ?? '', id: f.properties.code ?? f.id ?? '', kind: 'community', geometry: f.geometry,
-      detail: () => t('searchCommunity') });
+      detail: () => tagged(t('searchCommunity'), f.properties.source === 'derived' && t('derivedTag')) });
   }
   return entries.filter((e) => e.geometry);
 }
