@@ -28,6 +28,7 @@ func Check(e *engine.Engine, facts Facts, opts Options) ([]Finding, error) {
 	fs = append(fs, populationMissing(e)...)
 	fs = append(fs, candidates(e.AllStations(), facts, e.Options.IncludeCandidates)...)
 	fs = append(fs, staleRows(facts)...)
+	fs = append(fs, illustrative(e)...)
 	fs = append(fs, gridFindings(e, o)...)
 	if e.Results != nil {
 		fs = append(fs, gridCoverageFindings(e)...)

@@ -53,6 +53,8 @@ const (
 	CodeGridWorkersUnknown          Code = "grid_workers_unknown"
 	CodeGridWorkerOverloaded        Code = "grid_worker_overloaded"
 	CodeCommunityNotCoveredByGrids  Code = "community_not_covered_by_grids"
+	// CodeIllustrativeData says that stations or communities are the demo's made-up layer.
+	CodeIllustrativeData Code = "illustrative_data"
 	// CodeChecksNeedCompute says which checks did not run because the engine was loaded
 	// but not computed (they read the cells and walk times).
 	CodeChecksNeedCompute Code = "checks_need_compute"

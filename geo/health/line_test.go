@@ -2,6 +2,7 @@ package health_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -249,6 +250,47 @@ func TestUnitOutsideNetwork(t *testing.T) {
 				t.Errorf("finding %+v, want %s in %s", f, tc.severity, tc.unit)
 			}
 			near(t, "figure", f.Figure, tc.want, tc.tol)
+		})
+	}
+}
+
+func TestIllustrativeData(t *testing.T) {
+	nodes, edges := lineNetwork()
+	tests := []struct {
+		name              string
+		stations, derived int // how many of lineData's stations and communities to mark
+		want              bool
+	}{
+		{"planner's data: nothing to say", 0, 0, false},
+		{"illustrative stations", 1, 0, true},
+		{"derived communities", 0, 1, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := lineData()
+			for i := range min(tc.stations, len(d.Stations)) {
+				d.Stations[i].Source = geo.SourceIllustrative
+			}
+			for i := range min(tc.derived, len(d.Communities)) {
+				d.Communities[i].Source = geo.SourceDerived
+			}
+			fs := withCode(check(t, load(t, d, nodes, edges, lineOptions), health.Facts{}), health.CodeIllustrativeData)
+			if !tc.want {
+				if len(fs) != 0 {
+					t.Fatalf("findings %+v, want none", fs)
+				}
+				return
+			}
+			if len(fs) != 1 {
+				t.Fatalf("%d illustrative_data findings, want 1", len(fs))
+			}
+			f := fs[0]
+			if f.Severity != health.SeverityInfo || f.Figure != float64(tc.stations) || f.Count != tc.stations+tc.derived {
+				t.Errorf("finding %+v, want info with figure %d and count %d", f, tc.stations, tc.stations+tc.derived)
+			}
+			if !strings.Contains(f.MessageZH, "示例数据") || !strings.Contains(f.MessageEN, "Illustrative") {
+				t.Errorf("messages %q / %q do not say illustrative", f.MessageZH, f.MessageEN)
+			}
 		})
 	}
 }
