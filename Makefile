@@ -27,7 +27,8 @@ setup-browser:
 # and restarts the local PostgreSQL (LIFECIRCLE_TEST_PGCTL=1) to check that the server keeps
 # answering from memory and recovers; it runs alone, after every other package. Then the
 # test databases are dropped: the run leaves no database, file or process behind.
-test: setup-db setup-browser
+test: setup-browser
+	.ci/setup-db --no-db
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 60m ./...
 	LIFECIRCLE_TEST_PGCTL=1 $(GO) test -count=1 -timeout 10m -run TestZZDatabaseDownAndBack -v ./api
