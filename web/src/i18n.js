@@ -81,7 +81,7 @@ const tables = {
       district: '区级', street: '街道', community: '社区', compound: '小区', building: '楼宇', any: '任意站点',
     },
     levelLegend: {
-      district: '区级中心（1）', street: '街道中心（11）', community: '社区站（N）', compound: '小区站（N）', building: '楼宇站（X）',
+      district: '区级中心', street: '街道中心', community: '社区站', compound: '小区站', building: '楼宇站',
     },
   },
   en: {
@@ -162,7 +162,7 @@ const tables = {
       district: 'District', street: 'Street', community: 'Community', compound: 'Compound', building: 'Building', any: 'Any station',
     },
     levelLegend: {
-      district: 'District centre (1)', street: 'Street centre (11)', community: 'Community (N)', compound: 'Compound (N)', building: 'Building (X)',
+      district: 'District centre', street: 'Street centre', community: 'Community', compound: 'Compound', building: 'Building',
     },
   },
 };
