@@ -157,7 +157,7 @@ func (u unitCheck) parents(ctx context.Context, tx pgx.Tx, r parentRule) ([]stri
 		return nil, mapError(err, "check "+r.what+" parents")
 	}
 	if !loaded {
-		return []string{fmt.Sprintf("no %ss loaded: the %ss' %s codes were not checked", r.parentWhat, r.what, r.parentWhat)}, nil
+		return []string{fmt.Sprintf("no %s loaded: the %s' %s codes were not checked", plural(r.parentWhat), plural(r.what), r.parentWhat)}, nil
 	}
 	col := pgx.Identifier{r.childCol}.Sanitize()
 	q := fmt.Sprintf(`SELECT c.code, c.name, coalesce(c.%s, '') FROM %s c WHERE c.batch_id = $1
@@ -218,6 +218,14 @@ func (u unitCheck) inside(ctx context.Context, tx pgx.Tx, table, what string) er
 		return geo.Errorf(geo.EINVALID, "%s; nothing was imported", joinFirst(bad))
 	}
 	return nil
+}
+
+// plural is the English plural of a unit's name (community → communities, street → streets).
+func plural(what string) string {
+	if stem, ok := strings.CutSuffix(what, "y"); ok {
+		return stem + "ies"
+	}
+	return what + "s"
 }
 
 // joinFirst joins up to 5 messages, saying how many more there are.
