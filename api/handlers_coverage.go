@@ -41,7 +41,9 @@ func (s *Server) coverage(c echo.Context) error {
 	case "geojson":
 		return writeGeoJSON(c, coverageGeoJSONOut(sys, e, rep))
 	}
-	return writeJSON(c, http.StatusOK, coverageOut(rep))
+	out := coverageOut(rep)
+	out.Data = dataNoteOf(e)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // coverageCells answers GET /api/v1/coverage/cells: every H3 cell (in bbox) with its walk
@@ -98,7 +100,9 @@ func (s *Server) gaps(c echo.Context) error {
 	}
 	switch format {
 	case "json":
-		return writeJSON(c, http.StatusOK, gapsOut(sys, t, mins, gs))
+		out := gapsOut(sys, t, mins, gs)
+		out.Data = dataNoteOf(e)
+		return writeJSON(c, http.StatusOK, out)
 	case "csv":
 		return writeCSV(c, "gaps-"+t.Key+".csv", gapsCSV(gs, l))
 	}

@@ -28,7 +28,9 @@ func (s *Server) network(c echo.Context) error {
 	if format == "csv" {
 		return writeCSV(c, "network.csv", networkCSV(rep, l))
 	}
-	return writeJSON(c, http.StatusOK, networkOut(rep))
+	out := networkOut(rep)
+	out.Data = dataNoteOf(e)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // standards answers GET /api/v1/standards: each community's compliance with the planning

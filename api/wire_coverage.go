@@ -20,6 +20,7 @@ type coverageAnswer struct {
 	Communities []coverageRowJSON `json:"communities"`
 	Grids       []coverageRowJSON `json:"grids,omitempty"` // unit=grid: one row per grid (网格)
 	Facilities  int               `json:"facilities"`
+	Data        *dataNoteJSON     `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
 }
 
 // coverageRowJSON is the coverage of one scope (the district, a street, a community).

@@ -11,9 +11,10 @@ import (
 
 // gapsAnswer is GET /api/v1/gaps as JSON.
 type gapsAnswer struct {
-	Target  targetJSON `json:"target"`
-	Minutes num        `json:"minutes"`
-	Gaps    []gapJSON  `json:"gaps"`
+	Target  targetJSON    `json:"target"`
+	Minutes num           `json:"minutes"`
+	Gaps    []gapJSON     `json:"gaps"`
+	Data    *dataNoteJSON `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
 }
 
 // gapJSON is one gap, ranked by its place in the list; its polygon is in the request's crs.

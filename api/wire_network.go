@@ -20,6 +20,7 @@ type networkAnswer struct {
 	WithinByLevel             []levelWithinJSON   `json:"within_by_level"`
 	OSMStationsToReview       int                 `json:"osm_stations_to_review"`
 	Compounds                 compoundNetworkJSON `json:"compounds"`
+	Data                      *dataNoteJSON       `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
 }
 
 // compoundNetworkJSON is "N stations cover M compounds": per level and for any station,

@@ -3,7 +3,6 @@ package health
 import (
 	"fmt"
 
-	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -13,18 +12,7 @@ import (
 // report and map built on them is then an illustration, and this finding is where the
 // check, the report's first page and the planner panel say so.
 func illustrative(e *engine.Engine) []Finding {
-	stations := 0
-	for _, s := range e.AllStations() {
-		if s.Source == geo.SourceIllustrative {
-			stations++
-		}
-	}
-	units := 0
-	for _, c := range e.Communities {
-		if c.Source == geo.SourceDerived {
-			units++
-		}
-	}
+	stations, units := e.Illustrative()
 	if stations == 0 && units == 0 {
 		return nil
 	}
