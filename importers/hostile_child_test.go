@@ -11,12 +11,16 @@ import (
 
 // The hostile files made at run time (hostileCase.big) never reach testdata/hostile, so
 // the CLI test cannot run them: TestHostileGenerated reads each in a child process of this
-// test binary (TestHostileChild) and takes the child's peak RSS from rusage, the bound
+// test binary (TestHostileGenerated again, as hostileChild) and takes the child's peak RSS from rusage, the bound
 // being the same 60 s and 1.5 GB.
 
 const childEnv, childPathEnv = "LIFECIRCLE_HOSTILE_CHILD", "LIFECIRCLE_HOSTILE_CHILD_PATH" // the case's file name, its path
 
 func TestHostileGenerated(t *testing.T) {
+	if name := os.Getenv(childEnv); name != "" { // this process is one case's child
+		hostileChild(t, name, os.Getenv(childPathEnv))
+		return
+	}
 	if testing.Short() {
 		t.Skip("writes the generated hostile files (up to 3 MB each, 900 MB unpacked)")
 	}
@@ -36,7 +40,7 @@ func TestHostileGenerated(t *testing.T) {
 				t.Fatal(err)
 			}
 			st, _ := os.Stat(path)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileChild$", "-test.v")
+			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileGenerated$", "-test.v")
 			cmd.Env = append(os.Environ(), childEnv+"="+tc.file, childPathEnv+"="+path)
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
@@ -62,13 +66,9 @@ func TestHostileGenerated(t *testing.T) {
 	t.Logf("largest peak RSS of the generated files: %s (%d MiB, %s)", worst.name, worst.rss>>20, worst.took.Round(time.Millisecond))
 }
 
-// TestHostileChild reads the one case named by LIFECIRCLE_HOSTILE_CHILD (a child of
-// TestHostileGenerated) and checks its outcome like TestHostileFiles.
-func TestHostileChild(t *testing.T) {
-	name, path := os.Getenv(childEnv), os.Getenv(childPathEnv)
-	if name == "" {
-		t.Skip("run by TestHostileGenerated")
-	}
+// hostileChild reads the one case named by LIFECIRCLE_HOSTILE_CHILD (TestHostileGenerated
+// run again as a child process) and checks its outcome like TestHostileFiles.
+func hostileChild(t *testing.T, name, path string) {
 	for _, tc := range hostileCases() {
 		if tc.file != name {
 			continue
