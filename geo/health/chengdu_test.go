@@ -2,6 +2,7 @@ package health_test
 
 import (
 	"fmt"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"math"
 	"slices"
 	"testing"
@@ -13,37 +14,9 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// components labels the network's nodes by connected component with a union-find over
-// the edges, independently of the walk package, and returns each node's root and the
-// size of each root's component.
+// components labels the Chengdu network's nodes by component (fixture.Components).
 func components(res *osmimport.Result) (root map[int64]int64, size map[int64]int) {
-	parent := map[int64]int64{}
-	var find func(int64) int64
-	find = func(x int64) int64 {
-		p, ok := parent[x]
-		if !ok || p == x {
-			parent[x] = x
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
-	for _, n := range res.Nodes {
-		find(n.ID)
-	}
-	for _, e := range res.Edges {
-		if a, b := find(e.Source), find(e.Target); a != b {
-			parent[a] = b
-		}
-	}
-	root, size = map[int64]int64{}, map[int64]int{}
-	for _, n := range res.Nodes {
-		r := find(n.ID)
-		root[n.ID] = r
-		size[r]++
-	}
-	return root, size
+	return fixture.Components(res.Nodes, res.Edges)
 }
 
 func TestChengduNetworkFragmented(t *testing.T) {

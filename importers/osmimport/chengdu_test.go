@@ -2,6 +2,7 @@ package osmimport_test
 
 import (
 	"context"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"math"
 	"os"
 	"strconv"
@@ -180,29 +181,13 @@ func checkEdgeInvariants(tb testing.TB, res *osmimport.Result) {
 }
 
 // largestComponentShare returns the share of the network's length in its largest
-// connected component, by union-find over the edges.
+// connected component, by union-find over the edges (fixture.Components).
 func largestComponentShare(res *osmimport.Result) float64 {
-	parent := map[int64]int64{}
-	var find func(int64) int64
-	find = func(x int64) int64 {
-		p, ok := parent[x]
-		if !ok || p == x {
-			parent[x] = x
-			return x
-		}
-		root := find(p)
-		parent[x] = root
-		return root
-	}
-	for _, e := range res.Edges {
-		if a, b := find(e.Source), find(e.Target); a != b {
-			parent[a] = b
-		}
-	}
+	root, _ := fixture.Components(res.Nodes, res.Edges)
 	length := map[int64]float64{}
 	total, best := 0.0, 0.0
 	for _, e := range res.Edges {
-		r := find(e.Source)
+		r := root[e.Source]
 		length[r] += e.LengthM
 		total += e.LengthM
 		best = math.Max(best, length[r])
