@@ -47,9 +47,11 @@ func (s *Server) coverage(c echo.Context) error {
 }
 
 // coverageCells answers GET /api/v1/coverage/cells: every H3 cell (in bbox) with its walk
-// minutes to the nearest facility of a kind, as GeoJSON hexagons or CSV.
+// minutes to the nearest facility of a kind, or to a named circle (circle=: the farthest of
+// its facilities' nearest, facility_id empty), as GeoJSON hexagons or CSV.
 func (s *Server) coverageCells(c echo.Context) error {
-	q, sys, t, err := s.targetQuery(c)
+	q := c.QueryParams()
+	sys, circle, t, e, err := s.targetOrCircle(q)
 	if err != nil {
 		return err
 	}
@@ -61,11 +63,12 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineFor(t)
-	if err != nil {
-		return err
+	var rows []assess.CellRow
+	if circle != nil {
+		rows, err = assess.CircleCells(e, *circle, bbox)
+	} else {
+		rows, err = assess.CoverageCells(e, t, bbox)
 	}
-	rows, err := assess.CoverageCells(e, t, bbox)
 	if err != nil {
 		return err
 	}
@@ -73,6 +76,30 @@ func (s *Server) coverageCells(c echo.Context) error {
 		return writeCSV(c, "cells-"+t.Key+".csv", cellsCSV(sys, rows, l))
 	}
 	return writeGeoJSON(c, cellsGeoJSON(sys, rows))
+}
+
+// targetOrCircle reads the crs and circle= or else category=/level= (no minutes), and
+// returns the engine answering now, which knows the target (a circle's targets are
+// checked when its walk times are read).
+func (s *Server) targetOrCircle(q url.Values) (crs.System, *assess.Circle, engine.Target, *engine.Engine, error) {
+	sys, err := parseCRS(q)
+	if err != nil {
+		return "", nil, engine.Target{}, nil, err
+	}
+	circle, err := s.parseCircle(q)
+	if err != nil {
+		return "", nil, engine.Target{}, nil, err
+	}
+	if circle != nil {
+		e, err := s.current()
+		return sys, circle, circle.Target(), e, err
+	}
+	t, err := parseTarget(q, s.opts.Categories)
+	if err != nil {
+		return "", nil, engine.Target{}, nil, err
+	}
+	e, err := s.engineFor(t)
+	return sys, nil, t, e, err
 }
 
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
@@ -107,16 +134,4 @@ func (s *Server) gaps(c echo.Context) error {
 		return writeCSV(c, "gaps-"+t.Key+".csv", gapsCSV(gs, l))
 	}
 	return writeGeoJSON(c, gapsGeoJSON(sys, gs))
-}
-
-// targetQuery reads what every coverage endpoint takes: the query, its crs and the target
-// (category=… or level=…).
-func (s *Server) targetQuery(c echo.Context) (url.Values, crs.System, engine.Target, error) {
-	q := c.QueryParams()
-	sys, err := parseCRS(q)
-	if err != nil {
-		return nil, "", engine.Target{}, err
-	}
-	t, err := parseTarget(q, s.opts.Categories)
-	return q, sys, t, err
 }

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
@@ -15,6 +17,7 @@ import (
 
 // planBody is the JSON of POST /api/v1/plan/sites.
 type planBody struct {
+	Circle     string          `json:"circle"` // a named circle instead of category/level: a site holds all its facilities
 	Category   string          `json:"category"`
 	Level      string          `json:"level"`
 	Minutes    *float64        `json:"minutes"`
@@ -34,7 +37,11 @@ func (s *Server) planSites(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	req, err := s.planRequest(body, sys)
+	circle, err := s.parseCircle(url.Values{"circle": {body.Circle}, "category": {body.Category}, "level": {body.Level}})
+	if err != nil {
+		return err
+	}
+	req, err := s.planRequest(body, circle, sys)
 	if err != nil {
 		return err
 	}
@@ -42,7 +49,12 @@ func (s *Server) planSites(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkTarget(e, req.Target); err != nil {
+	if circle == nil {
+		err = checkTarget(e, req.Target)
+	} else {
+		req.Baseline, err = assess.CircleSeconds(e, *circle, req.Minutes)
+	}
+	if err != nil {
 		return err
 	}
 	res, err := siting.PlanSites(c.Request().Context(), e, req)
@@ -52,13 +64,17 @@ func (s *Server) planSites(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, planOut(sys, res))
 }
 
-func (s *Server) planRequest(b planBody, sys crs.System) (siting.Request, error) {
+// planRequest reads a plan body; with circle (nil: none) the plan is for sites holding
+// every facility of the circle, by default within its own minutes.
+func (s *Server) planRequest(b planBody, circle *assess.Circle, sys crs.System) (siting.Request, error) {
 	var req siting.Request
 	var err error
-	if req.Target, err = targetOf(strings.TrimSpace(b.Category), strings.TrimSpace(b.Level), s.opts.Categories); err != nil {
+	req.Minutes = 15
+	if circle != nil {
+		req.Target, req.Minutes = circle.Target(), circle.Minutes
+	} else if req.Target, err = targetOf(strings.TrimSpace(b.Category), strings.TrimSpace(b.Level), s.opts.Categories); err != nil {
 		return req, err
 	}
-	req.Minutes = 15
 	if b.Minutes != nil {
 		req.Minutes = *b.Minutes
 	}

@@ -4,21 +4,19 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
-// nearest answers GET /api/v1/nearest: the k facilities of a kind nearest on foot.
+// nearest answers GET /api/v1/nearest: the k facilities of a kind nearest on foot, or
+// with circle= the k nearest of each facility of the circle.
 func (s *Server) nearest(c echo.Context) error {
 	q := c.QueryParams()
-	sys, err := parseCRS(q)
+	sys, circle, t, e, err := s.targetOrCircle(q)
 	if err != nil {
 		return err
 	}
 	p, err := parsePoint(q, sys)
-	if err != nil {
-		return err
-	}
-	t, err := parseTarget(q, s.opts.Categories)
 	if err != nil {
 		return err
 	}
@@ -30,9 +28,12 @@ func (s *Server) nearest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineFor(t)
-	if err != nil {
-		return err
+	if circle != nil {
+		groups, err := assess.CircleNearestHits(e, *circle, p, k, withPath)
+		if err != nil {
+			return err
+		}
+		return writeJSON(c, http.StatusOK, nearestCircleOut(sys, p, t, groups, withPath, k, e.Options.MaxMinutes))
 	}
 	hits, err := e.Nearest(p, t, k, withPath)
 	if err != nil {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
@@ -51,6 +52,42 @@ func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.N
 		ans.Beyond, ans.BoundMinutes = true, num(boundMin)
 		ans.Note = fmt.Sprintf("found %d of the %d asked for: %d more facilities of this kind exist but are not reached on foot within the %g-minute search bound", len(hits), k, total-len(hits), boundMin)
 		ans.NoteZH = fmt.Sprintf("请求 %d 个，只找到 %d 个：此类另有 %d 个设施，但在 %g 分钟的搜索上限内步行到不了", k, len(hits), total-len(hits), boundMin)
+	}
+	return ans
+}
+
+// nearestCircleAnswer is GET /api/v1/nearest with circle=: for each facility of the
+// circle, in its order, the facilities of its targets nearest on foot (the names of the
+// circle's facilities are those of GET /api/v1/circles).
+type nearestCircleAnswer struct {
+	CRS          string               `json:"crs"`
+	From         [2]num               `json:"from"`
+	Target       targetJSON           `json:"target"`
+	Facilities   []nearestCircleGroup `json:"facilities"`
+	BoundMinutes num                  `json:"bound_minutes"`
+}
+
+// nearestCircleGroup is one facility of a circle: its nearest outlets or stations, how
+// many there are, and whether fewer than k were found while more exist beyond the bound.
+type nearestCircleGroup struct {
+	Facility string       `json:"facility"`
+	Results  []nearestHit `json:"results"`
+	Total    int          `json:"total"`
+	Beyond   bool         `json:"beyond"`
+}
+
+// nearestCircleOut is the answer of circle c's facilities' k nearest, searched up to
+// boundMin minutes.
+func nearestCircleOut(sys crs.System, from orb.Point, t engine.Target, groups []assess.CircleNearest, withPath bool, k int, boundMin float64) nearestCircleAnswer {
+	ans := nearestCircleAnswer{CRS: string(sys), From: outPair(sys, from), Target: targetOut(t),
+		Facilities: make([]nearestCircleGroup, len(groups)), BoundMinutes: num(boundMin)}
+	for i, g := range groups {
+		out := nearestCircleGroup{Facility: g.Facility, Results: make([]nearestHit, len(g.Hits)), Total: g.Total,
+			Beyond: len(g.Hits) < k && g.Total > len(g.Hits)}
+		for j, h := range g.Hits {
+			out.Results[j] = nearestHitOut(sys, h, withPath)
+		}
+		ans.Facilities[i] = out
 	}
 	return ans
 }

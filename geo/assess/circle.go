@@ -2,9 +2,11 @@ package assess
 
 import (
 	"math"
+	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
 )
 
 // KindCircle is the target kind of a named service circle in answers (engine.Target.Kind
@@ -73,4 +75,46 @@ func circleSeconds(e *engine.Engine, c Circle, minutes float64) ([]float32, int,
 		}
 	}
 	return out, count, nil
+}
+
+// CircleNearest is one facility of a circle and its nearest outlets or stations.
+type CircleNearest struct {
+	Facility string              // the circle facility's key
+	Hits     []engine.NearestHit // nearest first, at most k
+	Total    int                 // outlets and stations of the facility's targets
+}
+
+// CircleNearestHits returns, for each facility of c in its order, the k outlets or stations of
+// the facility's targets nearest on foot from p (lon, lat WGS84), nearest first, within the
+// engine's max minutes (with paths when withPath), and how many of them exist. Errors as
+// engine.Nearest; a circle without facilities is EINVALID.
+func CircleNearestHits(e *engine.Engine, c Circle, p orb.Point, k int, withPath bool) ([]CircleNearest, error) {
+	if len(c.Facilities) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "circle %q has no facilities", c.Key)
+	}
+	out := make([]CircleNearest, len(c.Facilities))
+	for i, fac := range c.Facilities {
+		n := CircleNearest{Facility: fac.Key}
+		seen := map[string]bool{}
+		for _, t := range fac.Targets {
+			hits, err := e.Nearest(p, t, k, withPath)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range hits {
+				if !seen[h.ID] {
+					seen[h.ID] = true
+					n.Hits = append(n.Hits, h)
+				}
+			}
+			fs, _ := e.Facilities(t)
+			n.Total += len(fs)
+		}
+		sort.SliceStable(n.Hits, func(a, b int) bool { return n.Hits[a].Minutes < n.Hits[b].Minutes })
+		if len(n.Hits) > k {
+			n.Hits = n.Hits[:k]
+		}
+		out[i] = n
+	}
+	return out, nil
 }

@@ -20,10 +20,10 @@ type demand struct {
 	coveredBefore float64   // weight already within the threshold
 }
 
-// demandOf collects the demand of facility set k at limit seconds.
-func demandOf(e *engine.Engine, k int, limit float64) demand {
+// demandOf collects the demand at limit seconds, given every cell's walk seconds to what
+// exists now.
+func demandOf(e *engine.Engine, secs []float32, limit float64) demand {
 	byArea := weighByArea(e)
-	secs := e.Results[k].Seconds
 	var d demand
 	for i, c := range e.Cells {
 		w := weight(c, byArea)

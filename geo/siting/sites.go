@@ -26,6 +26,11 @@ type Request struct {
 	K          int           // 1–50 sites
 	Candidates []orb.Point   // nil/empty = every on-network cell centre of the study area
 	Exclude    []orb.Point   // candidate points within 50 m of these are left out
+	// Baseline, when given, replaces Target's computed coverage: every cell's walk seconds
+	// to what exists now (e.g. a named circle's, assess.CircleSeconds; NaN off-network,
+	// +Inf unreached), one per engine cell. A planned site then provides all of it (for a
+	// circle: every one of its facilities), and Target only names the plan.
+	Baseline []float32
 }
 
 // Site is one proposed site, in build order.
@@ -67,12 +72,12 @@ type Plan struct {
 // Bad requests are EINVALID; a request whose every candidate is off the network is
 // EUNPROCESSABLE; a cancelled ctx, or an engine without computed coverage, EUNAVAILABLE.
 func PlanSites(ctx context.Context, e *engine.Engine, req Request) (Plan, error) {
-	k, err := checkRequest(e, req)
+	secs, err := checkRequest(e, req)
 	if err != nil {
 		return Plan{}, err
 	}
 	limit := req.Minutes * 60
-	dem := demandOf(e, k, limit)
+	dem := demandOf(e, secs, limit)
 	cands, err := candidatesOf(e, req)
 	if err != nil {
 		return Plan{}, err
@@ -86,28 +91,28 @@ func PlanSites(ctx context.Context, e *engine.Engine, req Request) (Plan, error)
 	return planOf(e, req, dem, cands, sol), nil
 }
 
-// checkRequest validates req and returns the index of its target's facility set.
-func checkRequest(e *engine.Engine, req Request) (int, error) {
-	k, err := setIndex(e, req.Target)
+// checkRequest validates req and returns every cell's walk seconds to what exists now.
+func checkRequest(e *engine.Engine, req Request) ([]float32, error) {
+	secs, err := baselineOf(e, req)
 	if err != nil {
-		return -1, err
+		return nil, err
 	}
 	if err := checkMinutes(e, req.Minutes); err != nil {
-		return -1, err
+		return nil, err
 	}
 	if req.K < 1 || req.K > MaxSites {
-		return -1, geo.Errorf(geo.EINVALID, "k = %d: plan 1 to %d sites", req.K, MaxSites)
+		return nil, geo.Errorf(geo.EINVALID, "k = %d: plan 1 to %d sites", req.K, MaxSites)
 	}
 	if len(req.Candidates) > MaxCandidates {
-		return -1, geo.Errorf(geo.EINVALID, "%d candidate points: give at most %d, or none to consider every cell", len(req.Candidates), MaxCandidates)
+		return nil, geo.Errorf(geo.EINVALID, "%d candidate points: give at most %d, or none to consider every cell", len(req.Candidates), MaxCandidates)
 	}
 	if len(req.Exclude) > MaxExclude {
-		return -1, geo.Errorf(geo.EINVALID, "%d excluded points: give at most %d", len(req.Exclude), MaxExclude)
+		return nil, geo.Errorf(geo.EINVALID, "%d excluded points: give at most %d", len(req.Exclude), MaxExclude)
 	}
 	if err := checkPoints(req.Candidates, "candidate"); err != nil {
-		return -1, err
+		return nil, err
 	}
-	return k, checkPoints(req.Exclude, "excluded point")
+	return secs, checkPoints(req.Exclude, "excluded point")
 }
 
 // checkMinutes is EINVALID unless minutes is in 1–60 and at most the minutes e's walk
@@ -120,6 +125,25 @@ func checkMinutes(e *engine.Engine, minutes float64) error {
 		return geo.Errorf(geo.EINVALID, "minutes %g is beyond the %g minutes walk times were computed to; ask for at most %g", minutes, e.Options.MaxMinutes, e.Options.MaxMinutes)
 	}
 	return nil
+}
+
+// baselineOf returns req.Baseline, checked, or else the computed walk seconds of
+// req.Target's facility set.
+func baselineOf(e *engine.Engine, req Request) ([]float32, error) {
+	if req.Baseline == nil {
+		k, err := setIndex(e, req.Target)
+		if err != nil {
+			return nil, err
+		}
+		return e.Results[k].Seconds, nil
+	}
+	if err := computed(e); err != nil {
+		return nil, err
+	}
+	if len(req.Baseline) != len(e.Cells) {
+		return nil, geo.Errorf(geo.EINVALID, "baseline has %d walk times for %d cells", len(req.Baseline), len(e.Cells))
+	}
+	return req.Baseline, nil
 }
 
 // setIndex returns the index in e.Sets (and e.Results) of t's facility set. It is
