@@ -1,9 +1,10 @@
 // Calls to lifecircle's HTTP API (same origin). Coordinates are WGS84 (lon, lat); every
 // error answer {"error": {"code", "message"}} becomes a thrown Error with that message.
 
-/** targetParams returns the query parameters naming a target {kind, key}. */
+/** targetParams returns the query parameters (or plan body fields) naming a target
+ * {kind, key}: kind category, level or circle (a named service circle). */
 export function targetParams(target) {
-  return target.kind === 'category' ? { category: target.key } : { level: target.key };
+  return { [target.kind]: target.key };
 }
 
 async function answer(res) {

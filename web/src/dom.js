@@ -58,3 +58,9 @@ export function fitTo(map, bbox, maxZoom = 16) {
   if (pad.left + pad.right >= box.width - 40 || pad.top + pad.bottom >= box.height - 40) return;
   map.fitBounds(bbox, { padding: pad, maxZoom, duration: 500 });
 }
+
+/** fill replaces the children of the element with the id by render(value), or empties it
+ * when value is null or undefined. */
+export function fill(id, value, render) {
+  byId(id).replaceChildren(...(value === null || value === undefined ? [] : render(value)));
+}

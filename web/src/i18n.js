@@ -77,12 +77,36 @@ const tables = {
     illustrative: '示例数据',
     legendIllustrative: '示例数据：站点（示例…）为演示而设，社区是按主要道路推导的邻里单元，都不是真实数据。',
     derivedTag: '推导，示例数据',
-    levels: {
-      district: '区级', street: '街道', community: '社区', compound: '小区', building: '楼宇', any: '任意站点',
-    },
-    levelLegend: {
-      district: '区级中心', street: '街道中心', community: '社区站', compound: '小区站', building: '楼宇站',
-    },
+    groupCircles: '服务圈',
+    legendExplainCircle: '颜色表示从该处步行到“{0}”各项设施（每项取最近的一处）中最远的一项要多久：',
+    circleNone: '步行可达范围内没有。',
+    layerSupply: '人均可达服务资源（两步移动搜索法）',
+    layerGrids: '网格：户数与网格员',
+    supplyResource: '资源',
+    resource_floor_area: '服务面积',
+    resource_staff: '工作人员',
+    supplyTitle_floor_area: '步行 {0} 分钟内人均可达服务面积',
+    supplyTitle_staff: '步行 {0} 分钟内人均可达工作人员',
+    supplyUnit_floor_area: '单位：m²/人',
+    supplyUnit_staff: '单位：人/千人',
+    supplyZero: '够不到任何有记录的站点',
+    supplyUnknown: '不在路网上',
+    supplyTotal_floor_area: '全区：每百户 {0} m²（标准 {1} m²）',
+    supplyTotal_staff: '全区：每千户 {0} 名（标准 {1} 名）',
+    supplyTotalUnknown: '全区：未知（站点的面积或人员没有记录）',
+    supplyStations: '{0} 个站点中 {1} 个有记录',
+    gridHint: '网格图层打开时，点击网格查看户数、网格员和覆盖情况。',
+    gridTitle: '网格 {0}',
+    gridCommunity: '所属社区：{0}',
+    gridHouseholds: '{0} 户 · 网格员 {1} 名',
+    gridWorkersUnknown: '未记录',
+    gridLoad: '每名网格员 {0} 户',
+    gridLoadNone: '没有网格员',
+    gridCoverage: '{0} 分钟内可达“{1}”：{2} 居民',
+    gridNotAssessed: '尚未计算',
+    verdict_ok: '达标',
+    verdict_warn: '偏高',
+    verdict_fail: '不达标',
   },
   en: {
     title: '15-minute living circle',
@@ -158,14 +182,51 @@ const tables = {
     illustrative: 'illustrative',
     legendIllustrative: 'Illustrative data: the stations (示例…) are made up for the demo and the communities are neighbourhood units derived from the major roads; neither is real data.',
     derivedTag: 'derived, illustrative',
-    levels: {
-      district: 'District', street: 'Street', community: 'Community', compound: 'Compound', building: 'Building', any: 'Any station',
-    },
-    levelLegend: {
-      district: 'District centre', street: 'Street centre', community: 'Community', compound: 'Compound', building: 'Building',
-    },
+    groupCircles: 'Service circles',
+    legendExplainCircle: 'Colours show how long it takes to walk from there to the farthest of the facilities of "{0}" (each at its nearest):',
+    circleNone: 'None within reach on foot.',
+    layerSupply: 'Service resource within reach per resident (2SFCA)',
+    layerGrids: 'Grids: households and grid workers',
+    supplyResource: 'Resource',
+    resource_floor_area: 'floor area',
+    resource_staff: 'staff',
+    supplyTitle_floor_area: 'Service floor area within {0} min per resident',
+    supplyTitle_staff: 'Service staff within {0} min per resident',
+    supplyUnit_floor_area: 'unit: m² per resident',
+    supplyUnit_staff: 'unit: staff per 1,000 residents',
+    supplyZero: 'no station with a record within reach',
+    supplyUnknown: 'off the walk network',
+    supplyTotal_floor_area: 'District: {0} m² per 100 households (standard {1} m²)',
+    supplyTotal_staff: 'District: {0} staff per 1,000 households (standard {1})',
+    supplyTotalUnknown: 'District: unknown (the stations\' floor area or staff are not recorded)',
+    supplyStations: '{1} of {0} stations have a record',
+    gridHint: 'With the grid layer on, click a grid for its households, grid workers and coverage.',
+    gridTitle: 'Grid {0}',
+    gridCommunity: 'Community: {0}',
+    gridHouseholds: '{0} households · {1} grid workers',
+    gridWorkersUnknown: 'not recorded',
+    gridLoad: '{0} households per grid worker',
+    gridLoadNone: 'no grid worker',
+    gridCoverage: 'Within {0} min of "{1}": {2} of residents',
+    gridNotAssessed: 'not computed yet',
+    verdict_ok: 'meets the rule',
+    verdict_warn: 'high',
+    verdict_fail: 'fails the rule',
   },
 };
+
+/** Station levels: the short name and the name with its part of 1+11+N+X, zh and en. */
+const levelNames = {
+  district: { zh: ['区级', '区级中心'], en: ['District', 'District centre'] },
+  street: { zh: ['街道', '街道中心'], en: ['Street', 'Street centre'] },
+  community: { zh: ['社区', '社区站'], en: ['Community', 'Community'] },
+  compound: { zh: ['小区', '小区站'], en: ['Compound', 'Compound'] },
+  building: { zh: ['楼宇', '楼宇站'], en: ['Building', 'Building'] },
+  any: { zh: ['任意站点'], en: ['Any station'] },
+};
+
+/** The named service circles of GET /api/v1/circles (setCircles fills them in). */
+let circles = [];
 
 /** The languages, the default first. */
 export const languages = Object.keys(tables);
@@ -192,12 +253,46 @@ export function t(key, ...args) {
 
 /** levelName returns a station level's short name (key: district … building, or any). */
 export function levelName(key) {
-  return tables[current].levels[key] ?? key;
+  return levelNames[key]?.[current][0] ?? key;
 }
 
 /** levelLegend returns a station level's name with its part of 1+11+N+X. */
 export function levelLegend(key) {
-  return tables[current].levelLegend[key] ?? key;
+  return levelNames[key]?.[current][1] ?? key;
+}
+
+/** setCircles keeps the named service circles (the circles of GET /api/v1/circles). */
+export function setCircles(list) {
+  circles = list ?? [];
+}
+
+/** circleList returns the named service circles, in the circle file's order. */
+export function circleList() {
+  return circles;
+}
+
+/** named returns a {name_zh, name_en} record's name in the current language (zh when
+ * there is no English one), or fallback. */
+function named(x, fallback) {
+  if (!x) return fallback;
+  return (current === 'en' && x.name_en) || x.name_zh || fallback;
+}
+
+/** circleName returns a named circle's name in the current language. */
+export function circleName(key) {
+  return named(circles.find((c) => c.key === key), key);
+}
+
+/** circleFacilityName returns the name of facility fac of circle key. */
+export function circleFacilityName(key, fac) {
+  return named(circles.find((c) => c.key === key)?.facilities.find((f) => f.key === fac), fac);
+}
+
+/** targetName names a target {kind, key}: a category, a station level or a circle. */
+export function targetName(target) {
+  if (target.kind === 'category') return categoryName(target.key);
+  if (target.kind === 'circle') return circleName(target.key);
+  return levelName(target.key);
 }
 
 /** tagged returns text with tag in brackets after it (none when tag is empty), in the
@@ -214,9 +309,7 @@ export function categoryKeys() {
 
 /** categoryName returns an outlet category's name in the current language. */
 export function categoryName(key) {
-  const c = categories.find((x) => x.key === key);
-  if (!c) return key;
-  return current === 'zh' ? c.name_zh : c.name_en;
+  return named(categories.find((x) => x.key === key), key);
 }
 
 /** num formats a number for the current language, with at most digits decimals. */

@@ -2,12 +2,16 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import { getAllFeatures } from './api.js';
+import { get, getAllFeatures } from './api.js';
 import { bboxOf, byId, el, fitTo } from './dom.js';
-import { applyStatic, categoryKeys, categoryName, lang, levelName, setLang, t } from './i18n.js';
 import {
-  describeCommunity, highlightOutlets, loadCells, loadCommunityCoverage, loadFacilities, renderLayerSwitches, renderLegend,
+  applyStatic, categoryKeys, categoryName, circleList, circleName, lang, levelName, setCircles, setLang, t, targetName,
+} from './i18n.js';
+import {
+  describeCommunity, highlightOutlets, layerVisible, loadCells, loadCommunityCoverage, loadFacilities, renderLayerSwitches, renderLegend,
 } from './overlays.js';
+import { describeGrid, gridCoverage, loadGrids } from './grids.js';
+import { loadSupply, resources, supplyLegend } from './supply.js';
 import { loadDiagnostics, renderDiagnostics } from './health.js';
 import { loadGaps, loadNetwork, renderGaps, renderNetwork, renderPlan, suggestSites } from './planner.js';
 import { clearQuery, isochrone, nearest, renderQuery } from './query.js';
@@ -31,11 +35,15 @@ const state = {
   plan: null,
   network: null,
   diagnostics: null,
+  supply: null, // what the supply layer shows (supply.js loadSupply), once switched on
+  supplyResource: 'floor_area',
+  grids: null,
+  gridCoverage: null, // { target, minutes, rows } of the last grid clicked
 };
 
 // Numbers the target loads and the map queries, so that a slow, stale answer never
 // replaces a newer one.
-const seq = { target: 0, query: 0 };
+const seq = { target: 0, query: 0, supply: 0 };
 
 function status(msg, isError = false) {
   const s = byId('status');
@@ -57,24 +65,67 @@ function fillTargetSelect() {
   const value = `${state.target.kind}:${state.target.key}`;
   sel.replaceChildren(
     el('optgroup', { label: t('groupLevels') }, levelKeys.map((k) => el('option', { value: `level:${k}` }, levelName(k)))),
-    el('optgroup', { label: t('groupCategories') }, categoryKeys().map((k) => el('option', { value: `category:${k}` }, categoryName(k)))));
+    el('optgroup', { label: t('groupCategories') }, categoryKeys().map((k) => el('option', { value: `category:${k}` }, categoryName(k)))),
+    circleList().length ? el('optgroup', { label: t('groupCircles') },
+      circleList().map((c) => el('option', { value: `circle:${c.key}` }, circleName(c.key)))) : null);
   sel.value = value;
   const mins = byId('minutes');
-  mins.replaceChildren(...[5, 10, 15].map((m) => el('option', { value: m }, t('minutesOption', m))));
+  const options = [...new Set([5, 10, 15, state.minutes])].sort((a, b) => a - b);
+  mins.replaceChildren(...options.map((m) => el('option', { value: m }, t('minutesOption', m))));
   mins.value = String(state.minutes);
 }
 
 function renderAll(map) {
   applyStatic();
   fillTargetSelect();
-  renderLegend(state.target, state.minutes, illustrative());
+  legend(map);
   renderPrintHead();
-  renderLayerSwitches(map, state.minutes);
+  layerSwitches(map);
   renderQuery(state.query, state.mode);
   renderGaps(map, state.gaps, state.minutes);
   renderPlan(state.plan);
   renderNetwork(state.network);
   renderDiagnostics(state.diagnostics);
+}
+
+/** legend draws the legend of the target, with the supply layer's rows when it is shown. */
+function legend(map) {
+  const extra = state.supply && layerVisible(map, 'supply') ? supplyLegend(state.supply) : [];
+  renderLegend(state.target, state.minutes, illustrative(), extra);
+}
+
+/** layerSwitches renders the layers tab; switching the supply or grid layer on loads it. */
+function layerSwitches(map) {
+  renderLayerSwitches(map, state.minutes, {
+    resource: state.supplyResource,
+    resources,
+    onToggle: (id, shown) => {
+      if (id === 'supply') refreshSupply(map);
+      if (id === 'grids' && shown && !state.grids) guarded(async () => { state.grids = await loadGrids(map); });
+    },
+    onResource: (r) => {
+      state.supplyResource = r;
+      refreshSupply(map);
+    },
+  });
+}
+
+/** refreshSupply loads the supply layer for the resource and minutes chosen when it is
+ * shown, and redraws the legend. */
+async function refreshSupply(map) {
+  if (!layerVisible(map, 'supply')) {
+    legend(map);
+    return;
+  }
+  const mine = ++seq.supply;
+  status(t('loading'));
+  const sup = await guarded(() => loadSupply(map, state.supplyResource, state.minutes, () => mine === seq.supply));
+  if (mine !== seq.supply) return;
+  if (sup) {
+    state.supply = sup;
+    status('');
+  }
+  legend(map);
 }
 
 /** illustrative says whether the map shows made-up data: illustrative stations or
@@ -90,7 +141,7 @@ async function refreshTarget(map) {
   state.plan = null;
   map.getSource('plan').setData({ type: 'FeatureCollection', features: [] });
   renderPlan(null);
-  renderLegend(state.target, state.minutes, illustrative());
+  legend(map);
   renderPrintHead();
   if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
   const ok = await guarded(async () => {
@@ -124,8 +175,26 @@ async function showTab(map, tab) {
   });
 }
 
+/** showGrid opens the popup of grid feature f at lngLat: its households and workers, and
+ * its coverage for the target within the minutes. */
+async function showGrid(map, f, lngLat) {
+  const { target, minutes } = state;
+  const c = state.gridCoverage;
+  if (!c || c.target !== target || c.minutes !== minutes) {
+    state.gridCoverage = { target, minutes, rows: await gridCoverage(target, minutes) };
+  }
+  const row = state.gridCoverage.rows.get(f.properties.code);
+  new Popup({ className: 'grid-info', maxWidth: '260px' }).setLngLat(lngLat)
+    .setDOMContent(el('div', {}, describeGrid(f.properties, row, target, minutes))).addTo(map);
+}
+
 async function onMapClick(map, e) {
   const { lng, lat } = e.lngLat;
+  const grid = layerVisible(map, 'grids') ? map.queryRenderedFeatures(e.point, { layers: ['grids-fill'] })[0] : null;
+  if (grid) {
+    await guarded(() => showGrid(map, grid, e.lngLat));
+    return;
+  }
   const mine = ++seq.query;
   status(t('loading'));
   const answer = await guarded(() => (state.mode === 'isochrone' ? isochrone(map, lng, lat) : nearest(map, state.target, lng, lat)));
@@ -139,8 +208,7 @@ async function onMapClick(map, e) {
 
 /** renderPrintHead writes the line a printed map carries above it: what it shows. */
 function renderPrintHead() {
-  const target = state.target.kind === 'category' ? categoryName(state.target.key) : levelName(state.target.key);
-  const head = t('printHead', t('title'), target, state.minutes);
+  const head = t('printHead', t('title'), targetName(state.target), state.minutes);
   byId('print-head').textContent = illustrative() ? `${head} · ${t('illustrative')}` : head;
 }
 
@@ -167,11 +235,18 @@ function wireControls(map) {
   byId('target').addEventListener('change', (e) => {
     const [kind, key] = e.target.value.split(':');
     state.target = { kind, key };
+    if (kind === 'circle') { // a circle's own minutes
+      state.minutes = circleList().find((c) => c.key === key)?.minutes ?? state.minutes;
+      fillTargetSelect();
+      layerSwitches(map);
+      refreshSupply(map);
+    }
     refreshTarget(map);
   });
   byId('minutes').addEventListener('change', (e) => {
     state.minutes = Number(e.target.value);
-    renderLayerSwitches(map, state.minutes);
+    layerSwitches(map);
+    refreshSupply(map);
     refreshTarget(map);
   });
   for (const b of document.querySelectorAll('[data-mode]')) {
@@ -236,6 +311,11 @@ async function start() {
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   window.lifecircle = { map, state };
   await map.once('load');
+  try {
+    setCircles((await get('/api/v1/circles'))?.circles);
+  } catch {
+    setCircles([]); // a server without a circle file: the selector offers none
+  }
   wireControls(map);
   setLang(initialLang()); // renders every view
   await showTab(map, 'query');

@@ -1,9 +1,10 @@
-// The district's layers: H3 cells coloured by walking minutes to the chosen target,
-// communities shaded by the share of residents beyond the threshold, stations by level and
-// outlets by category; and the legend.
+// The district's layers: H3 cells coloured by walking minutes to the chosen target (a
+// station level, an outlet category or a named service circle), communities shaded by the
+// share of residents beyond the threshold, stations by level and outlets by category, the
+// supply and grid layers' switches; and the legend.
 import { get, getAllFeatures, targetParams } from './api.js';
 import { byId, collection, el } from './dom.js';
-import { categoryKeys, categoryName, levelLegend, levelName, pct, t, tagged } from './i18n.js';
+import { categoryKeys, categoryName, circleList, levelLegend, pct, t, tagged, targetName } from './i18n.js';
 import { levelSymbols, minuteStops, outletColour, unreachedColour } from './style.js';
 
 /** loadFacilities puts every station and outlet on the map and returns them. */
@@ -17,12 +18,22 @@ export async function loadFacilities(map) {
   return { stations, outlets };
 }
 
-/** highlightOutlets marks the outlets of the target's category (none when it is a level),
- * which are then drawn at every zoom. */
+/** targetCategories lists the outlet categories of a target: its category, or those of a
+ * circle's facilities (none for a station level). */
+export function targetCategories(target) {
+  if (target.kind === 'category') return [target.key];
+  if (target.kind !== 'circle') return [];
+  const c = circleList().find((x) => x.key === target.key);
+  return [...new Set((c?.facilities ?? []).flatMap((f) => f.categories ?? []))];
+}
+
+/** highlightOutlets marks the outlets of the target's categories (none when it is a
+ * level), which are then drawn at every zoom. */
 export function highlightOutlets(map, outlets, target) {
+  const cats = new Set(targetCategories(target));
   const features = outlets.features.map((f) => ({
     ...f,
-    properties: { ...f.properties, selected: target.kind === 'category' && f.properties.category === target.key },
+    properties: { ...f.properties, selected: cats.has(f.properties.category) },
   }));
   map.getSource('outlets').setData(collection(features));
 }
@@ -58,22 +69,38 @@ export function describeCommunity(p, minutes, derived = false) {
 export const layerToggles = [
   { id: 'cells', label: () => t('layerCells'), layers: ['cells'] },
   { id: 'communities', label: (m) => t('layerCommunities', m), layers: ['community-shade'] },
+  { id: 'supply', label: () => t('layerSupply'), layers: ['supply-cells'] },
+  { id: 'grids', label: () => t('layerGrids'), layers: ['grids-fill', 'grids-line'] },
   { id: 'stations', label: () => t('layerStations'), layers: ['stations'] },
   { id: 'outlets', label: () => t('layerOutlets'), layers: ['outlets', 'outlets-target'] },
 ];
 
-/** renderLayerSwitches fills the layers tab with a checkbox per overlay. */
-export function renderLayerSwitches(map, minutes) {
+/** layerVisible reports whether the switch id's layers are shown. */
+export function layerVisible(map, id) {
+  const lt = layerToggles.find((x) => x.id === id);
+  return map.getLayoutProperty(lt.layers[0], 'visibility') !== 'none';
+}
+
+/** renderLayerSwitches fills the layers tab with a checkbox per overlay (onToggle(id,
+ * shown) after a switch), the supply layer's resource selector (onResource(resource)) and
+ * the grids' hint. */
+export function renderLayerSwitches(map, minutes, { resource, resources, onToggle, onResource }) {
   const box = byId('layer-switches');
+  const select = el('select', { id: 'supply-resource', onchange: (e) => onResource(e.target.value) },
+    resources.map((r) => el('option', { value: r }, t(`resource_${r}`))));
+  select.value = resource;
   box.replaceChildren(...layerToggles.map((lt) => {
-    const visible = map.getLayoutProperty(lt.layers[0], 'visibility') !== 'none';
     const input = el('input', {
-      type: 'checkbox', id: `layer-${lt.id}`, checked: visible,
+      type: 'checkbox', id: `layer-${lt.id}`, checked: layerVisible(map, lt.id),
       onchange: (e) => {
         for (const l of lt.layers) map.setLayoutProperty(l, 'visibility', e.target.checked ? 'visible' : 'none');
+        onToggle(lt.id, e.target.checked);
       },
     });
-    return el('label', { class: 'switch' }, input, ' ', lt.label(minutes));
+    const row = el('label', { class: 'switch' }, input, ' ', lt.label(minutes));
+    if (lt.id === 'supply') return el('div', {}, row, el('label', { class: 'sub' }, t('supplyResource'), ' ', select));
+    if (lt.id === 'grids') return el('div', {}, row, el('p', { class: 'sub empty' }, t('gridHint')));
+    return row;
   }));
 }
 
@@ -93,24 +120,21 @@ function legendBands() {
   });
 }
 
-/** targetLabel names the target for the legend: a category or a station level. */
-function targetLabel(target) {
-  return target.kind === 'category' ? categoryName(target.key) : levelName(target.key);
-}
-
 /** renderLegend draws the minutes ramp, what its colours mean to a resident, the
- * unreached swatch, the community shading and the station symbols. */
-export function renderLegend(target, minutes = 15, illustrative = false) {
+ * unreached swatch, the community shading, the station symbols and then extra (rows of
+ * the supply layer when it is shown). */
+export function renderLegend(target, minutes = 15, illustrative = false, extra = []) {
   const stops = minuteStops.map(([m, c]) => `${c} ${(m / 20) * 100}%`).join(', ');
   const ticks = minuteStops.map(([m]) => el('span', {}, m === 20 ? '20+' : String(m)));
   const stations = Object.entries(levelSymbols).map(([level, s]) => el('div', { class: 'legend-row' },
     el('span', { class: 'dot', style: `background:${s.colour};width:${2 * s.radius}px;height:${2 * s.radius}px` }),
     levelLegend(level)));
+  const explain = target.kind === 'circle' ? 'legendExplainCircle' : 'legendExplain';
   const rows = [
     el('div', { class: 'legend-title' }, t('legendTitle')),
     el('div', { class: 'ramp', style: `background: linear-gradient(to right, ${stops})` }),
     el('div', { class: 'ticks' }, ticks),
-    el('p', { class: 'legend-explain' }, t('legendExplain', targetLabel(target))),
+    el('p', { class: 'legend-explain' }, t(explain, targetName(target))),
     ...legendBands(),
     el('div', { class: 'legend-row' }, el('span', { class: 'swatch', style: `background:${unreachedColour}` }), t('legendUnreached')),
     el('p', { class: 'legend-explain' }, t('legendShade', minutes)),
@@ -118,11 +142,11 @@ export function renderLegend(target, minutes = 15, illustrative = false) {
     ...stations,
   ];
   if (illustrative) rows.push(el('p', { class: 'legend-explain illustrative' }, t('legendIllustrative')));
-  if (target.kind === 'category') {
-    const i = categoryKeys().indexOf(target.key);
+  for (const key of targetCategories(target)) {
+    const i = categoryKeys().indexOf(key);
     rows.push(el('div', { class: 'legend-row' },
       el('span', { class: 'dot', style: `background:${outletColour(Math.max(i, 0))};width:7px;height:7px` }),
-      categoryName(target.key)));
+      categoryName(key)));
   }
-  byId('legend').replaceChildren(...rows);
+  byId('legend').replaceChildren(...rows, ...extra);
 }

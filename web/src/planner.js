@@ -2,7 +2,7 @@
 // suggested sites with the residents each brings within reach, and the "1+11+N+X"
 // network report.
 import { get, post, targetParams } from './api.js';
-import { bboxOf, byId, collection, el, fitTo } from './dom.js';
+import { bboxOf, collection, el, fill, fitTo } from './dom.js';
 import { num, pct, t } from './i18n.js';
 
 /** loadGaps draws the gaps for target at minutes and returns them (GeoJSON features). */
@@ -16,26 +16,23 @@ export async function loadGaps(map, target, minutes) {
 
 /** renderGaps lists the gaps; a click zooms the map to the gap and highlights it. */
 export function renderGaps(map, gaps, minutes) {
-  const box = byId('gaps');
-  if (!gaps) {
-    box.replaceChildren();
-    return;
-  }
-  const items = gaps.map((f) => {
-    const p = f.properties;
-    return el('li', {
-      class: 'gap', tabindex: 0,
-      onclick: () => {
-        map.setFilter('gaps-selected', ['==', ['get', 'rank'], p.rank]);
-        const b = bboxOf([f.geometry]);
-        if (b) fitTo(map, b);
+  fill('gaps', gaps, () => {
+    const items = gaps.map((f) => {
+      const p = f.properties;
+      return el('li', {
+        class: 'gap', tabindex: 0,
+        onclick: () => {
+          map.setFilter('gaps-selected', ['==', ['get', 'rank'], p.rank]);
+          const b = bboxOf([f.geometry]);
+          if (b) fitTo(map, b);
+        },
       },
-    },
-    el('span', { class: 'name' }, `${p.rank}. ${p.name || p.code}`),
-    el('span', { class: 'detail' }, t('gapLine', num(p.population_beyond), minutes, pct(p.share_beyond))));
+      el('span', { class: 'name' }, `${p.rank}. ${p.name || p.code}`),
+      el('span', { class: 'detail' }, t('gapLine', num(p.population_beyond), minutes, pct(p.share_beyond))));
+    });
+    return [el('h3', {}, t('gapsTitle')),
+      items.length ? el('ol', { class: 'gap-list' }, items) : el('p', { class: 'empty' }, t('gapsNone'))];
   });
-  box.replaceChildren(el('h3', {}, t('gapsTitle')),
-    items.length ? el('ol', { class: 'gap-list' }, items) : el('p', { class: 'empty' }, t('gapsNone')));
 }
 
 /** suggestSites asks for k new sites for target within minutes and draws them. */
@@ -50,16 +47,12 @@ export async function suggestSites(map, target, minutes, k) {
 
 /** renderPlan lists the suggested sites and the residents covered before and after. */
 export function renderPlan(plan) {
-  const box = byId('plan-result');
-  if (!plan) {
-    box.replaceChildren();
-    return;
-  }
-  const sites = plan.sites ?? [];
-  const items = sites.map((s, i) => el('li', { class: 'site' }, t('planSite', i + 1, s.community || t('outside'), num(s.gain))));
-  box.replaceChildren(
-    el('p', { class: 'summary' }, t('planSummary', num(plan.minutes), num(plan.covered_before), num(plan.covered_after), num(plan.population))),
-    items.length ? el('ol', { class: 'site-list' }, items) : el('p', { class: 'empty' }, t('planNone')));
+  fill('plan-result', plan, () => {
+    const items = (plan.sites ?? []).map((s, i) => el('li', { class: 'site' }, t('planSite', i + 1, s.community || t('outside'), num(s.gain))));
+    return [
+      el('p', { class: 'summary' }, t('planSummary', num(plan.minutes), num(plan.covered_before), num(plan.covered_after), num(plan.population))),
+      items.length ? el('ol', { class: 'site-list' }, items) : el('p', { class: 'empty' }, t('planNone'))];
+  });
 }
 
 /** loadNetwork fetches the "1+11+N+X" report. */
@@ -70,21 +63,18 @@ export function loadNetwork() {
 /** renderNetwork shows the report: counts, streets without a centre, communities without
  * a station. */
 export function renderNetwork(rep) {
-  const box = byId('network');
-  if (!rep) {
-    box.replaceChildren();
-    return;
-  }
-  const count = (lv) => (rep.levels ?? []).filter((l) => lv.includes(l.level)).reduce((s, l) => s + l.count, 0);
-  const names = new Map((rep.streets ?? []).map((s) => [s.code, s.name]));
-  const streets = (rep.streets_without_centre ?? []).map((code) => el('li', {}, names.get(code) || code));
-  const comms = (rep.communities_without_station ?? []).map((c) => el('li', {}, c.name || c.code, ' ',
-    el('small', {}, t('residents', num(c.population)))));
-  const list = (items) => (items.length ? el('ul', {}, items) : el('p', { class: 'empty' }, t('none')));
-  box.replaceChildren(
-    el('h3', {}, t('networkTitle')),
-    el('p', { class: 'formula' }, rep.formula ?? ''),
-    el('p', {}, t('networkCounts', count(['district']), count(['street']), count(['community', 'compound']), count(['building']))),
-    el('h4', {}, t('streetsWithoutCentre', streets.length)), list(streets),
-    el('h4', {}, t('communitiesWithoutStation', comms.length)), list(comms));
+  fill('network', rep, () => {
+    const count = (lv) => (rep.levels ?? []).filter((l) => lv.includes(l.level)).reduce((s, l) => s + l.count, 0);
+    const names = new Map((rep.streets ?? []).map((s) => [s.code, s.name]));
+    const streets = (rep.streets_without_centre ?? []).map((code) => el('li', {}, names.get(code) || code));
+    const comms = (rep.communities_without_station ?? []).map((c) => el('li', {}, c.name || c.code, ' ',
+      el('small', {}, t('residents', num(c.population)))));
+    const list = (items) => (items.length ? el('ul', {}, items) : el('p', { class: 'empty' }, t('none')));
+    return [
+      el('h3', {}, t('networkTitle')),
+      el('p', { class: 'formula' }, rep.formula ?? ''),
+      el('p', {}, t('networkCounts', count(['district']), count(['street']), count(['community', 'compound']), count(['building']))),
+      el('h4', {}, t('streetsWithoutCentre', streets.length)), list(streets),
+      el('h4', {}, t('communitiesWithoutStation', comms.length)), list(comms)];
+  });
 }

@@ -2,7 +2,7 @@
 // minute isochrones around the clicked point; their list in the query tab.
 import { get, targetParams } from './api.js';
 import { bboxOf, byId, collection, el, fitTo } from './dom.js';
-import { categoryName, levelName, num, t } from './i18n.js';
+import { categoryName, circleFacilityName, levelName, num, t, targetName } from './i18n.js';
 
 const point = (lon, lat) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} });
 
@@ -11,22 +11,34 @@ export function clearQuery(map) {
   for (const id of ['route', 'hits', 'isochrones', 'clicked']) map.getSource(id).setData(collection());
 }
 
-/** nearest asks for the k = 3 nearest facilities of target from (lon, lat), draws their
- * routes and returns the answer for renderNearest. */
+/** nearestAnswer reads a /nearest answer: the hits, and for a circle its facilities each
+ * with its nearest hit (k = 1 each). */
+function nearestAnswer(ans, target) {
+  if (target.kind !== 'circle') return { results: ans?.results ?? [], groups: null, beyond: !!ans?.beyond };
+  const groups = (ans?.facilities ?? []).map((g) => ({ facility: g.facility, hit: g.results[0] ?? null, beyond: g.beyond }));
+  return { results: groups.filter((g) => g.hit).map((g) => g.hit), groups, beyond: false };
+}
+
+/** nearest asks for the k = 3 nearest facilities of target from (lon, lat) — for a circle,
+ * the nearest of each of its facilities — draws their routes and returns the answer for
+ * renderQuery. Route 1 (drawn strongest) is the nearest, or for a circle the farthest of
+ * its facilities' nearest: the walk the cell's colour tells. */
 export async function nearest(map, target, lon, lat) {
   clearQuery(map);
   map.getSource('clicked').setData(collection([point(lon, lat)]));
-  const ans = await get('/api/v1/nearest', { lon, lat, ...targetParams(target), k: 3, geometry: true });
-  const results = ans?.results ?? [];
-  const routes = results
+  const k = target.kind === 'circle' ? 1 : 3;
+  const ans = await get('/api/v1/nearest', { lon, lat, ...targetParams(target), k, geometry: true });
+  const { results, groups, beyond } = nearestAnswer(ans, target);
+  const order = [...results].sort((a, b) => (groups ? b.minutes - a.minutes : a.minutes - b.minutes));
+  const routes = order
     .map((r, i) => ({ type: 'Feature', geometry: r.path, properties: { rank: i + 1, minutes: r.minutes } }))
     .filter((f) => f.geometry);
-  routes.reverse(); // the nearest drawn last, on top
+  routes.reverse(); // route 1 drawn last, on top
   map.getSource('route').setData(collection(routes));
   map.getSource('hits').setData(collection(results.map((r) => point(r.lon, r.lat))));
   const b = bboxOf([point(lon, lat).geometry, ...routes.map((f) => f.geometry), ...results.map((r) => point(r.lon, r.lat).geometry)]);
   if (b) fitTo(map, b);
-  return { kind: 'nearest', results, target, beyond: !!ans?.beyond, bound: ans?.bound_minutes ?? 30 };
+  return { kind: 'nearest', results, groups, target, beyond, bound: ans?.bound_minutes ?? 30 };
 }
 
 /** isochrone draws the areas within 5, 10 and 15 minutes' walk of (lon, lat). */
@@ -40,11 +52,6 @@ export async function isochrone(map, lon, lat) {
   const b = bboxOf([point(lon, lat).geometry, ...bands.map((f) => f.geometry)]);
   if (b) fitTo(map, b);
   return { kind: 'isochrone', bands };
-}
-
-/** targetName names what was searched for: a category or a station level. */
-function targetName(target) {
-  return target.kind === 'category' ? categoryName(target.key) : levelName(target.key);
 }
 
 /** beyondNote says, when the search stopped at its bound with fewer than asked for, that
@@ -62,6 +69,23 @@ function facilityLabel(r) {
   return '';
 }
 
+/** hitLines describes a hit: its name, kind and walk. */
+function hitLines(r) {
+  return el('div', {},
+    el('div', { class: 'name' }, r.name || r.id, ' ', el('small', {}, facilityLabel(r)),
+      r.source === 'illustrative' ? el('small', { class: 'tag illustrative' }, t('illustrative')) : null),
+    el('div', { class: 'detail' }, t('resultLine', num(r.minutes, 1), num(r.metres))));
+}
+
+/** circleItem is the row of one facility of a circle: its name and its nearest hit, or
+ * none within reach. */
+function circleItem(target, g, i) {
+  return el('li', { class: 'result circle-facility', dataset: { facility: g.facility, id: g.hit?.id ?? '' } },
+    el('span', { class: 'rank' }, String(i + 1)),
+    el('div', {}, el('div', { class: 'facility' }, circleFacilityName(target.key, g.facility)),
+      g.hit ? hitLines(g.hit) : el('div', { class: 'detail empty' }, t('circleNone'))));
+}
+
 /** renderQuery shows an answer of nearest or isochrone (null: the hint) in the query tab. */
 export function renderQuery(answer, mode) {
   const box = byId('results');
@@ -70,13 +94,13 @@ export function renderQuery(answer, mode) {
     box.replaceChildren();
     return;
   }
+  if (answer.kind === 'nearest' && answer.groups) {
+    box.replaceChildren(el('h3', {}, t('resultsTitle')), el('ol', { class: 'results' }, answer.groups.map((g, i) => circleItem(answer.target, g, i))));
+    return;
+  }
   if (answer.kind === 'nearest') {
     const items = answer.results.map((r, i) => el('li', { class: 'result', dataset: { id: r.id } },
-      el('span', { class: `rank rank-${i + 1}` }, String(i + 1)),
-      el('div', {},
-        el('div', { class: 'name' }, r.name || r.id, ' ', el('small', {}, facilityLabel(r)),
-          r.source === 'illustrative' ? el('small', { class: 'tag illustrative' }, t('illustrative')) : null),
-        el('div', { class: 'detail' }, t('resultLine', num(r.minutes, 1), num(r.metres))))));
+      el('span', { class: `rank rank-${i + 1}` }, String(i + 1)), hitLines(r)));
     const note = beyondNote(answer);
     box.replaceChildren(el('h3', {}, t('resultsTitle')),
       items.length ? el('ol', { class: 'results' }, items) : (note ? null : el('p', { class: 'empty' }, t('noResults'))),

@@ -24,6 +24,16 @@ export const levelSymbols = {
   building: { colour: '#7b3294', radius: 4.5 },
 };
 
+/** The supply layer's colours: [0] cells reaching no station with a record, then the
+ * classes from the lowest value per resident to the highest. */
+export const supplyColours = ['#f7f4f9', '#d4b9da', '#c994c7', '#df65b0', '#dd1c77', '#980043'];
+
+/** The colour of supply cells off the walk network (no value). */
+export const supplyUnknownColour = '#bdbdbd';
+
+/** The grid layer's outline colour. */
+export const gridColour = '#00796b';
+
 const outletPalette = [
   '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
   '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#e6550d', '#31a354', '#756bb1', '#636363',
@@ -52,6 +62,13 @@ function outletMatch(categoryKeys) {
   const m = ['match', ['get', 'category']];
   categoryKeys.forEach((k, i) => m.push(k, outletColour(i)));
   m.push('#555555');
+  return m;
+}
+
+function supplyMatch() {
+  const m = ['match', ['get', 'band'], -1, supplyUnknownColour];
+  supplyColours.forEach((c, i) => m.push(i, c));
+  m.push(supplyUnknownColour);
   return m;
 }
 
@@ -92,8 +109,23 @@ function overlayLayers(categoryKeys) {
       paint: { 'fill-color': minutesColour(), 'fill-opacity': 0.55, 'fill-outline-color': 'rgba(255,255,255,0.15)' },
     },
     {
+      // The supply within reach per resident: properties.band is -1 off-network, 0 none
+      // reached, 1… the classes of supplyColours (set by supply.js).
+      id: 'supply-cells', type: 'fill', source: 'supply', layout: { visibility: 'none' },
+      paint: { 'fill-color': supplyMatch(), 'fill-opacity': 0.75, 'fill-outline-color': 'rgba(255,255,255,0.2)' },
+    },
+    {
       id: 'communities-line', type: 'line', source: 'base', 'source-layer': 'communities',
       paint: { 'line-color': '#5e3c99', 'line-width': 1.4, 'line-dasharray': [3, 2] },
+    },
+    {
+      // Nearly clear: it only takes the clicks on a grid.
+      id: 'grids-fill', type: 'fill', source: 'grids', layout: { visibility: 'none' },
+      paint: { 'fill-color': gridColour, 'fill-opacity': 0.06 },
+    },
+    {
+      id: 'grids-line', type: 'line', source: 'grids', layout: { visibility: 'none' },
+      paint: { 'line-color': gridColour, 'line-width': 1.6 },
     },
     {
       id: 'isochrones', type: 'fill', source: 'isochrones',
@@ -169,7 +201,7 @@ function overlayLayers(categoryKeys) {
 
 /** The GeoJSON sources the page fills in. */
 export const overlaySources = [
-  'community-coverage', 'cells', 'isochrones', 'gaps', 'route', 'outlets', 'stations', 'hits', 'plan', 'clicked',
+  'community-coverage', 'cells', 'supply', 'grids', 'isochrones', 'gaps', 'route', 'outlets', 'stations', 'hits', 'plan', 'clicked',
 ];
 
 /** mapStyle returns the style: base tiles from origin (e.g. https://host) and the overlays. */
