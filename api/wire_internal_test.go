@@ -107,6 +107,8 @@ func wireKeyCases() []wireKeyCase {
 		at(reflect.TypeFor[scenarioRowJSON](), "scenario-add-community-station.json", "targets", 0, "district"),
 		at(reflect.TypeFor[nearestAnswer](), "nearest-level-community.json"),
 		at(reflect.TypeFor[nearestHit](), "nearest-level-any-k3-geometry.json", "results", 0),
+		// The head of both /nearest answers (embedded: pinned through them too).
+		{typ: reflect.TypeFor[nearestFrom](), want: []string{"crs", "from", "target"}},
 		at(reflect.TypeFor[nearestCircleAnswer](), "nearest-circle-gb50180-5min-k2.json"),
 		at(reflect.TypeFor[nearestCircleGroup](), "nearest-circle-gb50180-5min-k2.json", "facilities", 0),
 		at(reflect.TypeFor[routeProps](), "route-east-and-north.geojson", "properties"),

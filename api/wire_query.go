@@ -17,14 +17,19 @@ import (
 // lie beyond the searches' bound: Beyond, BoundMinutes and the notes say so (absent
 // otherwise).
 type nearestAnswer struct {
-	CRS          string       `json:"crs"`
-	From         [2]num       `json:"from"`
-	Target       targetJSON   `json:"target"`
+	nearestFrom
 	Results      []nearestHit `json:"results"`
 	Beyond       bool         `json:"beyond,omitempty"`
 	BoundMinutes num          `json:"bound_minutes,omitempty"`
 	Note         string       `json:"note,omitempty"`
 	NoteZH       string       `json:"note_zh,omitempty"`
+}
+
+// nearestFrom heads a /nearest answer: the crs, the point asked about and the target.
+type nearestFrom struct {
+	CRS    string     `json:"crs"`
+	From   [2]num     `json:"from"`
+	Target targetJSON `json:"target"`
 }
 
 // nearestHit is one facility in a /nearest answer.
@@ -44,7 +49,7 @@ type nearestHit struct {
 // nearestOut is the answer of hits for k asked of a set of total facilities searched up to
 // boundMin minutes.
 func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.NearestHit, withPath bool, k, total int, boundMin float64) nearestAnswer {
-	ans := nearestAnswer{CRS: string(sys), From: outPair(sys, from), Target: targetOut(t), Results: make([]nearestHit, len(hits))}
+	ans := nearestAnswer{nearestFrom: nearestFromOut(sys, from, t), Results: make([]nearestHit, len(hits))}
 	for i, h := range hits {
 		ans.Results[i] = nearestHitOut(sys, h, withPath)
 	}
@@ -60,9 +65,7 @@ func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.N
 // circle, in its order, the facilities of its targets nearest on foot (the names of the
 // circle's facilities are those of GET /api/v1/circles).
 type nearestCircleAnswer struct {
-	CRS          string               `json:"crs"`
-	From         [2]num               `json:"from"`
-	Target       targetJSON           `json:"target"`
+	nearestFrom
 	Facilities   []nearestCircleGroup `json:"facilities"`
 	BoundMinutes num                  `json:"bound_minutes"`
 }
@@ -79,8 +82,8 @@ type nearestCircleGroup struct {
 // nearestCircleOut is the answer of circle c's facilities' k nearest, searched up to
 // boundMin minutes.
 func nearestCircleOut(sys crs.System, from orb.Point, t engine.Target, groups []assess.CircleNearest, withPath bool, k int, boundMin float64) nearestCircleAnswer {
-	ans := nearestCircleAnswer{CRS: string(sys), From: outPair(sys, from), Target: targetOut(t),
-		Facilities: make([]nearestCircleGroup, len(groups)), BoundMinutes: num(boundMin)}
+	ans := nearestCircleAnswer{nearestFrom: nearestFromOut(sys, from, t), Facilities: make([]nearestCircleGroup, len(groups)),
+		BoundMinutes: num(boundMin)}
 	for i, g := range groups {
 		out := nearestCircleGroup{Facility: g.Facility, Results: make([]nearestHit, len(g.Hits)), Total: g.Total,
 			Beyond: len(g.Hits) < k && g.Total > len(g.Hits)}
@@ -90,6 +93,10 @@ func nearestCircleOut(sys crs.System, from orb.Point, t engine.Target, groups []
 		ans.Facilities[i] = out
 	}
 	return ans
+}
+
+func nearestFromOut(sys crs.System, from orb.Point, t engine.Target) nearestFrom {
+	return nearestFrom{CRS: string(sys), From: outPair(sys, from), Target: targetOut(t)}
 }
 
 func nearestHitOut(sys crs.System, h engine.NearestHit, withPath bool) nearestHit {

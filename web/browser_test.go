@@ -43,25 +43,25 @@ func TestBrowserMap(t *testing.T) {
 	b := openMap(t, d.URL)
 
 	b.runSteps(t, []step{
-		{"page loads in Chinese", func(t *testing.T) { checkChinese(t, b) }},
-		{"legend in residents' terms", func(t *testing.T) { checkLegend(t, b) }},
-		{"coverage cells draw", func(t *testing.T) { checkCells(t, b) }},
-		{"click shows nearest and route", func(t *testing.T) { checkNearest(t, b, d) }},
-		{"isochrone mode", func(t *testing.T) { checkIsochrone(t, b, d) }},
-		{"planner panel", func(t *testing.T) { checkPlanner(t, b) }},
-		{"community shading", func(t *testing.T) { checkCommunityShading(t, b) }},
-		{"category target", func(t *testing.T) { checkCategory(t, b) }},
-		{"language switch", func(t *testing.T) { checkLanguage(t, b) }},
-		{"search finds a station", func(t *testing.T) { checkSearch(t, b) }},
-		{"print view", func(t *testing.T) { checkPrint(t, b) }},
-		{"phone width", func(t *testing.T) { checkPhone(t, b) }},
+		{"page loads in Chinese", checkChinese},
+		{"legend in residents' terms", checkLegend},
+		{"coverage cells draw", checkCells},
+		{"click shows nearest and route", func(t *testing.T, b *browser) { checkNearest(t, b, d) }},
+		{"isochrone mode", func(t *testing.T, b *browser) { checkIsochrone(t, b, d) }},
+		{"planner panel", checkPlanner},
+		{"community shading", checkCommunityShading},
+		{"category target", checkCategory},
+		{"language switch", checkLanguage},
+		{"search finds a station", checkSearch},
+		{"print view", checkPrint},
+		{"phone width", checkPhone},
 	})
 }
 
-// step is one check of a browser test, run as a subtest.
+// step is one check of a browser test, run as a subtest on the test's page.
 type step struct {
 	name string
-	run  func(t *testing.T)
+	run  func(t *testing.T, b *browser)
 }
 
 // runSteps runs the steps in order on one page, stopping at the first that fails (later
@@ -70,7 +70,7 @@ type step struct {
 func (b *browser) runSteps(t *testing.T, steps []step) {
 	t.Helper()
 	for _, s := range steps {
-		if !t.Run(s.name, s.run) {
+		if !t.Run(s.name, func(t *testing.T) { s.run(t, b) }) {
 			break
 		}
 	}
@@ -265,13 +265,7 @@ func checkCategory(t *testing.T, b *browser) {
 		return v
 	}
 	before := greenShare()
-	choose := func(v string) {
-		evalJS[bool](t, b, fmt.Sprintf(`(() => { const s = document.getElementById('target'); s.value = %q;
-			s.dispatchEvent(new Event('change')); return true; })()`, v))
-		b.wait(t, `document.getElementById('status').textContent === ''`)
-		b.waitIdle(t)
-	}
-	choose("category:supermarket")
+	choose(t, b, "category:supermarket")
 	if legend := evalJS[string](t, b, `document.getElementById('legend').textContent`); !strings.Contains(legend, "超市") {
 		t.Errorf("legend %q does not name the chosen category 超市", legend)
 	}
@@ -281,7 +275,7 @@ func checkCategory(t *testing.T, b *browser) {
 	if after := greenShare(); before <= 0 || after >= before {
 		t.Errorf("share of cells within 5 min: %.2f for supermarkets, %.2f for any station; want some, and fewer for the rarer target", after, before)
 	}
-	choose("level:any")
+	choose(t, b, "level:any")
 }
 
 func checkLanguage(t *testing.T, b *browser) {

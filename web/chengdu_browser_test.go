@@ -23,20 +23,26 @@ import (
 // neighbourhood units and the illustrative stations, compute — then serves that database
 // and drives the map in headless Chromium: Chinese community names on the page, coverage
 // cells drawn in several colours, the 示例数据 notes, the data health findings in the
-// planner tab, the "30 分钟步行范围内没有…" answer, and no script errors.
+// planner tab, a named service circle's cells and nearest facilities, the supply and grid
+// layers (the test records the stations' floor area and staff and adds a few grids, so
+// that they have something to show) against the API's own answers, the "30 分钟步行范围内
+// 没有…" answer, and no script errors.
 func TestBrowserChengduDemo(t *testing.T) {
 	requireBrowserTest(t)
 	url := startChengduDemo(t)
 	b := openMap(t, url)
 
 	b.runSteps(t, []step{
-		{"stations illustrative, named once", func(t *testing.T) { checkDemoStations(t, url) }},
-		{"centred on Chengdu", func(t *testing.T) { checkChengduCentre(t, b) }},
-		{"cells in several colours", func(t *testing.T) { checkCellColours(t, b) }},
-		{"Chinese community names", func(t *testing.T) { checkCommunityNames(t, b) }},
-		{"illustrative data said", func(t *testing.T) { checkIllustrativeSaid(t, b) }},
-		{"data health findings", func(t *testing.T) { checkHealthFindings(t, b) }},
-		{"nothing within the search bound", func(t *testing.T) { checkBeyondBound(t, b) }},
+		{"stations illustrative, named once", func(t *testing.T, _ *browser) { checkDemoStations(t, url) }},
+		{"centred on Chengdu", checkChengduCentre},
+		{"cells in several colours", checkCellColours},
+		{"Chinese community names", checkCommunityNames},
+		{"illustrative data said", checkIllustrativeSaid},
+		{"data health findings", checkHealthFindings},
+		{"nothing within the search bound", checkBeyondBound},
+		{"service circle", func(t *testing.T, b *browser) { checkCircle(t, b, url) }},
+		{"supply layer", func(t *testing.T, b *browser) { checkSupply(t, b, url) }},
+		{"grid layer", func(t *testing.T, b *browser) { checkGrids(t, b, url) }},
 	})
 }
 
@@ -57,6 +63,7 @@ func startChengduDemo(t *testing.T) string {
 		t.Fatalf("lifecircle demo: %v\n%s", err, out)
 	}
 	t.Logf("lifecircle demo --serve=false took %.1f s", time.Since(start).Seconds())
+	addSupplyAndGrids(t, db)
 	return serve(t, db)
 }
 
@@ -200,9 +207,7 @@ func checkHealthFindings(t *testing.T, b *browser) {
 // checkBeyondBound asks for the nearest barbers (two in the extract, both on fragments of
 // the network) from the middle of the map: the answer says none lies within 30 minutes.
 func checkBeyondBound(t *testing.T, b *browser) {
-	evalJS[bool](t, b, `(() => { const s = document.getElementById('target'); s.value = 'category:barber';
-		s.dispatchEvent(new Event('change')); return true; })()`)
-	b.wait(t, `document.getElementById('status').textContent === ''`)
+	choose(t, b, "category:barber")
 	b.waitLayer(t, "cells")
 	at := evalJS[[2]float64](t, b, `(() => { const c = window.lifecircle.map.getCenter(); return [c.lng, c.lat]; })()`)
 	b.clickLonLat(t, at[0], at[1])
@@ -211,9 +216,7 @@ func checkBeyondBound(t *testing.T, b *browser) {
 	if want := fmt.Sprintf("%d 分钟步行范围内", 30); !strings.Contains(got, want) || !strings.Contains(got, "理发") {
 		t.Errorf("the nearest barbers from %.4f, %.4f: %q; want %q…没有理发…", at[0], at[1], got, want)
 	}
-	evalJS[bool](t, b, `(() => { const s = document.getElementById('target'); s.value = 'level:any';
-		s.dispatchEvent(new Event('change')); return true; })()`)
-	b.wait(t, `document.getElementById('status').textContent === ''`)
+	choose(t, b, "level:any")
 }
 
 // legendColours are the colours of the legend's walking-time bands (0–5, 5–10, 10–15,

@@ -9,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
@@ -41,16 +42,21 @@ func startServer(tb testing.TB) district {
 	return district{URL: serve(tb, db), Click: middleNode(d)}
 }
 
-// serve answers from the database db the way lifecircle serve does — the JSON API, the
-// vector tiles and the web map's assets — and returns the server's URL.
+// serve answers from the database db the way lifecircle serve does — the JSON API with the
+// bundled planning standards and service circles, the vector tiles and the web map's
+// assets — and returns the server's URL.
 func serve(tb testing.TB, db *postgis.DB) string {
 	tb.Helper()
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		tb.Fatal(err)
 	}
+	rules, err := standards.Parse(data.Standards())
+	if err != nil {
+		tb.Fatal(err)
+	}
 	srv, err := api.New(api.Options{Store: db, Engine: engine.Options{Categories: cats.Keys()}, Categories: cats,
-		Assets: web.Assets(), Tiles: db})
+		Standards: rules, Assets: web.Assets(), Tiles: db})
 	if err != nil {
 		tb.Fatal(err)
 	}

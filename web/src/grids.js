@@ -3,7 +3,7 @@
 // share of its residents within the minutes of the target (GET /api/v1/coverage?unit=grid).
 import { get, getAllFeatures, targetParams } from './api.js';
 import { el } from './dom.js';
-import { num, pct, t, targetName } from './i18n.js';
+import { num, pct, t, tagged, targetName } from './i18n.js';
 
 /** loadGrids puts every grid on the map and returns them. */
 export async function loadGrids(map) {
@@ -18,10 +18,6 @@ export async function gridCoverage(target, minutes) {
   return new Map((cov?.grids ?? []).map((r) => [r.code, r]));
 }
 
-function verdict(v) {
-  return v ? ` (${t(`verdict_${v}`)})` : '';
-}
-
 /** describeGrid returns the lines of a grid's popup: p its properties from /grids, row its
  * coverage row (undefined: not computed). */
 export function describeGrid(p, row, target, minutes) {
@@ -29,7 +25,8 @@ export function describeGrid(p, row, target, minutes) {
   let load = t('gridNotAssessed');
   if (p.assessed) {
     load = typeof p.households_per_worker === 'number' ? t('gridLoad', num(p.households_per_worker, 1)) : t('gridLoadNone');
-    load += verdict(p.load_verdict ?? p.workers_verdict);
+    const v = p.load_verdict ?? p.workers_verdict;
+    load = tagged(load, v && t(`verdict_${v}`));
   }
   const share = row ? pct(row.population > 0 ? row.population_share : row.area_share) : t('gridNotAssessed');
   return [

@@ -62,7 +62,7 @@ export function supplyLegend(sup) {
   const per = sup.total?.per_households;
   const total = typeof per === 'number'
     ? el('p', { class: 'legend-explain supply-total', dataset: { value: String(per) } },
-      t(`supplyTotal_${sup.resource}`, num(per, 1), num(sup.rule?.min)))
+      t(`supplyTotal_${sup.resource}`, num(per, 1), num(sup.rule?.min, 1)))
     : el('p', { class: 'legend-explain supply-total' }, t('supplyTotalUnknown'));
   return [
     el('div', { class: 'legend-title supply-title' }, t(`supplyTitle_${sup.resource}`, sup.minutes)),
