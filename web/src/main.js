@@ -81,7 +81,7 @@ function renderAll(map) {
   legend(map);
   renderPrintHead();
   layerSwitches(map);
-  renderQuery(state.query, state.mode);
+  renderQuery(state.query, state.mode, state.target);
   renderGaps(map, state.gaps, state.minutes);
   renderPlan(state.plan);
   renderNetwork(state.network);
@@ -143,6 +143,7 @@ async function refreshTarget(map) {
   renderPlan(null);
   legend(map);
   renderPrintHead();
+  if (state.tab === 'query' && !state.query) renderQuery(null, state.mode, state.target);
   if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
   const ok = await guarded(async () => {
     const current = () => mine === seq.target;
@@ -202,7 +203,7 @@ async function onMapClick(map, e) {
   status('');
   state.query = answer;
   if (state.tab !== 'query') await showTab(map, 'query');
-  renderQuery(state.query, state.mode);
+  renderQuery(state.query, state.mode, state.target);
   document.body.classList.remove('panel-hidden');
 }
 
@@ -255,7 +256,7 @@ function wireControls(map) {
       for (const o of document.querySelectorAll('[data-mode]')) o.classList.toggle('active', o === b);
       state.query = null;
       clearQuery(map);
-      renderQuery(state.query, state.mode);
+      renderQuery(state.query, state.mode, state.target);
     });
   }
   for (const b of document.querySelectorAll('[data-tab]')) b.addEventListener('click', () => showTab(map, b.dataset.tab));

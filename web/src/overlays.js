@@ -120,9 +120,9 @@ function legendBands() {
   });
 }
 
-/** renderLegend draws the minutes ramp, what its colours mean to a resident, the
- * unreached swatch, the community shading, the station symbols and then extra (rows of
- * the supply layer when it is shown). */
+/** renderLegend draws extra first (the supply layer's rows when it is shown), then the
+ * minutes ramp, what its colours mean to a resident, the unreached swatch, the community
+ * shading and the station symbols. */
 export function renderLegend(target, minutes = 15, illustrative = false, extra = []) {
   const stops = minuteStops.map(([m, c]) => `${c} ${(m / 20) * 100}%`).join(', ');
   const ticks = minuteStops.map(([m]) => el('span', {}, m === 20 ? '20+' : String(m)));
@@ -148,5 +148,5 @@ export function renderLegend(target, minutes = 15, illustrative = false, extra =
       el('span', { class: 'dot', style: `background:${outletColour(Math.max(i, 0))};width:7px;height:7px` }),
       categoryName(key)));
   }
-  byId('legend').replaceChildren(...rows, ...extra);
+  byId('legend').replaceChildren(...extra, ...rows);
 }

@@ -86,10 +86,17 @@ function circleItem(target, g, i) {
       g.hit ? hitLines(g.hit) : el('div', { class: 'detail empty' }, t('circleNone'))));
 }
 
-/** renderQuery shows an answer of nearest or isochrone (null: the hint) in the query tab. */
-export function renderQuery(answer, mode) {
+/** hint says what a click does in mode for target. */
+function hint(mode, target) {
+  if (mode === 'isochrone') return t('hintIsochrone');
+  return target?.kind === 'circle' ? t('hintNearestCircle', targetName(target)) : t('hintNearest');
+}
+
+/** renderQuery shows an answer of nearest or isochrone (null: the hint for mode and
+ * target) in the query tab. */
+export function renderQuery(answer, mode, target) {
   const box = byId('results');
-  byId('hint').textContent = t(mode === 'isochrone' ? 'hintIsochrone' : 'hintNearest');
+  byId('hint').textContent = hint(mode, target);
   if (!answer) {
     box.replaceChildren();
     return;

@@ -57,8 +57,11 @@ function swatch(colour, text) {
 /** supplyLegend returns the legend's rows for a loadSupply answer. */
 export function supplyLegend(sup) {
   const digits = sup.resource === 'staff' ? 2 : 1;
-  const classes = sup.breaks.map((b, i) => swatch(supplyColours[i + 1],
-    `${i ? num(sup.breaks[i - 1], digits) : '0'} – ${num(b, digits)}`));
+  const last = sup.breaks.length - 1;
+  const classes = sup.breaks.map((b, i) => {
+    const from = i ? num(sup.breaks[i - 1], digits) : '0';
+    return swatch(supplyColours[i + 1], i === last && i ? t('supplyAbove', from) : `${from} – ${num(b, digits)}`);
+  });
   const per = sup.total?.per_households;
   const total = typeof per === 'number'
     ? el('p', { class: 'legend-explain supply-total', dataset: { value: String(per) } },
