@@ -51,7 +51,7 @@ func (s *Server) coverage(c echo.Context) error {
 // its facilities' nearest, facility_id empty), as GeoJSON hexagons or CSV.
 func (s *Server) coverageCells(c echo.Context) error {
 	q := c.QueryParams()
-	sys, circle, t, e, err := s.targetOrCircle(q)
+	sys, circle, t, err := s.targetOrCircle(q)
 	if err != nil {
 		return err
 	}
@@ -60,6 +60,10 @@ func (s *Server) coverageCells(c echo.Context) error {
 		return err
 	}
 	format, l, err := parseOutput(q, "geojson", "csv")
+	if err != nil {
+		return err
+	}
+	e, err := s.engineOf(circle, t)
 	if err != nil {
 		return err
 	}
@@ -78,28 +82,30 @@ func (s *Server) coverageCells(c echo.Context) error {
 	return writeGeoJSON(c, cellsGeoJSON(sys, rows))
 }
 
-// targetOrCircle reads the crs and circle= or else category=/level= (no minutes), and
-// returns the engine answering now, which knows the target (a circle's targets are
-// checked when its walk times are read).
-func (s *Server) targetOrCircle(q url.Values) (crs.System, *assess.Circle, engine.Target, *engine.Engine, error) {
+// targetOrCircle reads the crs and circle= or else category=/level= (no minutes).
+func (s *Server) targetOrCircle(q url.Values) (crs.System, *assess.Circle, engine.Target, error) {
 	sys, err := parseCRS(q)
 	if err != nil {
-		return "", nil, engine.Target{}, nil, err
+		return "", nil, engine.Target{}, err
 	}
 	circle, err := s.parseCircle(q)
 	if err != nil {
-		return "", nil, engine.Target{}, nil, err
+		return "", nil, engine.Target{}, err
 	}
 	if circle != nil {
-		e, err := s.current()
-		return sys, circle, circle.Target(), e, err
+		return sys, circle, circle.Target(), nil
 	}
 	t, err := parseTarget(q, s.opts.Categories)
-	if err != nil {
-		return "", nil, engine.Target{}, nil, err
+	return sys, nil, t, err
+}
+
+// engineOf returns the engine answering now, which knows target t (a circle's targets are
+// checked when its walk times are read).
+func (s *Server) engineOf(circle *assess.Circle, t engine.Target) (*engine.Engine, error) {
+	if circle != nil {
+		return s.current()
 	}
-	e, err := s.engineFor(t)
-	return sys, nil, t, e, err
+	return s.engineFor(t)
 }
 
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,

@@ -12,7 +12,7 @@ import (
 // with circle= the k nearest of each facility of the circle.
 func (s *Server) nearest(c echo.Context) error {
 	q := c.QueryParams()
-	sys, circle, t, e, err := s.targetOrCircle(q)
+	sys, circle, t, err := s.targetOrCircle(q)
 	if err != nil {
 		return err
 	}
@@ -25,6 +25,10 @@ func (s *Server) nearest(c echo.Context) error {
 		return err
 	}
 	withPath, err := parseBool(q, "geometry")
+	if err != nil {
+		return err
+	}
+	e, err := s.engineOf(circle, t)
 	if err != nil {
 		return err
 	}
