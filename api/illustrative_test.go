@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -31,10 +30,7 @@ func TestIllustrativeDataIsSaid(t *testing.T) {
 			}
 			s := engineServer(t, testOptions(t), d)
 			for _, target := range targets {
-				code, body := get(t, s.Handler(), target)
-				if code != http.StatusOK {
-					t.Fatalf("%s: %d %s", target, code, body)
-				}
+				body := getOK(t, s.Handler(), target)
 				var got struct {
 					Data *struct {
 						Illustrative       bool   `json:"illustrative"`

@@ -48,10 +48,7 @@ var endpoints = []struct{ method, path, example string }{
 
 func TestOpenAPIDescribesEveryEndpoint(t *testing.T) {
 	s := memoryServer(t)
-	status, body := get(t, s.Handler(), "/api/openapi.json")
-	if status != http.StatusOK {
-		t.Fatalf("status %d", status)
-	}
+	body := getOK(t, s.Handler(), "/api/openapi.json")
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
