@@ -1,6 +1,8 @@
 package api
 
 import (
+	"slices"
+
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/crs"
@@ -114,17 +116,10 @@ var coverageColumns = []csvCol{
 // coverageCSV is GET /api/v1/coverage as CSV in l: the total, then one row per community.
 func coverageCSV(rep assess.CoverageReport, l lang) [][]string {
 	t := newCSVTable(l, coverageColumns)
-	add := func(r assess.CoverageRow) {
+	for _, r := range slices.Concat([]assess.CoverageRow{rep.Total}, rep.Communities, rep.Grids) {
 		t.add(rep.Target.Kind, rep.Target.Key, rep.Minutes, r.Scope, r.Code, r.Name, r.Cells, r.OffNetworkCells,
 			r.Population, r.PopulationWithin, r.PopulationShare, r.PopulationBeyond, r.AreaM2, r.AreaWithinM2,
 			r.AreaShare, r.MeanMin, r.MedianMin, r.P90Min, r.AreaWeighted)
-	}
-	add(rep.Total)
-	for _, r := range rep.Communities {
-		add(r)
-	}
-	for _, r := range rep.Grids {
-		add(r)
 	}
 	return t.rows
 }
@@ -144,11 +139,9 @@ type cellProps struct {
 
 // cellsGeoJSON is GET /api/v1/coverage/cells as GeoJSON: each cell's hexagon, in sys.
 func cellsGeoJSON(sys crs.System, rows []assess.CellRow) featureCollection {
-	fs := make([]feature, len(rows))
-	for i, r := range rows {
-		fs[i] = newFeature(r.H3, outPolygon(sys, cellPolygon(r.H3)), cellOut(sys, r))
-	}
-	return newCollection(sys, fs)
+	return newCollection(sys, outEach(rows, func(r assess.CellRow) feature {
+		return newFeature(r.H3, outPolygon(sys, cellPolygon(r.H3)), cellOut(sys, r))
+	}))
 }
 
 func cellOut(sys crs.System, r assess.CellRow) cellProps {

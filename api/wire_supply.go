@@ -2,6 +2,7 @@ package api
 
 import (
 	"math"
+	"slices"
 
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
@@ -195,18 +196,11 @@ var supplyColumns = []csvCol{
 // supplyCSV is GET /api/v1/supply as CSV in l: the district, the streets, the communities.
 func supplyCSV(rep assess.SupplyReport, l lang) [][]string {
 	t := newCSVTable(l, supplyColumns)
-	add := func(u assess.SupplyUnit) {
+	for _, u := range slices.Concat([]assess.SupplyUnit{rep.Total}, rep.Streets, rep.Communities) {
 		w := supplyUnitOut(u, rep.Rule)
 		t.add(rep.Query.Resource, string(rep.Query.Method), rep.Query.Minutes, w.Scope, w.Code, w.Name, w.Cells,
 			u.Population, u.Households, u.PersonsPerHousehold, u.PPHDefault, u.Access, float64(w.PerHouseholds),
 			rep.Rule.Min, w.Verdict, w.Note)
-	}
-	add(rep.Total)
-	for _, u := range rep.Streets {
-		add(u)
-	}
-	for _, u := range rep.Communities {
-		add(u)
 	}
 	return t.rows
 }
@@ -265,11 +259,10 @@ type supplyCellsGeoJSONAnswer struct {
 }
 
 func supplyCellsGeoJSON(sys crs.System, e *engine.Engine, rep assess.SupplyReport, rows []assess.SupplyCell) supplyCellsGeoJSONAnswer {
-	fs := make([]feature, len(rows))
-	for i, c := range rows {
+	fs := outEach(rows, func(c assess.SupplyCell) feature {
 		h := e.Cells[c.Cell].H3.String()
-		fs[i] = newFeature(h, outPolygon(sys, cellPolygon(h)), supplyCellOut(sys, e, c))
-	}
+		return newFeature(h, outPolygon(sys, cellPolygon(h)), supplyCellOut(sys, e, c))
+	})
 	return supplyCellsGeoJSONAnswer{featureCollection: newCollection(sys, fs), Params: supplyParamsOut(rep)}
 }
 
