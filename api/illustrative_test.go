@@ -7,11 +7,12 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// TestIllustrativeDataIsSaid: coverage, gaps and network answers on the demo's
-// illustrative layer say so (data.illustrative, the counts, a note in zh and en); on a
+// TestIllustrativeDataIsSaid: coverage, gaps (JSON and GeoJSON) and network answers on
+// the demo's illustrative layer say so (data.illustrative, the counts, a note in zh and en); on a
 // planner's own data they carry no data member.
 func TestIllustrativeDataIsSaid(t *testing.T) {
-	targets := []string{"/api/v1/coverage?level=community", "/api/v1/gaps?level=community&format=json", "/api/v1/network"}
+	targets := []string{"/api/v1/coverage?level=community", "/api/v1/gaps?level=community&format=json",
+		"/api/v1/gaps?level=community", "/api/v1/network"}
 	tests := []struct {
 		name                  string
 		stations, communities int // how many of the test district's to mark illustrative / derived

@@ -57,6 +57,7 @@ func wireKeyCases() []wireKeyCase {
 		props(reflect.TypeFor[cellProps](), "cells-level-community-geojson.geojson"),
 		at(reflect.TypeFor[gapsAnswer](), "gaps-json.json"),
 		at(reflect.TypeFor[gapJSON](), "gaps-json.json", "gaps", 0),
+		at(reflect.TypeFor[gapsGeoJSONAnswer](), "gaps-level-community.geojson"),
 		props(reflect.TypeFor[gapProps](), "gaps-level-community.geojson"),
 		at(reflect.TypeFor[networkAnswer](), "network-json.json"),
 		at(reflect.TypeFor[levelCountJSON](), "network-json.json", "levels", 0),
