@@ -76,6 +76,7 @@ func wireKeyCases() []wireKeyCase {
 		// The golden district is clean: these are the keys of a finding.
 		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},
 		{typ: reflect.TypeFor[subjectJSON](), want: []string{"kind", "id", "name"}},
+		{typ: reflect.TypeFor[namedJSON](), want: []string{"key", "name_zh", "name_en"}},
 		{typ: reflect.TypeFor[dataNoteJSON](), want: []string{"illustrative", "illustrative_stations", "derived_communities", "note_zh", "note_en"}},
 		// No golden holds an import's answer (it needs a database): its keys as documented.
 		{typ: reflect.TypeFor[ImportAnswer](), want: []string{"kind", "file", "batch_id", "read", "inserted", "updated", "deleted", "replaced_candidates",

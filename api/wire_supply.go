@@ -39,9 +39,7 @@ type supplyZoneJSON struct {
 
 // supplyRuleJSON is the standard's figure the units are judged against.
 type supplyRuleJSON struct {
-	Key           string `json:"key"`
-	NameZH        string `json:"name_zh"`
-	NameEN        string `json:"name_en"`
+	namedJSON
 	PerHouseholds num    `json:"per_households"` // 100 (floor area) or 1 000 (staff)
 	Min           num    `json:"min"`            // per PerHouseholds households
 	WarnOnly      bool   `json:"warn_only"`
@@ -125,7 +123,7 @@ func supplyParamsOut(rep assess.SupplyReport) supplyParamsJSON {
 }
 
 func supplyRuleOut(r assess.SupplyRule) supplyRuleJSON {
-	return supplyRuleJSON{Key: r.Key, NameZH: r.NameZH, NameEN: r.NameEN, PerHouseholds: num(r.PerHouseholds), Min: num(r.Min),
+	return supplyRuleJSON{namedJSON: namedJSON{r.Key, r.NameZH, r.NameEN}, PerHouseholds: num(r.PerHouseholds), Min: num(r.Min),
 		WarnOnly: r.WarnOnly, Source: r.Source, Note: r.Note}
 }
 
