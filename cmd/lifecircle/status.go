@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
@@ -22,7 +24,7 @@ coverage is older than the newest import.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			return cfg.withDB(ctx, func(db *postgis.DB) error {
-				s, err := db.Status(ctx)
+				s, err := district.Status(ctx, db)
 				if err != nil {
 					return err
 				}
@@ -33,7 +35,7 @@ coverage is older than the newest import.`,
 	}
 }
 
-func printStatus(w io.Writer, s postgis.Status) {
+func printStatus(w io.Writer, s geo.StoreStatus) {
 	fmt.Fprintf(w, "%-18s %-13s %10s\n", "kind", "source", "rows")
 	for _, c := range s.Counts {
 		src := c.Source

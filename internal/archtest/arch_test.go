@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 const module = "github.com/lifecircle/lifecircle"
@@ -72,7 +74,7 @@ func TestImportRules(t *testing.T) {
 // the comment names every lifecircle package the package imports, so the stated imports
 // are the real ones.
 func TestDocFiles(t *testing.T) {
-	root := moduleRoot(t)
+	root := testenv.RepoRoot(t)
 	for _, p := range packages(t) {
 		b, err := os.ReadFile(filepath.Join(root, p.dir, "doc.go"))
 		if err != nil {
@@ -143,7 +145,7 @@ func within(dir, folder string) bool { return dir == folder || strings.HasPrefix
 // imports of their non-test files.
 func packages(tb testing.TB) []pkg {
 	tb.Helper()
-	root := moduleRoot(tb)
+	root := testenv.RepoRoot(tb)
 	var out []pkg
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -175,22 +177,4 @@ func packages(tb testing.TB) []pkg {
 		tb.Fatalf("found only %d packages under %s", len(out), root)
 	}
 	return out
-}
-
-func moduleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
 }
