@@ -23,13 +23,7 @@ type sharedFlags struct {
 }
 
 func newPlanCmd(cfg *Config) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "plan",
-		Short: "Plan new centres",
-		Args:  cobra.NoArgs,
-	}
-	cmd.AddCommand(newPlanSharedCmd(cfg))
-	return cmd
+	return group("plan", "Plan new centres", newPlanSharedCmd(cfg))
 }
 
 func newPlanSharedCmd(cfg *Config) *cobra.Command {

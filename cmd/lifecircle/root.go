@@ -44,6 +44,14 @@ func newRootCmd() *cobra.Command {
 	return root
 }
 
+// group is a command that only groups its subcommands (strict gives it its help and
+// the errors of an unknown subcommand).
+func group(use, short string, subs ...*cobra.Command) *cobra.Command {
+	cmd := &cobra.Command{Use: use, Short: short, Args: cobra.NoArgs}
+	cmd.AddCommand(subs...)
+	return cmd
+}
+
 // strict makes usage mistakes errors (EINVALID, exit status 2) on cmd and every command
 // under it: an unknown flag, and an unknown subcommand of a command that only groups
 // others (lifecircle nosuch, lifecircle import nosuchkind x). Such a group given no
