@@ -70,8 +70,39 @@ func execute(tb testing.TB, url string, args ...string) result {
 	if err != nil && !errors.As(err, &exit) {
 		tb.Fatalf("run %v: %v", args, err)
 	}
+	return ended(cmd, stdout.String(), stderr.String(), took)
+}
+
+// stopped starts the binary against the database url, sends it SIGTERM after wait and
+// returns how it ended; the test fails when it has not ended 10 s after the signal.
+func stopped(tb testing.TB, url string, wait time.Duration, args ...string) result {
+	tb.Helper()
+	cmd := exec.Command(binary, append([]string{"--db", url}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	time.Sleep(wait)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		tb.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		tb.Fatalf("lifecircle %s did not stop on SIGTERM", strings.Join(args, " "))
+	}
+	return ended(cmd, stdout.String(), stderr.String(), time.Since(start))
+}
+
+// ended is the result of the finished cmd.
+func ended(cmd *exec.Cmd, out, errOut string, took time.Duration) result {
 	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KiB on Linux
-	return result{cmd.ProcessState.ExitCode(), stdout.String(), stderr.String(), took, rss}
+	return result{cmd.ProcessState.ExitCode(), out, errOut, took, rss}
 }
 
 // run runs the binary against the database url and returns its exit code and output.

@@ -1,12 +1,9 @@
 package main_test
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -94,29 +91,12 @@ func TestUsageMistakesExit2(t *testing.T) {
 // serve waits for a database that is down at start, saying so each time it retries, and
 // stops when told to.
 func TestServeRetriesTheDatabase(t *testing.T) {
-	cmd := exec.Command(binary, "--db", "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", "serve", "--addr", "127.0.0.1:0")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	r := stopped(t, "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", 3500*time.Millisecond, "serve", "--addr", "127.0.0.1:0")
+	if n := strings.Count(r.errOut, "database unavailable; retrying"); n < 2 {
+		t.Errorf("%d retry lines, want at least 2:\n%s", n, r.errOut)
 	}
-	time.Sleep(3500 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("serve did not stop on SIGTERM")
-	}
-	if n := strings.Count(stderr.String(), "database unavailable; retrying"); n < 2 {
-		t.Errorf("%d retry lines, want at least 2:\n%s", n, stderr.String())
-	}
-	if code := cmd.ProcessState.ExitCode(); code != 3 {
-		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", code)
+	if r.code != 3 {
+		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", r.code)
 	}
 }
 

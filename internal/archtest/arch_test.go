@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/build"
 	"go/importer"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/internal/formatscan"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
@@ -206,7 +206,7 @@ func TestCommandCallsDistrict(t *testing.T) {
 	root := testenv.RepoRoot(t)
 	dir := filepath.Join(root, "cmd", "lifecircle")
 	fset := token.NewFileSet()
-	files := parseCommand(t, fset, dir)
+	files := formatscan.ParseDir(t, fset, dir)
 	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
 	conf := types.Config{Importer: exportImporter(t, fset, root)}
 	if _, err := conf.Check(module+"/cmd/lifecircle", fset, files, info); err != nil {
@@ -230,27 +230,6 @@ func TestCommandCallsDistrict(t *testing.T) {
 	if seen == 0 {
 		t.Fatal("cmd/lifecircle names nothing of postgis: the check found no database use at all")
 	}
-}
-
-// parseCommand parses the non-test Go files of cmd/lifecircle.
-func parseCommand(tb testing.TB, fset *token.FileSet, dir string) []*ast.File {
-	tb.Helper()
-	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var files []*ast.File
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	return files
 }
 
 // exportImporter imports packages from the export data go list -export gives for the
