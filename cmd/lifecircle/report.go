@@ -202,7 +202,7 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		if in, err = report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared, Circles: circles}); err != nil {
 			return err
 		}
-		ch, err := district.CheckEngine(ctx, db, e, health.Options{})
+		ch, err := district.CheckEngine(ctx, db, e, health.Options{Standards: rules})
 		if err != nil {
 			return err
 		}
