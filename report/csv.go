@@ -110,7 +110,7 @@ func coverageTable(in Input, d dict) [][]string {
 	targets, mins := in.coverageTargets()
 	head := heads(d, [2]string{"社区代码", "community_code"}, [2]string{"社区名称", "community_name"},
 		[2]string{"设施类型", "target_kind"}, [2]string{"设施代码", "target_key"}, [2]string{"设施名称", "target_name"},
-		[2]string{"设施数量", "facilities"}, [2]string{"网格数", "cells"}, [2]string{"路网外网格数", "off_network_cells"},
+		[2]string{"设施数量", "facilities"}, [2]string{"H3 单元数", "h3_cells"}, [2]string{"路网外 H3 单元数", "off_network_h3_cells"},
 		[2]string{"常住人口", "population"})
 	for _, m := range mins {
 		ml := minuteLabel(m)
@@ -156,7 +156,7 @@ func communityShare(r assess.CoverageReport, ci int) string {
 func gapsTable(in Input, d dict) [][]string {
 	rows := [][]string{heads(d, [2]string{"序号", "rank"}, [2]string{"类型", "kind"}, [2]string{"代码", "code"},
 		[2]string{"名称", "name"}, [2]string{"常住人口", "population"}, [2]string{"未覆盖人口", "population_beyond"},
-		[2]string{"未覆盖比例(%)", "share_beyond_pct"}, [2]string{"未覆盖网格数", "uncovered_cells"},
+		[2]string{"未覆盖比例(%)", "share_beyond_pct"}, [2]string{"未覆盖 H3 单元数", "uncovered_h3_cells"},
 		[2]string{"按面积计", "by_area"}, [2]string{"设施", "target"}, [2]string{"步行分钟", "minutes"})}
 	target := d.target(in.Categories, in.GapTarget)
 	for i, g := range in.Gaps {
