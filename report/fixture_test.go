@@ -52,8 +52,11 @@ func network() ([]geo.WalkNode, []geo.WalkEdge) {
 func fixtureData() engine.Data {
 	d := fixture.StreetsData()
 	for i, s := range d.Stations {
-		if s.ID == "x1" {
+		switch s.ID {
+		case "x1":
 			d.Stations[i].Name = "商圈党群服务站 <b>&"
+		case "c1", "p1": // staff recorded at two stations, for the supply section
+			d.Stations[i].Staff = 4
 		}
 	}
 	return d

@@ -71,13 +71,7 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 		}
 		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, class, p.String())
 	}
-	for _, cm := range e.Communities {
-		p := pathData{tol: simplifyTol}
-		p.multiPolygon(c, cm.Boundary)
-		if s := p.String(); s != "" {
-			fmt.Fprintf(&sb, `<path class="outline" d="%s"/>`, s)
-		}
-	}
+	communityOutlines(&sb, in, c)
 	drawStations(&sb, e.Stations, c, false)
 	scaleBar(&sb, c, d)
 	timeLegend(&sb, c, d)
@@ -88,14 +82,24 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 // timeLegend explains the bands below the map.
 func timeLegend(sb *strings.Builder, c canvas, d dict) {
 	y := c.MapH + 22
-	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(d.T["legendTime"]))
-	labels := []string{"0–5", "5–10", "10–15", "15–20", d.T["band20"], d.T["offNetwork"]}
-	classes := []string{"t0", "t1", "t2", "t3", "t4", "toff"}
+	swatches(sb, y, d.T["legendTime"], []string{"t0", "t1", "t2", "t3", "t4", "toff"},
+		[]string{"0–5", "5–10", "10–15", "15–20", d.T["band20"], d.T["offNetwork"]})
+	legendDot(sb, y, d)
+}
+
+// swatches writes a legend: its title at y, then below it one swatch of each class with
+// its label, 150 units apart.
+func swatches(sb *strings.Builder, y float64, title string, classes, labels []string) {
+	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(title))
 	for i, l := range labels {
 		x := float64(i) * 150
 		fmt.Fprintf(sb, `<rect class="%s" x="%s" y="%s" width="22" height="14"/>`, classes[i], num(x), num(y+10))
 		fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(x+28), num(y+22), template.HTMLEscapeString(l))
 	}
+}
+
+// legendDot explains the stations' dots at the right end of a swatches row at y.
+func legendDot(sb *strings.Builder, y float64, d dict) {
 	fmt.Fprintf(sb, `<circle class="dot" cx="%s" cy="%s" r="2.2"/>`, num(908), num(y+17))
 	fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(916), num(y+22), template.HTMLEscapeString(d.T["stationDot"]))
 }
