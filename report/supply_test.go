@@ -1,0 +1,134 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lifecircle/lifecircle/data"
+	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/geo/supply"
+	"github.com/lifecircle/lifecircle/report"
+)
+
+// TestHTMLSupplySection: the supply section shows, for the district, each street and each
+// community, the floor area per 100 households and the staff per 1 000 households that
+// assess.Supply — what GET /api/v1/supply answers — gives for 15 minutes, each with its
+// verdict, and a map with a legend; without the service-area ratio it says so; without
+// standards there is no section.
+func TestHTMLSupplySection(t *testing.T) {
+	in := fixtureInput(t, report.LangEN)
+	rules, err := standards.Parse(data.Standards())
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := render(t, in)
+	for _, res := range []struct {
+		resource string
+		decimals int
+		column   int // which value cell of the row: 0 floor area, 1 staff
+	}{{assess.ResourceFloorArea, 1, 0}, {assess.ResourceStaff, 2, 1}} {
+		rep, err := assess.Supply(context.Background(), in.Engine, assess.SupplyQuery{Minutes: 15, Method: supply.Method2SFCA, Resource: res.resource}, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := append(append([]assess.SupplyUnit{rep.Total}, rep.Streets...), rep.Communities...)
+		for _, u := range units {
+			name := u.Name
+			if u.Scope == "district" {
+				name = "district"
+			}
+			got, verdict := supplyRowValues(t, html, name, res.column)
+			want := strconv.FormatFloat(u.PerHouseholds, 'f', res.decimals, 64)
+			if u.CellsReachingUnknown > 0 {
+				want = "≥ " + want
+			}
+			if u.Verdict == supply.VerdictUnknown {
+				want = "—"
+			}
+			if got != want {
+				t.Errorf("%s %s: the report shows %q, assess.Supply gives %q", res.resource, name, got, want)
+			}
+			if wantV := map[supply.Verdict]string{supply.VerdictPass: "pass", supply.VerdictFail: "fail", supply.VerdictWarn: "warning", supply.VerdictUnknown: "not assessed"}[u.Verdict]; verdict != wantV {
+				t.Errorf("%s %s: verdict %q, want %q", res.resource, name, verdict, wantV)
+			}
+		}
+	}
+	for _, want := range []string{`<section id="supply">`, "8 Service space and staff within reach", "T = 15 min", "2SFCA", `<path class="a`, "Floor area within 15 min walk", "standard ≥ 30"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the supply section lacks %q", want)
+		}
+	}
+
+	noFloor := collectWith(t, withoutRatio(t, assess.RatioServiceAreaPer100Households))
+	noFloor.Lang = report.LangEN
+	if h := render(t, noFloor); !strings.Contains(h, "The standards have no ratio service_area_per_100_households") {
+		t.Error("without the service-area ratio the section does not say so")
+	}
+	if h := render(t, collectWith(t, nil)); strings.Contains(h, `id="supply"`) {
+		t.Error("a report without standards has a supply section")
+	}
+}
+
+// supplyRowValues returns the value cell (0 floor area, 1 staff) and its verdict of the
+// supply table's row named name.
+func supplyRowValues(tb testing.TB, html, name string, column int) (string, string) {
+	tb.Helper()
+	sec := html[strings.Index(html, `<section id="supply">`):]
+	re := regexp.MustCompile(`<td class="nw">` + regexp.QuoteMeta(name) + `</td><td class="num">[^<]*</td><td class="num">[^<]*</td>` +
+		`<td class="num">([^<]*)</td><td class="nw[^"]*">([^<]*)</td><td class="num">([^<]*)</td><td class="nw[^"]*">([^<]*)</td>`)
+	m := re.FindStringSubmatch(sec)
+	if m == nil {
+		tb.Fatalf("no supply row for %s", name)
+	}
+	return m[1+2*column], m[2+2*column]
+}
+
+func render(tb testing.TB, in report.Input) string {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := report.HTML(&b, in); err != nil {
+		tb.Fatal(err)
+	}
+	return b.String()
+}
+
+// collectWith collects the fixture district's report against rules (nil: none).
+func collectWith(tb testing.TB, rules *standards.Rules) report.Input {
+	tb.Helper()
+	in, err := report.Collect(fixtureEngine(tb), report.CollectOptions{Rules: rules})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return in
+}
+
+// withoutRatio is the bundled standards file without the ratio key.
+func withoutRatio(tb testing.TB, key string) *standards.Rules {
+	tb.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(data.Standards(), &doc); err != nil {
+		tb.Fatal(err)
+	}
+	var keep []any
+	for _, r := range doc["ratios"].([]any) {
+		if r.(map[string]any)["key"] != key {
+			keep = append(keep, r)
+		}
+	}
+	doc["ratios"] = keep
+	b, err := json.Marshal(doc)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := standards.Parse(b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
