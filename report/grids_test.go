@@ -38,6 +38,9 @@ func TestHTMLGridsSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if in.Categories, err = geo.ParseCategories(data.Categories()); err != nil {
+		t.Fatal(err)
+	}
 	var b bytes.Buffer
 	if err := report.HTML(&b, in); err != nil {
 		t.Fatal(err)
@@ -47,6 +50,16 @@ func TestHTMLGridsSection(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+	// the map: G1 has 1200 households for 2 workers, 600 each, beyond one and a half
+	// times the bundled bound of 300 (the darkest class); G2 has no worker
+	for _, want := range []string{`<path class="gd g3" d="M`, "<title>南一网格 G1：每名网格员 600 户</title>", `<path class="gd g4" d="M`, "网格图", "无网格员"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the grid map lacks %q", want)
+		}
+	}
+	for _, w := range englishWords(visibleText(html)) {
+		t.Errorf("English in the Chinese grids report: %s", w)
 	}
 	if in.Grids == nil || len(in.Grids.Uncovered) != 3 {
 		t.Errorf("uncovered communities %+v, want C1, C2 and C3", in.Grids)

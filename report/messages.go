@@ -162,6 +162,11 @@ func messages() map[string][2]string {
 		"supplyMapNote":        {"各 H3 单元步行 %s 分钟内可达的%s（2SFCA），按全区户均 %s 人折算为每百户（人员为每千户）；%s；黑点为站点；细线为社区界线。", "Within %s min walk of each H3 cell: the %s per resident (2SFCA), expressed per households at the district's %s persons per household; %s; dots are stations; thin lines are community boundaries."},
 		"legendSupplyFloor":    {"步行 %s 分钟内可达服务面积（m²/百户，户均 %s 人）", "Floor area within %s min walk (m² per 100 households of %s persons)"},
 		"legendSupplyStaff":    {"步行 %s 分钟内可达工作人员（人/千户，户均 %s 人）", "Staff within %s min walk (per 1 000 households of %s persons)"},
+		"gridMap":              {"网格图", "Map of the grids"},
+		"gridMapTip":           {"：每名网格员 %s 户", ": %s households per grid worker"},
+		"gridMapNote":          {"网格按每名网格员服务户数着色（对照标准“每名网格员服务户数”）；黑色为无网格员的网格，灰色为未给出网格员人数或户数的网格；细线为社区界线。", "Grids shaded by households per grid worker against the standards' households per grid worker; black: grids without a grid worker; grey: grids without a worker count or households; thin lines are community boundaries."},
+		"legendGrids":          {"每名网格员服务户数", "Households per grid worker"},
+		"legendGridsNoRule":    {"每名网格员服务户数（标准未给出上限，未作分级）", "Households per grid worker (the standards give no bound: not classed)"},
 		"supplyNone":           {"无", "none"},
 	}
 }

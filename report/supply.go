@@ -208,10 +208,7 @@ func supplyRuleText(r assess.SupplyRule, d dict) string {
 	if r.WarnOnly {
 		s += d.T["supplyWarnOnly"]
 	}
-	if d.lang == LangEN && r.Source != "" {
-		s += " — " + r.Source
-	}
-	return s
+	return s + d.source(r.Source)
 }
 
 // supplyFacts says what of the stations adds nothing to r and who reaches none.
