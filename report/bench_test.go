@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/report"
 )
@@ -30,10 +29,7 @@ func synthInput(b *testing.B, nodes int) report.Input {
 	if err := e.Compute(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		b.Fatal(err)
-	}
+	rules := fixture.Standards(b)
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
 	if err != nil {
 		b.Fatal(err)
@@ -64,10 +60,7 @@ func BenchmarkHTML(b *testing.B) {
 // BenchmarkCollect times gathering the report's figures from a computed engine.
 func BenchmarkCollect(b *testing.B) {
 	in := synthInput(b, 100_000)
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		b.Fatal(err)
-	}
+	rules := fixture.Standards(b)
 	for b.Loop() {
 		if _, err := report.Collect(in.Engine, report.CollectOptions{Rules: rules}); err != nil {
 			b.Fatal(err)

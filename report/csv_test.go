@@ -10,9 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -171,10 +170,7 @@ func formulaInput(tb testing.TB) report.Input {
 	if err := e.Compute(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
+	rules := fixture.Standards(tb)
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
 	if err != nil {
 		tb.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/siting"
-	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/paulmach/orb"
@@ -75,10 +74,7 @@ func fixtureEngine(tb testing.TB) *engine.Engine {
 // fixtureInput collects the report of the district in lang, with the bundled standards.
 func fixtureInput(tb testing.TB, lang string) report.Input {
 	tb.Helper()
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
+	rules := fixture.Standards(tb)
 	e := fixtureEngine(tb)
 	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Shared: &shared})

@@ -9,7 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -30,10 +30,7 @@ func TestHTMLGridsSection(t *testing.T) {
 	if err := e.Compute(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rules := fixture.Standards(t)
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
 	if err != nil {
 		t.Fatal(err)

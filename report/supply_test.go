@@ -3,16 +3,15 @@ package report_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/geo/supply"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -23,10 +22,7 @@ import (
 // standards there is no section.
 func TestHTMLSupplySection(t *testing.T) {
 	in := fixtureInput(t, report.LangEN)
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rules := fixture.Standards(t)
 	html := render(t, in)
 	for _, res := range []struct {
 		resource string
@@ -65,7 +61,7 @@ func TestHTMLSupplySection(t *testing.T) {
 		}
 	}
 
-	noFloor := collectWith(t, withoutRatio(t, assess.RatioServiceAreaPer100Households))
+	noFloor := collectWith(t, fixture.StandardsWithRatio(t, assess.RatioServiceAreaPer100Households, nil))
 	noFloor.Lang = report.LangEN
 	if h := render(t, noFloor); !strings.Contains(h, "The standards have no ratio service_area_per_100_households") {
 		t.Error("without the service-area ratio the section does not say so")
@@ -106,29 +102,4 @@ func collectWith(tb testing.TB, rules *standards.Rules) report.Input {
 		tb.Fatal(err)
 	}
 	return in
-}
-
-// withoutRatio is the bundled standards file without the ratio key.
-func withoutRatio(tb testing.TB, key string) *standards.Rules {
-	tb.Helper()
-	var doc map[string]any
-	if err := json.Unmarshal(data.Standards(), &doc); err != nil {
-		tb.Fatal(err)
-	}
-	var keep []any
-	for _, r := range doc["ratios"].([]any) {
-		if r.(map[string]any)["key"] != key {
-			keep = append(keep, r)
-		}
-	}
-	doc["ratios"] = keep
-	b, err := json.Marshal(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := standards.Parse(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
 }

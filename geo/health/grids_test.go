@@ -1,12 +1,10 @@
 package health_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/standards"
@@ -32,7 +30,7 @@ func TestGridFindings(t *testing.T) {
 		{Code: "G3", Name: "三网格", CommunityCode: comm, Polygon: g1},
 	}
 	e := fixture.Compute(t, d, nodes, edges, lineOptions)
-	fs, err := health.Check(e, health.Facts{}, health.Options{Standards: bundledStandards(t)})
+	fs, err := health.Check(e, health.Facts{}, health.Options{Standards: fixture.Standards(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,10 +80,10 @@ func TestGridLoadFromStandards(t *testing.T) {
 		bound float64 // 0: the load is not checked
 		text  string  // what the finding's English text must say of the rule's source
 	}{
-		{"bundled: warn above 300, the community-worker rule", bundledStandards(t), 300, "community-worker rule"},
-		{"custom: warn above 600", customLoad(t, map[string]any{"warn_above": 600.0, "source": "本市网格化服务管理办法"}), 600, "本市网格化服务管理办法"},
-		{"custom: max 400 only", customLoad(t, map[string]any{"max": 400.0, "source": "county rule 7"}), 400, "county rule 7"},
-		{"custom: no such rule", customLoad(t, nil), 0, ""},
+		{"bundled: warn above 300, the community-worker rule", fixture.Standards(t), 300, "community-worker rule"},
+		{"custom: warn above 600", fixture.StandardsWithRatio(t, "households_per_grid_worker", map[string]any{"warn_above": 600.0, "source": "本市网格化服务管理办法"}), 600, "本市网格化服务管理办法"},
+		{"custom: max 400 only", fixture.StandardsWithRatio(t, "households_per_grid_worker", map[string]any{"max": 400.0, "source": "county rule 7"}), 400, "county rule 7"},
+		{"custom: no such rule", fixture.StandardsWithRatio(t, "households_per_grid_worker", nil), 0, ""},
 		{"no standards", nil, 0, ""},
 	}
 	for _, tc := range cases {
@@ -119,52 +117,4 @@ func TestGridLoadFromStandards(t *testing.T) {
 			}
 		})
 	}
-}
-
-// bundledStandards parses data/standards.
-func bundledStandards(tb testing.TB) *standards.Rules {
-	tb.Helper()
-	r, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
-}
-
-// customLoad writes a standards file like the bundled one whose households_per_grid_worker
-// ratio has its bounds and source replaced by set (nil: the ratio removed) and parses it.
-func customLoad(tb testing.TB, set map[string]any) *standards.Rules {
-	tb.Helper()
-	var doc map[string]any
-	if err := json.Unmarshal(data.Standards(), &doc); err != nil {
-		tb.Fatal(err)
-	}
-	var ratios []any
-	for _, r := range doc["ratios"].([]any) {
-		q := r.(map[string]any)
-		if q["key"] != "households_per_grid_worker" {
-			ratios = append(ratios, q)
-			continue
-		}
-		if set == nil {
-			continue
-		}
-		for _, k := range []string{"min", "max", "warn_below", "warn_above"} {
-			delete(q, k)
-		}
-		for k, v := range set {
-			q[k] = v
-		}
-		ratios = append(ratios, q)
-	}
-	doc["ratios"] = ratios
-	b, err := json.Marshal(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := standards.Parse(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
 }
