@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"testing"
 
@@ -22,19 +21,8 @@ func synthInput(b *testing.B, nodes int) report.Input {
 	}
 	dd := engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities,
 		Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
-	e, err := engine.New(dd, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	rules := fixture.Standards(b)
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return in
+	e := fixture.Compute(b, dd, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
+	return collect(b, e, fixture.Standards(b))
 }
 
 // BenchmarkHTML renders the HTML report of synthetic districts and reports its size: the

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
@@ -162,19 +160,7 @@ func formulaInput(tb testing.TB) report.Input {
 			d.Stations[i].ID = atSum
 		}
 	}
-	nodes, edges := network()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	rules := fixture.Standards(tb)
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	in := collect(tb, engineOf(tb, d), fixture.Standards(tb))
 	in.Lang = report.LangEN
 	return in
 }

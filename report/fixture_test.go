@@ -12,6 +12,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
 	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 	"github.com/paulmach/orb"
@@ -67,8 +68,24 @@ func fixtureCategories() []string { return []string{"supermarket", "laundry"} }
 // fixtureEngine builds and computes the district.
 func fixtureEngine(tb testing.TB) *engine.Engine {
 	tb.Helper()
+	return engineOf(tb, fixtureData())
+}
+
+// engineOf builds and computes d (the district's data, changed) on the district's network.
+func engineOf(tb testing.TB, d engine.Data) *engine.Engine {
+	tb.Helper()
 	nodes, edges := network()
-	return fixture.Compute(tb, fixtureData(), nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
+}
+
+// collect collects the report of a computed engine against rules (nil: no standards).
+func collect(tb testing.TB, e *engine.Engine, rules *standards.Rules) report.Input {
+	tb.Helper()
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return in
 }
 
 // fixtureInput collects the report of the district in lang, with the bundled standards.

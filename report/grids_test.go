@@ -2,13 +2,11 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
@@ -22,19 +20,8 @@ func TestHTMLGridsSection(t *testing.T) {
 		{Code: "G1", Name: "南一网格", CommunityCode: codeC1, Households: 1200, Workers: 2, WorkersGiven: true, Polygon: rect(0, -150, 1600, 150)},
 		{Code: "G2", Name: "南二网格", CommunityCode: codeC1, Workers: 0, WorkersGiven: true, Polygon: rect(1600, -150, 1800, 150)},
 	}
-	nodes, edges := network()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	rules := fixture.Standards(t)
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := collect(t, engineOf(t, d), fixture.Standards(t))
+	var err error
 	if in.Categories, err = geo.ParseCategories(data.Categories()); err != nil {
 		t.Fatal(err)
 	}

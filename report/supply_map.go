@@ -20,9 +20,11 @@ const supplyClasses = 5
 func supplyMap(in Input, f *SupplyFigures, d dict, c canvas) (template.HTML, string) {
 	r := supplyMapReport(f)
 	pph := r.Total.PersonsPerHousehold
-	var sb strings.Builder
-	svgOpen(&sb, c, 60, d.T["supplyMap"])
 	classes := make([][]h3.Cell, supplyClasses+1) // the last one: off-network
+	names := make([]string, supplyClasses+1)
+	for k := range names {
+		names[k] = supplyClassName(k)
+	}
 	for _, cell := range r.Cells {
 		k := supplyClasses
 		if !cell.OffNetwork {
@@ -30,26 +32,12 @@ func supplyMap(in Input, f *SupplyFigures, d dict, c canvas) (template.HTML, str
 		}
 		classes[k] = append(classes[k], in.Engine.Cells[cell.Cell].H3)
 	}
-	for k, cells := range classes {
-		if len(cells) == 0 {
-			continue
-		}
-		p := pathData{tol: simplifyTol}
-		for _, ring := range mergeCells(cells) {
-			p.ring(c, ring)
-		}
-		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, supplyClassName(k), p.String())
-	}
-	communityOutlines(&sb, in, c)
-	drawStations(&sb, in.Engine.Stations, c, false)
-	scaleBar(&sb, c, d)
-	supplyLegend(&sb, c, d, r, pph)
-	sb.WriteString(`</svg>`)
+	svg := cellMap(in, d, c, d.T["supplyMap"], classes, names, func(sb *strings.Builder) { supplyLegend(sb, c, d, r, pph, names) })
 	what, std := d.T["supplyWhatFloor"], fmt.Sprintf(d.T["supplyFloorStdShort"], num(r.Rule.Min))
 	if r.Query.Resource == assess.ResourceStaff {
 		what, std = d.T["supplyWhatStaff"], fmt.Sprintf(d.T["supplyStaffStdShort"], plain(r.Rule.Min, 2, 0))
 	}
-	return template.HTML(sb.String()), fmt.Sprintf(d.T["supplyMapNote"], minuteLabel(f.Minutes), what, plain(pph, 2, 0), std)
+	return svg, fmt.Sprintf(d.T["supplyMapNote"], minuteLabel(f.Minutes), what, plain(pph, 2, 0), std)
 }
 
 // supplyClassName is the CSS class of map class k.
@@ -61,7 +49,7 @@ func supplyClassName(k int) string {
 }
 
 // supplyLegend explains the classes below the map, in the rule's unit.
-func supplyLegend(sb *strings.Builder, c canvas, d dict, r *assess.SupplyReport, pph float64) {
+func supplyLegend(sb *strings.Builder, c canvas, d dict, r *assess.SupplyReport, pph float64, classes []string) {
 	y := c.MapH + 22
 	title := fmt.Sprintf(d.T["legendSupplyFloor"], minuteLabel(r.Query.Minutes), plain(pph, 2, 0))
 	f := func(v float64) string { return num(v) }
@@ -70,10 +58,6 @@ func supplyLegend(sb *strings.Builder, c canvas, d dict, r *assess.SupplyReport,
 		f = func(v float64) string { return plain(v, 2, 0) }
 	}
 	m := r.Rule.Min
-	var classes []string
-	for k := 0; k <= supplyClasses; k++ {
-		classes = append(classes, supplyClassName(k))
-	}
 	swatches(sb, y, title, classes, []string{d.T["supplyNone"], "< " + f(m/2), f(m/2) + "–" + f(m), f(m) + "–" + f(2*m), "≥ " + f(2*m), d.T["offNetwork"]})
 	legendDot(sb, y, d)
 }

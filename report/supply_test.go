@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo/assess"
-	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
@@ -61,12 +60,12 @@ func TestHTMLSupplySection(t *testing.T) {
 		}
 	}
 
-	noFloor := collectWith(t, fixture.StandardsWithRatio(t, assess.RatioServiceAreaPer100Households, nil))
+	noFloor := collect(t, fixtureEngine(t), fixture.StandardsWithRatio(t, assess.RatioServiceAreaPer100Households, nil))
 	noFloor.Lang = report.LangEN
 	if h := render(t, noFloor); !strings.Contains(h, "The standards have no ratio service_area_per_100_households") {
 		t.Error("without the service-area ratio the section does not say so")
 	}
-	if h := render(t, collectWith(t, nil)); strings.Contains(h, `id="supply"`) {
+	if h := render(t, collect(t, fixtureEngine(t), nil)); strings.Contains(h, `id="supply"`) {
 		t.Error("a report without standards has a supply section")
 	}
 }
@@ -92,14 +91,4 @@ func render(tb testing.TB, in report.Input) string {
 		tb.Fatal(err)
 	}
 	return b.String()
-}
-
-// collectWith collects the fixture district's report against rules (nil: none).
-func collectWith(tb testing.TB, rules *standards.Rules) report.Input {
-	tb.Helper()
-	in, err := report.Collect(fixtureEngine(tb), report.CollectOptions{Rules: rules})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return in
 }

@@ -42,12 +42,15 @@ func anyStationSeconds(e *engine.Engine) []float32 {
 // timeMap draws the cells coloured by walk minutes to the nearest station (each band's
 // cells merged into one path), the community outlines and the stations as dots.
 func timeMap(in Input, d dict, c canvas) template.HTML {
-	var sb strings.Builder
-	svgOpen(&sb, c, 60, d.T["mapTime"])
 	e := in.Engine
 	secs := anyStationSeconds(e)
 	nb := len(timeBands()) + 1
 	bands := make([][]h3.Cell, nb+1) // the last one: off-network
+	names := make([]string, nb+1)
+	for b := range names {
+		names[b] = fmt.Sprintf("t%d", b)
+	}
+	names[nb] = "toff"
 	for i, cell := range e.Cells {
 		b := nb
 		if secs != nil {
@@ -57,7 +60,16 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 		}
 		bands[b] = append(bands[b], cell.H3)
 	}
-	for b, cells := range bands {
+	return cellMap(in, d, c, d.T["mapTime"], bands, names, func(sb *strings.Builder) { timeLegend(sb, c, d) })
+}
+
+// cellMap draws a map of cells by class — each class's cells merged into one path of
+// the CSS class names[k] — under the community outlines and the stations as dots, with a
+// scale bar and the legend legend writes below the map.
+func cellMap(in Input, d dict, c canvas, label string, classes [][]h3.Cell, names []string, legend func(*strings.Builder)) template.HTML {
+	var sb strings.Builder
+	svgOpen(&sb, c, 60, label)
+	for k, cells := range classes {
 		if len(cells) == 0 {
 			continue
 		}
@@ -65,16 +77,12 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 		for _, r := range mergeCells(cells) {
 			p.ring(c, r)
 		}
-		class := fmt.Sprintf("t%d", b)
-		if b == nb {
-			class = "toff"
-		}
-		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, class, p.String())
+		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, names[k], p.String())
 	}
 	communityOutlines(&sb, in, c)
-	drawStations(&sb, e.Stations, c, false)
+	drawStations(&sb, in.Engine.Stations, c, false)
 	scaleBar(&sb, c, d)
-	timeLegend(&sb, c, d)
+	legend(&sb)
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
 }
