@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -31,29 +30,15 @@ func CSV(dir string, in Input) ([]string, error) {
 	}
 	lang, _ := CheckLang(in.Lang)
 	d := newDict(lang).withRules(in.Rules)
-	tables := []csvTable{
+	tables := []namedFile[[][]string]{ // each file's rows, header first
 		{StreetsCSV, streetsTable(in, d)},
 		{CoverageCSV, coverageTable(in, d)},
 		{GapsCSV, gapsTable(in, d)},
 	}
 	if in.Standards != nil {
-		tables = append(tables, csvTable{StandardsCSV, standardsTable(in, d)})
+		tables = append(tables, namedFile[[][]string]{StandardsCSV, standardsTable(in, d)})
 	}
-	var paths []string
-	for _, t := range tables {
-		path := filepath.Join(dir, t.name)
-		if err := writeFile(path, func(w io.Writer) error { return writeCSV(w, t.rows) }); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
-}
-
-// csvTable is one CSV file's name and rows, header first.
-type csvTable struct {
-	name string
-	rows [][]string
+	return writeFiles(dir, tables, writeCSV)
 }
 
 // writeCSV writes the rows through the project's CSV writer: the BOM, CRLF line ends
