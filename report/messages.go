@@ -167,6 +167,7 @@ func messages() map[string][2]string {
 		"gridMapNote":          {"网格按每名网格员服务户数着色（对照标准“每名网格员服务户数”）；黑色为无网格员的网格，灰色为未给出网格员人数或户数的网格；细线为社区界线。", "Grids shaded by households per grid worker against the standards' households per grid worker; black: grids without a grid worker; grey: grids without a worker count or households; thin lines are community boundaries."},
 		"legendGrids":          {"每名网格员服务户数", "Households per grid worker"},
 		"legendGridsNoRule":    {"每名网格员服务户数（标准未给出上限，未作分级）", "Households per grid worker (the standards give no bound: not classed)"},
+		"supplyMapCoarse":      {"（%d 个单元过多，图中按 H3 第 %d 级的 %d 个较大单元显示其所含单元的人口加权平均。）", " (%d cells are too many to draw: the map shows their population-weighted means on the %d-resolution H3 cells holding them, %d of them.)"},
 		"supplyNone":           {"无", "none"},
 	}
 }
