@@ -43,8 +43,12 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 warnings with --st
 
 func runCheck(cmd *cobra.Command, cfg *Config, f *checkFlags) error {
 	ctx := cmd.Context()
+	rules, err := cfg.Standards() // the grid-worker bound of the health check
+	if err != nil {
+		return err
+	}
 	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
-		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute})
+		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute, Health: health.Options{Standards: rules}})
 		if err != nil {
 			return err
 		}
