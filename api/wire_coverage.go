@@ -104,7 +104,7 @@ func coverageGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.CoverageRep
 var coverageColumns = []csvCol{
 	{"kind", "对象类型", colText}, {"key", "对象", colText}, {"minutes", "步行时间阈值（分钟）", colMinutes},
 	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText},
-	{"cells", "网格数", colCount}, {"off_network_cells", "路网外网格数", colCount},
+	{"cells", "H3 单元数", colCount}, {"off_network_cells", "路网外 H3 单元数", colCount},
 	{"population", "常住人口（人）", colPersons}, {"population_within", "阈值内可达人口（人）", colPersons},
 	{"population_share", "可达人口占比（%）", colShare}, {"population_beyond", "阈值外人口（人）", colPersons},
 	{"area_m2", "面积（m²）", colArea}, {"area_within_m2", "阈值内可达面积（m²）", colArea},

@@ -74,7 +74,7 @@ func gapsGeoJSON(sys crs.System, gs []assess.Gap, data *dataNoteJSON) gapsGeoJSO
 var gapsColumns = []csvCol{
 	{"rank", "排名", colCount}, {"kind", "范围类型", colText}, {"code", "编码", colText}, {"name", "名称", colText},
 	{"population", "常住人口（人）", colPersons}, {"population_beyond", "阈值外人口（人）", colPersons},
-	{"share_beyond", "阈值外占比（%）", colShare}, {"uncovered_cells", "未覆盖网格数", colCount},
+	{"share_beyond", "阈值外占比（%）", colShare}, {"uncovered_cells", "未覆盖 H3 单元数", colCount},
 	{"area_weighted", "无居民、按面积计", colBool},
 }
 

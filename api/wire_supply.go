@@ -184,7 +184,7 @@ func supplyGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.SupplyReport)
 
 var supplyColumns = []csvCol{
 	{"resource", "资源", colText}, {"method", "方法", colText}, {"minutes", "步行时间阈值（分钟）", colMinutes},
-	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText}, {"cells", "网格数", colCount},
+	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText}, {"cells", "H3 单元数", colCount},
 	{"population", "常住人口（人）", colPersons}, {"households", "户数", colPersons},
 	{"persons_per_household", "户均人口", colExact}, {"persons_per_household_default", "户均人口取默认值", colBool},
 	{"per_resident", "人均可达资源", colExact}, {"per_households", "每百户（面积）或每千户（人员）可达资源", colExact},
