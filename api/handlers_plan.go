@@ -29,30 +29,15 @@ type planBody struct {
 // planSites answers POST /api/v1/plan/sites: where k new facilities of a kind would bring
 // the most residents within the minutes.
 func (s *Server) planSites(c echo.Context) error {
-	sys, err := parseCRS(c.QueryParams())
+	sys, pq, e, err := bodyQuery(s, c, s.planRequest)
 	if err != nil {
 		return err
 	}
-	var body planBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	circle, err := s.parseCircle(url.Values{"circle": {body.Circle}, "category": {body.Category}, "level": {body.Level}})
-	if err != nil {
-		return err
-	}
-	req, err := s.planRequest(body, circle, sys)
-	if err != nil {
-		return err
-	}
-	e, err := s.current()
-	if err != nil {
-		return err
-	}
-	if circle == nil {
+	req := pq.req
+	if pq.circle == nil {
 		err = checkTarget(e, req.Target)
 	} else {
-		req.Baseline, err = assess.CircleSeconds(e, *circle, req.Minutes)
+		req.Baseline, err = assess.CircleSeconds(e, *pq.circle, req.Minutes)
 	}
 	if err != nil {
 		return err
@@ -64,9 +49,26 @@ func (s *Server) planSites(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, planOut(sys, res))
 }
 
-// planRequest reads a plan body; with circle (nil: none) the plan is for sites holding
-// every facility of the circle, by default within its own minutes.
-func (s *Server) planRequest(b planBody, circle *assess.Circle, sys crs.System) (siting.Request, error) {
+// planQuery is a plan body read: the request and the named circle it plans for (nil:
+// a category or a level).
+type planQuery struct {
+	req    siting.Request
+	circle *assess.Circle
+}
+
+// planRequest reads a plan body; with circle= the plan is for sites holding every facility
+// of the circle, by default within its own minutes.
+func (s *Server) planRequest(b planBody, sys crs.System) (planQuery, error) {
+	circle, err := s.parseCircle(url.Values{"circle": {b.Circle}, "category": {b.Category}, "level": {b.Level}})
+	if err != nil {
+		return planQuery{}, err
+	}
+	req, err := s.planSiting(b, circle, sys)
+	return planQuery{req: req, circle: circle}, err
+}
+
+// planSiting reads the rest of a plan body for circle (nil: category or level).
+func (s *Server) planSiting(b planBody, circle *assess.Circle, sys crs.System) (siting.Request, error) {
 	var req siting.Request
 	var err error
 	req.Minutes = 15
@@ -135,19 +137,7 @@ type scenarioAdd struct {
 // scenarios answers POST /api/v1/scenarios: coverage before and after adding and removing
 // facilities, per kind touched, for the district and each community.
 func (s *Server) scenarios(c echo.Context) error {
-	sys, err := parseCRS(c.QueryParams())
-	if err != nil {
-		return err
-	}
-	var body scenarioBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	change, err := s.scenarioChange(body, sys)
-	if err != nil {
-		return err
-	}
-	e, err := s.current()
+	_, change, e, err := bodyQuery(s, c, s.scenarioChange)
 	if err != nil {
 		return err
 	}
