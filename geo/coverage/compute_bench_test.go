@@ -33,7 +33,7 @@ func BenchmarkCompute(b *testing.B) {
 	for k := range sets {
 		sets[k] = coverage.FacilitySet{Kind: "category", Key: string(rune('a' + k))}
 		for range 40 {
-			sets[k].Points = append(sets[k].Points, offset(origin, rng.Float64()*side, rng.Float64()*side))
+			sets[k].Points = append(sets[k].Points, plane.LonLat(rng.Float64()*side, rng.Float64()*side))
 		}
 	}
 	for b.Loop() {

@@ -13,13 +13,6 @@ import (
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
-// local returns p's position in metres east and north of origin (inverse of offset).
-func local(p orb.Point) (x, y float64) {
-	const r = 6371008.8
-	lat0 := origin[1] * math.Pi / 180
-	return (p[0] - origin[0]) * math.Pi / 180 * r * math.Cos(lat0), (p[1] - origin[1]) * math.Pi / 180 * r
-}
-
 // gridNetwork returns an nx × ny lattice of streets spaced step metres apart, its
 // south-west corner at origin, each block side one edge.
 func gridNetwork(nx, ny int, step float64) ([]geo.WalkNode, []geo.WalkEdge) {
@@ -28,7 +21,7 @@ func gridNetwork(nx, ny int, step float64) ([]geo.WalkNode, []geo.WalkEdge) {
 	var edges []geo.WalkEdge
 	for i := 0; i < nx; i++ {
 		for j := 0; j < ny; j++ {
-			nodes = append(nodes, geo.WalkNode{ID: id(i, j), Point: offset(origin, float64(i)*step, float64(j)*step)})
+			nodes = append(nodes, geo.WalkNode{ID: id(i, j), Point: plane.LonLat(float64(i)*step, float64(j)*step)})
 		}
 	}
 	link := func(a, b int64) {
@@ -66,7 +59,7 @@ func streetLayout() layout {
 	var nodes []geo.WalkNode
 	var edges []geo.WalkEdge
 	for k := 0; k <= 8; k++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: offset(origin, 0, float64(k)*250)})
+		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: plane.LonLat(0, float64(k)*250)})
 		if k > 0 {
 			edges = append(edges, geo.WalkEdge{ID: int64(k), Source: int64(k), Target: int64(k + 1),
 				LengthM: geo.HaversineM(nodes[k-1].Point, nodes[k].Point), Highway: "footway"})
@@ -111,14 +104,14 @@ func TestComputeMatchesHandDistances(t *testing.T) {
 	}{
 		{"straight street", streetLayout(), []coverage.FacilitySet{
 			{Kind: "category", Key: "shop", IDs: []string{"s1", "s2", "far"},
-				Points: []orb.Point{offset(origin, 100, 300), offset(origin, -50, 1700), offset(origin, 5000, 0)}},
-			{Kind: "level", Key: "community", Points: []orb.Point{offset(origin, 0, 1000)}},
+				Points: []orb.Point{plane.LonLat(100, 300), plane.LonLat(-50, 1700), plane.LonLat(5000, 0)}},
+			{Kind: "level", Key: "community", Points: []orb.Point{plane.LonLat(0, 1000)}},
 			{Kind: "category", Key: "none"},
 		}, [][]int{{2}, nil, nil}},
 		{"lattice", latticeLayout(), []coverage.FacilitySet{
-			{Kind: "category", Key: "school", Points: []orb.Point{offset(origin, 200, 300), offset(origin, 800, 800)}},
-			{Kind: "level", Key: "street", Points: []orb.Point{offset(origin, 500, 0)}},
-			{Kind: "level", Key: "district", Points: []orb.Point{offset(origin, -3000, 500)}},
+			{Kind: "category", Key: "school", Points: []orb.Point{plane.LonLat(200, 300), plane.LonLat(800, 800)}},
+			{Kind: "level", Key: "street", Points: []orb.Point{plane.LonLat(500, 0)}},
+			{Kind: "level", Key: "district", Points: []orb.Point{plane.LonLat(-3000, 500)}},
 		}, [][]int{nil, nil, {0}}},
 	}
 	const maxSeconds = 900
@@ -182,7 +175,7 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 	const tolS = 1.0
 	var checked int
 	for i, c := range cells {
-		qx, qy, acc := l.snap(local(c.Center))
+		qx, qy, acc := l.snap(plane.XY(c.Center))
 		got := float64(r.Seconds[i])
 		if math.Abs(acc-500) < 2 {
 			continue
@@ -195,7 +188,7 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 		}
 		best, second, nearest := math.Inf(1), math.Inf(1), int32(-1)
 		for j, p := range set.Points {
-			fx, fy, facc := l.snap(local(p))
+			fx, fy, facc := l.snap(plane.XY(p))
 			if facc > 500 {
 				continue
 			}
@@ -242,7 +235,7 @@ func TestComputeWorkersAgree(t *testing.T) {
 	var sets []coverage.FacilitySet
 	for k := 0; k < 6; k++ {
 		sets = append(sets, coverage.FacilitySet{Kind: "category", Key: string(rune('a' + k)),
-			Points: []orb.Point{offset(origin, float64(k)*100, 1000-float64(k)*100)}})
+			Points: []orb.Point{plane.LonLat(float64(k)*100, 1000-float64(k)*100)}})
 	}
 	one, err := coverage.Compute(context.Background(), g, cells, snaps, sets, 600, 1)
 	if err != nil {

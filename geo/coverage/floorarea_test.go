@@ -18,7 +18,7 @@ func sampledFloor(homes []sampleHome, res int) map[h3.Cell]float64 {
 	for _, h := range homes {
 		for x := h.x0 + 2.5; x < h.x1; x += 5 {
 			for y := h.y0 + 2.5; y < h.y1; y += 5 {
-				p := offset(origin, x, y)
+				p := plane.LonLat(x, y)
 				c := h3.LatLngToCell(h3.NewLatLng(p[1], p[0]), res)
 				out[c] += 25 * h.levels
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
@@ -14,7 +15,7 @@ import (
 
 func TestAdjacency(t *testing.T) {
 	const d = 0.01 // degrees, ~1 km
-	gap := func(m float64) float64 { return m / (geo.EarthRadiusM * 3.141592653589793 / 180) }
+	gap := func(m float64) float64 { return m / local.MetresPerDegreeLat }
 	tests := []struct {
 		name  string
 		other orb.MultiPolygon

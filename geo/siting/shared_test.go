@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
@@ -120,8 +121,7 @@ func rectsConnected(tb testing.TB, e *engine.Engine, ms []siting.SharedMember) b
 
 func rectsShareSide(a, b orb.Bound) bool {
 	const eps = 1e-7 // degrees, ~1 cm
-	mLat := geo.EarthRadiusM * math.Pi / 180
-	mLon := mLat * math.Cos(a.Min[1]*math.Pi/180)
+	mLat, mLon := local.MetresPerDegreeLat, local.MetresPerDegreeLon(a.Min[1])
 	overlap := func(a0, a1, b0, b1 float64) float64 { return math.Min(a1, b1) - math.Max(a0, b0) }
 	vertical := (math.Abs(a.Max[0]-b.Min[0]) < eps || math.Abs(b.Max[0]-a.Min[0]) < eps) && overlap(a.Min[1], a.Max[1], b.Min[1], b.Max[1])*mLat >= 20
 	horizontal := (math.Abs(a.Max[1]-b.Min[1]) < eps || math.Abs(b.Max[1]-a.Min[1]) < eps) && overlap(a.Min[0], a.Max[0], b.Min[0], b.Max[0])*mLon >= 20
