@@ -138,10 +138,10 @@ func TestCellsRejectsBadInput(t *testing.T) {
 		areas []orb.MultiPolygon
 		res   int
 	}{
-		{"two-point ring", []orb.MultiPolygon{{{{origin, plane.LonLat(10, 10), origin}}}}, 10},
+		{"two-point ring", []orb.MultiPolygon{{{{plane.Origin, plane.LonLat(10, 10), plane.Origin}}}}, 10},
 		{"lon and lat swapped", []orb.MultiPolygon{{{swapped}}}, 10},
-		{"NaN vertex", []orb.MultiPolygon{{{{origin, {math.NaN(), 30}, plane.LonLat(100, 100), origin}}}}, 10},
-		{"bad hole", []orb.MultiPolygon{{{rect(0, 0, 100, 100), {origin, origin}}}}, 10},
+		{"NaN vertex", []orb.MultiPolygon{{{{plane.Origin, {math.NaN(), 30}, plane.LonLat(100, 100), plane.Origin}}}}, 10},
+		{"bad hole", []orb.MultiPolygon{{{rect(0, 0, 100, 100), {plane.Origin, plane.Origin}}}}, 10},
 		{"resolution 16", []orb.MultiPolygon{{{rect(0, 0, 100, 100)}}}, 16},
 		{"negative resolution", []orb.MultiPolygon{{{rect(0, 0, 100, 100)}}}, -1},
 		{"too many cells", []orb.MultiPolygon{{{china}}}, 10},
@@ -156,7 +156,7 @@ func TestCellsRejectsBadInput(t *testing.T) {
 		})
 	}
 	t.Run("bound with min > max", func(t *testing.T) {
-		_, err := coverage.CellsInBound(orb.Bound{Min: plane.LonLat(100, 0), Max: origin}, 10)
+		_, err := coverage.CellsInBound(orb.Bound{Min: plane.LonLat(100, 0), Max: plane.Origin}, 10)
 		if code := geo.ErrorCodeOf(err); code != geo.EINVALID {
 			t.Fatalf("error %v (code %q), want EINVALID", err, code)
 		}

@@ -14,7 +14,7 @@ import (
 )
 
 // gridNetwork returns an nx × ny lattice of streets spaced step metres apart, its
-// south-west corner at origin, each block side one edge.
+// south-west corner at plane.Origin, each block side one edge.
 func gridNetwork(nx, ny int, step float64) ([]geo.WalkNode, []geo.WalkEdge) {
 	id := func(i, j int) int64 { return int64(i*ny + j + 1) }
 	var nodes []geo.WalkNode
@@ -117,15 +117,7 @@ func TestComputeMatchesHandDistances(t *testing.T) {
 	const maxSeconds = 900
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := walk.Build(tc.layout.nodes, tc.layout.edges, geo.DefaultWalkModel())
-			if err != nil {
-				t.Fatal(err)
-			}
-			cells, err := coverage.Cells([]orb.MultiPolygon{{{tc.layout.area}}}, 10)
-			if err != nil {
-				t.Fatal(err)
-			}
-			snaps := g.SnapAll(centres(cells))
+			g, cells, snaps := buildOn(t, tc.layout.nodes, tc.layout.edges, tc.layout.area)
 			results, err := coverage.Compute(context.Background(), g, cells, snaps, tc.sets, maxSeconds, 2)
 			if err != nil {
 				t.Fatal(err)
@@ -144,6 +136,22 @@ func TestComputeMatchesHandDistances(t *testing.T) {
 			}
 		})
 	}
+}
+
+// buildOn builds the walk graph of nodes and edges (default walk model), the
+// resolution-10 cells of area and the cells' centres snapped to the graph; it fails the
+// test on error.
+func buildOn(tb testing.TB, nodes []geo.WalkNode, edges []geo.WalkEdge, area orb.Ring) (*walk.Graph, []coverage.Cell, []walk.Snap) {
+	tb.Helper()
+	g, err := walk.Build(nodes, edges, geo.DefaultWalkModel())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cells, err := coverage.Cells([]orb.MultiPolygon{{{area}}}, 10)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g, cells, g.SnapAll(centres(cells))
 }
 
 func centres(cells []coverage.Cell) []orb.Point {
@@ -223,15 +231,7 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 
 func TestComputeWorkersAgree(t *testing.T) {
 	l := latticeLayout()
-	g, err := walk.Build(l.nodes, l.edges, geo.DefaultWalkModel())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells, err := coverage.Cells([]orb.MultiPolygon{{{l.area}}}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snaps := g.SnapAll(centres(cells))
+	g, cells, snaps := buildOn(t, l.nodes, l.edges, l.area)
 	var sets []coverage.FacilitySet
 	for k := 0; k < 6; k++ {
 		sets = append(sets, coverage.FacilitySet{Kind: "category", Key: string(rune('a' + k)),
@@ -257,16 +257,8 @@ func TestComputeWorkersAgree(t *testing.T) {
 
 func TestComputeRejectsBadInput(t *testing.T) {
 	l := streetLayout()
-	g, err := walk.Build(l.nodes, l.edges, geo.DefaultWalkModel())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells, err := coverage.Cells([]orb.MultiPolygon{{{l.area}}}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snaps := g.SnapAll(centres(cells))
-	good := coverage.FacilitySet{Kind: "category", Key: "shop", Points: []orb.Point{origin}}
+	g, cells, snaps := buildOn(t, l.nodes, l.edges, l.area)
+	good := coverage.FacilitySet{Kind: "category", Key: "shop", Points: []orb.Point{plane.Origin}}
 	cases := []struct {
 		name       string
 		g          *walk.Graph
@@ -279,7 +271,7 @@ func TestComputeRejectsBadInput(t *testing.T) {
 		{"zero limit", g, snaps, []coverage.FacilitySet{good}, 0},
 		{"NaN limit", g, snaps, []coverage.FacilitySet{good}, math.NaN()},
 		{"unknown kind", g, snaps, []coverage.FacilitySet{{Kind: "shop", Key: "x"}}, 900},
-		{"IDs not parallel to points", g, snaps, []coverage.FacilitySet{{Kind: "level", Key: "x", IDs: []string{"a", "b"}, Points: []orb.Point{origin}}}, 900},
+		{"IDs not parallel to points", g, snaps, []coverage.FacilitySet{{Kind: "level", Key: "x", IDs: []string{"a", "b"}, Points: []orb.Point{plane.Origin}}}, 900},
 		{"lat out of range", g, snaps, []coverage.FacilitySet{good, {Kind: "level", Key: "x", IDs: []string{"st-7"}, Points: []orb.Point{{30.66, 104.07}}}}, 900},
 	}
 	for _, tc := range cases {

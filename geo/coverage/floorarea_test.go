@@ -11,7 +11,7 @@ import (
 )
 
 // sampledFloor is the independent floor area per cell: each counted home's rectangle
-// [x0, x1] × [y0, y1] m around origin sampled every 5 m, each sample worth 25 m² × levels
+// [x0, x1] × [y0, y1] m around plane's origin sampled every 5 m, each sample worth 25 m² × levels
 // in the cell holding it.
 func sampledFloor(homes []sampleHome, res int) map[h3.Cell]float64 {
 	out := map[h3.Cell]float64{}

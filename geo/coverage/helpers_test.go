@@ -11,13 +11,11 @@ import (
 	"github.com/lifecircle/lifecircle/geo/local"
 )
 
-// origin is a point in central Chengdu; test shapes are laid out around it, in metres
-// east and north of it on plane.
-var origin = orb.Point{104.07, 30.66}
+// plane is the local plane of a point in central Chengdu: test shapes are laid out in
+// metres east and north of its origin.
+var plane = local.NewPlane(orb.Point{104.07, 30.66})
 
-var plane = local.NewPlane(origin)
-
-// rect returns the closed ring of the rectangle [x0, x1] × [y0, y1] metres around origin.
+// rect returns the closed ring of the rectangle [x0, x1] × [y0, y1] metres around plane's origin.
 func rect(x0, y0, x1, y1 float64) orb.Ring {
 	return orb.Ring{
 		plane.LonLat(x0, y0), plane.LonLat(x1, y0), plane.LonLat(x1, y1),

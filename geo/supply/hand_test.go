@@ -14,13 +14,11 @@ import (
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
-// origin is a point in central Chengdu; hand-made networks are laid out east of it, in
-// metres east and north of it on plane.
-var origin = orb.Point{104.07, 30.66}
+// plane is the local plane of a point in central Chengdu: hand-made networks are laid out
+// in metres east of its origin.
+var plane = local.NewPlane(orb.Point{104.07, 30.66})
 
-var plane = local.NewPlane(origin)
-
-// lineRoad is a straight road east from origin with nodes every 250 m from 0 to 2 000 m,
+// lineRoad is a straight road east from plane's origin with nodes every 250 m from 0 to 2 000 m,
 // each edge given as 250 m long: 225 s at the default 4 km/h.
 func lineRoad(tb testing.TB) *walk.Graph {
 	tb.Helper()
