@@ -3,6 +3,8 @@ package health
 import (
 	"fmt"
 
+	"github.com/paulmach/orb"
+
 	"github.com/lifecircle/lifecircle/geo/engine"
 )
 
@@ -24,25 +26,17 @@ func populationMissing(e *engine.Engine) []Finding {
 		if e.CommunityPopulation(i) > 0 {
 			continue
 		}
-		km2 := areaKm2(c.Boundary)
-		comm = append(comm, Finding{
-			Code: CodePopulationMissing, Severity: SeverityWarning, Subject: Subject{Kind: SubjectCommunity, ID: c.Code, Name: c.Name},
-			Figure: km2, Unit: UnitKm2,
-			MessageZH: fmt.Sprintf("社区%s（%s）既无人口也无户数：它的网格按 0 人计，居民覆盖率不含它。修复：导入带人口或户数列的社区文件，或导入人口网格。", zhName(c.Name, c.Code), areaZH(len(c.Boundary) > 0, km2)),
-			MessageEN: fmt.Sprintf("Community %s (%s) has neither a population nor a household count: its cells count no resident and the coverage of residents leaves it out. Fix: import the communities from a file with a population or households column, or import a population grid.", enName(c.Name, c.Code), areaEN(len(c.Boundary) > 0, km2)),
-		})
+		comm = append(comm, unitMissing(SeverityWarning, Subject{Kind: SubjectCommunity, ID: c.Code, Name: c.Name}, c.Boundary,
+			"社区%s（%s）既无人口也无户数：它的网格按 0 人计，居民覆盖率不含它。修复：导入带人口或户数列的社区文件，或导入人口网格。",
+			"Community %s (%s) has neither a population nor a household count: its cells count no resident and the coverage of residents leaves it out. Fix: import the communities from a file with a population or households column, or import a population grid."))
 	}
 	for _, c := range e.Compounds {
 		if c.Population > 0 || c.Households > 0 {
 			continue
 		}
-		km2 := areaKm2(c.Polygon)
-		comp = append(comp, Finding{
-			Code: CodePopulationMissing, Severity: SeverityInfo, Subject: Subject{Kind: SubjectCompound, ID: c.ID, Name: c.Name},
-			Figure: km2, Unit: UnitKm2,
-			MessageZH: fmt.Sprintf("小区%s（%s）既无人口也无户数：小区服务盲区不会列出它。修复：导入带人口或户数列的小区文件。", zhName(c.Name, c.ID), areaZH(len(c.Polygon) > 0, km2)),
-			MessageEN: fmt.Sprintf("Compound %s (%s) has neither a population nor a household count: the compound gaps never list it. Fix: import the compounds from a file with a population or households column.", enName(c.Name, c.ID), areaEN(len(c.Polygon) > 0, km2)),
-		})
+		comp = append(comp, unitMissing(SeverityInfo, Subject{Kind: SubjectCompound, ID: c.ID, Name: c.Name}, c.Polygon,
+			"小区%s（%s）既无人口也无户数：小区服务盲区不会列出它。修复：导入带人口或户数列的小区文件。",
+			"Compound %s (%s) has neither a population nor a household count: the compound gaps never list it. Fix: import the compounds from a file with a population or households column."))
 	}
 	if len(comm) > 0 && len(comm) == len(e.Communities) {
 		comm = []Finding{allMissing(len(comm), SeverityWarning, UnitCommunities,
@@ -57,19 +51,20 @@ func populationMissing(e *engine.Engine) []Finding {
 	return append(comm, comp...)
 }
 
-// areaZH and areaEN give a unit's area for a message, or say it has no boundary.
-func areaZH(bounded bool, km2 float64) string {
-	if !bounded {
-		return "无边界"
+// unitMissing is the finding for one unit (subj) without a count: figure the area of its
+// boundary in km²; zh and en format the unit's name and its area (or that it has none).
+func unitMissing(sev Severity, subj Subject, boundary orb.MultiPolygon, zh, en string) Finding {
+	km2 := areaKm2(boundary)
+	areaZH, areaEN := "无边界", "no boundary"
+	if len(boundary) > 0 {
+		areaZH, areaEN = fmt.Sprintf("%.2f 平方公里", km2), fmt.Sprintf("%.2f km²", km2)
 	}
-	return fmt.Sprintf("%.2f 平方公里", km2)
-}
-
-func areaEN(bounded bool, km2 float64) string {
-	if !bounded {
-		return "no boundary"
+	return Finding{
+		Code: CodePopulationMissing, Severity: sev, Subject: subj,
+		Figure: km2, Unit: UnitKm2,
+		MessageZH: fmt.Sprintf(zh, zhName(subj.Name, subj.ID), areaZH),
+		MessageEN: fmt.Sprintf(en, enName(subj.Name, subj.ID), areaEN),
 	}
-	return fmt.Sprintf("%.2f km²", km2)
 }
 
 // allMissing is the one finding for a district none of whose n units (unit: communities
