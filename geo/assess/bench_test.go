@@ -1,12 +1,12 @@
 package assess_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
@@ -20,14 +20,7 @@ func synthEngine(b *testing.B, nodes int) *engine.Engine {
 	}
 	data := engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities,
 		Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
-	e, err := engine.New(data, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	return e
+	return fixture.Compute(b, data, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
 }
 
 // BenchmarkReports100k times each report on a 100 000-node synthetic district. The

@@ -11,6 +11,25 @@ func invalid(where, format string, args ...any) error {
 	return geo.Errorf(geo.EINVALID, "standards file: %s: %s", where, fmt.Sprintf(format, args...))
 }
 
+// checkKeyed verifies items in order: item n (from 1) with key k is named "what n (k)" in
+// errors, a key seen before is invalid with the message dup, and each item must pass
+// check. It returns the keys.
+func checkKeyed[T any](items []T, what, dup string, key func(*T) string, check func(*T, string) error) (map[string]bool, error) {
+	keys := map[string]bool{}
+	for i := range items {
+		k := key(&items[i])
+		where := fmt.Sprintf("%s %d (%q)", what, i+1, k)
+		if keys[k] {
+			return nil, invalid(where, "%s", dup)
+		}
+		keys[k] = true
+		if err := check(&items[i], where); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
 // check verifies the file's structure after decoding.
 func (r *Rules) check() error {
 	if r.Name == "" {
@@ -28,17 +47,9 @@ func (r *Rules) check() error {
 	if !(r.MinShare >= 0 && r.MinShare <= 1) {
 		return invalid("top level", `"min_share" is %g; give a share of residents above 0 and at most 1 (0.9 = 90 %%), or leave it out`, r.MinShare)
 	}
-	circles := map[string]bool{}
-	for i := range r.Circles {
-		c := &r.Circles[i]
-		where := fmt.Sprintf("circle %d (%q)", i+1, c.Key)
-		if circles[c.Key] {
-			return invalid(where, "duplicate circle key")
-		}
-		circles[c.Key] = true
-		if err := c.check(where); err != nil {
-			return err
-		}
+	circles, err := checkKeyed(r.Circles, "circle", "duplicate circle key", func(c *Circle) string { return c.Key }, (*Circle).check)
+	if err != nil {
+		return err
 	}
 	for i, n := range r.NotAssessed {
 		if err := n.check(fmt.Sprintf("not_assessed entry %d (%q)", i+1, n.NameZH), circles); err != nil {
@@ -72,18 +83,8 @@ func (c *Circle) check(where string) error {
 	if err := c.Dwellings.check(where + ", dwellings"); err != nil {
 		return err
 	}
-	keys := map[string]bool{}
-	for i, f := range c.Facilities {
-		fwhere := fmt.Sprintf("%s, facility %d (%q)", where, i+1, f.Key)
-		if keys[f.Key] {
-			return invalid(fwhere, "duplicate facility key in this circle")
-		}
-		keys[f.Key] = true
-		if err := f.check(fwhere); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := checkKeyed(c.Facilities, where+", facility", "duplicate facility key in this circle", func(f *Facility) string { return f.Key }, (*Facility).check)
+	return err
 }
 
 // check verifies an optional count range.

@@ -1,22 +1,10 @@
 package standards
 
-import "fmt"
-
 // checkRatios verifies the ratios: keys unique, a known scope, a unit and source, at
 // least one bound, and bounds in order.
 func (r *Rules) checkRatios() error {
-	keys := map[string]bool{}
-	for i, q := range r.Ratios {
-		where := fmt.Sprintf("ratio %d (%q)", i+1, q.Key)
-		if keys[q.Key] {
-			return invalid(where, "duplicate ratio key")
-		}
-		keys[q.Key] = true
-		if err := q.check(where); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := checkKeyed(r.Ratios, "ratio", "duplicate ratio key", func(q *Ratio) string { return q.Key }, func(q *Ratio, where string) error { return q.check(where) })
+	return err
 }
 
 // check verifies one ratio.
