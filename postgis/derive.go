@@ -77,13 +77,7 @@ func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) 
 	return db.load(ctx, streetSpec, b, rows, ImportOptions{Repair: true})
 }
 
-var streetSpec = loadSpec{
-	table: "streets", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, district_code text, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "district_code", "wkb", "source"},
-	cols:    []string{"code", "name", "district_code", "boundary", "source"},
-	selects: []string{"t.code", "t.name", "t.district_code", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var streetSpec = stagedSpec("streets", "code", "boundary", "code text", "name text", "district_code text", "wkb bytea", "source text")
 
 // DeleteCommunities removes the communities of one source (e.g. "osm" administrative
 // boundaries that derived neighbourhoods replace) and returns how many went.
@@ -108,10 +102,4 @@ func (db *DB) ImportPopulation(ctx context.Context, b Batch, rows []PopulationRo
 	return db.load(ctx, populationSpec, b, data, ImportOptions{})
 }
 
-var populationSpec = loadSpec{
-	table: "population_grid", key: "h3",
-	tmpDDL:  "rec int, h3 text, population double precision, source text",
-	tmpCols: []string{"rec", "h3", "population", "source"},
-	cols:    []string{"h3", "population", "source"},
-	selects: []string{"t.h3", "t.population", "t.source"},
-}
+var populationSpec = stagedSpec("population_grid", "h3", "", "h3 text", "population double precision", "source text")

@@ -8,14 +8,8 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-var gridSpec = loadSpec{
-	table: "grids", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, community_code text, households int, population int, workers int, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "community_code", "households", "population", "workers", "wkb", "source"},
-	cols:    []string{"code", "name", "community_code", "households", "population", "workers", "geom", "source"},
-	selects: []string{"t.code", "t.name", "t.community_code", "t.households", "t.population", "t.workers",
-		"ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var gridSpec = stagedSpec("grids", "code", "geom", "code text", "name text", "community_code text",
+	"households int", "population int", "workers int", "wkb bytea", "source text")
 
 // ImportGrids loads grids (网格) in one transaction and checks that they nest in the
 // communities: each grid's community code must name a loaded community, at least

@@ -20,6 +20,26 @@ type loadSpec struct {
 	polygons string   // tmp column with WKB polygons to validate, or ""
 }
 
+// stagedSpec is the loadSpec of table (natural key key) whose temporary table holds rec
+// then cols, each "name type", COPYed in that order and stored in the columns of the same
+// names, except "wkb bytea": WKB polygons, validated, stored as the WGS84 multipolygon
+// column geomCol.
+func stagedSpec(table, key, geomCol string, cols ...string) loadSpec {
+	s := loadSpec{table: table, key: key, tmpDDL: "rec int", tmpCols: []string{"rec"}}
+	for _, c := range cols {
+		name, _, _ := strings.Cut(c, " ")
+		s.tmpDDL += ", " + c
+		s.tmpCols = append(s.tmpCols, name)
+		if name == "wkb" {
+			s.polygons = "wkb"
+			s.cols, s.selects = append(s.cols, geomCol), append(s.selects, "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))")
+			continue
+		}
+		s.cols, s.selects = append(s.cols, name), append(s.selects, "t."+name)
+	}
+	return s
+}
+
 // loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;
 // see loadInto.
 func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, rows [][]any, repair bool) (Summary, error) {

@@ -9,13 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-var districtSpec = loadSpec{
-	table: "districts", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, parent_code text, level text, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "parent_code", "level", "wkb", "source"},
-	cols:    []string{"code", "name", "parent_code", "level", "boundary", "source"},
-	selects: []string{"t.code", "t.name", "t.parent_code", "t.level", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var districtSpec = stagedSpec("districts", "code", "boundary", "code text", "name text", "parent_code text", "level text", "wkb bytea", "source text")
 
 // ImportDistricts loads districts (the study area) in one transaction. Boundaries are
 // WGS84 (lon, lat); those PostGIS finds invalid are mended with ST_MakeValid, always (the
@@ -60,13 +54,7 @@ func wkbColumn(rows [][]any, j int) [][]byte {
 
 // streetListSpec loads streets without boundaries (a list of codes and names): the
 // boundaries already stored are kept.
-var streetListSpec = loadSpec{
-	table: "streets", key: "code",
-	tmpDDL:  "rec int, code text, name text, district_code text, source text",
-	tmpCols: []string{"rec", "code", "name", "district_code", "source"},
-	cols:    []string{"code", "name", "district_code", "source"},
-	selects: []string{"t.code", "t.name", "t.district_code", "t.source"},
-}
+var streetListSpec = stagedSpec("streets", "code", "", "code text", "name text", "district_code text", "source text")
 
 // ImportStreetFile loads the streets of a file in one transaction: with boundaries
 // (WGS84, lon/lat) when every street has one, else as a list of codes and names, always
