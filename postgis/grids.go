@@ -151,24 +151,14 @@ func (u unitCheck) nestingProblem(s gridShare) string {
 
 // Grids returns every grid, ordered by code; polygons WGS84 (lon, lat).
 func (db *DB) Grids(ctx context.Context) ([]geo.Grid, error) {
-	rows, err := db.pool.Query(ctx, `SELECT code, name, community_code, coalesce(households, 0), coalesce(population, 0),
-		workers, ST_AsBinary(geom), source FROM grids ORDER BY code`)
-	if err != nil {
-		return nil, mapError(err, "read grids")
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Grid, error) {
-		var g geo.Grid
-		var w *int
-		var b []byte
-		if err := r.Scan(&g.Code, &g.Name, &g.CommunityCode, &g.Households, &g.Population, &w, &b, &g.Source); err != nil {
-			return g, err
-		}
-		if w != nil {
-			g.Workers, g.WorkersGiven = *w, true
-		}
-		var err error
-		g.Polygon, err = multiPolygon(b)
-		return g, err
-	})
-	return out, mapError(err, "read grids")
+	return readAll(ctx, db, "read grids", `SELECT code, name, community_code, coalesce(households, 0), coalesce(population, 0),
+		workers, ST_AsBinary(geom), source FROM grids ORDER BY code`,
+		func(r pgx.CollectableRow, g *geo.Grid) error {
+			var w *int
+			err := r.Scan(&g.Code, &g.Name, &g.CommunityCode, &g.Households, &g.Population, &w, polygonInto{&g.Polygon}, &g.Source)
+			if w != nil {
+				g.Workers, g.WorkersGiven = *w, true
+			}
+			return err
+		})
 }

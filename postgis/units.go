@@ -228,20 +228,9 @@ func joinFirst(msgs []string) string {
 // Districts returns every district (the study area), ordered by code; boundaries WGS84
 // (lon, lat).
 func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
-	rows, err := db.pool.Query(ctx, `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
-		FROM districts ORDER BY code`)
-	if err != nil {
-		return nil, mapError(err, "read districts")
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.District, error) {
-		var d geo.District
-		var b []byte
-		if err := r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, &b, &d.Source); err != nil {
-			return d, err
-		}
-		var err error
-		d.Boundary, err = multiPolygon(b)
-		return d, err
-	})
-	return out, mapError(err, "read districts")
+	return readAll(ctx, db, "read districts", `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
+		FROM districts ORDER BY code`,
+		func(r pgx.CollectableRow, d *geo.District) error {
+			return r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, polygonInto{&d.Boundary}, &d.Source)
+		})
 }
