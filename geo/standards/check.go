@@ -59,13 +59,24 @@ func (r *Rules) check() error {
 	return r.checkRatios()
 }
 
+// keyAndName is the error for an entry at where without its "key" or "name_zh"; nil when
+// both are given.
+func keyAndName(where, key, nameZH string) error {
+	switch {
+	case key == "":
+		return invalid(where, `"key" is missing`)
+	case nameZH == "":
+		return invalid(where, `"name_zh" is missing`)
+	}
+	return nil
+}
+
 // check verifies one circle and its facilities.
 func (c *Circle) check(where string) error {
+	if err := keyAndName(where, c.Key, c.NameZH); err != nil {
+		return err
+	}
 	switch {
-	case c.Key == "":
-		return invalid(where, `"key" is missing`)
-	case c.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
 	case c.Source == "":
 		return invalid(where, `"source" is missing`)
 	case !(c.Minutes > 0 && c.Minutes <= 120):
@@ -100,12 +111,10 @@ func (g *Range) check(where string) error {
 
 // check verifies one facility, without looking category keys up.
 func (f *Facility) check(where string) error {
-	switch {
-	case f.Key == "":
-		return invalid(where, `"key" is missing`)
-	case f.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
-	case len(f.Categories) == 0 && len(f.Levels) == 0:
+	if err := keyAndName(where, f.Key, f.NameZH); err != nil {
+		return err
+	}
+	if len(f.Categories) == 0 && len(f.Levels) == 0 {
 		return invalid(where, `give "categories" or "levels", or move the facility to "not_assessed"`)
 	}
 	seen := map[string]bool{}

@@ -9,11 +9,10 @@ func (r *Rules) checkRatios() error {
 
 // check verifies one ratio.
 func (q Ratio) check(where string) error {
+	if err := keyAndName(where, q.Key, q.NameZH); err != nil {
+		return err
+	}
 	switch {
-	case q.Key == "":
-		return invalid(where, `"key" is missing`)
-	case q.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
 	case q.AppliesTo != "community" && q.AppliesTo != "district" && q.AppliesTo != "grid":
 		return invalid(where, `"applies_to" is %q; use "community", "district" or "grid"`, q.AppliesTo)
 	case q.Unit == "":
