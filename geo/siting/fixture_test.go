@@ -1,7 +1,9 @@
 package siting_test
 
 import (
+	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -56,6 +58,15 @@ func gridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.
 		Outlets: []geo.Outlet{{ID: "shop", Name: "超市", Category: "supermarket", Point: at(n/2, 0)}},
 	}
 	return nodes, edges, d
+}
+
+// requireError fails the test unless err is a *geo.Error of code whose message says says.
+func requireError(tb testing.TB, err error, code geo.ErrorCode, says string) {
+	tb.Helper()
+	var ge *geo.Error
+	if !errors.As(err, &ge) || ge.Code != code || !strings.Contains(err.Error(), says) {
+		tb.Fatalf("err = %v, want code %s saying %q", err, code, says)
+	}
 }
 
 // routeSeconds is the walk time from a to b by Engine.Route (an A* search, not the
