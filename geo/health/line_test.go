@@ -207,7 +207,7 @@ func TestUnitOutsideNetwork(t *testing.T) {
 	nodes, edges := lineNetwork()
 	east := linePoint(lineN)[0]
 	padLat := 500 / degLatM
-	padLon := padLat / math.Cos((lineLat+padLat)*math.Pi/180)
+	padLon := 500 / local.MetresPerDegreeLon(lineLat+padLat)
 	extEast := east + padLon
 	w := 0.004 // rectangle width, degrees of longitude
 	band := func(lon0 float64) orb.MultiPolygon { return fixture.Rect(lon0, lineLat-padLat, lon0+w, lineLat+padLat) }
