@@ -56,9 +56,9 @@ func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float6
 func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) (Summary, error) {
 	rows := make([][]any, len(streets))
 	for i, s := range streets {
-		w, err := polygonWKB(s.Boundary)
+		w, err := recordWKB(b.FileName, i+1, "boundary", s.Boundary)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, i+1)
+			return Summary{}, err
 		}
 		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}

@@ -21,9 +21,9 @@ func (db *DB) ImportGrids(ctx context.Context, b Batch, gs []geo.Grid, o ImportO
 	rows := make([][]any, len(gs))
 	recs := make(map[string]int, len(gs))
 	for i, g := range gs {
-		w, err := polygonWKB(g.Polygon)
+		w, err := recordWKB(b.FileName, o.Record(i), "polygon", g.Polygon)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.Record(i))
+			return Summary{}, err
 		}
 		var workers any
 		if g.WorkersGiven {

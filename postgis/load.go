@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
 )
 
 // loadSpec says how one kind of record goes from a temporary COPY table into its table.
@@ -38,6 +39,16 @@ func stagedSpec(table, key, geomCol string, cols ...string) loadSpec {
 		s.cols, s.selects = append(s.cols, name), append(s.selects, "t."+name)
 	}
 	return s
+}
+
+// recordWKB is polygonWKB for the polygon in field of record rec of file: an EINVALID
+// error names the file, the record and the field.
+func recordWKB(file string, rec int, field string, mp orb.MultiPolygon) ([]byte, error) {
+	w, err := polygonWKB(mp)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "%s record %d: %s", file, rec, field)
+	}
+	return w, nil
 }
 
 // loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;

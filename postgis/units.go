@@ -17,9 +17,9 @@ var districtSpec = stagedSpec("districts", "code", "boundary", "code text", "nam
 func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(ds))
 	for i, d := range ds {
-		w, err := polygonWKB(d.Boundary)
+		w, err := recordWKB(b.FileName, o.Record(i), "boundary", d.Boundary)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+			return Summary{}, err
 		}
 		rows[i] = []any{o.Record(i), d.Code, d.Name, nullText(d.ParentCode), nullText(d.Level), w, sourceOr(d.Source, b.RowSource())}
 	}
@@ -104,9 +104,9 @@ func streetRows(b Batch, ss []geo.Street, o ImportOptions) (loadSpec, [][]any, m
 			rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), b.RowSource()}
 			continue
 		}
-		w, err := polygonWKB(s.Boundary)
+		w, err := recordWKB(b.FileName, o.Record(i), "boundary", s.Boundary)
 		if err != nil {
-			return loadSpec{}, nil, nil, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+			return loadSpec{}, nil, nil, err
 		}
 		rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}
