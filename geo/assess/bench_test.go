@@ -3,7 +3,6 @@ package assess_test
 import (
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/internal/fixture"
@@ -27,7 +26,7 @@ func synthEngine(b *testing.B, nodes int) *engine.Engine {
 // reports are meant for interactive use: each should take well under a second.
 func BenchmarkReports100k(b *testing.B) {
 	e := synthEngine(b, 100_000)
-	rules := parseRules(b, string(data.Standards()))
+	rules := bundledRules(b)
 	target := engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}
 	b.Run("Coverage", func(b *testing.B) {
 		for b.Loop() {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -49,7 +48,7 @@ func rectCells(e *engine.Engine, x0, y0, x1, y1 float64) (cells int, pop float64
 // against the rectangles.
 func TestGridsAgainstBruteForce(t *testing.T) {
 	e := newDistrict(t, withGrids)
-	rep, err := assess.Grids(e, parseRules(t, string(data.Standards())))
+	rep, err := assess.Grids(e, bundledRules(t))
 	if err != nil {
 		t.Fatal(err)
 	}

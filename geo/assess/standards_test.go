@@ -50,6 +50,12 @@ func parseRules(tb testing.TB, src string) *standards.Rules {
 	return r
 }
 
+// bundledRules is parseRules of the bundled GB 50180-2018 rules (data.Standards).
+func bundledRules(tb testing.TB) *standards.Rules {
+	tb.Helper()
+	return parseRules(tb, string(data.Standards()))
+}
+
 // TestStandardsHandChecked checks each verdict worked out by hand (see testRules). Ratios:
 // C1 has 400 m² for 2 000 households (20 per 100: fail), 400 households per worker (warn)
 // and stations of 500 + 200 m² (700: warn below 800); C2 has 35 m² per 100 households and
@@ -222,7 +228,7 @@ func TestStandardsAreaShareWithoutResidents(t *testing.T) {
 // result per facility, not-assessed entry and community ratio, and categories the engine
 // has no outlets for are not assessed.
 func TestStandardsShippedRules(t *testing.T) {
-	r := parseRules(t, string(data.Standards()))
+	r := bundledRules(t)
 	e := newDistrict(t)
 	rep, err := assess.Standards(e, r, "")
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -24,7 +23,7 @@ func BenchmarkSupply100k(b *testing.B) { benchmarkSupply(b, 100_000) }
 
 func benchmarkSupply(b *testing.B, nodes int) {
 	e := synthEngine(b, nodes)
-	rules := parseRules(b, string(data.Standards()))
+	rules := bundledRules(b)
 	k, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel})
 	if !ok {
 		b.Fatal("no any-level set")
