@@ -21,24 +21,11 @@ func (db *DB) DrivingDistance(ctx context.Context, starts []int64, maxSeconds fl
 		return nil, 0, mapError(err, "pgrouting extension")
 	}
 	t := time.Now()
-	rows, err := db.pool.Query(ctx, `SELECT node, min(agg_cost) FROM pgr_drivingDistance(
+	out, err := readMap[int64, float64](ctx, db, "pgr_drivingDistance", `SELECT node, min(agg_cost) FROM pgr_drivingDistance(
 			'SELECT id, source, target, cost, reverse_cost FROM walk_edges', $1::bigint[], $2::float8, directed => true, equicost => $3)
 		GROUP BY node`, starts, maxSeconds, equicost)
 	if err != nil {
-		return nil, 0, mapError(err, "pgr_drivingDistance")
-	}
-	defer rows.Close()
-	out := map[int64]float64{}
-	for rows.Next() {
-		var node int64
-		var cost float64
-		if err := rows.Scan(&node, &cost); err != nil {
-			return nil, 0, mapError(err, "pgr_drivingDistance")
-		}
-		out[node] = cost
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, mapError(err, "pgr_drivingDistance")
+		return nil, 0, err
 	}
 	return out, time.Since(t), nil
 }

@@ -70,21 +70,7 @@ func (db *DB) ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, erro
 
 // PopulationGrid returns the imported population per H3 cell (cell index as text).
 func (db *DB) PopulationGrid(ctx context.Context) (map[string]float64, error) {
-	rows, err := db.pool.Query(ctx, `SELECT h3, population FROM population_grid`)
-	if err != nil {
-		return nil, mapError(err, "read population grid")
-	}
-	defer rows.Close()
-	out := map[string]float64{}
-	for rows.Next() {
-		var h string
-		var p float64
-		if err := rows.Scan(&h, &p); err != nil {
-			return nil, mapError(err, "read population grid")
-		}
-		out[h] = p
-	}
-	return out, mapError(rows.Err(), "read population grid")
+	return readMap[string, float64](ctx, db, "read population grid", `SELECT h3, population FROM population_grid`)
 }
 
 // readAll runs the query q (arguments args) and returns one T per row, filled by scan; what
@@ -100,6 +86,29 @@ func readAll[T any](ctx context.Context, db *DB, what, q string, scan func(r pgx
 		return v, err
 	})
 	return out, mapError(err, what)
+}
+
+// readMap runs the query q (arguments args), whose rows are (key, value) pairs, and returns
+// them as a map; what names the read in errors.
+func readMap[K comparable, V any](ctx context.Context, db *DB, what, q string, args ...any) (map[K]V, error) {
+	rows, err := db.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, mapError(err, what)
+	}
+	defer rows.Close()
+	out := map[K]V{}
+	for rows.Next() {
+		var k K
+		var v V
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, mapError(err, what)
+		}
+		out[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError(err, what)
+	}
+	return out, nil
 }
 
 // polygonInto scans a WKB polygon or multipolygon column (WGS84 lon, lat) into the
