@@ -26,7 +26,7 @@ func synthEngine(b *testing.B, nodes int) *engine.Engine {
 // reports are meant for interactive use: each should take well under a second.
 func BenchmarkReports100k(b *testing.B) {
 	e := synthEngine(b, 100_000)
-	rules := bundledRules(b)
+	rules := fixture.Standards(b)
 	target := engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}
 	b.Run("Coverage", func(b *testing.B) {
 		for b.Loop() {

@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 )
 
 // gridRects are the fixture's grids in local metres: G1 and G2 split the west 1 600 m of
@@ -48,7 +49,7 @@ func rectCells(e *engine.Engine, x0, y0, x1, y1 float64) (cells int, pop float64
 // against the rectangles.
 func TestGridsAgainstBruteForce(t *testing.T) {
 	e := newDistrict(t, withGrids)
-	rep, err := assess.Grids(e, bundledRules(t))
+	rep, err := assess.Grids(e, fixture.Standards(t))
 	if err != nil {
 		t.Fatal(err)
 	}

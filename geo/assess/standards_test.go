@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -48,12 +48,6 @@ func parseRules(tb testing.TB, src string) *standards.Rules {
 		tb.Fatal(err)
 	}
 	return r
-}
-
-// bundledRules is parseRules of the bundled GB 50180-2018 rules (data.Standards).
-func bundledRules(tb testing.TB) *standards.Rules {
-	tb.Helper()
-	return parseRules(tb, string(data.Standards()))
 }
 
 // TestStandardsHandChecked checks each verdict worked out by hand (see testRules). Ratios:
@@ -228,7 +222,7 @@ func TestStandardsAreaShareWithoutResidents(t *testing.T) {
 // result per facility, not-assessed entry and community ratio, and categories the engine
 // has no outlets for are not assessed.
 func TestStandardsShippedRules(t *testing.T) {
-	r := bundledRules(t)
+	r := fixture.Standards(t)
 	e := newDistrict(t)
 	rep, err := assess.Standards(e, r, "")
 	if err != nil {
