@@ -115,6 +115,7 @@ func readMap[K comparable, V any](ctx context.Context, db *DB, what, q string, a
 // multipolygon it points to: nil for NULL (pgtype.BytesScanner).
 type polygonInto struct{ mp *orb.MultiPolygon }
 
+// ScanBytes decodes the column's bytes b (nil for NULL) with multiPolygon.
 func (p polygonInto) ScanBytes(b []byte) error {
 	var err error
 	*p.mp, err = multiPolygon(b)
