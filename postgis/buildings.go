@@ -24,19 +24,8 @@ func buildingRows(bs []geo.Building) [][]any {
 // Buildings returns the building footprints (WGS84) that can house residents, ordered by
 // id; Levels is 0 where building:levels was not tagged.
 func (db *DB) Buildings(ctx context.Context) ([]geo.Building, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, kind, coalesce(levels, 0), ST_AsBinary(geom) FROM buildings ORDER BY id`)
-	if err != nil {
-		return nil, mapError(err, "read buildings")
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Building, error) {
-		var b geo.Building
-		var w []byte
-		if err := r.Scan(&b.ID, &b.Kind, &b.Levels, &w); err != nil {
-			return b, err
-		}
-		var err error
-		b.Polygon, err = multiPolygon(w)
-		return b, err
-	})
-	return out, mapError(err, "read buildings")
+	return readAll(ctx, db, "read buildings", `SELECT id, kind, coalesce(levels, 0), ST_AsBinary(geom) FROM buildings ORDER BY id`,
+		func(r pgx.CollectableRow, b *geo.Building) error {
+			return r.Scan(&b.ID, &b.Kind, &b.Levels, polygonInto{&b.Polygon})
+		})
 }

@@ -3,6 +3,8 @@ package postgis
 import (
 	"context"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/derive"
 )
@@ -27,7 +29,7 @@ func majorRoads() []string {
 // keeping pieces of at least minAreaM2. Polygons are WGS84 (lon, lat), ordered north to
 // south.
 func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]Block, error) {
-	rows, err := db.pool.Query(ctx, `
+	return readAll(ctx, db, "derive neighbourhoods", `
 		WITH settled AS (SELECT coalesce(
 				(SELECT ST_Union(ST_Buffer(geom::geography, $3)::geometry) FROM residential_areas),
 				(SELECT ST_ConvexHull(ST_Collect(geom)) FROM walk_nodes)) AS g),
@@ -43,24 +45,10 @@ func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float6
 			FROM polys p, settled s
 			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), s.g))
 		SELECT ST_AsBinary(ST_Multi(g)), area, res, ST_X(ST_PointOnSurface(g)), ST_Y(ST_PointOnSurface(g))
-		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`, majorRoads(), minAreaM2, settledBufferM)
-	if err != nil {
-		return nil, mapError(err, "derive neighbourhoods")
-	}
-	defer rows.Close()
-	var out []Block
-	for rows.Next() {
-		var b Block
-		var w []byte
-		if err := rows.Scan(&w, &b.AreaM2, &b.ResidentialM2, &b.Centre[0], &b.Centre[1]); err != nil {
-			return nil, mapError(err, "derive neighbourhoods")
-		}
-		if b.Polygon, err = multiPolygon(w); err != nil {
-			return nil, mapError(err, "derive neighbourhoods")
-		}
-		out = append(out, b)
-	}
-	return out, mapError(rows.Err(), "derive neighbourhoods")
+		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`,
+		func(r pgx.CollectableRow, b *Block) error {
+			return r.Scan(polygonInto{&b.Polygon}, &b.AreaM2, &b.ResidentialM2, &b.Centre[0], &b.Centre[1])
+		}, majorRoads(), minAreaM2, settledBufferM)
 }
 
 // ImportStreets upserts streets/townships by code, in one transaction. Boundaries are
@@ -68,22 +56,16 @@ func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float6
 func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) (Summary, error) {
 	rows := make([][]any, len(streets))
 	for i, s := range streets {
-		w, err := polygonWKB(s.Boundary)
+		w, err := recordWKB(b.FileName, i+1, "boundary", s.Boundary)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, i+1)
+			return Summary{}, err
 		}
 		rows[i] = []any{i + 1, s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}
 	return db.load(ctx, streetSpec, b, rows, ImportOptions{Repair: true})
 }
 
-var streetSpec = loadSpec{
-	table: "streets", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, district_code text, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "district_code", "wkb", "source"},
-	cols:    []string{"code", "name", "district_code", "boundary", "source"},
-	selects: []string{"t.code", "t.name", "t.district_code", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var streetSpec = stagedSpec("streets", "code", "boundary", "code text", "name text", "district_code text", "wkb bytea", "source text")
 
 // DeleteCommunities removes the communities of one source (e.g. "osm" administrative
 // boundaries that derived neighbourhoods replace) and returns how many went.
@@ -108,10 +90,4 @@ func (db *DB) ImportPopulation(ctx context.Context, b Batch, rows []PopulationRo
 	return db.load(ctx, populationSpec, b, data, ImportOptions{})
 }
 
-var populationSpec = loadSpec{
-	table: "population_grid", key: "h3",
-	tmpDDL:  "rec int, h3 text, population double precision, source text",
-	tmpCols: []string{"rec", "h3", "population", "source"},
-	cols:    []string{"h3", "population", "source"},
-	selects: []string{"t.h3", "t.population", "t.source"},
-}
+var populationSpec = stagedSpec("population_grid", "h3", "", "h3 text", "population double precision", "source text")

@@ -8,14 +8,8 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-var gridSpec = loadSpec{
-	table: "grids", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, community_code text, households int, population int, workers int, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "community_code", "households", "population", "workers", "wkb", "source"},
-	cols:    []string{"code", "name", "community_code", "households", "population", "workers", "geom", "source"},
-	selects: []string{"t.code", "t.name", "t.community_code", "t.households", "t.population", "t.workers",
-		"ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var gridSpec = stagedSpec("grids", "code", "geom", "code text", "name text", "community_code text",
+	"households int", "population int", "workers int", "wkb bytea", "source text")
 
 // ImportGrids loads grids (网格) in one transaction and checks that they nest in the
 // communities: each grid's community code must name a loaded community, at least
@@ -27,9 +21,9 @@ func (db *DB) ImportGrids(ctx context.Context, b Batch, gs []geo.Grid, o ImportO
 	rows := make([][]any, len(gs))
 	recs := make(map[string]int, len(gs))
 	for i, g := range gs {
-		w, err := polygonWKB(g.Polygon)
+		w, err := recordWKB(b.FileName, o.Record(i), "polygon", g.Polygon)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: polygon", b.FileName, o.Record(i))
+			return Summary{}, err
 		}
 		var workers any
 		if g.WorkersGiven {
@@ -157,24 +151,14 @@ func (u unitCheck) nestingProblem(s gridShare) string {
 
 // Grids returns every grid, ordered by code; polygons WGS84 (lon, lat).
 func (db *DB) Grids(ctx context.Context) ([]geo.Grid, error) {
-	rows, err := db.pool.Query(ctx, `SELECT code, name, community_code, coalesce(households, 0), coalesce(population, 0),
-		workers, ST_AsBinary(geom), source FROM grids ORDER BY code`)
-	if err != nil {
-		return nil, mapError(err, "read grids")
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.Grid, error) {
-		var g geo.Grid
-		var w *int
-		var b []byte
-		if err := r.Scan(&g.Code, &g.Name, &g.CommunityCode, &g.Households, &g.Population, &w, &b, &g.Source); err != nil {
-			return g, err
-		}
-		if w != nil {
-			g.Workers, g.WorkersGiven = *w, true
-		}
-		var err error
-		g.Polygon, err = multiPolygon(b)
-		return g, err
-	})
-	return out, mapError(err, "read grids")
+	return readAll(ctx, db, "read grids", `SELECT code, name, community_code, coalesce(households, 0), coalesce(population, 0),
+		workers, ST_AsBinary(geom), source FROM grids ORDER BY code`,
+		func(r pgx.CollectableRow, g *geo.Grid) error {
+			var w *int
+			err := r.Scan(&g.Code, &g.Name, &g.CommunityCode, &g.Households, &g.Population, &w, polygonInto{&g.Polygon}, &g.Source)
+			if w != nil {
+				g.Workers, g.WorkersGiven = *w, true
+			}
+			return err
+		})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/paulmach/orb"
 )
 
 // loadSpec says how one kind of record goes from a temporary COPY table into its table.
@@ -18,6 +19,36 @@ type loadSpec struct {
 	cols     []string // target columns, in the order of selects
 	selects  []string // expressions over tmp t, one per target column
 	polygons string   // tmp column with WKB polygons to validate, or ""
+}
+
+// stagedSpec is the loadSpec of table (natural key key) whose temporary table holds rec
+// then cols, each "name type", COPYed in that order and stored in the columns of the same
+// names, except "wkb bytea": WKB polygons, validated, stored as the WGS84 multipolygon
+// column geomCol.
+func stagedSpec(table, key, geomCol string, cols ...string) loadSpec {
+	s := loadSpec{table: table, key: key, tmpDDL: "rec int", tmpCols: []string{"rec"}}
+	for _, c := range cols {
+		name, _, _ := strings.Cut(c, " ")
+		s.tmpDDL += ", " + c
+		s.tmpCols = append(s.tmpCols, name)
+		if name == "wkb" {
+			s.polygons = "wkb"
+			s.cols, s.selects = append(s.cols, geomCol), append(s.selects, "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))")
+			continue
+		}
+		s.cols, s.selects = append(s.cols, name), append(s.selects, "t."+name)
+	}
+	return s
+}
+
+// recordWKB is polygonWKB for the polygon in field of record rec of file: an EINVALID
+// error names the file, the record and the field.
+func recordWKB(file string, rec int, field string, mp orb.MultiPolygon) ([]byte, error) {
+	w, err := polygonWKB(mp)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "%s record %d: %s", file, rec, field)
+	}
+	return w, nil
 }
 
 // loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;

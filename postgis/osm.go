@@ -14,21 +14,9 @@ type (
 	OSMStored  = geo.OSMStored
 )
 
-var residentialSpec = loadSpec{
-	table: "residential_areas", key: "id", polygons: "wkb",
-	tmpDDL:  "rec int, id text, kind text, wkb bytea, source text",
-	tmpCols: []string{"rec", "id", "kind", "wkb", "source"},
-	cols:    []string{"id", "kind", "geom", "source"},
-	selects: []string{"t.id", "t.kind", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var residentialSpec = stagedSpec("residential_areas", "id", "geom", "id text", "kind text", "wkb bytea", "source text")
 
-var buildingSpec = loadSpec{
-	table: "buildings", key: "id", polygons: "wkb",
-	tmpDDL:  "rec int, id text, kind text, levels double precision, wkb bytea, source text",
-	tmpCols: []string{"rec", "id", "kind", "levels", "wkb", "source"},
-	cols:    []string{"id", "kind", "levels", "geom", "source"},
-	selects: []string{"t.id", "t.kind", "t.levels", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var buildingSpec = stagedSpec("buildings", "id", "geom", "id text", "kind text", "levels double precision", "wkb bytea", "source text")
 
 // ImportOSM replaces, in one transaction, the walk network and every row an earlier
 // OpenStreetMap import put in outlets, stations, residential areas, buildings and communities (rows

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 )
 
@@ -20,24 +21,11 @@ func (db *DB) DrivingDistance(ctx context.Context, starts []int64, maxSeconds fl
 		return nil, 0, mapError(err, "pgrouting extension")
 	}
 	t := time.Now()
-	rows, err := db.pool.Query(ctx, `SELECT node, min(agg_cost) FROM pgr_drivingDistance(
+	out, err := readMap[int64, float64](ctx, db, "pgr_drivingDistance", `SELECT node, min(agg_cost) FROM pgr_drivingDistance(
 			'SELECT id, source, target, cost, reverse_cost FROM walk_edges', $1::bigint[], $2::float8, directed => true, equicost => $3)
 		GROUP BY node`, starts, maxSeconds, equicost)
 	if err != nil {
-		return nil, 0, mapError(err, "pgr_drivingDistance")
-	}
-	defer rows.Close()
-	out := map[int64]float64{}
-	for rows.Next() {
-		var node int64
-		var cost float64
-		if err := rows.Scan(&node, &cost); err != nil {
-			return nil, 0, mapError(err, "pgr_drivingDistance")
-		}
-		out[node] = cost
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, mapError(err, "pgr_drivingDistance")
+		return nil, 0, err
 	}
 	return out, time.Since(t), nil
 }
@@ -49,20 +37,7 @@ func (db *DB) NearestNodes(ctx context.Context, ps []orb.Point) ([]int64, error)
 	for i, p := range ps {
 		lons[i], lats[i] = p[0], p[1]
 	}
-	rows, err := db.pool.Query(ctx, `SELECT n.id FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lon, lat, i)
+	return readAll(ctx, db, "nearest walk nodes", `SELECT n.id FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lon, lat, i)
 		CROSS JOIN LATERAL (SELECT id FROM walk_nodes ORDER BY geom <-> ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) LIMIT 1) n
-		ORDER BY p.i`, lons, lats)
-	if err != nil {
-		return nil, mapError(err, "nearest walk nodes")
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, mapError(err, "nearest walk nodes")
-		}
-		out = append(out, id)
-	}
-	return out, mapError(rows.Err(), "nearest walk nodes")
+		ORDER BY p.i`, func(r pgx.CollectableRow, id *int64) error { return r.Scan(id) }, lons, lats)
 }

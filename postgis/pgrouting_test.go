@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -13,6 +14,7 @@ import (
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
+	"github.com/paulmach/orb"
 )
 
 // TestWalkTimesAgreeWithPgRouting loads the Chengdu extract, runs one multi-source search
@@ -44,11 +46,15 @@ func TestWalkTimesAgreeWithPgRouting(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	var starts []int64
+	var at []orb.Point
 	var snaps []walk.Snap
 	for len(starts) < 12 {
 		n := nodes[rng.IntN(len(nodes))]
-		starts = append(starts, n.ID)
+		starts, at = append(starts, n.ID), append(at, n.Point)
 		snaps = append(snaps, g.Snap(n.Point))
+	}
+	if near, err := db.NearestNodes(ctx, at); err != nil || !slices.Equal(near, starts) {
+		t.Fatalf("nearest nodes of the starts' points %v (%v), want the starts %v", near, err, starts)
 	}
 	const maxSec = 1800.0
 	pgr, _, err := db.DrivingDistance(ctx, starts, maxSec, false)

@@ -44,6 +44,17 @@ func (s *countingSource) Tile(ctx context.Context, z, x, y int) ([]byte, error) 
 	return []byte(fmt.Sprintf("%s#%d", key, n)), nil
 }
 
+// gatedSource is a countingSource whose calls wait at its gate until release, which may
+// be called more than once and is called when the test ends.
+func gatedSource(tb testing.TB) (src *countingSource, release func()) {
+	src = newCountingSource()
+	src.gate = make(chan struct{})
+	var open sync.Once
+	release = func() { open.Do(func() { close(src.gate) }) }
+	tb.Cleanup(release)
+	return src, release
+}
+
 // waiting returns how many calls have reached the gate.
 func (s *countingSource) waiting() int { return int(s.blocked.Load()) }
 
@@ -114,8 +125,7 @@ func TestTileCacheReset(t *testing.T) {
 }
 
 func TestTileCacheSharesOneQuery(t *testing.T) {
-	src := newCountingSource()
-	src.gate = make(chan struct{})
+	src, release := gatedSource(t)
 	c := postgis.NewTileCache(src, 0)
 	const callers = 8
 	var wg sync.WaitGroup
@@ -128,7 +138,7 @@ func TestTileCacheSharesOneQuery(t *testing.T) {
 		})
 	}
 	time.Sleep(50 * time.Millisecond) // let every caller reach the cache before the query ends
-	close(src.gate)
+	release()
 	wg.Wait()
 	if n := src.callsFor("5/3/4"); n != 1 {
 		t.Errorf("source called %d times for one tile, want 1", n)
@@ -161,8 +171,7 @@ func TestTileCacheErrors(t *testing.T) {
 }
 
 func TestTileCacheCancelledCaller(t *testing.T) {
-	src := newCountingSource()
-	src.gate = make(chan struct{})
+	src, release := gatedSource(t)
 	c := postgis.NewTileCache(src, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -170,7 +179,7 @@ func TestTileCacheCancelledCaller(t *testing.T) {
 	if geo.ErrorCodeOf(err) != geo.EUNAVAILABLE || !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled Get: %v, want EUNAVAILABLE wrapping context.Canceled", err)
 	}
-	close(src.gate) // the shared query still finishes and is kept for the next caller
+	release() // the shared query still finishes and is kept for the next caller
 	if got := getTile(t, c, 6, 1, 1); src.callsFor("6/1/1") != 1 {
 		t.Errorf("got %q after %d queries, want the first query's tile", got, src.callsFor("6/1/1"))
 	}
@@ -179,11 +188,7 @@ func TestTileCacheCancelledCaller(t *testing.T) {
 // TestTileCacheResetDuringQuery checks that a query running when the cache is reset is
 // not kept, and that callers after the Reset do not wait for it but query again.
 func TestTileCacheResetDuringQuery(t *testing.T) {
-	src := newCountingSource()
-	src.gate = make(chan struct{})
-	var open sync.Once
-	release := func() { open.Do(func() { close(src.gate) }) }
-	t.Cleanup(release)
+	src, release := gatedSource(t)
 	c := postgis.NewTileCache(src, 0)
 	var wg sync.WaitGroup
 	var before, after string
@@ -216,11 +221,7 @@ func waitForQueries(tb testing.TB, src *countingSource, n int) {
 // TestTileCacheResetDropsRunningQuery checks that a tile whose query was running when the
 // cache was reset is answered to its caller but not kept.
 func TestTileCacheResetDropsRunningQuery(t *testing.T) {
-	src := newCountingSource()
-	src.gate = make(chan struct{})
-	var open sync.Once
-	release := func() { open.Do(func() { close(src.gate) }) }
-	t.Cleanup(release)
+	src, release := gatedSource(t)
 	c := postgis.NewTileCache(src, 0)
 	var wg sync.WaitGroup
 	var got string

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
@@ -55,9 +56,7 @@ func tileCentre(z, x, y int) orb.Point {
 
 // offset returns the point east and north metres from c.
 func offset(c orb.Point, east, north float64) orb.Point {
-	dLat := north / (geo.EarthRadiusM * math.Pi / 180)
-	dLon := east / (geo.EarthRadiusM * math.Pi / 180 * math.Cos(c[1]*math.Pi/180))
-	return orb.Point{c[0] + dLon, c[1] + dLat}
+	return local.NewPlane(c).LonLat(east, north)
 }
 
 func squareAround(c orb.Point, halfM float64) orb.MultiPolygon {

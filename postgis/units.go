@@ -9,13 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-var districtSpec = loadSpec{
-	table: "districts", key: "code", polygons: "wkb",
-	tmpDDL:  "rec int, code text, name text, parent_code text, level text, wkb bytea, source text",
-	tmpCols: []string{"rec", "code", "name", "parent_code", "level", "wkb", "source"},
-	cols:    []string{"code", "name", "parent_code", "level", "boundary", "source"},
-	selects: []string{"t.code", "t.name", "t.parent_code", "t.level", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
-}
+var districtSpec = stagedSpec("districts", "code", "boundary", "code text", "name text", "parent_code text", "level text", "wkb bytea", "source text")
 
 // ImportDistricts loads districts (the study area) in one transaction. Boundaries are
 // WGS84 (lon, lat); those PostGIS finds invalid are mended with ST_MakeValid, always (the
@@ -23,9 +17,9 @@ var districtSpec = loadSpec{
 func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(ds))
 	for i, d := range ds {
-		w, err := polygonWKB(d.Boundary)
+		w, err := recordWKB(b.FileName, o.Record(i), "boundary", d.Boundary)
 		if err != nil {
-			return Summary{}, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+			return Summary{}, err
 		}
 		rows[i] = []any{o.Record(i), d.Code, d.Name, nullText(d.ParentCode), nullText(d.Level), w, sourceOr(d.Source, b.RowSource())}
 	}
@@ -60,13 +54,7 @@ func wkbColumn(rows [][]any, j int) [][]byte {
 
 // streetListSpec loads streets without boundaries (a list of codes and names): the
 // boundaries already stored are kept.
-var streetListSpec = loadSpec{
-	table: "streets", key: "code",
-	tmpDDL:  "rec int, code text, name text, district_code text, source text",
-	tmpCols: []string{"rec", "code", "name", "district_code", "source"},
-	cols:    []string{"code", "name", "district_code", "source"},
-	selects: []string{"t.code", "t.name", "t.district_code", "t.source"},
-}
+var streetListSpec = stagedSpec("streets", "code", "", "code text", "name text", "district_code text", "source text")
 
 // ImportStreetFile loads the streets of a file in one transaction: with boundaries
 // (WGS84, lon/lat) when every street has one, else as a list of codes and names, always
@@ -116,9 +104,9 @@ func streetRows(b Batch, ss []geo.Street, o ImportOptions) (loadSpec, [][]any, m
 			rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), b.RowSource()}
 			continue
 		}
-		w, err := polygonWKB(s.Boundary)
+		w, err := recordWKB(b.FileName, o.Record(i), "boundary", s.Boundary)
 		if err != nil {
-			return loadSpec{}, nil, nil, geo.WrapError(geo.EINVALID, err, "%s record %d: boundary", b.FileName, o.Record(i))
+			return loadSpec{}, nil, nil, err
 		}
 		rows[i] = []any{o.Record(i), s.Code, s.Name, nullText(s.DistrictCode), w, b.RowSource()}
 	}
@@ -240,20 +228,9 @@ func joinFirst(msgs []string) string {
 // Districts returns every district (the study area), ordered by code; boundaries WGS84
 // (lon, lat).
 func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
-	rows, err := db.pool.Query(ctx, `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
-		FROM districts ORDER BY code`)
-	if err != nil {
-		return nil, mapError(err, "read districts")
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (geo.District, error) {
-		var d geo.District
-		var b []byte
-		if err := r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, &b, &d.Source); err != nil {
-			return d, err
-		}
-		var err error
-		d.Boundary, err = multiPolygon(b)
-		return d, err
-	})
-	return out, mapError(err, "read districts")
+	return readAll(ctx, db, "read districts", `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
+		FROM districts ORDER BY code`,
+		func(r pgx.CollectableRow, d *geo.District) error {
+			return r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, polygonInto{&d.Boundary}, &d.Source)
+		})
 }

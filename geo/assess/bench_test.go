@@ -1,12 +1,11 @@
 package assess_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
@@ -20,21 +19,14 @@ func synthEngine(b *testing.B, nodes int) *engine.Engine {
 	}
 	data := engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities,
 		Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
-	e, err := engine.New(data, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	return e
+	return fixture.Compute(b, data, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
 }
 
 // BenchmarkReports100k times each report on a 100 000-node synthetic district. The
 // reports are meant for interactive use: each should take well under a second.
 func BenchmarkReports100k(b *testing.B) {
 	e := synthEngine(b, 100_000)
-	rules := parseRules(b, string(data.Standards()))
+	rules := fixture.Standards(b)
 	target := engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel}
 	b.Run("Coverage", func(b *testing.B) {
 		for b.Loop() {

@@ -1,7 +1,8 @@
 package assess
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
@@ -76,7 +77,7 @@ func gapsOf(e *engine.Engine, t engine.Target, c *Circle, minutes float64, limit
 	}
 	covered := func(i int) bool { return within(secs[i], minutes) }
 	cands := append(communityGaps(e, covered), compoundGaps(e, covered)...)
-	sort.Slice(cands, func(a, b int) bool { return gapLess(cands[a].Gap, cands[b].Gap) })
+	slices.SortFunc(cands, func(a, b gapCandidate) int { return gapCompare(a.Gap, b.Gap) })
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -88,16 +89,11 @@ func gapsOf(e *engine.Engine, t engine.Target, c *Circle, minutes float64, limit
 	return out, nil
 }
 
-func gapLess(a, b Gap) bool {
-	switch {
-	case a.PopulationBeyond != b.PopulationBeyond:
-		return a.PopulationBeyond > b.PopulationBeyond
-	case a.ShareBeyond != b.ShareBeyond:
-		return a.ShareBeyond > b.ShareBeyond
-	case a.Kind != b.Kind:
-		return a.Kind < b.Kind
-	}
-	return a.Code < b.Code
+// gapCompare orders gaps: the most residents beyond first, then the largest share beyond,
+// then by kind and code.
+func gapCompare(a, b Gap) int {
+	return cmp.Or(cmp.Compare(b.PopulationBeyond, a.PopulationBeyond), cmp.Compare(b.ShareBeyond, a.ShareBeyond),
+		cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Code, b.Code))
 }
 
 // communityGaps returns every community with uncovered cells.

@@ -2,14 +2,13 @@ package assess_test
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 )
 
 // gridRects are the fixture's grids in local metres: G1 and G2 split the west 1 600 m of
@@ -45,25 +44,12 @@ func rectCells(e *engine.Engine, x0, y0, x1, y1 float64) (cells int, pop float64
 	return cells, pop
 }
 
-func bundledRules(tb testing.TB) *standards.Rules {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "data", "standards", "gb50180-2018.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := standards.Parse(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
-}
-
 // TestGridsAgainstBruteForce checks each grid's cells, residents and worker verdicts, and
 // the communities grids leave uncovered, against sums over the cells tested one by one
 // against the rectangles.
 func TestGridsAgainstBruteForce(t *testing.T) {
 	e := newDistrict(t, withGrids)
-	rep, err := assess.Grids(e, bundledRules(t))
+	rep, err := assess.Grids(e, fixture.Standards(t))
 	if err != nil {
 		t.Fatal(err)
 	}

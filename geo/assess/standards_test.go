@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -222,7 +222,7 @@ func TestStandardsAreaShareWithoutResidents(t *testing.T) {
 // result per facility, not-assessed entry and community ratio, and categories the engine
 // has no outlets for are not assessed.
 func TestStandardsShippedRules(t *testing.T) {
-	r := parseRules(t, string(data.Standards()))
+	r := fixture.Standards(t)
 	e := newDistrict(t)
 	rep, err := assess.Standards(e, r, "")
 	if err != nil {

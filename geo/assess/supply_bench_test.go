@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/supply"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 )
 
 // BenchmarkSupply1M times GET /api/v1/supply's work — 2SFCA of floor area within 15
@@ -24,7 +24,7 @@ func BenchmarkSupply100k(b *testing.B) { benchmarkSupply(b, 100_000) }
 
 func benchmarkSupply(b *testing.B, nodes int) {
 	e := synthEngine(b, nodes)
-	rules := parseRules(b, string(data.Standards()))
+	rules := fixture.Standards(b)
 	k, ok := e.SetIndex(engine.Target{Kind: engine.KindLevel, Key: engine.AnyLevel})
 	if !ok {
 		b.Fatal("no any-level set")

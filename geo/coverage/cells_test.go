@@ -15,8 +15,8 @@ import (
 func TestCellsMatchBruteForce(t *testing.T) {
 	square := orb.MultiPolygon{{rect(0, 0, 1500, 1500)}}
 	lShape := orb.MultiPolygon{{orb.Ring{
-		offset(origin, 0, 0), offset(origin, 2000, 0), offset(origin, 2000, 500),
-		offset(origin, 500, 500), offset(origin, 500, 2000), offset(origin, 0, 2000), offset(origin, 0, 0),
+		plane.LonLat(0, 0), plane.LonLat(2000, 0), plane.LonLat(2000, 500),
+		plane.LonLat(500, 500), plane.LonLat(500, 2000), plane.LonLat(0, 2000), plane.LonLat(0, 0),
 	}}}
 	withHole := orb.MultiPolygon{{rect(0, 0, 2000, 2000), rect(600, 600, 1400, 1400)}}
 	twoParts := orb.MultiPolygon{{rect(0, 0, 700, 700)}, {rect(1500, 1500, 2200, 2000)}}
@@ -114,7 +114,7 @@ func TestCellsCoverTheArea(t *testing.T) {
 }
 
 func TestCellsInBound(t *testing.T) {
-	b := orb.Bound{Min: offset(origin, 0, 0), Max: offset(origin, 1800, 1200)}
+	b := orb.Bound{Min: plane.LonLat(0, 0), Max: plane.LonLat(1800, 1200)}
 	cells, err := coverage.CellsInBound(b, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -138,10 +138,10 @@ func TestCellsRejectsBadInput(t *testing.T) {
 		areas []orb.MultiPolygon
 		res   int
 	}{
-		{"two-point ring", []orb.MultiPolygon{{{{origin, offset(origin, 10, 10), origin}}}}, 10},
+		{"two-point ring", []orb.MultiPolygon{{{{plane.Origin, plane.LonLat(10, 10), plane.Origin}}}}, 10},
 		{"lon and lat swapped", []orb.MultiPolygon{{{swapped}}}, 10},
-		{"NaN vertex", []orb.MultiPolygon{{{{origin, {math.NaN(), 30}, offset(origin, 100, 100), origin}}}}, 10},
-		{"bad hole", []orb.MultiPolygon{{{rect(0, 0, 100, 100), {origin, origin}}}}, 10},
+		{"NaN vertex", []orb.MultiPolygon{{{{plane.Origin, {math.NaN(), 30}, plane.LonLat(100, 100), plane.Origin}}}}, 10},
+		{"bad hole", []orb.MultiPolygon{{{rect(0, 0, 100, 100), {plane.Origin, plane.Origin}}}}, 10},
 		{"resolution 16", []orb.MultiPolygon{{{rect(0, 0, 100, 100)}}}, 16},
 		{"negative resolution", []orb.MultiPolygon{{{rect(0, 0, 100, 100)}}}, -1},
 		{"too many cells", []orb.MultiPolygon{{{china}}}, 10},
@@ -156,7 +156,7 @@ func TestCellsRejectsBadInput(t *testing.T) {
 		})
 	}
 	t.Run("bound with min > max", func(t *testing.T) {
-		_, err := coverage.CellsInBound(orb.Bound{Min: offset(origin, 100, 0), Max: origin}, 10)
+		_, err := coverage.CellsInBound(orb.Bound{Min: plane.LonLat(100, 0), Max: plane.Origin}, 10)
 		if code := geo.ErrorCodeOf(err); code != geo.EINVALID {
 			t.Fatalf("error %v (code %q), want EINVALID", err, code)
 		}

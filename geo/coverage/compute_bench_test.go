@@ -5,11 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/paulmach/orb"
-
-	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
-	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
 // BenchmarkCompute covers a 24 km × 24 km district (about 38 000 cells) on a 100 m street
@@ -18,22 +14,14 @@ import (
 func BenchmarkCompute(b *testing.B) {
 	const n, step = 301, 100.0
 	nodes, edges := gridNetwork(n, n, step)
-	g, err := walk.Build(nodes, edges, geo.DefaultWalkModel())
-	if err != nil {
-		b.Fatal(err)
-	}
 	side := float64(n-1) * step
-	cells, err := coverage.Cells([]orb.MultiPolygon{{{rect(0, 0, side, side)}}}, 10)
-	if err != nil {
-		b.Fatal(err)
-	}
-	snaps := g.SnapAll(centres(cells))
+	g, cells, snaps := buildOn(b, nodes, edges, rect(0, 0, side, side))
 	rng := rand.New(rand.NewPCG(5, 6))
 	sets := make([]coverage.FacilitySet, 8)
 	for k := range sets {
 		sets[k] = coverage.FacilitySet{Kind: "category", Key: string(rune('a' + k))}
 		for range 40 {
-			sets[k].Points = append(sets[k].Points, offset(origin, rng.Float64()*side, rng.Float64()*side))
+			sets[k].Points = append(sets[k].Points, plane.LonLat(rng.Float64()*side, rng.Float64()*side))
 		}
 	}
 	for b.Loop() {

@@ -13,22 +13,15 @@ import (
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
-// local returns p's position in metres east and north of origin (inverse of offset).
-func local(p orb.Point) (x, y float64) {
-	const r = 6371008.8
-	lat0 := origin[1] * math.Pi / 180
-	return (p[0] - origin[0]) * math.Pi / 180 * r * math.Cos(lat0), (p[1] - origin[1]) * math.Pi / 180 * r
-}
-
 // gridNetwork returns an nx × ny lattice of streets spaced step metres apart, its
-// south-west corner at origin, each block side one edge.
+// south-west corner at plane.Origin, each block side one edge.
 func gridNetwork(nx, ny int, step float64) ([]geo.WalkNode, []geo.WalkEdge) {
 	id := func(i, j int) int64 { return int64(i*ny + j + 1) }
 	var nodes []geo.WalkNode
 	var edges []geo.WalkEdge
 	for i := 0; i < nx; i++ {
 		for j := 0; j < ny; j++ {
-			nodes = append(nodes, geo.WalkNode{ID: id(i, j), Point: offset(origin, float64(i)*step, float64(j)*step)})
+			nodes = append(nodes, geo.WalkNode{ID: id(i, j), Point: plane.LonLat(float64(i)*step, float64(j)*step)})
 		}
 	}
 	link := func(a, b int64) {
@@ -66,7 +59,7 @@ func streetLayout() layout {
 	var nodes []geo.WalkNode
 	var edges []geo.WalkEdge
 	for k := 0; k <= 8; k++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: offset(origin, 0, float64(k)*250)})
+		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: plane.LonLat(0, float64(k)*250)})
 		if k > 0 {
 			edges = append(edges, geo.WalkEdge{ID: int64(k), Source: int64(k), Target: int64(k + 1),
 				LengthM: geo.HaversineM(nodes[k-1].Point, nodes[k].Point), Highway: "footway"})
@@ -111,28 +104,20 @@ func TestComputeMatchesHandDistances(t *testing.T) {
 	}{
 		{"straight street", streetLayout(), []coverage.FacilitySet{
 			{Kind: "category", Key: "shop", IDs: []string{"s1", "s2", "far"},
-				Points: []orb.Point{offset(origin, 100, 300), offset(origin, -50, 1700), offset(origin, 5000, 0)}},
-			{Kind: "level", Key: "community", Points: []orb.Point{offset(origin, 0, 1000)}},
+				Points: []orb.Point{plane.LonLat(100, 300), plane.LonLat(-50, 1700), plane.LonLat(5000, 0)}},
+			{Kind: "level", Key: "community", Points: []orb.Point{plane.LonLat(0, 1000)}},
 			{Kind: "category", Key: "none"},
 		}, [][]int{{2}, nil, nil}},
 		{"lattice", latticeLayout(), []coverage.FacilitySet{
-			{Kind: "category", Key: "school", Points: []orb.Point{offset(origin, 200, 300), offset(origin, 800, 800)}},
-			{Kind: "level", Key: "street", Points: []orb.Point{offset(origin, 500, 0)}},
-			{Kind: "level", Key: "district", Points: []orb.Point{offset(origin, -3000, 500)}},
+			{Kind: "category", Key: "school", Points: []orb.Point{plane.LonLat(200, 300), plane.LonLat(800, 800)}},
+			{Kind: "level", Key: "street", Points: []orb.Point{plane.LonLat(500, 0)}},
+			{Kind: "level", Key: "district", Points: []orb.Point{plane.LonLat(-3000, 500)}},
 		}, [][]int{nil, nil, {0}}},
 	}
 	const maxSeconds = 900
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := walk.Build(tc.layout.nodes, tc.layout.edges, geo.DefaultWalkModel())
-			if err != nil {
-				t.Fatal(err)
-			}
-			cells, err := coverage.Cells([]orb.MultiPolygon{{{tc.layout.area}}}, 10)
-			if err != nil {
-				t.Fatal(err)
-			}
-			snaps := g.SnapAll(centres(cells))
+			g, cells, snaps := buildOn(t, tc.layout.nodes, tc.layout.edges, tc.layout.area)
 			results, err := coverage.Compute(context.Background(), g, cells, snaps, tc.sets, maxSeconds, 2)
 			if err != nil {
 				t.Fatal(err)
@@ -151,6 +136,22 @@ func TestComputeMatchesHandDistances(t *testing.T) {
 			}
 		})
 	}
+}
+
+// buildOn builds the walk graph of nodes and edges (default walk model), the
+// resolution-10 cells of area and the cells' centres snapped to the graph; it fails the
+// test on error.
+func buildOn(tb testing.TB, nodes []geo.WalkNode, edges []geo.WalkEdge, area orb.Ring) (*walk.Graph, []coverage.Cell, []walk.Snap) {
+	tb.Helper()
+	g, err := walk.Build(nodes, edges, geo.DefaultWalkModel())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cells, err := coverage.Cells([]orb.MultiPolygon{{{area}}}, 10)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g, cells, g.SnapAll(centres(cells))
 }
 
 func centres(cells []coverage.Cell) []orb.Point {
@@ -182,7 +183,7 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 	const tolS = 1.0
 	var checked int
 	for i, c := range cells {
-		qx, qy, acc := l.snap(local(c.Center))
+		qx, qy, acc := l.snap(plane.XY(c.Center))
 		got := float64(r.Seconds[i])
 		if math.Abs(acc-500) < 2 {
 			continue
@@ -195,7 +196,7 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 		}
 		best, second, nearest := math.Inf(1), math.Inf(1), int32(-1)
 		for j, p := range set.Points {
-			fx, fy, facc := l.snap(local(p))
+			fx, fy, facc := l.snap(plane.XY(p))
 			if facc > 500 {
 				continue
 			}
@@ -230,19 +231,11 @@ func checkResult(tb testing.TB, l layout, cells []coverage.Cell, set coverage.Fa
 
 func TestComputeWorkersAgree(t *testing.T) {
 	l := latticeLayout()
-	g, err := walk.Build(l.nodes, l.edges, geo.DefaultWalkModel())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells, err := coverage.Cells([]orb.MultiPolygon{{{l.area}}}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snaps := g.SnapAll(centres(cells))
+	g, cells, snaps := buildOn(t, l.nodes, l.edges, l.area)
 	var sets []coverage.FacilitySet
 	for k := 0; k < 6; k++ {
 		sets = append(sets, coverage.FacilitySet{Kind: "category", Key: string(rune('a' + k)),
-			Points: []orb.Point{offset(origin, float64(k)*100, 1000-float64(k)*100)}})
+			Points: []orb.Point{plane.LonLat(float64(k)*100, 1000-float64(k)*100)}})
 	}
 	one, err := coverage.Compute(context.Background(), g, cells, snaps, sets, 600, 1)
 	if err != nil {
@@ -264,16 +257,8 @@ func TestComputeWorkersAgree(t *testing.T) {
 
 func TestComputeRejectsBadInput(t *testing.T) {
 	l := streetLayout()
-	g, err := walk.Build(l.nodes, l.edges, geo.DefaultWalkModel())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells, err := coverage.Cells([]orb.MultiPolygon{{{l.area}}}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snaps := g.SnapAll(centres(cells))
-	good := coverage.FacilitySet{Kind: "category", Key: "shop", Points: []orb.Point{origin}}
+	g, cells, snaps := buildOn(t, l.nodes, l.edges, l.area)
+	good := coverage.FacilitySet{Kind: "category", Key: "shop", Points: []orb.Point{plane.Origin}}
 	cases := []struct {
 		name       string
 		g          *walk.Graph
@@ -286,7 +271,7 @@ func TestComputeRejectsBadInput(t *testing.T) {
 		{"zero limit", g, snaps, []coverage.FacilitySet{good}, 0},
 		{"NaN limit", g, snaps, []coverage.FacilitySet{good}, math.NaN()},
 		{"unknown kind", g, snaps, []coverage.FacilitySet{{Kind: "shop", Key: "x"}}, 900},
-		{"IDs not parallel to points", g, snaps, []coverage.FacilitySet{{Kind: "level", Key: "x", IDs: []string{"a", "b"}, Points: []orb.Point{origin}}}, 900},
+		{"IDs not parallel to points", g, snaps, []coverage.FacilitySet{{Kind: "level", Key: "x", IDs: []string{"a", "b"}, Points: []orb.Point{plane.Origin}}}, 900},
 		{"lat out of range", g, snaps, []coverage.FacilitySet{good, {Kind: "level", Key: "x", IDs: []string{"st-7"}, Points: []orb.Point{{30.66, 104.07}}}}, 900},
 	}
 	for _, tc := range cases {

@@ -11,14 +11,14 @@ import (
 )
 
 // sampledFloor is the independent floor area per cell: each counted home's rectangle
-// [x0, x1] × [y0, y1] m around origin sampled every 5 m, each sample worth 25 m² × levels
+// [x0, x1] × [y0, y1] m around plane's origin sampled every 5 m, each sample worth 25 m² × levels
 // in the cell holding it.
 func sampledFloor(homes []sampleHome, res int) map[h3.Cell]float64 {
 	out := map[h3.Cell]float64{}
 	for _, h := range homes {
 		for x := h.x0 + 2.5; x < h.x1; x += 5 {
 			for y := h.y0 + 2.5; y < h.y1; y += 5 {
-				p := offset(origin, x, y)
+				p := plane.LonLat(x, y)
 				c := h3.LatLngToCell(h3.NewLatLng(p[1], p[0]), res)
 				out[c] += 25 * h.levels
 			}

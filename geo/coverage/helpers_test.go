@@ -7,23 +7,19 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 	"github.com/uber/h3-go/v4"
+
+	"github.com/lifecircle/lifecircle/geo/local"
 )
 
-// origin is a point in central Chengdu; test shapes are laid out around it.
-var origin = orb.Point{104.07, 30.66}
+// plane is the local plane of a point in central Chengdu: test shapes are laid out in
+// metres east and north of its origin.
+var plane = local.NewPlane(orb.Point{104.07, 30.66})
 
-// offset returns the point dx metres east and dy metres north of p (local plane).
-func offset(p orb.Point, dx, dy float64) orb.Point {
-	const r = 6371008.8
-	lat := p[1] * math.Pi / 180
-	return orb.Point{p[0] + dx/(r*math.Cos(lat))*180/math.Pi, p[1] + dy/r*180/math.Pi}
-}
-
-// rect returns the closed ring of the rectangle [x0, x1] × [y0, y1] metres around origin.
+// rect returns the closed ring of the rectangle [x0, x1] × [y0, y1] metres around plane's origin.
 func rect(x0, y0, x1, y1 float64) orb.Ring {
 	return orb.Ring{
-		offset(origin, x0, y0), offset(origin, x1, y0), offset(origin, x1, y1),
-		offset(origin, x0, y1), offset(origin, x0, y0),
+		plane.LonLat(x0, y0), plane.LonLat(x1, y0), plane.LonLat(x1, y1),
+		plane.LonLat(x0, y1), plane.LonLat(x0, y0),
 	}
 }
 

@@ -170,8 +170,8 @@ func TestSpreadPopulationFromGrid(t *testing.T) {
 
 func TestSpreadPopulationSmallAndOverlappingAreas(t *testing.T) {
 	cells, _ := studyCells(t)
-	tiny := orb.Ring{offset(origin, 500, 500), offset(origin, 505, 500), offset(origin, 505, 505), offset(origin, 500, 505), offset(origin, 500, 500)}
-	ctr := offset(origin, 502.5, 502.5)
+	tiny := orb.Ring{plane.LonLat(500, 500), plane.LonLat(505, 500), plane.LonLat(505, 505), plane.LonLat(500, 505), plane.LonLat(500, 500)}
+	ctr := plane.LonLat(502.5, 502.5)
 	tinyCell := h3.LatLngToCell(h3.NewLatLng(ctr[1], ctr[0]), 10)
 	areas := []coverage.Area{
 		{Population: 1000, Boundary: orb.MultiPolygon{{rect(0, 0, 1000, 1000)}}},

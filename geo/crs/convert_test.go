@@ -169,3 +169,54 @@ func TestOutOfChina(t *testing.T) {
 		})
 	}
 }
+
+func TestParse(t *testing.T) {
+	cases := []struct {
+		in   string
+		want crs.System
+	}{
+		{"", crs.WGS84},
+		{"wgs84", crs.WGS84},
+		{"WGS84", crs.WGS84},
+		{"EPSG:4326", crs.WGS84},
+		{"4326", crs.WGS84},
+		{" wgs84 ", crs.WGS84},
+		{"gcj02", crs.GCJ02},
+		{"GCJ-02", crs.GCJ02},
+		{"amap", crs.GCJ02},
+		{"Gaode", crs.GCJ02},
+		{"tencent", crs.GCJ02},
+		{"bd09", crs.BD09},
+		{"BD-09", crs.BD09},
+		{"Baidu", crs.BD09},
+	}
+	for _, tc := range cases {
+		t.Run("accept "+tc.in, func(t *testing.T) {
+			got, err := crs.Parse(tc.in)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tc.in, err)
+			}
+			if got != tc.want || !got.Valid() {
+				t.Errorf("Parse(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	checkRejected(t, "Parse", crs.Parse, []string{"utm", "epsg:3857", "bd09mc", "gcj", "wgs 84", "百度"},
+		[]string{"wgs84", "gcj02", "bd09", "baidu", "amap"})
+}
+
+func TestSystemValid(t *testing.T) {
+	cases := []struct {
+		sys  crs.System
+		want bool
+	}{
+		{crs.WGS84, true}, {crs.GCJ02, true}, {crs.BD09, true}, {"", false}, {"baidu", false},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.sys), func(t *testing.T) {
+			if got := tc.sys.Valid(); got != tc.want {
+				t.Errorf("System(%q).Valid() = %v, want %v", tc.sys, got, tc.want)
+			}
+		})
+	}
+}

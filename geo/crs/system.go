@@ -45,23 +45,26 @@ func (s System) Valid() bool { return s == WGS84 || s == GCJ02 || s == BD09 }
 // ToWGS84 converts p, (lon, lat) in degrees of sys, to (lon, lat) WGS84 degrees. WGS84
 // and any system that is not Valid return p unchanged; use Parse to reject bad names.
 func ToWGS84(sys System, p orb.Point) orb.Point {
-	switch sys {
-	case GCJ02:
-		return GCJ02ToWGS84(p)
-	case BD09:
-		return BD09ToWGS84(p)
-	}
-	return p
+	to, _ := sys.conversions()
+	return to(p)
 }
 
 // FromWGS84 converts p, (lon, lat) in WGS84 degrees, to (lon, lat) degrees of sys. WGS84
 // and any system that is not Valid return p unchanged; use Parse to reject bad names.
 func FromWGS84(sys System, p orb.Point) orb.Point {
-	switch sys {
+	_, from := sys.conversions()
+	return from(p)
+}
+
+// conversions returns s's conversions of (lon, lat) degrees to and from WGS84: the
+// identity for WGS84 and any system that is not Valid.
+func (s System) conversions() (to, from func(orb.Point) orb.Point) {
+	switch s {
 	case GCJ02:
-		return WGS84ToGCJ02(p)
+		return GCJ02ToWGS84, WGS84ToGCJ02
 	case BD09:
-		return WGS84ToBD09(p)
+		return BD09ToWGS84, WGS84ToBD09
 	}
-	return p
+	same := func(p orb.Point) orb.Point { return p }
+	return same, same
 }

@@ -54,39 +54,25 @@ func collect(run func(fn func([]int32))) map[int32]int {
 	return got
 }
 
-func TestNewGridErrors(t *testing.T) {
+// TestNewGrid checks NewGrid's errors on bad input and, on good input, that the cells
+// cover the bound, stay within maxCells and are cellM square unless capped.
+func TestNewGrid(t *testing.T) {
+	const invalid = -1 // wantM of the inputs NewGrid must reject with EINVALID
 	cases := []struct {
 		name     string
 		b        orb.Bound
 		cellM    float64
 		maxCells int
+		wantM    float64 // expected cell side, metres; 0 when capped; invalid
 	}{
-		{"zero cell", chengdu, 0, 100},
-		{"negative cell", chengdu, -5, 100},
-		{"NaN cell", chengdu, math.NaN(), 100},
-		{"infinite cell", chengdu, math.Inf(1), 100},
-		{"no cells allowed", chengdu, 100, 0},
-		{"NaN bound", orb.Bound{Min: orb.Point{math.NaN(), 0}, Max: orb.Point{1, 1}}, 100, 100},
-		{"latitude beyond the pole", orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{1, 91}}, 100, 100},
-		{"min beyond max", orb.Bound{Min: orb.Point{2, 0}, Max: orb.Point{1, 1}}, 100, 100},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if _, err := gridindex.NewGrid(c.b, c.cellM, c.maxCells); geo.ErrorCodeOf(err) != geo.EINVALID {
-				t.Errorf("NewGrid = %v, want an EINVALID error", err)
-			}
-		})
-	}
-}
-
-func TestNewGridCellSize(t *testing.T) {
-	cases := []struct {
-		name     string
-		b        orb.Bound
-		cellM    float64
-		maxCells int
-		wantM    float64 // expected cell side, metres
-	}{
+		{"zero cell", chengdu, 0, 100, invalid},
+		{"negative cell", chengdu, -5, 100, invalid},
+		{"NaN cell", chengdu, math.NaN(), 100, invalid},
+		{"infinite cell", chengdu, math.Inf(1), 100, invalid},
+		{"no cells allowed", chengdu, 100, 0, invalid},
+		{"NaN bound", orb.Bound{Min: orb.Point{math.NaN(), 0}, Max: orb.Point{1, 1}}, 100, 100, invalid},
+		{"latitude beyond the pole", orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{1, 91}}, 100, 100, invalid},
+		{"min beyond max", orb.Bound{Min: orb.Point{2, 0}, Max: orb.Point{1, 1}}, 100, 100, invalid},
 		{"Chengdu, 100 m", chengdu, 100, 1 << 20, 100},
 		{"Harbin, 250 m", orb.Bound{Min: orb.Point{126.5, 45.7}, Max: orb.Point{126.7, 45.8}}, 250, 1 << 20, 250},
 		{"capped: 10 000 cells at most", chengdu, 10, 10000, 0},
@@ -96,6 +82,12 @@ func TestNewGridCellSize(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := gridindex.NewGrid(c.b, c.cellM, c.maxCells)
+			if c.wantM == invalid {
+				if geo.ErrorCodeOf(err) != geo.EINVALID {
+					t.Errorf("NewGrid = %v, want an EINVALID error", err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

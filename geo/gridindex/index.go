@@ -63,19 +63,13 @@ func NewPoints(pts []orb.Point, cellM float64, maxCells int) (*Index, error) {
 	for _, p := range pts {
 		bb.add(p, validPoint(p))
 	}
-	ix, err := newIndex("points", len(pts), cellM, maxCells, bb)
-	if err != nil || ix.grid.nx == 0 {
-		return ix, err
-	}
-	g := ix.grid
-	ix.fill(func(file func(int32, int)) {
+	return newIndex("points", len(pts), cellM, maxCells, bb, func(g Grid, file func(int32, int)) {
 		for i, p := range pts {
 			if validPoint(p) {
 				file(int32(i), g.Row(p[1])*g.nx+g.Col(p[0]))
 			}
 		}
 	})
-	return ix, nil
 }
 
 // NewBounds indexes bs (lon, lat WGS84 degrees): item i is bs[i], filed under every cell
@@ -90,12 +84,7 @@ func NewBounds(bs []orb.Bound, cellM float64, maxCells int) (*Index, error) {
 			bb.add(b.Max, true)
 		}
 	}
-	ix, err := newIndex("bounds", len(bs), cellM, maxCells, bb)
-	if err != nil || ix.grid.nx == 0 {
-		return ix, err
-	}
-	g := ix.grid
-	ix.fill(func(file func(int32, int)) {
+	return newIndex("bounds", len(bs), cellM, maxCells, bb, func(g Grid, file func(int32, int)) {
 		for i, b := range bs {
 			if !validBound(b) {
 				continue
@@ -107,7 +96,6 @@ func NewBounds(bs []orb.Bound, cellM float64, maxCells int) (*Index, error) {
 			}
 		}
 	})
-	return ix, nil
 }
 
 // boundBuilder grows the bound of the valid points and counts the items left out.
@@ -128,9 +116,9 @@ func (bb *boundBuilder) add(p orb.Point, valid bool) {
 	}
 }
 
-// newIndex checks the sizes and returns an empty index over the grid of bb's bound (with
-// no cell when bb found no valid point).
-func newIndex(kind string, n int, cellM float64, maxCells int, bb boundBuilder) (*Index, error) {
+// newIndex checks the sizes and returns the index of n items over the grid of bb's bound,
+// filed by each (see fill); an empty index with no cell when bb found no valid point.
+func newIndex(kind string, n int, cellM float64, maxCells int, bb boundBuilder, each func(g Grid, file func(item int32, c int))) (*Index, error) {
 	if n > maxItems {
 		return nil, geo.Errorf(geo.EINVALID, "grid index: %d %s are more than %d", n, kind, maxItems)
 	}
@@ -148,6 +136,7 @@ func newIndex(kind string, n int, cellM float64, maxCells int, bb boundBuilder) 
 	ix := &Index{skipped: bb.skipped}
 	if bb.found {
 		ix.grid = g
+		ix.fill(func(file func(int32, int)) { each(g, file) })
 	}
 	return ix, nil
 }

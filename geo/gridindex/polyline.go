@@ -34,19 +34,13 @@ func NewPolylines(pts []orb.Point, off []int32, cellM float64, maxCells int) (*I
 	if maxCells <= 0 {
 		maxCells = DefaultMaxCells(nseg)
 	}
-	ix, err := newIndex("polyline points", len(pts), cellM, maxCells, bb)
-	if err != nil || ix.grid.nx == 0 {
-		return ix, err
-	}
-	g := ix.grid
-	ix.fill(func(file func(int32, int)) {
+	return newIndex("polyline points", len(pts), cellM, maxCells, bb, func(g Grid, file func(int32, int)) {
 		eachSegment(pts, off, func(i int32, a, b orb.Point) {
 			if validPoint(a) && validPoint(b) {
 				g.segmentCells(a, b, func(c int) { file(i, c) })
 			}
 		})
 	})
-	return ix, nil
 }
 
 // checkOffsets returns an EINVALID error unless off rises (never falls) from 0 to n, the

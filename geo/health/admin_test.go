@@ -10,6 +10,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
@@ -83,7 +84,7 @@ func TestChengduDistrictsOutsideTheExtract(t *testing.T) {
 	// the extent: the network's box widened by the 500 m snap distance
 	b := networkBound(res)
 	padLat := 500 / degLatM
-	padLon := padLat / math.Cos((b.Max[1]+padLat)*math.Pi/180)
+	padLon := 500 / local.MetresPerDegreeLon(b.Max[1]+padLat)
 	ext := orb.Bound{Min: orb.Point{b.Min[0] - padLon, b.Min[1] - padLat}, Max: orb.Point{b.Max[0] + padLon, b.Max[1] + padLat}}
 	maxEdge := 0.0
 	for _, e := range res.Edges {

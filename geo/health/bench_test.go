@@ -1,11 +1,11 @@
 package health_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
@@ -17,14 +17,8 @@ func BenchmarkCheckSynthetic(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := engine.New(engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities, Streets: d.Streets,
+	e := fixture.Compute(b, engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities, Streets: d.Streets,
 		Compounds: d.Compounds, Residential: d.Residential}, d.Nodes, d.Edges, engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := health.Check(e, health.Facts{}, health.Options{}); err != nil {

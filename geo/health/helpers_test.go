@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/testenv"
@@ -89,7 +90,7 @@ const (
 )
 
 // degLatM is metres per degree of latitude on the model's sphere.
-const degLatM = geo.EarthRadiusM * math.Pi / 180
+const degLatM = local.MetresPerDegreeLat
 
 // lineDLon is the longitude step of 100 m along latitude 30°.
 var lineDLon = fixture.LineDLon

@@ -8,6 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
@@ -154,7 +155,7 @@ func TestSearchBoundReached(t *testing.T) {
 	f := about(t, fs, health.CodeSearchBoundReached, "level:any")
 	speed := 4000.0 / 3600
 	surely, maybe := 0, 0 // cells beyond 5 min by more than a second, and by any margin
-	kx := degLatM * math.Cos(lineLat*math.Pi/180)
+	kx := local.MetresPerDegreeLon(lineLat)
 	for _, c := range e.Cells {
 		access := math.Abs(c.Center[1]-lineLat) * degLatM
 		along := math.Max(0, c.Center[0]-104) * kx
@@ -206,7 +207,7 @@ func TestUnitOutsideNetwork(t *testing.T) {
 	nodes, edges := lineNetwork()
 	east := linePoint(lineN)[0]
 	padLat := 500 / degLatM
-	padLon := padLat / math.Cos((lineLat+padLat)*math.Pi/180)
+	padLon := 500 / local.MetresPerDegreeLon(lineLat+padLat)
 	extEast := east + padLon
 	w := 0.004 // rectangle width, degrees of longitude
 	band := func(lon0 float64) orb.MultiPolygon { return fixture.Rect(lon0, lineLat-padLat, lon0+w, lineLat+padLat) }

@@ -11,6 +11,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
@@ -31,14 +32,7 @@ func benchEngine(b *testing.B) *engine.Engine {
 		b.Fatal(err)
 	}
 	data := engine.Data{Stations: d.Stations, Communities: d.Communities, Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
-	e, err := engine.New(data, d.Nodes, d.Edges, engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	return e
+	return fixture.Compute(b, data, d.Nodes, d.Edges, engine.Options{})
 }
 
 // BenchmarkPlanSites plans k = 10 sites within 15 minutes over every cell of the district:
@@ -51,14 +45,10 @@ func BenchmarkPlanSites(b *testing.B) {
 		b.Run(level, func(b *testing.B) {
 			req := siting.Request{Target: engine.Target{Kind: engine.KindLevel, Key: level}, Minutes: 15, K: 10}
 			var res siting.Plan
-			cpu := cpuNow()
-			for b.Loop() {
-				var err error
-				if res, err = siting.PlanSites(context.Background(), e, req); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportCPU(b, cpu)
+			loopCPU(b, func() (err error) {
+				res, err = siting.PlanSites(context.Background(), e, req)
+				return err
+			})
 			b.ReportMetric(float64(len(e.Cells)), "cells")
 			b.ReportMetric(100*(res.CoveredAfter-res.CoveredBefore)/res.Population, "gain%")
 		})
@@ -76,16 +66,13 @@ func BenchmarkScenarioAddOne(b *testing.B) {
 		}
 	}
 	i := 0
-	cpu := cpuNow()
-	for b.Loop() {
+	loopCPU(b, func() error {
 		p := e.Cells[cells[(i*7919)%len(cells)]].Center
 		i++
 		c := siting.Change{Add: []siting.Addition{{Point: p, Kind: engine.KindLevel, Key: "community"}}}
-		if _, err := siting.Scenario(context.Background(), e, c); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu)
+		_, err := siting.Scenario(context.Background(), e, c)
+		return err
+	})
 }
 
 // cpuNow is the process's CPU time so far (user + system): on a shared machine it
@@ -99,8 +86,15 @@ func cpuNow() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// reportCPU adds the CPU milliseconds per operation since start to b's results.
-func reportCPU(b *testing.B, start time.Duration) {
+// loopCPU runs op in b's loop, failing b on an error, and adds the CPU milliseconds per
+// operation to b's results.
+func loopCPU(b *testing.B, op func() error) {
+	start := cpuNow()
+	for b.Loop() {
+		if err := op(); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportMetric(float64(cpuNow()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
@@ -111,14 +105,10 @@ func BenchmarkSharedCentres(b *testing.B) {
 	e := benchEngine(b)
 	req := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
 	var res siting.SharedPlan
-	cpu := cpuNow()
-	for b.Loop() {
-		var err error
-		if res, err = siting.SharedCentres(context.Background(), e, req); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu)
+	loopCPU(b, func() (err error) {
+		res, err = siting.SharedCentres(context.Background(), e, req)
+		return err
+	})
 	b.ReportMetric(float64(len(e.Communities)), "communities")
 	b.ReportMetric(float64(res.Candidates), "searched")
 	b.ReportMetric(float64(len(res.Groups)), "groups")

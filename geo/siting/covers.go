@@ -18,6 +18,33 @@ import (
 // chunk is how many searches a worker takes at a time.
 const chunk = 16
 
+// forEachParallel calls, on max(1, workers) goroutines, a function made by newWorker (one
+// per goroutine, so it may keep scratch state) for every index in [0, n), handing out
+// chunk indexes at a time. Once ctx is cancelled no more indexes are handed out and it
+// returns ctx.Err(); otherwise nil after every index is done.
+func forEachParallel(ctx context.Context, workers, n int, newWorker func() func(i int)) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := newWorker()
+			for ctx.Err() == nil {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					do(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
 // coverLists returns, per candidate, the sorted indexes of the demand cells it reaches
 // within limit seconds. Walking times are symmetric (every way is walkable both ways at
 // the same cost, and both access legs count), so it searches from whichever side is
@@ -53,32 +80,19 @@ func reach(ctx context.Context, e *engine.Engine, from []walk.Snap, to []orb.Poi
 	if err != nil {
 		return nil, err
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, e.Options.Workers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var near []int32
-			for ctx.Err() == nil {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(from) {
-					return
-				}
-				for i := lo; i < min(lo+chunk, len(from)); i++ {
-					near = near[:0]
-					ix.Near(from[i].Origin, radius, func(items []int32) {
-						near = mayReach(from[i], items, toSnaps, radius, near)
-					})
-					if len(near) > 0 {
-						out[i] = reached(e, from[i], near, toSnaps, limit)
-					}
-				}
+	err = forEachParallel(ctx, e.Options.Workers, len(from), func() func(int) {
+		var near []int32
+		return func(i int) {
+			near = near[:0]
+			ix.Near(from[i].Origin, radius, func(items []int32) {
+				near = mayReach(from[i], items, toSnaps, radius, near)
+			})
+			if len(near) > 0 {
+				out[i] = reached(e, from[i], near, toSnaps, limit)
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		}
+	})
+	if err != nil {
 		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "site planning stopped")
 	}
 	return out, nil

@@ -1,11 +1,14 @@
 package siting_test
 
 import (
+	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/paulmach/orb"
 )
@@ -32,44 +35,19 @@ func compute(tb testing.TB, d engine.Data, nodes []geo.WalkNode, edges []geo.Wal
 
 // square is a residential square of side metres centred on p (lon, lat).
 func square(p orb.Point, side float64) geo.ResidentialArea {
-	h := side / 2
-	dLat := h / (geo.EarthRadiusM * math.Pi / 180)
-	dLon := dLat / math.Cos(p[1]*math.Pi/180)
-	ring := orb.Ring{{p[0] - dLon, p[1] - dLat}, {p[0] + dLon, p[1] - dLat}, {p[0] + dLon, p[1] + dLat}, {p[0] - dLon, p[1] + dLat}, {p[0] - dLon, p[1] - dLat}}
-	return geo.ResidentialArea{ID: "r1", Kind: "landuse", Polygon: orb.MultiPolygon{{ring}}}
+	pl, h := local.NewPlane(p), side/2
+	sw, ne := pl.LonLat(-h, -h), pl.LonLat(h, h)
+	return geo.ResidentialArea{ID: "r1", Kind: "landuse", Polygon: fixture.Rect(sw[0], sw[1], ne[0], ne[1])}
 }
 
-// gridDistrict is a square street grid of n×n nodes 100 m apart at latitude 30°, one
-// community over it (10 000 residents spread by area), a community station at the
-// south-west corner, a building station at the north-east corner and a supermarket in the
-// middle of the south side.
+// gridDistrict is fixture.GridNetwork's square street grid of n×n nodes 100 m apart at
+// latitude 30°, one community over it (10 000 residents spread by area), a community
+// station at the south-west corner, a building station at the north-east corner and a
+// supermarket in the middle of the south side.
 func gridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
 	tb.Helper()
-	const lat0 = 30.0
-	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
-	dLon := dLat / math.Cos(lat0*math.Pi/180)
-	at := func(x, y int) orb.Point { return orb.Point{104 + float64(x)*dLon, lat0 + float64(y)*dLat} }
-	id := func(x, y int) int64 { return int64(y*n + x + 1) }
-	var nodes []geo.WalkNode
-	var edges []geo.WalkEdge
-	edge := func(x0, y0, x1, y1 int) {
-		a, b := at(x0, y0), at(x1, y1)
-		edges = append(edges, geo.WalkEdge{ID: int64(len(edges) + 1), Source: id(x0, y0), Target: id(x1, y1),
-			LengthM: geo.HaversineM(a, b), Highway: "residential", Geometry: orb.LineString{a, b}})
-	}
-	for y := range n {
-		for x := range n {
-			nodes = append(nodes, geo.WalkNode{ID: id(x, y), Point: at(x, y)})
-			if x > 0 {
-				edge(x-1, y, x, y)
-			}
-			if y > 0 {
-				edge(x, y-1, x, y)
-			}
-		}
-	}
-	lo, hi := at(0, 0), at(n-1, n-1)
-	boundary := orb.MultiPolygon{{{{lo[0], lo[1]}, {hi[0], lo[1]}, {hi[0], hi[1]}, {lo[0], hi[1]}, {lo[0], lo[1]}}}}
+	nodes, edges, boundary := fixture.GridNetwork(n - 1)
+	at := func(x, y int) orb.Point { return nodes[fixture.GridID(n-1, y, x)-1].Point }
 	d := engine.Data{
 		Communities: []geo.Community{{Code: "510104001002", Name: "网格社区", StreetCode: "510104001", StreetName: "测试街道",
 			Population: 10000, Boundary: boundary}},
@@ -80,6 +58,15 @@ func gridDistrict(tb testing.TB, n int) ([]geo.WalkNode, []geo.WalkEdge, engine.
 		Outlets: []geo.Outlet{{ID: "shop", Name: "超市", Category: "supermarket", Point: at(n/2, 0)}},
 	}
 	return nodes, edges, d
+}
+
+// requireError fails the test unless err is a *geo.Error of code whose message says says.
+func requireError(tb testing.TB, err error, code geo.ErrorCode, says string) {
+	tb.Helper()
+	var ge *geo.Error
+	if !errors.As(err, &ge) || ge.Code != code || !strings.Contains(err.Error(), says) {
+		tb.Fatalf("err = %v, want code %s saying %q", err, code, says)
+	}
 }
 
 // routeSeconds is the walk time from a to b by Engine.Route (an A* search, not the

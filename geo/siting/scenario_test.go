@@ -2,11 +2,9 @@ package siting_test
 
 import (
 	"context"
-	"errors"
 	"math"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
@@ -282,10 +280,7 @@ func TestScenarioErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := siting.Scenario(context.Background(), e, tc.change)
-			var ge *geo.Error
-			if !errors.As(err, &ge) || ge.Code != tc.code || !strings.Contains(err.Error(), tc.says) {
-				t.Fatalf("err = %v, want code %s saying %s", err, tc.code, tc.says)
-			}
+			requireError(t, err, tc.code, tc.says)
 		})
 	}
 }

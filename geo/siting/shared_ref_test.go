@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 )
 
@@ -55,8 +56,7 @@ func newBruteWalk(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *
 // snap joins p (lon, lat) to the nearest point of the nearest segment.
 func (w *bruteWalk) snap(p orb.Point) bruteSnap {
 	best := bruteSnap{edge: -1, access: math.Inf(1)}
-	kx := geo.EarthRadiusM * math.Pi / 180 * math.Cos(p[1]*math.Pi/180)
-	ky := geo.EarthRadiusM * math.Pi / 180
+	kx, ky := local.MetresPerDegreeLon(p[1]), local.MetresPerDegreeLat
 	pad := w.m.MaxSnapM / ky * 2
 	for e, line := range w.lines {
 		b := w.boxes[e]

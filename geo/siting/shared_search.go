@@ -3,7 +3,6 @@ package siting
 import (
 	"context"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -107,32 +106,20 @@ func (u *sharedUnits) search(ctx context.Context, e *engine.Engine, req SharedRe
 		return nil, 0, err
 	}
 	out := make([]sharedOption, len(e.Cells))
-	var next, searched atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, e.Options.Workers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			acc := make([]float64, len(u.comms))
-			for ctx.Err() == nil {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(e.Cells) {
-					return
-				}
-				for i := lo; i < min(lo+chunk, len(e.Cells)); i++ {
-					if u.unitOf[i] < 0 || !e.CellSnaps[i].OnNetwork {
-						continue
-					}
-					if units := u.prefilter(e, x, i, req.MinShare, acc); units != nil {
-						searched.Add(1)
-						out[i] = u.option(e, i, units, req.MinShare)
-					}
-				}
+	var searched atomic.Int64
+	err = forEachParallel(ctx, e.Options.Workers, len(e.Cells), func() func(int) {
+		acc := make([]float64, len(u.comms))
+		return func(i int) {
+			if u.unitOf[i] < 0 || !e.CellSnaps[i].OnNetwork {
+				return
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			if units := u.prefilter(e, x, i, req.MinShare, acc); units != nil {
+				searched.Add(1)
+				out[i] = u.option(e, i, units, req.MinShare)
+			}
+		}
+	})
+	if err != nil {
 		return nil, 0, geo.WrapError(geo.EUNAVAILABLE, err, "shared-centre planning stopped")
 	}
 	return slices.DeleteFunc(out, func(o sharedOption) bool { return len(o.units) < 2 }), int(searched.Load()), nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -255,10 +254,7 @@ func TestPlanSitesErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := siting.PlanSites(context.Background(), e, tc.req)
-			var ge *geo.Error
-			if !errors.As(err, &ge) || ge.Code != tc.code || !strings.Contains(err.Error(), tc.says) {
-				t.Fatalf("err = %v, want code %s saying %q", err, tc.code, tc.says)
-			}
+			requireError(t, err, tc.code, tc.says)
 		})
 	}
 }

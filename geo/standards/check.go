@@ -11,6 +11,25 @@ func invalid(where, format string, args ...any) error {
 	return geo.Errorf(geo.EINVALID, "standards file: %s: %s", where, fmt.Sprintf(format, args...))
 }
 
+// checkKeyed verifies items in order: item n (from 1) with key k is named "what n (k)" in
+// errors, a key seen before is invalid with the message dup, and each item must pass
+// check. It returns the keys.
+func checkKeyed[T any](items []T, what, dup string, key func(*T) string, check func(*T, string) error) (map[string]bool, error) {
+	keys := map[string]bool{}
+	for i := range items {
+		k := key(&items[i])
+		where := fmt.Sprintf("%s %d (%q)", what, i+1, k)
+		if keys[k] {
+			return nil, invalid(where, "%s", dup)
+		}
+		keys[k] = true
+		if err := check(&items[i], where); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
 // check verifies the file's structure after decoding.
 func (r *Rules) check() error {
 	if r.Name == "" {
@@ -28,17 +47,9 @@ func (r *Rules) check() error {
 	if !(r.MinShare >= 0 && r.MinShare <= 1) {
 		return invalid("top level", `"min_share" is %g; give a share of residents above 0 and at most 1 (0.9 = 90 %%), or leave it out`, r.MinShare)
 	}
-	circles := map[string]bool{}
-	for i := range r.Circles {
-		c := &r.Circles[i]
-		where := fmt.Sprintf("circle %d (%q)", i+1, c.Key)
-		if circles[c.Key] {
-			return invalid(where, "duplicate circle key")
-		}
-		circles[c.Key] = true
-		if err := c.check(where); err != nil {
-			return err
-		}
+	circles, err := checkKeyed(r.Circles, "circle", "duplicate circle key", func(c *Circle) string { return c.Key }, (*Circle).check)
+	if err != nil {
+		return err
 	}
 	for i, n := range r.NotAssessed {
 		if err := n.check(fmt.Sprintf("not_assessed entry %d (%q)", i+1, n.NameZH), circles); err != nil {
@@ -48,13 +59,24 @@ func (r *Rules) check() error {
 	return r.checkRatios()
 }
 
+// keyAndName is the error for an entry at where without its "key" or "name_zh"; nil when
+// both are given.
+func keyAndName(where, key, nameZH string) error {
+	switch {
+	case key == "":
+		return invalid(where, `"key" is missing`)
+	case nameZH == "":
+		return invalid(where, `"name_zh" is missing`)
+	}
+	return nil
+}
+
 // check verifies one circle and its facilities.
 func (c *Circle) check(where string) error {
+	if err := keyAndName(where, c.Key, c.NameZH); err != nil {
+		return err
+	}
 	switch {
-	case c.Key == "":
-		return invalid(where, `"key" is missing`)
-	case c.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
 	case c.Source == "":
 		return invalid(where, `"source" is missing`)
 	case !(c.Minutes > 0 && c.Minutes <= 120):
@@ -72,18 +94,8 @@ func (c *Circle) check(where string) error {
 	if err := c.Dwellings.check(where + ", dwellings"); err != nil {
 		return err
 	}
-	keys := map[string]bool{}
-	for i, f := range c.Facilities {
-		fwhere := fmt.Sprintf("%s, facility %d (%q)", where, i+1, f.Key)
-		if keys[f.Key] {
-			return invalid(fwhere, "duplicate facility key in this circle")
-		}
-		keys[f.Key] = true
-		if err := f.check(fwhere); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := checkKeyed(c.Facilities, where+", facility", "duplicate facility key in this circle", func(f *Facility) string { return f.Key }, (*Facility).check)
+	return err
 }
 
 // check verifies an optional count range.
@@ -99,12 +111,10 @@ func (g *Range) check(where string) error {
 
 // check verifies one facility, without looking category keys up.
 func (f *Facility) check(where string) error {
-	switch {
-	case f.Key == "":
-		return invalid(where, `"key" is missing`)
-	case f.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
-	case len(f.Categories) == 0 && len(f.Levels) == 0:
+	if err := keyAndName(where, f.Key, f.NameZH); err != nil {
+		return err
+	}
+	if len(f.Categories) == 0 && len(f.Levels) == 0 {
 		return invalid(where, `give "categories" or "levels", or move the facility to "not_assessed"`)
 	}
 	seen := map[string]bool{}

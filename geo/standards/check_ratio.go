@@ -1,31 +1,18 @@
 package standards
 
-import "fmt"
-
 // checkRatios verifies the ratios: keys unique, a known scope, a unit and source, at
 // least one bound, and bounds in order.
 func (r *Rules) checkRatios() error {
-	keys := map[string]bool{}
-	for i, q := range r.Ratios {
-		where := fmt.Sprintf("ratio %d (%q)", i+1, q.Key)
-		if keys[q.Key] {
-			return invalid(where, "duplicate ratio key")
-		}
-		keys[q.Key] = true
-		if err := q.check(where); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := checkKeyed(r.Ratios, "ratio", "duplicate ratio key", func(q *Ratio) string { return q.Key }, func(q *Ratio, where string) error { return q.check(where) })
+	return err
 }
 
 // check verifies one ratio.
 func (q Ratio) check(where string) error {
+	if err := keyAndName(where, q.Key, q.NameZH); err != nil {
+		return err
+	}
 	switch {
-	case q.Key == "":
-		return invalid(where, `"key" is missing`)
-	case q.NameZH == "":
-		return invalid(where, `"name_zh" is missing`)
 	case q.AppliesTo != "community" && q.AppliesTo != "district" && q.AppliesTo != "grid":
 		return invalid(where, `"applies_to" is %q; use "community", "district" or "grid"`, q.AppliesTo)
 	case q.Unit == "":

@@ -6,23 +6,15 @@ import (
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 )
-
-func shippedRules(tb testing.TB) *standards.Rules {
-	tb.Helper()
-	r, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatalf("Parse(data.Standards()): %v", err)
-	}
-	return r
-}
 
 func TestShippedRulesValidate(t *testing.T) {
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		t.Fatalf("ParseCategories(data.Categories()): %v", err)
 	}
-	if err := shippedRules(t).Validate(cats); err != nil {
+	if err := fixture.Standards(t).Validate(cats); err != nil {
 		t.Errorf("shipped standards against shipped categories: %v", err)
 	}
 }
@@ -30,7 +22,7 @@ func TestShippedRulesValidate(t *testing.T) {
 // TestShippedCircles compares the circles with GB 50180-2018 table 4.0.1 as summarised
 // in STANDARDS.md.
 func TestShippedCircles(t *testing.T) {
-	r := shippedRules(t)
+	r := fixture.Standards(t)
 	if r.Nested {
 		t.Errorf("nested = true; the GB 50180 circles do not nest")
 	}
@@ -66,7 +58,7 @@ func TestShippedCircles(t *testing.T) {
 
 // TestShippedFacilities spot-checks the mapping of STANDARDS.md facilities.
 func TestShippedFacilities(t *testing.T) {
-	r := shippedRules(t)
+	r := fixture.Standards(t)
 	cases := []struct {
 		circle, facility string
 		category         string
@@ -106,7 +98,7 @@ func TestShippedFacilities(t *testing.T) {
 
 // TestShippedRatios checks the numeric rules against STANDARDS.md.
 func TestShippedRatios(t *testing.T) {
-	r := shippedRules(t)
+	r := fixture.Standards(t)
 	cases := []struct {
 		key  string
 		v    float64

@@ -9,27 +9,23 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/lifecircle/lifecircle/geo/walk"
 )
 
-// origin is a point in central Chengdu; hand-made networks are laid out east of it.
-var origin = orb.Point{104.07, 30.66}
+// plane is the local plane of a point in central Chengdu: hand-made networks are laid out
+// in metres east of its origin.
+var plane = local.NewPlane(orb.Point{104.07, 30.66})
 
-// offset returns the point dx metres east and dy metres north of p (local plane).
-func offset(p orb.Point, dx, dy float64) orb.Point {
-	lat := p[1] * math.Pi / 180
-	return orb.Point{p[0] + dx/(geo.EarthRadiusM*math.Cos(lat))*180/math.Pi, p[1] + dy/geo.EarthRadiusM*180/math.Pi}
-}
-
-// lineRoad is a straight road east from origin with nodes every 250 m from 0 to 2 000 m,
+// lineRoad is a straight road east from plane's origin with nodes every 250 m from 0 to 2 000 m,
 // each edge given as 250 m long: 225 s at the default 4 km/h.
 func lineRoad(tb testing.TB) *walk.Graph {
 	tb.Helper()
 	var nodes []geo.WalkNode
 	var edges []geo.WalkEdge
 	for k := 0; k <= 8; k++ {
-		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: offset(origin, 250*float64(k), 0)})
+		nodes = append(nodes, geo.WalkNode{ID: int64(k + 1), Point: plane.LonLat(250*float64(k), 0)})
 		if k > 0 {
 			edges = append(edges, geo.WalkEdge{ID: int64(k), Source: int64(k), Target: int64(k + 1), LengthM: 250, Highway: "footway"})
 		}
@@ -44,7 +40,7 @@ func lineRoad(tb testing.TB) *walk.Graph {
 // handCells are three cells on the road at 250, 750 and 2 000 m with 100, 200 and 300
 // residents, and a fourth 600 m north of it (off the network, beyond the 500 m snap).
 func handCells(g *walk.Graph, pops ...float64) []supply.Cell {
-	at := []orb.Point{offset(origin, 250, 0), offset(origin, 750, 0), offset(origin, 2000, 0), offset(origin, 1000, 600)}
+	at := []orb.Point{plane.LonLat(250, 0), plane.LonLat(750, 0), plane.LonLat(2000, 0), plane.LonLat(1000, 600)}
 	cells := make([]supply.Cell, len(pops))
 	for i, p := range pops {
 		cells[i] = supply.Cell{Center: at[i], Population: p, Snap: g.Snap(at[i])}
@@ -54,7 +50,7 @@ func handCells(g *walk.Graph, pops ...float64) []supply.Cell {
 
 // handStations are two stations on the road, at 0 m and 1 500 m.
 func handStations(g *walk.Graph, s1, s2 float64) []supply.Station {
-	a, b := offset(origin, 0, 0), offset(origin, 1500, 0)
+	a, b := plane.LonLat(0, 0), plane.LonLat(1500, 0)
 	return []supply.Station{
 		{ID: "S1", Point: a, Snap: g.Snap(a), Supply: s1},
 		{ID: "S2", Point: b, Snap: g.Snap(b), Supply: s2},
@@ -161,7 +157,7 @@ func TestHandComputed(t *testing.T) {
 // parameters.
 func TestHandLists(t *testing.T) {
 	g := lineRoad(t)
-	far := offset(origin, 1000, 800) // 800 m off the road
+	far := plane.LonLat(1000, 800) // 800 m off the road
 	stations := append(handStations(g, 100, math.NaN()), supply.Station{ID: "S3", Point: far, Snap: g.Snap(far), Supply: 10})
 	p := supply.Params{Method: supply.Method2SFCA, MaxSeconds: 600}
 	r, err := supply.Compute(context.Background(), g, handCells(g, 100, 200, 0), stations, p)
