@@ -184,6 +184,7 @@ func hostileShapefiles(tb testing.TB) map[string][]byte {
 		"communities-shp-truncated.zip":   zipOf(tb, "社区.shp", shp[:len(shp)-30], "社区.shx", good.shx(), "社区.dbf", good.dbf(-1), "社区.prj", prj),
 		"communities-prj-garbage.zip":     zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1), "社区.prj", []byte("PROJCS[nonsense")),
 		"communities-metres-no-prj.zip":   zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1)),
+		"communities-prj-text.zip":        zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1), "社区.prj", []byte("坐标系：2000国家大地坐标系 3度带 39带\r\n")),
 		"communities-shp-bowtie.zip":      zipOf(tb, "社区.shp", bowtie.shp(), "社区.shx", bowtie.shx(), "社区.dbf", bowtie.dbf(-1), "社区.prj", prj),
 		"communities-zip-slip.zip":        zipOf(tb, "../../evil.shp", shp, "../../evil.shx", good.shx(), "../../evil.dbf", good.dbf(-1)),
 		"communities-zip-absolute.zip":    zipOf(tb, "/tmp/evil.shp", shp),
@@ -206,6 +207,7 @@ func hostileKMLAndFriends(tb testing.TB) map[string][]byte {
 		"communities-garbage.kml":    append([]byte("<kml>"), garbage()...),
 		"communities-truncated.kml":  kml(placemark)[:200],
 		"communities-empty.kml":      kml(""),
+		"communities-abc.kml":        []byte("abc"),
 		"communities-bad-coords.kml": kml(strings.Replace(placemark, "117.28,31.86 117.29", "abc,def 117.29", 1)),
 		"communities-billion-laughs.kml": []byte(`<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">` +
 			`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">` +
