@@ -2,7 +2,6 @@ package ogr
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,8 +21,9 @@ func head(path string) []byte {
 		return nil
 	}
 	defer f.Close()
-	b, _ := io.ReadAll(io.LimitReader(f, sniffLen))
-	return bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
+	b := make([]byte, sniffLen)
+	n, _ := f.Read(b)
+	return bytes.TrimLeft(bytes.TrimPrefix(b[:n], []byte("\xef\xbb\xbf")), " \t\r\n")
 }
 
 // checkKML refuses a .kml that is not XML at all (KML is XML: it starts with "<"), which
