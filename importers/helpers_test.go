@@ -70,3 +70,17 @@ func noRejects(tb testing.TB, res *importers.Result) {
 		tb.Errorf("unexpected reject: %s", r)
 	}
 }
+
+// sameValues compares the values read with want, one by one; what names a value in
+// messages ("outlet").
+func sameValues[T comparable](tb testing.TB, what string, got, want []T) {
+	tb.Helper()
+	if len(got) != len(want) {
+		tb.Fatalf("got %d %ss, want %d", len(got), what, len(want))
+	}
+	for i, w := range want {
+		if got[i] != w {
+			tb.Errorf("%s %d:\n got %+v\nwant %+v", what, i+1, got[i], w)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -16,15 +17,7 @@ import (
 func bruteSelfIntersects(r [][2]int64) bool {
 	n := len(r) - 1
 	cross := func(a, b, c [2]int64) int64 { return (b[0]-a[0])*(c[1]-a[1]) - (b[1]-a[1])*(c[0]-a[0]) }
-	sign := func(v int64) int {
-		switch {
-		case v > 0:
-			return 1
-		case v < 0:
-			return -1
-		}
-		return 0
-	}
+	sign := func(v int64) int { return cmp.Compare(v, 0) }
 	on := func(a, b, c [2]int64) bool { // c on segment ab
 		return cross(a, b, c) == 0 && min(a[0], b[0]) <= c[0] && c[0] <= max(a[0], b[0]) &&
 			min(a[1], b[1]) <= c[1] && c[1] <= max(a[1], b[1])
@@ -59,6 +52,16 @@ func bruteSelfIntersects(r [][2]int64) bool {
 	return false
 }
 
+// closeRing closes the integer ring pts and returns it with its orb.Ring.
+func closeRing(pts [][2]int64) ([][2]int64, orb.Ring) {
+	pts = append(pts, pts[0])
+	ring := make(orb.Ring, len(pts))
+	for i, p := range pts {
+		ring[i] = orb.Point{float64(p[0]), float64(p[1])}
+	}
+	return pts, ring
+}
+
 func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	disagree := 0
@@ -79,11 +82,7 @@ func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 		if pts[0] == pts[len(pts)-1] {
 			continue
 		}
-		pts = append(pts, pts[0])
-		ring := make(orb.Ring, len(pts))
-		for i, p := range pts {
-			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
-		}
+		pts, ring := closeRing(pts)
 		want := bruteSelfIntersects(pts)
 		for _, bruteMax := range []int{1 << 30, 0} { // every pair, the sweep
 			if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, bruteMax); got != want {
@@ -222,11 +221,7 @@ func FuzzRingSelfIntersection(f *testing.F) {
 		if len(pts) < 3 || pts[0] == pts[len(pts)-1] {
 			return
 		}
-		pts = append(pts, pts[0])
-		ring := make(orb.Ring, len(pts))
-		for i, p := range pts {
-			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
-		}
+		pts, ring := closeRing(pts)
 		want := bruteSelfIntersects(pts)
 		if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, 0); got != want {
 			t.Fatalf("ring %v: the sweep says %v, brute force %v", pts, got, want)
