@@ -4,29 +4,20 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/importers/internal/importtest"
 )
 
 var update = flag.Bool("update", false, "regenerate the generated fixtures in testdata/")
 
 // testCategories returns the small category list of testdata/categories.json.
 func testCategories(tb testing.TB) *geo.Categories {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cats, err := geo.ParseCategories(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cats
+	return importtest.Categories(tb, filepath.Join("testdata", "categories.json"))
 }
 
 // readFixture reads testdata/path as kind, failing the test on a whole-file error.

@@ -2,27 +2,18 @@ package osmimport_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/importtest"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // testCategories reads the test category file.
 func testCategories(tb testing.TB) *geo.Categories {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cats, err := geo.ParseCategories(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cats
+	return importtest.Categories(tb, filepath.Join("testdata", "categories.json"))
 }
 
 // stationRules reads the bundled station rules (data/stations.json).
