@@ -52,7 +52,7 @@ func Cell(s string) string {
 	case '=', '+', '@', '\t', '\r':
 		return "'" + s
 	case '-':
-		if plainNumber(s[1:]) {
+		if PlainNumber(s[1:]) {
 			return s
 		}
 		return "'" + s
@@ -60,9 +60,9 @@ func Cell(s string) string {
 	return s
 }
 
-// plainNumber reports whether s is digits with an optional decimal point and optional
+// PlainNumber reports whether s is digits with an optional decimal point and optional
 // exponent: "3", "3.5", ".5", "3.", "1e-3", "2.5E+10".
-func plainNumber(s string) bool {
+func PlainNumber(s string) bool {
 	i, digits := 0, 0
 	for i < len(s) && isDigit(s[i]) {
 		i, digits = i+1, digits+1
