@@ -36,6 +36,16 @@ func readString(tb testing.TB, kind importers.Kind, name, content string, opts i
 	return importers.Read(context.Background(), kind, name, strings.NewReader(content), opts)
 }
 
+// readOK reads content named name as kind, failing the test on a whole-file error.
+func readOK(tb testing.TB, kind importers.Kind, name, content string, opts importers.Options) *importers.Result {
+	tb.Helper()
+	res, err := readString(tb, kind, name, content, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
 // requireInvalid checks that err is a *geo.Error with code EINVALID whose message holds
 // every one of want.
 func requireInvalid(tb testing.TB, err error, want ...string) {
