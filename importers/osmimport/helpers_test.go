@@ -19,11 +19,7 @@ func testCategories(tb testing.TB) *geo.Categories {
 // stationRules reads the bundled station rules (data/stations.json).
 func stationRules(tb testing.TB) *osmimport.StationRules {
 	tb.Helper()
-	r, err := osmimport.ParseStationRules(data.Stations())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
+	return importtest.Parse(tb, "data/stations.json", data.Stations(), osmimport.ParseStationRules)
 }
 
 // read reads a file with the test categories and the bundled station rules, and fails the

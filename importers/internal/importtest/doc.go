@@ -1,5 +1,5 @@
-// Package importtest holds the test set-up the importers' packages share: the category
-// list of a package's testdata. Tests only.
+// Package importtest holds the test set-up the importers' packages share: reading and
+// parsing a fixture (a category list, a district file, station rules). Tests only.
 //
 // importtest may import geo and the standard library only.
 package importtest
