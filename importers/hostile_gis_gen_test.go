@@ -147,20 +147,29 @@ func zipOf(tb testing.TB, parts ...any) []byte {
 // lyingZip is a zip of one entry whose directory declares size bytes for data of another
 // size.
 func lyingZip(tb testing.TB, name string, data []byte, size uint64) []byte {
-	return rawZip(tb, &zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: size}, data)
+	return rawZip(tb, rawEntry{&zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: size}, data})
 }
 
-// rawZip is a zip of one entry of h, its bytes (already compressed) body as they are.
-func rawZip(tb testing.TB, h *zip.FileHeader, body []byte) []byte {
+// rawEntry is a zip entry: its header and its bytes, already compressed as h.Method says.
+type rawEntry struct {
+	h    *zip.FileHeader
+	body []byte
+}
+
+// rawZip is a zip of the entries, their bodies written as they are (the headers'
+// compressed sizes set to the bodies' lengths).
+func rawZip(tb testing.TB, entries ...rawEntry) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	h.CompressedSize64 = uint64(len(body))
-	w, err := zw.CreateRaw(h)
-	if err != nil {
-		tb.Fatal(err)
+	for _, e := range entries {
+		e.h.CompressedSize64 = uint64(len(e.body))
+		w, err := zw.CreateRaw(e.h)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w.Write(e.body)
 	}
-	w.Write(body)
 	if err := zw.Close(); err != nil {
 		tb.Fatal(err)
 	}

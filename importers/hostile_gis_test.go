@@ -125,5 +125,5 @@ func zipBomb(tb testing.TB) []byte {
 	for range n {
 		crc.Write(zeros)
 	}
-	return rawZip(tb, &zip.FileHeader{Name: "社区.shp", Method: zip.Deflate, CRC32: crc.Sum32(), UncompressedSize64: n << 20}, body)
+	return rawZip(tb, rawEntry{&zip.FileHeader{Name: "社区.shp", Method: zip.Deflate, CRC32: crc.Sum32(), UncompressedSize64: n << 20}, body})
 }
