@@ -96,6 +96,16 @@ func values(w, h int, f func(c, r int) float64) [][]float64 {
 	return out
 }
 
+// writeText writes text to the file name in dir and returns its path.
+func writeText(tb testing.TB, dir, name, text string) string {
+	tb.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
 // projWGS84 has gdaltransform (PROJ) read the point (x, y) of srs as WGS 84 (lon, lat).
 func projWGS84(tb testing.TB, srs string, x, y float64) (lon, lat float64) {
 	tb.Helper()

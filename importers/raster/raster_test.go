@@ -3,7 +3,6 @@ package raster_test
 import (
 	"context"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -198,8 +197,7 @@ func TestRasterErrors(t *testing.T) {
 	ok := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}.write(t, dir, "ok")
 	noCRS := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, typ: "Float32", nodata: -9999}.write(t, dir, "nocrs")
 	offEarth := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 410000, yll: 3390000, dx: 100, srs: "EPSG:4326", typ: "Float32", nodata: -9999}.write(t, dir, "metres")
-	text := filepath.Join(dir, "notes.tif")
-	os.WriteFile(text, []byte("not a raster"), 0o644)
+	text := writeText(t, dir, "notes.tif", "not a raster")
 	cancelled, cancel := context.WithCancel(t.Context())
 	cancel()
 	cases := []struct {
