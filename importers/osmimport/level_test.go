@@ -14,15 +14,9 @@ import (
 func TestStationNames(t *testing.T) {
 	rules := stationRules(t)
 	funcs := map[string]func(string) (geo.Level, bool){"Level": rules.Level, "Candidate": rules.Candidate}
-	check := func(t *testing.T, fn, in string, want geo.Level) {
-		got, ok := funcs[fn](in)
-		if got != want || ok != (want != "") {
-			t.Errorf("%s(%q) = %q, %v; want %q, %v", fn, in, got, ok, want, want != "")
-		}
-	}
-	named := []struct {
+	cases := []struct {
 		fn, name, in string
-		want         geo.Level
+		want         geo.Level // "": the name states no level
 	}{
 		{"Level", "district centre", "锦江区党群服务中心", geo.LevelDistrict},
 		{"Level", "district by 区级", "区级党群服务中心", geo.LevelDistrict},
@@ -60,32 +54,33 @@ func TestStationNames(t *testing.T) {
 		{"Candidate", "civilisation practice centre, hint", "新时代文明实践中心", geo.LevelDistrict},
 		{"Candidate", "civilisation practice station in a village", "石羊村新时代文明实践站", geo.LevelCommunity},
 		{"Candidate", "bare station name, hint", "党群服务站", geo.LevelCommunity},
+		// names that state no level
+		{"Level", "no clue", "党群服务中心", ""},
+		{"Level", "empty", "", ""},
+		{"Level", "english", "Housing Registration", ""},
+		{"Level", "hospital is not a compound", "华西医院党群服务站", ""},
+		{"Level", "supermarket is not a city", "红旗超市便民服务点", ""},
+		{"Level", "office area is not a district", "人民政府办公区", ""},
+		{"Candidate", "government service centre", "成都市政务服务中心", ""},
+		{"Candidate", "district government", "青羊区政府", ""},
+		{"Candidate", "government office area", "成都市人民政府办公区", ""},
+		{"Candidate", "english office", "Housing Registration", ""},
+		{"Candidate", "management office", "东风渠成华区管理处", ""},
+		{"Candidate", "street office", "青龙街道办事处", ""},
+		{"Candidate", "community service centre without 党群", "玉林社区服务中心", ""},
+		{"Candidate", "neighbourhood centre", "府河桥社区邻里中心", ""},
+		{"Candidate", "clinic", "府河桥社区卫生服务中心", ""},
+		{"Candidate", "car service", "名爵汽车服务中心", ""},
+		{"Candidate", "combined with a government office", "青龙街道党群服务中心（政务服务中心）", ""},
+		{"Candidate", "empty", "", ""},
 	}
-	for _, c := range named {
-		t.Run(c.fn+"/"+c.name, func(t *testing.T) { check(t, c.fn, c.in, c.want) })
-	}
-	none := []struct{ fn, name, in string }{ // names that state no level
-		{"Level", "no clue", "党群服务中心"},
-		{"Level", "empty", ""},
-		{"Level", "english", "Housing Registration"},
-		{"Level", "hospital is not a compound", "华西医院党群服务站"},
-		{"Level", "supermarket is not a city", "红旗超市便民服务点"},
-		{"Level", "office area is not a district", "人民政府办公区"},
-		{"Candidate", "government service centre", "成都市政务服务中心"},
-		{"Candidate", "district government", "青羊区政府"},
-		{"Candidate", "government office area", "成都市人民政府办公区"},
-		{"Candidate", "english office", "Housing Registration"},
-		{"Candidate", "management office", "东风渠成华区管理处"},
-		{"Candidate", "street office", "青龙街道办事处"},
-		{"Candidate", "community service centre without 党群", "玉林社区服务中心"},
-		{"Candidate", "neighbourhood centre", "府河桥社区邻里中心"},
-		{"Candidate", "clinic", "府河桥社区卫生服务中心"},
-		{"Candidate", "car service", "名爵汽车服务中心"},
-		{"Candidate", "combined with a government office", "青龙街道党群服务中心（政务服务中心）"},
-		{"Candidate", "empty", ""},
-	}
-	for _, c := range none {
-		t.Run(c.fn+"/"+c.name, func(t *testing.T) { check(t, c.fn, c.in, "") })
+	for _, c := range cases {
+		t.Run(c.fn+"/"+c.name, func(t *testing.T) {
+			got, ok := funcs[c.fn](c.in)
+			if got != c.want || ok != (c.want != "") {
+				t.Errorf("%s(%q) = %q, %v; want %q, %v", c.fn, c.in, got, ok, c.want, c.want != "")
+			}
+		})
 	}
 }
 
