@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"compress/flate"
 	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // The cases of hostile_gis_gen_test.go's files.
@@ -126,4 +131,38 @@ func zipBomb(tb testing.TB) []byte {
 		crc.Write(zeros)
 	}
 	return rawZip(tb, rawEntry{&zip.FileHeader{Name: "社区.shp", Method: zip.Deflate, CRC32: crc.Sum32(), UncompressedSize64: n << 20}, body})
+}
+
+// TestPRJNotWKTWarns reads lon/lat Shapefiles whose .prj GDAL cannot use: the file is
+// read as WGS 84, and the warning says what is wrong with the .prj rather than that
+// there is none.
+func TestPRJNotWKTWarns(t *testing.T) {
+	testenv.RequireGDAL(t)
+	good := shapefile{rings: [][][2]float64{squareRing}, codes: []string{"340103001001"}}
+	cases := []struct {
+		name, prj string
+		want      []string
+	}{
+		{"text", "坐标系：WGS84 经纬度", []string{`社区.prj is not a coordinate system`, `holds the text "坐标系：WGS84 经纬度"`, "read as WGS 84"}},
+		{"damaged WKT", `GEOGCS["GCS_WGS_1984",DATUM[`, []string{"社区.prj holds WKT that GDAL cannot read", "read as WGS 84"}},
+		{"empty", "", []string{"社区.prj is empty", "read as WGS 84"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "prj.zip")
+			if err := os.WriteFile(path, zipOf(t, "社区.shp", good.shp(), "社区.shx", good.shx(), "社区.dbf", good.dbf(-1), "社区.prj", []byte(tc.prj)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := importers.ReadFile(t.Context(), importers.KindCommunities, path, importers.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := strings.Join(res.Warnings, "\n")
+			for _, want := range tc.want {
+				if !strings.Contains(w, want) {
+					t.Errorf("warnings %q do not say %q", w, want)
+				}
+			}
+		})
+	}
 }
