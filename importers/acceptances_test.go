@@ -22,10 +22,7 @@ func TestQuestionableValuesRefused(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := readString(t, importers.KindStations, tc.file, tc.content, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindStations, tc.file, tc.content, importers.Options{})
 			found := false
 			for _, r := range res.Rejects {
 				found = found || r.Record == tc.want.record && r.Line == tc.want.line && r.Field == tc.want.field && strings.Contains(r.Reason, tc.want.reason)

@@ -46,21 +46,14 @@ type builder struct {
 	entries  []entry
 	ids      map[string]seenID
 	rejects  []Reject
-	err      error // a check cancelled
-
-	communities []geo.Community
-	stations    []geo.Station
-	outlets     []geo.Outlet
-	compounds   []geo.Compound
-	districts   []geo.District
-	streets     []geo.Street
-	grids       []geo.Grid
+	err      error  // a check cancelled
+	vals     values // value i is entry i's
 }
 
 func newBuilder(ctx context.Context, spec *kindSpec, file string, opts Options) *builder {
 	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	return &builder{ctx: ctx, spec: spec, file: file, base: base, ids: map[string]seenID{},
-		progress: progress{fn: opts.Progress}}
+		progress: progress{fn: opts.Progress}, vals: spec.values(0)}
 }
 
 // maxReserve bounds how many records reserve prepares for.
@@ -71,22 +64,7 @@ func (b *builder) reserve(n int) {
 	n = max(0, min(n, maxReserve))
 	b.entries = make([]entry, 0, n)
 	b.ids = make(map[string]seenID, n)
-	switch b.spec.kind {
-	case KindCommunities:
-		b.communities = make([]geo.Community, 0, n)
-	case KindStations:
-		b.stations = make([]geo.Station, 0, n)
-	case KindOutlets:
-		b.outlets = make([]geo.Outlet, 0, n)
-	case KindCompounds:
-		b.compounds = make([]geo.Compound, 0, n)
-	case KindDistricts:
-		b.districts = make([]geo.District, 0, n)
-	case KindStreets:
-		b.streets = make([]geo.Street, 0, n)
-	case KindGrids:
-		b.grids = make([]geo.Grid, 0, n)
-	}
+	b.vals = b.spec.values(n)
 }
 
 // add validates one record. It fails only when the context is done (polled every 1024
@@ -101,46 +79,11 @@ func (b *builder) add(rec *record) error {
 	b.entries = append(b.entries, entry{num: rec.num, line: rec.line})
 	c := &rowCheck{b: b, rec: rec, e: &b.entries[len(b.entries)-1]}
 	if !c.checkText() { // the other checks would repeat the bad text in their messages
-		b.appendZero()
+		b.vals.addZero()
 		return nil
 	}
-	switch b.spec.kind {
-	case KindCommunities:
-		b.communities = append(b.communities, c.community())
-	case KindStations:
-		b.stations = append(b.stations, c.station())
-	case KindOutlets:
-		b.outlets = append(b.outlets, c.outlet())
-	case KindCompounds:
-		b.compounds = append(b.compounds, c.compound())
-	case KindDistricts:
-		b.districts = append(b.districts, c.district())
-	case KindStreets:
-		b.streets = append(b.streets, c.street())
-	case KindGrids:
-		b.grids = append(b.grids, c.grid())
-	}
+	b.vals.add(c)
 	return b.err
-}
-
-// appendZero keeps a rejected record's place among the values (entry i is value i).
-func (b *builder) appendZero() {
-	switch b.spec.kind {
-	case KindCommunities:
-		b.communities = append(b.communities, geo.Community{})
-	case KindStations:
-		b.stations = append(b.stations, geo.Station{})
-	case KindOutlets:
-		b.outlets = append(b.outlets, geo.Outlet{})
-	case KindCompounds:
-		b.compounds = append(b.compounds, geo.Compound{})
-	case KindDistricts:
-		b.districts = append(b.districts, geo.District{})
-	case KindStreets:
-		b.streets = append(b.streets, geo.Street{})
-	case KindGrids:
-		b.grids = append(b.grids, geo.Grid{})
-	}
 }
 
 // rejectRecord counts a record that could not even be read (malformed CSV row, malformed
@@ -179,22 +122,7 @@ func (b *builder) finish(res *Result) error {
 		b.emit(i, good, res)
 		good++
 	}
-	switch b.spec.kind {
-	case KindCommunities:
-		res.Communities = b.communities[:good:good]
-	case KindStations:
-		res.Stations = b.stations[:good:good]
-	case KindOutlets:
-		res.Outlets = b.outlets[:good:good]
-	case KindCompounds:
-		res.Compounds = b.compounds[:good:good]
-	case KindDistricts:
-		res.Districts = b.districts[:good:good]
-	case KindStreets:
-		res.Streets = b.streets[:good:good]
-	case KindGrids:
-		res.Grids = b.grids[:good:good]
-	}
+	b.vals.into(res, good)
 	sort.SliceStable(b.rejects, func(i, j int) bool { return b.rejects[i].Record < b.rejects[j].Record })
 	res.Read, res.Rejects = b.read, b.rejects
 	b.progress.end()
@@ -206,29 +134,7 @@ func (b *builder) finish(res *Result) error {
 func (b *builder) emit(i, k int, res *Result) {
 	e := &b.entries[i]
 	res.Records = append(res.Records, e.num)
-	switch b.spec.kind {
-	case KindCommunities:
-		b.communities[k] = b.communities[i]
-		b.communities[k].Boundary = e.area
-	case KindStations:
-		b.stations[k] = b.stations[i]
-		b.stations[k].Point = e.point
-	case KindOutlets:
-		b.outlets[k] = b.outlets[i]
-		b.outlets[k].Point = e.point
-	case KindCompounds:
-		b.compounds[k] = b.compounds[i]
-		b.compounds[k].Polygon = e.area
-	case KindDistricts:
-		b.districts[k] = b.districts[i]
-		b.districts[k].Boundary = e.area
-	case KindStreets:
-		b.streets[k] = b.streets[i]
-		b.streets[k].Boundary = e.area
-	case KindGrids:
-		b.grids[k] = b.grids[i]
-		b.grids[k].Polygon = e.area
-	}
+	b.vals.emit(i, k, e)
 	if e.repair {
 		res.NeedsRepair = append(res.NeedsRepair, k)
 	}

@@ -95,12 +95,58 @@ func undecodable(name string, data []byte, enc encoding.Encoding, label string) 
 	for i, line := range bytes.SplitAfter(data, []byte{'\n'}) {
 		out, err := enc.NewDecoder().Bytes(line)
 		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+			if err := mixedLine(name, line, i+1, label); err != nil {
+				return err
+			}
 			return geo.Errorf(geo.EINVALID,
 				"%s line %d: bytes that are not valid %s (%s): the file is damaged or in another encoding",
 				name, i+1, strings.ToUpper(label), guard.Echo(string(bytes.TrimRight(line, "\r\n")), 40))
 		}
 	}
 	return geo.Errorf(geo.EINVALID, "%s: bytes that are not valid %s", name, strings.ToUpper(label))
+}
+
+// mixedLine refuses a line that mixes UTF-8 Chinese and GBK text (a GeoJSON file is
+// often one line): it holds a run of UTF-8 Chinese and its first byte that is not UTF-8
+// starts a GBK character. It is nil for a line that does not.
+func mixedLine(name string, line []byte, n int, label string) error {
+	run, runEnd := utf8ChineseRun(line)
+	_, bad := invalidUTF8Line(line)
+	if run < 0 || bad < 0 || !startsGBK(line[bad:]) {
+		return nil
+	}
+	return geo.Errorf(geo.EINVALID,
+		"%s line %d: the file mixes encodings: %q (byte %d of the line) is UTF-8 Chinese, but byte %d is not UTF-8 (GBK?); read as %s the UTF-8 text would be garbled: save the whole file in one encoding",
+		name, n, string(line[run:runEnd]), run, bad, strings.ToUpper(label))
+}
+
+// startsGBK reports whether b starts with a GBK double-byte character: a lead byte
+// 0x81–0xFE, a trail byte 0x40–0xFE other than 0x7F.
+func startsGBK(b []byte) bool {
+	return len(b) >= 2 && b[0] >= 0x81 && b[0] != 0xff && b[1] >= 0x40 && b[1] != 0x7f && b[1] != 0xff
+}
+
+// utf8ChineseRun returns the first run of at least two Chinese characters in UTF-8 (a
+// GBK text practically never holds one) as byte offsets [start, end) (end at most 10
+// characters on), or -1, -1.
+func utf8ChineseRun(data []byte) (start, end int) {
+	start = -1
+	for i := 0; i <= len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if size == 3 && unicode.Is(unicode.Han, r) {
+			if start < 0 {
+				start = i
+			}
+			i += size
+			continue
+		}
+		if start >= 0 && i-start >= 6 {
+			return start, min(i, start+30)
+		}
+		start = -1
+		i++
+	}
+	return -1, -1
 }
 
 // invalidUTF8Line returns the line (from 1) and byte offset of the first invalid UTF-8

@@ -39,10 +39,7 @@ func TestNumbers(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			content := "code,households\n340103001001,\"" + tc.in + "\"\n"
-			res, err := readString(t, importers.KindCommunities, "n.csv", content, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindCommunities, "n.csv", content, importers.Options{})
 			if tc.reason != "" {
 				checkRejects(t, res, "n.csv", []wantReject{{1, 2, "households", tc.reason}})
 				return
@@ -72,10 +69,7 @@ func TestAreas(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			content := fmt.Sprintf("社区代码,用房面积（㎡）\n340103001001,%s\n", tc.in)
-			res, err := readString(t, importers.KindCommunities, "a.csv", content, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindCommunities, "a.csv", content, importers.Options{})
 			noRejects(t, res)
 			if got := res.Communities[0].ServiceAreaM2; got != tc.want {
 				t.Errorf("area %v, want %v", got, tc.want)
@@ -106,10 +100,7 @@ func TestFieldNames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := readString(t, importers.KindStations, "f.csv", tc.header+"\n"+tc.row+"\n", tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindStations, "f.csv", tc.header+"\n"+tc.row+"\n", tc.opts)
 			noRejects(t, res)
 			want := tc.want
 			want.Point, want.Source = [2]float64{117.1, 31.8}, "file"
@@ -122,24 +113,18 @@ func TestFieldNames(t *testing.T) {
 
 func TestTitleRow(t *testing.T) {
 	content := "庐阳区党群服务站点一览表,,,\nname,level,lon,lat\n站1,社区,117.1,31.8\n"
-	res, err := readString(t, importers.KindStations, "t.csv", content, importers.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readOK(t, importers.KindStations, "t.csv", content, importers.Options{})
 	noRejects(t, res)
 	if len(res.Stations) != 1 || res.Stations[0].Name != "站1" || res.Stations[0].ID != "t:1" {
 		t.Errorf("stations %+v", res.Stations)
 	}
-	_, err = readString(t, importers.KindStations, "t.csv", "一览表\n说明\n制表人\n日期\nname,level,lon,lat\n", importers.Options{})
+	_, err := readString(t, importers.KindStations, "t.csv", "一览表\n说明\n制表人\n日期\nname,level,lon,lat\n", importers.Options{})
 	requireInvalid(t, err, "t.csv", "missing required column")
 }
 
 func TestDerivedIDs(t *testing.T) {
 	content := "name,level,lon,lat\n\n站1,社区,117.1,31.8\n站2,社区,117.2,31.9\n,,,\n站3,社区,117.3,91\n"
-	res, err := readString(t, importers.KindStations, "网点 2024.csv", content, importers.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readOK(t, importers.KindStations, "网点 2024.csv", content, importers.Options{})
 	// an empty line is no data row (encoding/csv skips it), a row of empty cells is one;
 	// lines stay physical.
 	checkRejects(t, res, "网点 2024.csv", []wantReject{{4, 6, "lat", "latitude out of range"}})
@@ -151,20 +136,14 @@ func TestDerivedIDs(t *testing.T) {
 	}
 	t.Run("an explicit id clashing with a derived one", func(t *testing.T) {
 		content := "id,name,level,lon,lat\nf:2,站1,社区,117.1,31.8\n,站2,社区,117.2,31.9\n"
-		res, err := readString(t, importers.KindStations, "f.csv", content, importers.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readOK(t, importers.KindStations, "f.csv", content, importers.Options{})
 		checkRejects(t, res, "f.csv", []wantReject{{2, 3, "id", `duplicate id "f:2": record 1 (line 2) has it too`}})
 	})
 }
 
 func TestMalformedCSVRow(t *testing.T) {
 	content := "code,name\n340103001001,a\n340103001002,b \"c\" d\n340103001003,e\n"
-	res, err := readString(t, importers.KindCommunities, "m.csv", content, importers.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readOK(t, importers.KindCommunities, "m.csv", content, importers.Options{})
 	if len(res.Rejects) != 1 || res.Rejects[0].Record != 2 || res.Rejects[0].Line != 3 || !strings.Contains(res.Rejects[0].Reason, "malformed CSV row") {
 		t.Errorf("rejects %v, want one malformed row at record 2 line 3", res.Rejects)
 	}
@@ -183,10 +162,7 @@ func TestProgress(t *testing.T) {
 	opts := importers.Options{Categories: testCategories(t), Progress: func(done, total int64) {
 		calls = append(calls, [2]int64{done, total})
 	}}
-	res, err := readString(t, importers.KindOutlets, "p.csv", b.String(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readOK(t, importers.KindOutlets, "p.csv", b.String(), opts)
 	noRejects(t, res)
 	if len(calls) < 50 || len(calls) > 110 {
 		t.Errorf("%d progress calls, want about 100", len(calls))
@@ -243,10 +219,7 @@ func TestGeoJSONFeatures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := readString(t, importers.KindStations, "g.geojson", tc.content, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindStations, "g.geojson", tc.content, importers.Options{})
 			checkRejects(t, res, "g.geojson", tc.want)
 			var ids []string
 			for _, s := range res.Stations {

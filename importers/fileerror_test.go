@@ -84,10 +84,7 @@ func TestFormatByContent(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := readString(t, importers.KindCommunities, tc.file, tc.content, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.KindCommunities, tc.file, tc.content, importers.Options{})
 			noRejects(t, res)
 			if res.Format != tc.format || len(res.Communities) != 1 || res.Communities[0].Code != "340103001001" {
 				t.Errorf("format %q communities %+v", res.Format, res.Communities)
@@ -103,10 +100,7 @@ func TestFormatByContent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := readString(t, importers.KindCommunities, "u.txt", text, importers.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readOK(t, importers.KindCommunities, "u.txt", text, importers.Options{})
 		noRejects(t, res)
 		if res.Encoding != "utf-16" || len(res.Communities) != 1 || res.Communities[0].Name != "水西门社区居委会" {
 			t.Errorf("encoding %q communities %+v", res.Encoding, res.Communities)

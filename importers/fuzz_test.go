@@ -133,8 +133,7 @@ func storedNoCRC(tb testing.TB, data []byte) []byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	var entries []rawEntry
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -145,17 +144,9 @@ func storedNoCRC(tb testing.TB, data []byte) []byte {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store,
-			CompressedSize64: uint64(len(content)), UncompressedSize64: uint64(len(content))})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		w.Write(content)
+		entries = append(entries, rawEntry{&zip.FileHeader{Name: f.Name, Method: zip.Store, UncompressedSize64: uint64(len(content))}, content})
 	}
-	if err := zw.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
+	return rawZip(tb, entries...)
 }
 
 func FuzzReadPopulation(f *testing.F) {

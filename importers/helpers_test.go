@@ -4,29 +4,20 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
+	"github.com/lifecircle/lifecircle/importers/internal/importtest"
 )
 
 var update = flag.Bool("update", false, "regenerate the generated fixtures in testdata/")
 
 // testCategories returns the small category list of testdata/categories.json.
 func testCategories(tb testing.TB) *geo.Categories {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cats, err := geo.ParseCategories(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cats
+	return importtest.Categories(tb, filepath.Join("testdata", "categories.json"))
 }
 
 // readFixture reads testdata/path as kind, failing the test on a whole-file error.
@@ -43,6 +34,16 @@ func readFixture(tb testing.TB, kind importers.Kind, path string, opts importers
 func readString(tb testing.TB, kind importers.Kind, name, content string, opts importers.Options) (*importers.Result, error) {
 	tb.Helper()
 	return importers.Read(context.Background(), kind, name, strings.NewReader(content), opts)
+}
+
+// readOK reads content named name as kind, failing the test on a whole-file error.
+func readOK(tb testing.TB, kind importers.Kind, name, content string, opts importers.Options) *importers.Result {
+	tb.Helper()
+	res, err := readString(tb, kind, name, content, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
 }
 
 // requireInvalid checks that err is a *geo.Error with code EINVALID whose message holds
@@ -68,5 +69,19 @@ func noRejects(tb testing.TB, res *importers.Result) {
 	tb.Helper()
 	for _, r := range res.Rejects {
 		tb.Errorf("unexpected reject: %s", r)
+	}
+}
+
+// sameValues compares the values read with want, one by one; what names a value in
+// messages ("outlet").
+func sameValues[T comparable](tb testing.TB, what string, got, want []T) {
+	tb.Helper()
+	if len(got) != len(want) {
+		tb.Fatalf("got %d %ss, want %d", len(got), what, len(want))
+	}
+	for i, w := range want {
+		if got[i] != w {
+			tb.Errorf("%s %d:\n got %+v\nwant %+v", what, i+1, got[i], w)
+		}
 	}
 }

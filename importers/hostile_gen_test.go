@@ -181,17 +181,14 @@ func hostilePopulation() map[string][]byte {
 }
 
 func hostileOSM(tb testing.TB) map[string][]byte {
-	header := osmtest.Block("OSMHeader", osmtest.HeaderBlock(), true)
+	header := osmtest.Header()
 	small := osmtest.File{
 		Nodes: []osmtest.Node{{ID: 1, Lat: 30.657, Lon: 104.066}, {ID: 2, Lat: 30.6575, Lon: 104.0665}, {ID: 3, Lat: 30.658, Lon: 104.067}},
 		Ways:  []osmtest.Way{{ID: 10, Refs: []int64{1, 2, 3}, Tags: []string{"highway", "footway"}}},
 	}
 	sound := small.PBF()
 	data := small.PrimitiveBlock()
-	withData := func(block []byte) []byte { return osmtest.Concat(header, osmtest.Block("OSMData", block, true)) }
-	dense := func(fields ...[]byte) []byte { return osmtest.Message(2, bytes.Join(fields, nil)) }
-	ids := osmtest.Packed(1, osmtest.Zigzag([]int64{1, 1}))
-	coords := append(osmtest.Packed(8, osmtest.Zigzag([]int64{306570000, 1})), osmtest.Packed(9, osmtest.Zigzag([]int64{1040660000, 1}))...)
+	ids, coords := osmtest.TwoDenseNodes()
 	wayID := protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), 10)
 	alternating := make([]int64, 1_000_000)
 	for i := range alternating {
@@ -214,12 +211,12 @@ func hostileOSM(tb testing.TB) map[string][]byte {
 		"raw-size.osm.pbf":          osmtest.Frame("OSMHeader", osmtest.ZlibBlob(osmtest.Zlib(osmtest.HeaderBlock()), 2147483000)),
 		"negative-datasize.osm.pbf": osmtest.FrameSized("OSMHeader", nil, -1),
 		"header-1mib.osm.pbf":       append([]byte{0, 0x10, 0, 0}, "OSMHeader"...),
-		"string-index.osm.pbf":      withData(osmtest.PrimitiveBlock([]string{"", "highway"}, dense(ids, coords, osmtest.Packed(10, []uint64{1, 99, 0, 0})))),
-		"user-index.osm.pbf":        withData(osmtest.PrimitiveBlock([]string{""}, dense(ids, coords, osmtest.Message(5, osmtest.Packed(5, osmtest.Zigzag([]int64{-3, 0})))))),
-		"way-lats.osm.pbf": withData(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(3, append(wayID,
+		"string-index.osm.pbf":      osmtest.DataFile(osmtest.PrimitiveBlock([]string{"", "highway"}, osmtest.DenseNodes(ids, coords, osmtest.Packed(10, []uint64{1, 99, 0, 0})))),
+		"user-index.osm.pbf":        osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.DenseNodes(ids, coords, osmtest.Message(5, osmtest.Packed(5, osmtest.Zigzag([]int64{-3, 0})))))),
+		"way-lats.osm.pbf": osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(3, append(wayID,
 			append(osmtest.Packed(8, osmtest.Zigzag([]int64{1, 1})), osmtest.Packed(9, osmtest.Zigzag([]int64{1, 1, 1}))...)...)))),
-		"plain-nodes.osm.pbf": withData(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(1, nil))),
-		"relation-roles.osm.pbf": withData(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(4, bytes.Join([][]byte{
+		"plain-nodes.osm.pbf": osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(1, nil))),
+		"relation-roles.osm.pbf": osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(4, bytes.Join([][]byte{
 			osmtest.Packed(8, []uint64{0, 0}), osmtest.Packed(9, osmtest.Zigzag([]int64{1, 1})), osmtest.Packed(10, []uint64{1})}, nil)))),
 		"zlib-bomb.osm.pbf":       osmtest.Concat(header, osmtest.Frame("OSMData", osmtest.ZlibBlob(osmtest.Zlib(zeros), int64(len(data))))),
 		"lzma.osm.pbf":            osmtest.Concat(header, osmtest.Frame("OSMData", osmtest.Message(4, []byte("xz")))),

@@ -5,9 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,9 +15,6 @@ import (
 // TIFFs by the small writers below), so TestHostileCorpusFiles checks it exactly, except
 // the two GDAL writes (hostileGDALFiles: a GeoPackage and a FileGDB with two layers each),
 // which `-update` makes with ogr2ogr when GDAL is there and which are only checked to exist.
-
-// hostileGDALFiles are the committed files ogr2ogr wrote (its output varies by version).
-var hostileGDALFiles = []string{"communities-two-layers.gpkg", "compounds-two-layers.gdb.zip"}
 
 func hostileMore(tb testing.TB) map[string][]byte {
 	files := map[string][]byte{}
@@ -147,20 +141,29 @@ func zipOf(tb testing.TB, parts ...any) []byte {
 // lyingZip is a zip of one entry whose directory declares size bytes for data of another
 // size.
 func lyingZip(tb testing.TB, name string, data []byte, size uint64) []byte {
-	return rawZip(tb, &zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: size}, data)
+	return rawZip(tb, rawEntry{&zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: size}, data})
 }
 
-// rawZip is a zip of one entry of h, its bytes (already compressed) body as they are.
-func rawZip(tb testing.TB, h *zip.FileHeader, body []byte) []byte {
+// rawEntry is a zip entry: its header and its bytes, already compressed as h.Method says.
+type rawEntry struct {
+	h    *zip.FileHeader
+	body []byte
+}
+
+// rawZip is a zip of the entries, their bodies written as they are (the headers'
+// compressed sizes set to the bodies' lengths).
+func rawZip(tb testing.TB, entries ...rawEntry) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	h.CompressedSize64 = uint64(len(body))
-	w, err := zw.CreateRaw(h)
-	if err != nil {
-		tb.Fatal(err)
+	for _, e := range entries {
+		e.h.CompressedSize64 = uint64(len(e.body))
+		w, err := zw.CreateRaw(e.h)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w.Write(e.body)
 	}
-	w.Write(body)
 	if err := zw.Close(); err != nil {
 		tb.Fatal(err)
 	}
@@ -184,6 +187,7 @@ func hostileShapefiles(tb testing.TB) map[string][]byte {
 		"communities-shp-truncated.zip":   zipOf(tb, "社区.shp", shp[:len(shp)-30], "社区.shx", good.shx(), "社区.dbf", good.dbf(-1), "社区.prj", prj),
 		"communities-prj-garbage.zip":     zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1), "社区.prj", []byte("PROJCS[nonsense")),
 		"communities-metres-no-prj.zip":   zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1)),
+		"communities-prj-text.zip":        zipOf(tb, "社区.shp", metres.shp(), "社区.shx", metres.shx(), "社区.dbf", metres.dbf(-1), "社区.prj", []byte("坐标系：2000国家大地坐标系 3度带 39带\r\n")),
 		"communities-shp-bowtie.zip":      zipOf(tb, "社区.shp", bowtie.shp(), "社区.shx", bowtie.shx(), "社区.dbf", bowtie.dbf(-1), "社区.prj", prj),
 		"communities-zip-slip.zip":        zipOf(tb, "../../evil.shp", shp, "../../evil.shx", good.shx(), "../../evil.dbf", good.dbf(-1)),
 		"communities-zip-absolute.zip":    zipOf(tb, "/tmp/evil.shp", shp),
@@ -206,6 +210,7 @@ func hostileKMLAndFriends(tb testing.TB) map[string][]byte {
 		"communities-garbage.kml":    append([]byte("<kml>"), garbage()...),
 		"communities-truncated.kml":  kml(placemark)[:200],
 		"communities-empty.kml":      kml(""),
+		"communities-abc.kml":        []byte("abc"),
 		"communities-bad-coords.kml": kml(strings.Replace(placemark, "117.28,31.86 117.29", "abc,def 117.29", 1)),
 		"communities-billion-laughs.kml": []byte(`<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">` +
 			`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">` +
@@ -396,46 +401,5 @@ func hostileMoreOSM(tb testing.TB) map[string][]byte {
 		"garbage.osm.gz":       append([]byte("\x1f\x8b\x08\x00"), garbage()...),
 		"garbage.osm.bz2":      append([]byte("BZh9"), garbage()...),
 		"xml-named.osm.pbf":    []byte(`<?xml version="1.0"?><osm version="0.6"><node id="1" lat="30" lon="104"/></osm>`),
-	}
-}
-
-// writeGDALFiles writes hostileGDALFiles into dir with ogr2ogr: a GeoPackage and a zipped
-// FileGDB, each with two polygon layers, for the "several layers and no --layer" case.
-func writeGDALFiles(tb testing.TB, dir string) {
-	tb.Helper()
-	if _, err := exec.LookPath("ogr2ogr"); err != nil {
-		tb.Fatalf("-update needs GDAL's ogr2ogr for %v: %v", hostileGDALFiles, err)
-	}
-	tmp := tb.TempDir()
-	src := filepath.Join(tmp, "a.geojson")
-	if err := os.WriteFile(src, collection(feature(`"code":"340103001001","name":"水西门社区"`, squareWKT)), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	ogr := func(args ...string) {
-		if out, err := exec.Command("ogr2ogr", args...).CombinedOutput(); err != nil {
-			tb.Fatalf("ogr2ogr %v: %v\n%s", args, err, out)
-		}
-	}
-	gpkg := filepath.Join(dir, hostileGDALFiles[0])
-	os.Remove(gpkg)
-	ogr("-f", "GPKG", "-nln", "社区", gpkg, src)
-	ogr("-f", "GPKG", "-update", "-nln", "街道", gpkg, src)
-	gdb := filepath.Join(tmp, "小区.gdb")
-	ogr("-f", "OpenFileGDB", "-nln", "小区", gdb, src)
-	ogr("-f", "OpenFileGDB", "-update", "-nln", "小区2", gdb, src)
-	var parts []any
-	entries, err := os.ReadDir(gdb)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(gdb, e.Name()))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		parts = append(parts, "小区.gdb/"+e.Name(), b)
-	}
-	if err := os.WriteFile(filepath.Join(dir, hostileGDALFiles[1]), zipOf(tb, parts...), 0o644); err != nil {
-		tb.Fatal(err)
 	}
 }

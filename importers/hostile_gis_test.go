@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"compress/flate"
 	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 )
 
 // The cases of hostile_gis_gen_test.go's files.
@@ -30,7 +35,8 @@ func hostileMoreCases() []hostileCase {
 		invalid("communities-dbf-garbage.zip", asCommunities, "社区.dbf", "truncated"),
 		invalid("communities-shp-garbage.zip", asCommunities, "社区.shp: not a shapefile"),
 		invalid("communities-shp-truncated.zip", asCommunities, "社区.shp: truncated"),
-		gis(invalid("communities-prj-garbage.zip", asCommunities, "cannot be in EPSG:4326")),
+		gis(invalid("communities-prj-garbage.zip", asCommunities, "社区.prj holds WKT that GDAL cannot read", "read as WGS 84", "cannot be in EPSG:4326")),
+		gis(invalid("communities-prj-text.zip", asCommunities, "社区.prj is not a coordinate system", `holds the text "坐标系：2000国家大地坐标系 3度带 39带"`, "cannot be in EPSG:4326")),
 		gis(invalid("communities-metres-no-prj.zip", asCommunities, "cannot be in EPSG:4326", "39500500")),
 		gis(rejected("communities-shp-bowtie.zip", asCommunities, 2, 0, "geometry", "self-intersecting polygon")),
 		invalid("communities-zip-slip.zip", asCommunities, `"../../evil.shp"`, "leaves the zip's folder"),
@@ -44,6 +50,7 @@ func hostileMoreCases() []hostileCase {
 		gis(invalid("communities-garbage.kml", asCommunities, "GDAL cannot read it", "not well-formed")),
 		gis(invalid("communities-truncated.kml", asCommunities, "GDAL cannot read it")),
 		gis(invalid("communities-empty.kml", asCommunities, "finds no layer")),
+		gis(invalid("communities-abc.kml", asCommunities, "not a KML file", `starts with the text "abc"`)),
 		gis(rejected("communities-bad-coords.kml", asCommunities, 1, 0, "geometry", "self-intersecting polygon")),
 		gis(invalid("communities-billion-laughs.kml", asCommunities, "GDAL cannot read it")),
 		gis(invalid("communities-garbage.kmz", asCommunities, "GDAL cannot read it")),
@@ -83,7 +90,7 @@ func hostileMoreCases() []hostileCase {
 		rejected("district-bad-code.csv", asDistrict, 1, 2, "code", "34010 has 5 digits"),
 		invalid("district-empty.geojson", asDistrict, "no features"),
 		rejected("streets-village-code.csv", asStreets, 1, 2, "code", "is a community (village) code"),
-		invalid("communities-mixed-utf8-gbk.geojson", asCommunities, "line 1", "not valid GB18030"),
+		invalid("communities-mixed-utf8-gbk.geojson", asCommunities, "mixes encodings", "line 1", `"水西门社区" (byte 102 of the line) is UTF-8 Chinese`, "is UTF-8 Chinese", "not UTF-8 (GBK?)", "save the whole file in one encoding"),
 		rejected("communities-huge-id.geojson", asCommunities, 1, 0, "code", "id is too long: 3000 characters"),
 		rejected("compounds-nan-wkt.csv", asCompounds, 1, 2, "wkt", "unreadable geometry"),
 		{file: "nodes-nan.osm", reader: asOSM, cli: "node 1", check: func(tb testing.TB, res *osmimport.Result) {
@@ -123,5 +130,39 @@ func zipBomb(tb testing.TB) []byte {
 	for range n {
 		crc.Write(zeros)
 	}
-	return rawZip(tb, &zip.FileHeader{Name: "社区.shp", Method: zip.Deflate, CRC32: crc.Sum32(), UncompressedSize64: n << 20}, body)
+	return rawZip(tb, rawEntry{&zip.FileHeader{Name: "社区.shp", Method: zip.Deflate, CRC32: crc.Sum32(), UncompressedSize64: n << 20}, body})
+}
+
+// TestPRJNotWKTWarns reads lon/lat Shapefiles whose .prj GDAL cannot use: the file is
+// read as WGS 84, and the warning says what is wrong with the .prj rather than that
+// there is none.
+func TestPRJNotWKTWarns(t *testing.T) {
+	testenv.RequireGDAL(t)
+	good := shapefile{rings: [][][2]float64{squareRing}, codes: []string{"340103001001"}}
+	cases := []struct {
+		name, prj string
+		want      []string
+	}{
+		{"text", "坐标系：WGS84 经纬度", []string{`社区.prj is not a coordinate system`, `holds the text "坐标系：WGS84 经纬度"`, "read as WGS 84"}},
+		{"damaged WKT", `GEOGCS["GCS_WGS_1984",DATUM[`, []string{"社区.prj holds WKT that GDAL cannot read", "read as WGS 84"}},
+		{"empty", "", []string{"社区.prj is empty", "read as WGS 84"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "prj.zip")
+			if err := os.WriteFile(path, zipOf(t, "社区.shp", good.shp(), "社区.shx", good.shx(), "社区.dbf", good.dbf(-1), "社区.prj", []byte(tc.prj)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := importers.ReadFile(t.Context(), importers.KindCommunities, path, importers.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := strings.Join(res.Warnings, "\n")
+			for _, want := range tc.want {
+				if !strings.Contains(w, want) {
+					t.Errorf("warnings %q do not say %q", w, want)
+				}
+			}
+		})
+	}
 }

@@ -96,12 +96,13 @@ func rejected(file string, r hostileReader, record, line int, field, reason stri
 	return hostileCase{file: file, reader: r, reject: &wantReject{record, line, field, reason}}
 }
 
+// hostileCases is every hostile file with what reading it must give: the CSV and text,
+// GeoJSON, workbook, population and OpenStreetMap files here, the GIS and other files of
+// hostile_gis_test.go.
 func hostileCases() []hostileCase {
-	return slices.Concat(hostileTextCases(), hostileGeoJSONCases(), hostileWorkbookCases(), hostilePopulationCases(), hostileOSMCases(), hostileMoreCases())
-}
-
-func hostileTextCases() []hostileCase {
-	return []hostileCase{
+	header := sheetRow(1, "id", "name", "level", "lon", "lat")
+	return slices.Concat([]hostileCase{
+		// CSV and text
 		invalid("stations-empty.csv", asStations, "the file is empty"),
 		invalid("stations-whitespace.csv", asStations, "the file is empty"),
 		invalid("stations-header-only.csv", asStations, "no records"),
@@ -142,11 +143,7 @@ func hostileTextCases() []hostileCase {
 		rejected("compounds-bad-wkt.csv", asCompounds, 1, 2, "wkt", "unreadable geometry"),
 		rejected("compounds-self-intersecting.csv", asCompounds, 1, 2, "wkt", "self-intersecting polygon"),
 		invalid("stations-old.xls", asStations, "old Excel .xls files are not supported"),
-	}
-}
-
-func hostileGeoJSONCases() []hostileCase {
-	return []hostileCase{
+		// GeoJSON
 		invalid("communities-truncated.geojson", asCommunities, "truncated JSON"),
 		invalid("communities-array.geojson", asCommunities, "not GeoJSON"),
 		invalid("communities-bare-geometry.geojson", asCommunities, "bare Polygon geometry"),
@@ -161,12 +158,7 @@ func hostileGeoJSONCases() []hostileCase {
 		invalid("stations-long-type.geojson", asStations, "not GeoJSON: unknown type", `\u200bx`),
 		{file: "communities-comb-200k.geojson", reader: asCommunities, reject: &wantReject{1, 0, "geometry", "self-intersecting polygon"},
 			big: func(testing.TB) []byte { return combGeoJSON(50000) }},
-	}
-}
-
-func hostileWorkbookCases() []hostileCase {
-	header := sheetRow(1, "id", "name", "level", "lon", "lat")
-	return []hostileCase{
+		// workbooks
 		invalid("stations-text.xlsx", asStations, "not an XLSX file"),
 		invalid("stations-truncated.xlsx", asStations, "not a valid ZIP archive"),
 		invalid("stations-billion-laughs.xlsx", asStations, "XML declaration", "billion laughs"),
@@ -183,11 +175,7 @@ func hostileWorkbookCases() []hostileCase {
 			big: func(tb testing.TB) []byte {
 				return rawXLSX(tb, rawSheet{body: header + `<row r="2"><c r="A2"><v>`, filler: 100 << 20})
 			}},
-	}
-}
-
-func hostilePopulationCases() []hostileCase {
-	return []hostileCase{
+		// population grids
 		invalid("population-empty.csv", asPopulation, "the file is empty"),
 		invalid("population-no-columns.csv", asPopulation, "needs columns h3 and population"),
 		rejected("population-unterminated-quote.csv", asPopulation, 2, 3, "", "malformed CSV row"),
@@ -200,11 +188,7 @@ func hostilePopulationCases() []hostileCase {
 		rejected("population-duplicate.csv", asPopulation, 2, 3, "h3", "cell given twice"),
 		invalid("population-binary.csv", asPopulation, "not valid GB18030"),
 		rejected("population-not-a-cell.csv", asPopulation, 1, 2, "h3", "not an H3 cell index"),
-	}
-}
-
-func hostileOSMCases() []hostileCase {
-	return []hostileCase{
+		// OpenStreetMap extracts
 		invalid("empty.osm", asOSM, "is empty"),
 		invalid("not-osm.osm", asOSM, "holds no OSM nodes, ways or relations"),
 		invalid("truncated.osm", asOSM, "not a valid OSM XML file"),
@@ -238,7 +222,7 @@ func hostileOSMCases() []hostileCase {
 				tb.Errorf("%d edges, skipped %v; want the nodes at (200, 95) and (0, 0) treated as missing", len(res.Edges), res.Stats.Skipped)
 			}
 		}},
-	}
+	}, hostileMoreCases())
 }
 
 // combGeoJSON is a community whose boundary is a comb of teeth long thin teeth (4

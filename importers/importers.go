@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -78,12 +77,12 @@ func ReadFile(ctx context.Context, kind Kind, path string, opts Options) (*Resul
 	if ogr.Handles(path) {
 		return readGIS(ctx, kind, path, filepath.Base(path), opts)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, geo.WrapError(geo.EINVALID, err, "cannot open %s", path)
-	}
-	defer f.Close()
-	return Read(ctx, kind, filepath.Base(path), f, opts)
+	var res *Result
+	err := withFile(path, func(name string, r io.Reader) (err error) {
+		res, err = Read(ctx, kind, name, r, opts)
+		return err
+	})
+	return res, err
 }
 
 // Read reads r as kind; name gives the format (by extension, confirmed by the content) and
@@ -162,16 +161,4 @@ func readAs(ctx context.Context, spec *kindSpec, name, format string, data []byt
 		return nil, err
 	}
 	return res, nil
-}
-
-// readCapped reads r whole, refusing more than max bytes (Limits.MaxFileBytes).
-func readCapped(name string, r io.Reader, max int64) ([]byte, error) {
-	data, err := guard.ReadAll(r, max, "the file")
-	if err == nil {
-		return data, nil
-	}
-	if lerr := limitError(name, err, "MaxFileBytes"); lerr != err {
-		return nil, lerr
-	}
-	return nil, geo.WrapError(geo.EINVALID, err, "%s: cannot read the file", name)
 }

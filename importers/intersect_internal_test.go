@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -16,15 +17,7 @@ import (
 func bruteSelfIntersects(r [][2]int64) bool {
 	n := len(r) - 1
 	cross := func(a, b, c [2]int64) int64 { return (b[0]-a[0])*(c[1]-a[1]) - (b[1]-a[1])*(c[0]-a[0]) }
-	sign := func(v int64) int {
-		switch {
-		case v > 0:
-			return 1
-		case v < 0:
-			return -1
-		}
-		return 0
-	}
+	sign := func(v int64) int { return cmp.Compare(v, 0) }
 	on := func(a, b, c [2]int64) bool { // c on segment ab
 		return cross(a, b, c) == 0 && min(a[0], b[0]) <= c[0] && c[0] <= max(a[0], b[0]) &&
 			min(a[1], b[1]) <= c[1] && c[1] <= max(a[1], b[1])
@@ -59,6 +52,16 @@ func bruteSelfIntersects(r [][2]int64) bool {
 	return false
 }
 
+// closeRing closes the integer ring pts and returns it with its orb.Ring.
+func closeRing(pts [][2]int64) ([][2]int64, orb.Ring) {
+	pts = append(pts, pts[0])
+	ring := make(orb.Ring, len(pts))
+	for i, p := range pts {
+		ring[i] = orb.Point{float64(p[0]), float64(p[1])}
+	}
+	return pts, ring
+}
+
 func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	disagree := 0
@@ -79,11 +82,7 @@ func TestRingSelfIntersectionAgainstBruteForce(t *testing.T) {
 		if pts[0] == pts[len(pts)-1] {
 			continue
 		}
-		pts = append(pts, pts[0])
-		ring := make(orb.Ring, len(pts))
-		for i, p := range pts {
-			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
-		}
+		pts, ring := closeRing(pts)
 		want := bruteSelfIntersects(pts)
 		for _, bruteMax := range []int{1 << 30, 0} { // every pair, the sweep
 			if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, bruteMax); got != want {
@@ -103,24 +102,24 @@ func TestRingSelfIntersectionCases(t *testing.T) {
 	tests := []struct {
 		name string
 		ring orb.Ring
-		want bool
-		at   orb.Point
+		at   *orb.Point // where it crosses or touches itself, as ringSelfIntersection names it; nil: simple
 	}{
-		{"square", orb.Ring{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}, false, orb.Point{}},
-		{"bow-tie", orb.Ring{{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}}, true, orb.Point{0.5, 0.5}},
-		{"touches itself at a vertex", orb.Ring{{0, 0}, {2, 0}, {1, 1}, {2, 2}, {0, 2}, {1, 1}, {0, 0}}, true, orb.Point{1, 1}},
-		{"spike folding back", orb.Ring{{0, 0}, {2, 0}, {2, 2}, {2, 1}, {0, 2}, {0, 0}}, true, orb.Point{2, 2}},
-		{"flat triangle", orb.Ring{{0, 0}, {1, 0}, {2, 0}, {0, 0}}, true, orb.Point{2, 0}},
-		{"concave but simple", orb.Ring{{0, 0}, {4, 0}, {4, 4}, {2, 1}, {0, 4}, {0, 0}}, false, orb.Point{}},
+		{"square", orb.Ring{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}, nil},
+		{"bow-tie", orb.Ring{{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}}, &orb.Point{0.5, 0.5}},
+		{"touches itself at a vertex", orb.Ring{{0, 0}, {2, 0}, {1, 1}, {2, 2}, {0, 2}, {1, 1}, {0, 0}}, &orb.Point{1, 1}},
+		{"spike folding back", orb.Ring{{0, 0}, {2, 0}, {2, 2}, {2, 1}, {0, 2}, {0, 0}}, &orb.Point{2, 2}},
+		{"flat triangle", orb.Ring{{0, 0}, {1, 0}, {2, 0}, {0, 0}}, &orb.Point{2, 0}},
+		{"concave but simple", orb.Ring{{0, 0}, {4, 0}, {4, 4}, {2, 1}, {0, 4}, {0, 0}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			want := tc.at != nil
 			at, got, _ := ringSelfIntersection(context.Background(), tc.ring)
-			if got != tc.want || (got && at != tc.at) {
-				t.Errorf("got %v at %v, want %v at %v", got, at, tc.want, tc.at)
+			if got != want || (got && at != *tc.at) {
+				t.Errorf("got %v at %v, want %v at %v", got, at, want, tc.at)
 			}
-			if _, swept, _ := ringSelfIntersectionUpTo(context.Background(), tc.ring, 0); swept != tc.want {
-				t.Errorf("the sweep says %v, want %v", swept, tc.want)
+			if _, swept, _ := ringSelfIntersectionUpTo(context.Background(), tc.ring, 0); swept != want {
+				t.Errorf("the sweep says %v, want %v", swept, want)
 			}
 		})
 	}
@@ -222,11 +221,7 @@ func FuzzRingSelfIntersection(f *testing.F) {
 		if len(pts) < 3 || pts[0] == pts[len(pts)-1] {
 			return
 		}
-		pts = append(pts, pts[0])
-		ring := make(orb.Ring, len(pts))
-		for i, p := range pts {
-			ring[i] = orb.Point{float64(p[0]), float64(p[1])}
-		}
+		pts, ring := closeRing(pts)
 		want := bruteSelfIntersects(pts)
 		if _, got, _ := ringSelfIntersectionUpTo(context.Background(), ring, 0); got != want {
 			t.Fatalf("ring %v: the sweep says %v, brute force %v", pts, got, want)

@@ -10,11 +10,7 @@ import (
 // code's first 9 digits when not given), counts, and an optional boundary.
 func (c *rowCheck) community() geo.Community {
 	code := c.unitID(12, "community code")
-	scol, sval := c.rec.get(fStreetCode)
-	street, ok := c.unitCode(scol, sval, 9, "street code")
-	if ok && street == "" && len(code) == 12 {
-		street = code[:9]
-	}
+	street, _ := c.parentCode(code, 12, fStreetCode, 9, "street code")
 	v := geo.Community{
 		Code: code, Name: c.text(fName), StreetCode: street, StreetName: c.text(fStreetName),
 		Households: c.count(fHouseholds), Population: c.count(fPopulation), Workers: c.count(fWorkers),
@@ -25,38 +21,50 @@ func (c *rowCheck) community() geo.Community {
 	return v
 }
 
+// placeCommunity sets a checked community's boundary, converted to WGS84.
+func placeCommunity(v *geo.Community, e *entry) { v.Boundary = e.area }
+
+// parsed reads the required field f with parse: an empty value fails with missing, one
+// parse refuses with parse's message; both give the zero value.
+func parsed[T any](c *rowCheck, f field, missing string, parse func(string) (T, error)) T {
+	var zero T
+	col, val := c.rec.get(f)
+	if val == "" {
+		c.fail(col, "", missing)
+		return zero
+	}
+	v, err := parse(val)
+	if err != nil {
+		c.fail(col, val, geo.ErrorMessage(err))
+		return zero
+	}
+	return v
+}
+
 // station validates a station record: id, level (geo.ParseLevel), counts and its point.
 func (c *rowCheck) station() geo.Station {
 	s := geo.Station{
 		ID: c.id(), Name: c.text(fName), ParentCode: c.text(fParent), Address: c.text(fAddress),
 		FloorAreaM2: c.amount(fArea), Staff: c.count(fStaff), Source: "file",
 	}
-	col, val := c.rec.get(fLevel)
-	if val == "" {
-		c.fail(col, "", "missing station level (district, street, community, compound or building; 区级/街道/社区/小区/楼宇)")
-	} else if lvl, err := geo.ParseLevel(val); err != nil {
-		c.fail(col, val, geo.ErrorMessage(err))
-	} else {
-		s.Level = lvl
-	}
+	s.Level = parsed(c, fLevel, "missing station level (district, street, community, compound or building; 区级/街道/社区/小区/楼宇)", geo.ParseLevel)
 	c.point()
 	return s
 }
 
+// placeStation sets a checked station's point, converted to WGS84.
+func placeStation(v *geo.Station, e *entry) { v.Point = e.point }
+
 // outlet validates an outlet record: id, category (Categories.Resolve) and its point.
 func (c *rowCheck) outlet() geo.Outlet {
 	o := geo.Outlet{ID: c.id(), Name: c.text(fName), Source: "file"}
-	col, val := c.rec.get(fCategory)
-	if val == "" {
-		c.fail(col, "", "missing category")
-	} else if key, err := c.b.spec.categories.Resolve(val); err != nil {
-		c.fail(col, val, geo.ErrorMessage(err))
-	} else {
-		o.Category = key
-	}
+	o.Category = parsed(c, fCategory, "missing category", c.b.spec.categories.Resolve)
 	c.point()
 	return o
 }
+
+// placeOutlet sets a checked outlet's point, converted to WGS84.
+func placeOutlet(v *geo.Outlet, e *entry) { v.Point = e.point }
 
 // compound validates a compound record: id, the community's 12-digit code if given,
 // counts and its polygon.
@@ -71,6 +79,9 @@ func (c *rowCheck) compound() geo.Compound {
 	c.area()
 	return v
 }
+
+// placeCompound sets a checked compound's polygon, converted to WGS84.
+func placeCompound(v *geo.Compound, e *entry) { v.Polygon = e.area }
 
 // grid validates a grid record: its own code (required, unique), its community's
 // 12-digit code (required), counts, grid workers (an empty cell is "not given", 0 is
@@ -101,3 +112,6 @@ func (c *rowCheck) grid() geo.Grid {
 	c.area()
 	return v
 }
+
+// placeGrid sets a checked grid's polygon, converted to WGS84.
+func placeGrid(v *geo.Grid, e *entry) { v.Polygon = e.area }

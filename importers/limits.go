@@ -27,15 +27,9 @@ const (
 
 // withDefaults fills the zero fields.
 func (l Limits) withDefaults() Limits {
-	if l.MaxFileBytes <= 0 {
-		l.MaxFileBytes = DefaultMaxFileBytes
-	}
-	if l.MaxUnzippedBytes <= 0 {
-		l.MaxUnzippedBytes = DefaultMaxUnzippedBytes
-	}
-	if l.MaxFieldBytes <= 0 {
-		l.MaxFieldBytes = DefaultMaxFieldBytes
-	}
+	guard.Default(&l.MaxFileBytes, DefaultMaxFileBytes)
+	guard.Default(&l.MaxUnzippedBytes, DefaultMaxUnzippedBytes)
+	guard.Default(&l.MaxFieldBytes, DefaultMaxFieldBytes)
 	return l
 }
 

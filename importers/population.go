@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -41,12 +39,13 @@ const maxCellPopulation = 1e7
 // uses (6–13, the same for every row), a number in [0, 10⁷], no cell twice. Bad rows are
 // Rejects; an unusable file is an EINVALID error.
 func ReadPopulationFile(ctx context.Context, path string, encoding string) ([]PopulationCell, []Reject, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, geo.WrapError(geo.EINVALID, err, "cannot open %s", path)
-	}
-	defer f.Close()
-	return ReadPopulationFrom(ctx, filepath.Base(path), f, PopulationOptions{Encoding: encoding})
+	var cells []PopulationCell
+	var rejects []Reject
+	err := withFile(path, func(name string, r io.Reader) (err error) {
+		cells, rejects, err = ReadPopulationFrom(ctx, name, r, PopulationOptions{Encoding: encoding})
+		return err
+	})
+	return cells, rejects, err
 }
 
 // ReadPopulation is ReadPopulationFile on bytes already read; name is used in messages.

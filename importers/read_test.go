@@ -144,14 +144,7 @@ func TestReadXLSX(t *testing.T) {
 			{ID: "stations:1", Name: "百大超市", Category: "supermarket", Point: orb.Point{117.2801, 31.8702}, Source: "file"},
 			{ID: "stations:2", Name: "益丰药房", Category: "pharmacy", Point: orb.Point{117.2821, 31.8722}, Source: "file"},
 		}
-		if len(res.Outlets) != len(want) {
-			t.Fatalf("got %d outlets, want %d", len(res.Outlets), len(want))
-		}
-		for i, w := range want {
-			if res.Outlets[i] != w {
-				t.Errorf("outlet %d:\n got %+v\nwant %+v", i+1, res.Outlets[i], w)
-			}
-		}
+		sameValues(t, "outlet", res.Outlets, want)
 	})
 	t.Run("missing sheet", func(t *testing.T) {
 		_, err := importers.ReadFile(t.Context(), importers.KindStations, filepath.Join("testdata", "stations.xlsx"), importers.Options{Sheet: "Sheet9"})
@@ -168,14 +161,7 @@ func TestReadOutlets(t *testing.T) {
 		{ID: "outlets:3", Name: "益丰药房", Category: "pharmacy", Point: orb.Point{117.2821, 31.8722}, Source: "file"},
 		{ID: "outlets:4", Name: "水西门农贸市场", Category: "vegetable_market", Point: orb.Point{117.2831, 31.8732}, Source: "file"},
 	}
-	if len(res.Outlets) != len(want) {
-		t.Fatalf("got %d outlets, want %d", len(res.Outlets), len(want))
-	}
-	for i, w := range want {
-		if res.Outlets[i] != w {
-			t.Errorf("outlet %d:\n got %+v\nwant %+v", i+1, res.Outlets[i], w)
-		}
-	}
+	sameValues(t, "outlet", res.Outlets, want)
 }
 
 // square returns the closed ring of the axis-aligned rectangle.

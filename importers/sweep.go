@@ -219,30 +219,25 @@ func (s *sweep) rotateUp(x *treapNode) {
 }
 
 // predecessor returns the node before x in order (the edge just below), or nil.
-func predecessor(x *treapNode) *treapNode {
-	if x.left != nil {
-		x = x.left
-		for x.right != nil {
-			x = x.right
-		}
-		return x
-	}
-	for x.parent != nil && x.parent.left == x {
-		x = x.parent
-	}
-	return x.parent
-}
+func predecessor(x *treapNode) *treapNode { return neighbour(x, leftChild, rightChild) }
 
 // successor returns the node after x in order (the edge just above), or nil.
-func successor(x *treapNode) *treapNode {
-	if x.right != nil {
-		x = x.right
-		for x.left != nil {
-			x = x.left
+func successor(x *treapNode) *treapNode { return neighbour(x, rightChild, leftChild) }
+
+func leftChild(x *treapNode) *treapNode  { return x.left }
+func rightChild(x *treapNode) *treapNode { return x.right }
+
+// neighbour returns the node next to x in order on the side of child toward (away the
+// other side's child), or nil: the outermost node of that subtree, else the first
+// ancestor x lies away from.
+func neighbour(x *treapNode, toward, away func(*treapNode) *treapNode) *treapNode {
+	if c := toward(x); c != nil {
+		for away(c) != nil {
+			c = away(c)
 		}
-		return x
+		return c
 	}
-	for x.parent != nil && x.parent.right == x {
+	for x.parent != nil && toward(x.parent) == x {
 		x = x.parent
 	}
 	return x.parent

@@ -67,6 +67,17 @@ func parentText(val string) string {
 	return p.Adcode.String()
 }
 
+// parentCode reads field f, the n-digit code of the parent of the unit whose code (of
+// digits digits) is code, with unitCode; an empty field is code's first n digits.
+func (c *rowCheck) parentCode(code string, digits int, f field, n int, what string) (parent string, ok bool) {
+	col, val := c.rec.get(f)
+	parent, ok = c.unitCode(col, val, n, what)
+	if ok && parent == "" && len(code) == digits {
+		parent = code[:n]
+	}
+	return parent, ok
+}
+
 // district validates a district record: a unique 6-digit code, its name, the parent
 // city's code if given, and its boundary.
 func (c *rowCheck) district() geo.District {
@@ -78,22 +89,25 @@ func (c *rowCheck) district() geo.District {
 	return v
 }
 
+// placeDistrict sets a checked district's boundary, converted to WGS84.
+func placeDistrict(v *geo.District, e *entry) { v.Boundary = e.area }
+
 // street validates a street record: a unique 9-digit code, its name, its district's
 // 6-digit code (the code's first 6 digits when not given) and an optional boundary.
 func (c *rowCheck) street() geo.Street {
 	code := c.unitID(9, "street code")
-	dcol, dval := c.rec.get(fDistrictCode)
-	dist, ok := c.unitCode(dcol, dval, 6, "district code")
-	if ok && dist == "" && len(code) == 9 {
-		dist = code[:6]
-	}
+	dist, ok := c.parentCode(code, 9, fDistrictCode, 6, "district code")
 	if ok && dist != "" && len(code) == 9 && code[:6] != dist {
+		dcol, dval := c.rec.get(fDistrictCode)
 		c.fail(dcol, dval, fmt.Sprintf("street %s does not lie in district %s: its first 6 digits are %s", code, dist, code[:6]))
 	}
 	v := geo.Street{Code: code, Name: c.text(fName), DistrictCode: dist}
 	c.area()
 	return v
 }
+
+// placeStreet sets a checked street's boundary, converted to WGS84.
+func placeStreet(v *geo.Street, e *entry) { v.Boundary = e.area }
 
 // unitID reads the record's own division code (n digits), required and unique.
 func (c *rowCheck) unitID(n int, what string) string {

@@ -63,10 +63,7 @@ func TestUnitCodes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := readString(t, importers.Kind(tc.kind), "units.csv", tc.csv, importers.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readOK(t, importers.Kind(tc.kind), "units.csv", tc.csv, importers.Options{})
 			got := ""
 			switch {
 			case len(res.Districts) == 1:

@@ -194,13 +194,13 @@ func (w *workbook) readShared() error {
 			if x.Name.Local == "si" {
 				t.reset()
 			}
-			t.start(x)
+			t.mark(x.Name.Local, true)
 		case xml.CharData:
 			if err := t.text(x, w.lim.MaxFieldBytes); err != nil {
 				return limitError(w.file, &guard.LimitError{What: "one shared string", Max: int64(w.lim.MaxFieldBytes)}, "MaxFieldBytes")
 			}
 		case xml.EndElement:
-			t.end(x)
+			t.mark(x.Name.Local, false)
 			if x.Name.Local == "si" {
 				w.shared = append(w.shared, unescapeXstring(t.String()))
 			}
@@ -217,21 +217,13 @@ type richText struct {
 
 func (t *richText) reset() { t.Reset(); t.inT, t.inPhonetic = false, false }
 
-func (t *richText) start(se xml.StartElement) {
-	switch se.Name.Local {
+// mark notes the start (in) or end of an element named local.
+func (t *richText) mark(local string, in bool) {
+	switch local {
 	case "t":
-		t.inT = true
+		t.inT = in
 	case "rPh":
-		t.inPhonetic = true
-	}
-}
-
-func (t *richText) end(ee xml.EndElement) {
-	switch ee.Name.Local {
-	case "t":
-		t.inT = false
-	case "rPh":
-		t.inPhonetic = false
+		t.inPhonetic = in
 	}
 }
 

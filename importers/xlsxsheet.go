@@ -66,7 +66,7 @@ func (r *sheetReader) start(se xml.StartElement) error {
 	c := &r.cell
 	switch {
 	case c.inIS:
-		c.is.start(se)
+		c.is.mark(se.Name.Local, true)
 	case se.Name.Local == "dimension":
 		if _, last, _ := strings.Cut(attr(se, "ref"), ":"); last != "" {
 			if _, row, ok := cellRef(last); ok {
@@ -142,7 +142,7 @@ func (r *sheetReader) end(ee xml.EndElement) error {
 	case c.inIS && ee.Name.Local == "is":
 		c.inIS = false
 	case c.inIS:
-		c.is.end(ee)
+		c.is.mark(ee.Name.Local, false)
 	case ee.Name.Local == "v":
 		c.inV = false
 	case ee.Name.Local == "c" && r.inCell:

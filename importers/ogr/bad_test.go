@@ -188,17 +188,8 @@ func TestLayerChosen(t *testing.T) {
 	p := twoLayers(t, dir, d.writeGeoJSON(t, dir))
 	for _, name := range []string{"gk", "LonLat"} {
 		t.Run(name, func(t *testing.T) {
-			l, err := ogr.Open(t.Context(), p, ogr.Options{Layer: name})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer l.Close()
-			for f, err := range l.Features(t.Context()) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				sameShape(t, d.wgs84, f.Geometry)
-			}
+			l := openLayer(t, p, ogr.Options{Layer: name})
+			sameFeatures(t, l, d.wgs84)
 		})
 	}
 }
@@ -210,11 +201,7 @@ func TestOldDatumWarns(t *testing.T) {
 	d := jinjiang(t)
 	dir := t.TempDir()
 	shp := shapefileDir(t, dir, d.writeGeoJSON(t, dir), 2380)
-	l, err := ogr.Open(t.Context(), shp, ogr.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := openLayer(t, shp, ogr.Options{})
 	w := strings.Join(l.Warnings(), "\n")
 	for _, want := range []string{"EPSG:2380 (Xian 1980 / 3-degree Gauss-Kruger CM 105E)", "Ballpark geographic offset from Xian 1980 to WGS 84", "100 m"} {
 		if !strings.Contains(w, want) {
@@ -231,20 +218,11 @@ func TestOffsetOverride(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "amap.kml")
 	gdal(t, "ogr2ogr", "-f", "KML", p, d.writeGeoJSON(t, dir))
-	l, err := ogr.Open(t.Context(), p, ogr.Options{CRS: crs.Ref{Offset: crs.GCJ02}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := openLayer(t, p, ogr.Options{CRS: crs.Ref{Offset: crs.GCJ02}})
 	if l.Output != crs.GCJ02 {
 		t.Errorf("output %q, want gcj02", l.Output)
 	}
-	for f, err := range l.Features(t.Context()) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameShape(t, d.wgs84, f.Geometry)
-	}
+	sameFeatures(t, l, d.wgs84)
 }
 
 // TestCancel: a cancelled context stops Open and a stream with EUNAVAILABLE; breaking out
@@ -258,11 +236,7 @@ func TestCancel(t *testing.T) {
 	cancel()
 	_, err := ogr.Open(ctx, src, ogr.Options{})
 	wantCode(t, err, geo.EUNAVAILABLE, "cancelled")
-	l, err := ogr.Open(t.Context(), src, ogr.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := openLayer(t, src, ogr.Options{})
 	for _, err := range l.Features(ctx) {
 		wantCode(t, err, geo.EUNAVAILABLE, "cancelled")
 	}
@@ -271,5 +245,98 @@ func TestCancel(t *testing.T) {
 			t.Fatal(err)
 		}
 		break
+	}
+}
+
+// withPROJ has ogr.CheckExtent ask PROJ what the importers ask it: the stated CRS's reading
+// of the extent when projected and known to PROJ, and the candidates' readings of its
+// centre; it returns crs.Plausible's verdict on the result.
+func withPROJ(tb testing.TB, c crs.ExtentCheck) error {
+	tb.Helper()
+	testenv.RequireGDAL(tb)
+	srs := ""
+	if !c.Geographic && c.WGS84.IsZero() && c.Stated.EPSG != 0 && c.Stated.EPSG < 1000000 {
+		srs = c.Stated.String()
+	}
+	_, err := ogr.CheckExtent(tb.Context(), c, srs)
+	return err
+}
+
+// The points below are central Chengdu, (104.0657, 30.6595) WGS 84 / CGCS2000, projected
+// by gdaltransform (PROJ): EPSG:4544 (410452.97, 3393596.59), EPSG:4523 (35410452.97,
+// 3393596.59), EPSG:3857 (11584540.73, 3588607.24).
+var (
+	chengduDeg  = box(104.0, 30.6, 104.13, 30.72)
+	chengdu4544 = box(405000, 3388000, 416000, 3399000)
+	chengdu4523 = box(35405000, 3388000, 35416000, 3399000)
+	chengdu3857 = box(11580000, 3584000, 11589000, 3593000)
+	near        = &orb.Point{104.07, 30.66}
+)
+
+func box(x0, y0, x1, y1 float64) orb.Bound {
+	return orb.Bound{Min: orb.Point{x0, y0}, Max: orb.Point{x1, y1}}
+}
+
+func TestPlausibleAccepts(t *testing.T) {
+	cases := []struct {
+		name string
+		c    crs.ExtentCheck
+	}{
+		{"WGS 84 degrees", crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: chengduDeg}},
+		{"GCJ-02 degrees", crs.ExtentCheck{Stated: crs.Ref{Offset: crs.GCJ02}, Geographic: true, Extent: chengduDeg}},
+		{"Gauss-Kruger metres", crs.ExtentCheck{Stated: crs.EPSG(4544), Extent: chengdu4544}},
+		{"zone-numbered metres", crs.ExtentCheck{Stated: crs.EPSG(4523), Extent: chengdu4523}},
+		{"Web Mercator", crs.ExtentCheck{Stated: crs.EPSG(3857), Extent: chengdu3857}},
+		{"one stray record at (0, 0)", crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: box(0, 0, 104.1, 30.7)}},
+		{"unknown projection, PROJ's reading in China", crs.ExtentCheck{Stated: crs.EPSG(2000000), Extent: chengdu4544, WGS84: chengduDeg}},
+		{"unknown projection, no reading", crs.ExtentCheck{Stated: crs.EPSG(2000000), Extent: chengdu4544}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := withPROJ(t, tc.c); err != nil {
+				t.Errorf("CheckExtent: %v", err)
+			}
+		})
+	}
+}
+
+func TestPlausibleRejects(t *testing.T) {
+	cases := []struct {
+		name     string
+		c        crs.ExtentCheck
+		mentions []string
+	}{
+		{"metres given as degrees, zone known from the district",
+			crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: chengdu4544, Near: near},
+			[]string{"cannot be in EPSG:4326", "(410500.0, 3393500.0) — not degrees", "read as EPSG:4544 (CGCS2000 / 3-degree Gauss-Kruger CM 105E)", "(104.06", "30.65", "give --crs EPSG:4544", "EPSG:32648"}},
+		{"metres given as degrees, zone unknown",
+			crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: chengdu4544},
+			[]string{"not degrees", "transverse Mercator", "90 km west", "30.66°N", "EPSG:4544 for 105°E"}},
+		{"zone-numbered metres given as degrees",
+			crs.ExtentCheck{Stated: crs.Ref{Offset: crs.GCJ02}, Geographic: true, Extent: chengdu4523},
+			[]string{"cannot be in gcj02", "3° zone number 35", "give --crs EPSG:4523"}},
+		{"Web Mercator given as degrees",
+			crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: chengdu3857},
+			[]string{"not degrees", "give --crs EPSG:3857", "(104.06"}},
+		{"degrees given with a projected CRS",
+			crs.ExtentCheck{Stated: crs.EPSG(4544), Extent: chengduDeg},
+			[]string{"cannot be in EPSG:4544", "look like degrees, not metres", "read as EPSG:4326 (WGS 84) (or gcj02 / bd09", "(104.06500, 30.66000)", "give --crs EPSG:4326"}},
+		{"latitude and longitude swapped",
+			crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: box(30.6, 104.0, 30.72, 104.13)},
+			[]string{"not degrees", "(latitude, longitude) order", "(104.06500, 30.66000)"}},
+		{"a projection that puts Chengdu in Europe",
+			crs.ExtentCheck{Stated: crs.EPSG(32633), Extent: chengdu4544, Near: near},
+			[]string{"EPSG:32633 (WGS 84 / UTM zone 33N)", "(14.0", "outside China", "give --crs EPSG:4544"}},
+		{"PROJ's reading outside China",
+			crs.ExtentCheck{Stated: crs.EPSG(2000000), Name: "Local grid", Extent: chengdu4544, WGS84: box(-3, 50, -2.9, 50.1)},
+			[]string{"cannot be in Local grid", "(-2.95000, 50.05000) — outside China"}},
+		{"degrees outside China",
+			crs.ExtentCheck{Stated: crs.RefWGS84, Geographic: true, Extent: box(13.3, 52.4, 13.5, 52.6)},
+			[]string{"outside China", "no coordinate system this program knows puts them in China"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			wantCode(t, withPROJ(t, tc.c), geo.EINVALID, tc.mentions...)
+		})
 	}
 }

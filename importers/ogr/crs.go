@@ -20,6 +20,7 @@ type effective struct {
 	geographic bool
 	datum      crs.Datum
 	srs        string // for gdaltransform's -s_srs
+	prjFault   string // what is wrong with the .prj when the CRS is assumed because of it
 }
 
 // setCRS decides the CRS to read in (the caller's, the file's, or WGS 84 when the file
@@ -55,8 +56,13 @@ func (l *Layer) decideCRS(ctx context.Context, over crs.Ref) (effective, error) 
 		return fileEff, nil
 	case over.IsZero():
 		l.CRS, l.srcSRS = crs.RefWGS84, "EPSG:4326"
-		l.warn(l.File + ": the file states no CRS (no .prj or srs): its coordinates are read as WGS 84 lon/lat; give --crs (gcj02 for Amap/Tencent, bd09 for Baidu, EPSG:N for projected metres) if they are not")
-		return effective{ref: crs.RefWGS84, name: crs.RefWGS84.Describe(), geographic: true, datum: crs.DatumWGS84, srs: "EPSG:4326"}, nil
+		fault := prjFault(l.shp)
+		why := fault
+		if why == "" {
+			why = "the file states no CRS (no .prj or srs)"
+		}
+		l.warn(l.File + ": " + why + ": its coordinates are read as WGS 84 lon/lat; give --crs (gcj02 for Amap/Tencent, bd09 for Baidu, EPSG:N for projected metres) if they are not")
+		return effective{ref: crs.RefWGS84, name: crs.RefWGS84.Describe(), geographic: true, datum: crs.DatumWGS84, srs: "EPSG:4326", prjFault: fault}, nil
 	case over.IsOffset():
 		return l.offsetCRS(over, fileEff), nil
 	}
@@ -118,7 +124,10 @@ func (l *Layer) checkExtent(ctx context.Context, eff effective, near *orb.Point)
 	}
 	c, err := CheckExtent(ctx, c, srs)
 	l.WGS84 = c.WGS84
-	if err != nil {
+	switch {
+	case err != nil && eff.prjFault != "":
+		return geo.WrapError(geo.EINVALID, err, "%s: %s, so its coordinates were read as WGS 84 lon/lat", l.File, eff.prjFault)
+	case err != nil:
 		return geo.WrapError(geo.EINVALID, err, "%s", l.File)
 	}
 	return nil

@@ -37,6 +37,7 @@
 // are (lon, lat) degrees in WGS 84, or in GCJ-02/BD-09 when the caller says the file is in
 // one of those (Layer.Output; convert with geo/crs).
 //
-// ogr may import geo, geo/crs, orb and the standard library. It does no SQL and never
-// imports pgx, echo, net/http or the importers package (which calls it).
+// ogr may import geo, geo/crs, importers/internal/guard (bounded echoes of file text), orb
+// and the standard library. It does no SQL and never imports pgx, echo, net/http or the
+// importers package (which calls it).
 package ogr

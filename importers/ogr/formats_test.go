@@ -129,11 +129,7 @@ func TestFormatsReadBack(t *testing.T) {
 		t.Run(fx.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := fx.make(t, dir, d.writeGeoJSON(t, dir))
-			l, err := ogr.Open(t.Context(), path, ogr.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer l.Close()
+			l := openLayer(t, path, ogr.Options{})
 			if l.SourceCRS.EPSG != fx.epsg || l.Count != 1 || l.Output != crs.WGS84 {
 				t.Errorf("layer %s: source EPSG:%d, %d features, output %s; want EPSG:%d, 1, wgs84", l, l.SourceCRS.EPSG, l.Count, l.Output, fx.epsg)
 			}
@@ -158,6 +154,29 @@ func TestFormatsReadBack(t *testing.T) {
 				t.Errorf("%d features streamed, want 1", n)
 			}
 		})
+	}
+}
+
+// openLayer opens path with opts, failing the test on an error; the layer is closed when
+// the test ends.
+func openLayer(tb testing.TB, path string, opts ogr.Options) *ogr.Layer {
+	tb.Helper()
+	l, err := ogr.Open(tb.Context(), path, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { l.Close() })
+	return l
+}
+
+// sameFeatures checks that every feature l streams has the shape of want (sameShape).
+func sameFeatures(tb testing.TB, l *ogr.Layer, want orb.MultiPolygon) {
+	tb.Helper()
+	for f, err := range l.Features(tb.Context()) {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sameShape(tb, want, f.Geometry)
 	}
 }
 
@@ -220,11 +239,7 @@ func TestGeoJSONFeedsTheImporters(t *testing.T) {
 	d := jinjiang(t)
 	dir := t.TempDir()
 	path := shapefile(t, dir, d.writeGeoJSON(t, dir), gkZone(t, d), true)
-	l, err := ogr.Open(t.Context(), path, ogr.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := openLayer(t, path, ogr.Options{})
 	r := l.GeoJSON(t.Context())
 	defer r.Close()
 	res, err := importers.Read(t.Context(), importers.KindCommunities, "jinjiang.geojson", r, importers.Options{CRS: crs.Ref{Offset: l.Output}})

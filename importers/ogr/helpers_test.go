@@ -12,6 +12,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/importers/internal/importtest"
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -27,14 +28,7 @@ type district struct {
 // vertices to WGS 84 with geo/crs.
 func jinjiang(tb testing.TB) district {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(testenv.SharedData(tb), "admin", "chengdu-districts-gcj02.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	fc := importtest.Load(tb, filepath.Join(testenv.SharedData(tb), "admin", "chengdu-districts-gcj02.json"), geojson.UnmarshalFeatureCollection)
 	for _, f := range fc.Features {
 		if f.Properties["name"] != "锦江区" {
 			continue

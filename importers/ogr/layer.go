@@ -34,6 +34,9 @@ func (l *Layer) chooseLayer(ctx context.Context, opts Options) (*layerInfo, erro
 			return nil, err
 		}
 	}
+	if err := checkKML(l.File, l.src); err != nil {
+		return nil, err
+	}
 	ds, err := ogrinfo(ctx, l.File, l.src, nil, "")
 	if err != nil {
 		return nil, err
@@ -58,6 +61,7 @@ func (l *Layer) chooseLayer(ctx context.Context, opts Options) (*layerInfo, erro
 			return nil, err
 		}
 	}
+	l.shp = shp
 	return l.shapeEncoding(ctx, shp, info, opts)
 }
 

@@ -40,6 +40,7 @@ type Layer struct {
 	WGS84     orb.Bound  // the extent in Output's lon/lat (WGS 84 unless Output is GCJ02/BD09)
 
 	src      string   // the dataset GDAL opens
+	shp      string   // the layer's .shp, "" when it is no Shapefile
 	openOpts []string // GDAL open options (-oo …)
 	srcSRS   string   // -s_srs for ogr2ogr, "" to use the file's
 	tmp      string   // unpacked zip, removed by Close

@@ -79,23 +79,20 @@ func TestParseOgrinfo(t *testing.T) {
 
 func TestParseWKT(t *testing.T) {
 	cases := []struct {
-		name       string
-		wkt        string
-		epsg       int
-		geographic bool
-		datum      crs.Datum
+		name, wkt string
+		want      SourceCRS // EPSG, Geographic and Datum
 	}{
-		{"WKT2 lon/lat", `GEOGCRS["WGS 84",DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,298.257223563]],ID["EPSG",4326]]`, 4326, true, crs.DatumWGS84},
-		{"WKT2 inner ids only", `PROJCRS["Xian 1980 / 3-degree Gauss-Kruger CM 114E",BASEGEOGCRS["Xian 1980",DATUM["Xian 1980"],ID["EPSG",4610]],CONVERSION["x",METHOD["Transverse Mercator",ID["EPSG",9807]]]]`, 0, false, crs.DatumXian80},
-		{"WKT1 authority", `PROJCS["Beijing 1954 / 3-degree Gauss-Kruger CM 117E",GEOGCS["Beijing 1954",AUTHORITY["EPSG","4214"]],AUTHORITY["EPSG","2435"]]`, 2435, false, crs.DatumBeijing54},
-		{"ESRI .prj", `PROJCS["CGCS2000_3_Degree_GK_CM_105E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]]],PROJECTION["Gauss_Kruger"]]`, 0, false, crs.DatumCGCS2000},
-		{"BOUNDCRS", `BOUNDCRS[SOURCECRS[PROJCRS["Beijing 1954 / Gauss-Kruger zone 18",BASEGEOGCRS["Beijing 1954"],ID["EPSG",21418]]],TARGETCRS[GEOGCRS["WGS 84",ID["EPSG",4326]]],ABRIDGEDTRANSFORMATION["x"]]`, 21418, false, crs.DatumBeijing54},
+		{"WKT2 lon/lat", `GEOGCRS["WGS 84",DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,298.257223563]],ID["EPSG",4326]]`, SourceCRS{EPSG: 4326, Geographic: true, Datum: crs.DatumWGS84}},
+		{"WKT2 inner ids only", `PROJCRS["Xian 1980 / 3-degree Gauss-Kruger CM 114E",BASEGEOGCRS["Xian 1980",DATUM["Xian 1980"],ID["EPSG",4610]],CONVERSION["x",METHOD["Transverse Mercator",ID["EPSG",9807]]]]`, SourceCRS{EPSG: 0, Geographic: false, Datum: crs.DatumXian80}},
+		{"WKT1 authority", `PROJCS["Beijing 1954 / 3-degree Gauss-Kruger CM 117E",GEOGCS["Beijing 1954",AUTHORITY["EPSG","4214"]],AUTHORITY["EPSG","2435"]]`, SourceCRS{EPSG: 2435, Geographic: false, Datum: crs.DatumBeijing54}},
+		{"ESRI .prj", `PROJCS["CGCS2000_3_Degree_GK_CM_105E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]]],PROJECTION["Gauss_Kruger"]]`, SourceCRS{EPSG: 0, Geographic: false, Datum: crs.DatumCGCS2000}},
+		{"BOUNDCRS", `BOUNDCRS[SOURCECRS[PROJCRS["Beijing 1954 / Gauss-Kruger zone 18",BASEGEOGCRS["Beijing 1954"],ID["EPSG",21418]]],TARGETCRS[GEOGCRS["WGS 84",ID["EPSG",4326]]],ABRIDGEDTRANSFORMATION["x"]]`, SourceCRS{EPSG: 21418, Geographic: false, Datum: crs.DatumBeijing54}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := ParseWKT(tc.wkt)
-			if s.EPSG != tc.epsg || s.Geographic != tc.geographic || s.Datum != tc.datum {
-				t.Errorf("ParseWKT = EPSG %d, geographic %v, datum %q; want %d, %v, %q", s.EPSG, s.Geographic, s.Datum, tc.epsg, tc.geographic, tc.datum)
+			if got := (SourceCRS{EPSG: s.EPSG, Geographic: s.Geographic, Datum: s.Datum}); got != tc.want {
+				t.Errorf("ParseWKT = EPSG %d, geographic %v, datum %q; want %d, %v, %q", got.EPSG, got.Geographic, got.Datum, tc.want.EPSG, tc.want.Geographic, tc.want.Datum)
 			}
 		})
 	}

@@ -2,37 +2,24 @@ package osmimport_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/importers/internal/importtest"
 	"github.com/lifecircle/lifecircle/importers/osmimport"
 )
 
 // testCategories reads the test category file.
 func testCategories(tb testing.TB) *geo.Categories {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "categories.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cats, err := geo.ParseCategories(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cats
+	return importtest.Categories(tb, filepath.Join("testdata", "categories.json"))
 }
 
 // stationRules reads the bundled station rules (data/stations.json).
 func stationRules(tb testing.TB) *osmimport.StationRules {
 	tb.Helper()
-	r, err := osmimport.ParseStationRules(data.Stations())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
+	return importtest.Parse(tb, "data/stations.json", data.Stations(), osmimport.ParseStationRules)
 }
 
 // read reads a file with the test categories and the bundled station rules, and fails the

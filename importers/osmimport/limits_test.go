@@ -1,8 +1,6 @@
 package osmimport_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,10 +15,7 @@ func gzipParts(tb testing.TB, parts ...string) []byte {
 }
 
 func TestXMLLimits(t *testing.T) {
-	bz2, err := os.ReadFile(filepath.Join("testdata", "network.osm.bz2"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	bz2 := readTestdata(t, "network.osm.bz2")
 	nodes := strings.Repeat(`<node id="1" lat="30.6" lon="104.0"/>`, 1000)
 	tests := []struct {
 		name, file string

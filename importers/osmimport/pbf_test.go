@@ -77,13 +77,10 @@ func TestSoundPBFReadsAsItsXML(t *testing.T) {
 // TestHostilePBF reads PBF files that make github.com/paulmach/osm v0.8.0 panic or
 // allocate without bound; each must be a clear EINVALID error.
 func TestHostilePBF(t *testing.T) {
-	header := osmtest.Block("OSMHeader", osmtest.HeaderBlock(), true)
+	header := osmtest.Header()
 	sound := smallExtract.PBF()
 	data := smallExtract.PrimitiveBlock()
-	withData := func(block []byte) []byte { return osmtest.Concat(header, osmtest.Block("OSMData", block, true)) }
-	dense := func(fields ...[]byte) []byte { return osmtest.Message(2, bytes.Join(fields, nil)) }
-	ids := osmtest.Packed(1, osmtest.Zigzag([]int64{1, 1}))
-	coords := append(osmtest.Packed(8, osmtest.Zigzag([]int64{306570000, 1})), osmtest.Packed(9, osmtest.Zigzag([]int64{1040660000, 1}))...)
+	ids, coords := osmtest.TwoDenseNodes()
 	way := func(fields ...[]byte) []byte {
 		id := protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), 10)
 		return osmtest.Message(3, append(id, bytes.Join(fields, nil)...))
@@ -105,16 +102,16 @@ func TestHostilePBF(t *testing.T) {
 			fmt.Sprintf("inflates to %d bytes, not the raw_size %d", len(data), len(data)+10)},
 		{"lzma data", osmtest.Concat(header, osmtest.Frame("OSMData", osmtest.Message(4, []byte("xz")))), osmimport.Options{}, "lzma-compressed"},
 		{"data block first", osmtest.Block("OSMData", data, true), osmimport.Options{}, `file block 1: it is of type "OSMData" where the PBF format has OSMHeader`},
-		{"tag string past the table", withData(osmtest.PrimitiveBlock([]string{"", "highway"}, dense(ids, coords, osmtest.Packed(10, []uint64{1, 99, 0, 0})))), osmimport.Options{},
+		{"tag string past the table", osmtest.DataFile(osmtest.PrimitiveBlock([]string{"", "highway"}, osmtest.DenseNodes(ids, coords, osmtest.Packed(10, []uint64{1, 99, 0, 0})))), osmimport.Options{},
 			"a dense node's tag points to string 1 of a string table of 2"},
-		{"user string negative", withData(osmtest.PrimitiveBlock([]string{""}, dense(ids, coords, osmtest.Message(5, osmtest.Packed(5, osmtest.Zigzag([]int64{-3, 0})))))), osmimport.Options{},
+		{"user string negative", osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.DenseNodes(ids, coords, osmtest.Message(5, osmtest.Packed(5, osmtest.Zigzag([]int64{-3, 0})))))), osmimport.Options{},
 			"a dense node's user points to string -3"},
-		{"way with more lats than refs", withData(osmtest.PrimitiveBlock([]string{""}, way(osmtest.Packed(8, osmtest.Zigzag([]int64{1, 1})), osmtest.Packed(9, osmtest.Zigzag([]int64{1, 1, 1}))))), osmimport.Options{},
+		{"way with more lats than refs", osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, way(osmtest.Packed(8, osmtest.Zigzag([]int64{1, 1})), osmtest.Packed(9, osmtest.Zigzag([]int64{1, 1, 1}))))), osmimport.Options{},
 			"refs, lats and lons lists differ in length"},
-		{"way tag past the table", withData(osmtest.PrimitiveBlock([]string{""}, way(osmtest.Packed(2, []uint64{5}), osmtest.Packed(3, []uint64{0}), osmtest.Packed(8, osmtest.Zigzag([]int64{1}))))), osmimport.Options{},
+		{"way tag past the table", osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, way(osmtest.Packed(2, []uint64{5}), osmtest.Packed(3, []uint64{0}), osmtest.Packed(8, osmtest.Zigzag([]int64{1}))))), osmimport.Options{},
 			"a way's tag points to string 5"},
-		{"plain nodes", withData(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(1, nil))), osmimport.Options{}, "plain (non-dense) nodes"},
-		{"relation with more roles than types", withData(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(4, bytes.Join([][]byte{
+		{"plain nodes", osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(1, nil))), osmimport.Options{}, "plain (non-dense) nodes"},
+		{"relation with more roles than types", osmtest.DataFile(osmtest.PrimitiveBlock([]string{""}, osmtest.Message(4, bytes.Join([][]byte{
 			osmtest.Packed(8, []uint64{0, 0}), osmtest.Packed(9, osmtest.Zigzag([]int64{1, 1})), osmtest.Packed(10, []uint64{1})}, nil)))), osmimport.Options{},
 			"more member roles than member types"},
 		{"over MaxBytes", sound, osmimport.Options{Limits: osmimport.Limits{MaxBytes: 40}}, "the unpacked data is longer than 40 B"},

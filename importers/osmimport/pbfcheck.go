@@ -20,21 +20,28 @@ func checkPrimitiveBlock(data []byte) error {
 	if err != nil {
 		return err
 	}
+	return eachSubmessage(data, 2, "primitive block", "primitive group", func(d []byte) error { return checkGroup(d, strs) })
+}
+
+// eachSubmessage calls fn with each field num of the message data, a message itself, in
+// order, skipping the other fields, and stops at fn's first error. A field that cannot be
+// read is malformed inner, the message outer.
+func eachSubmessage(data []byte, num int, outer, inner string, fn func([]byte) error) error {
 	msg := protoscan.New(data)
 	for msg.Next() {
-		if msg.FieldNumber() != 2 {
+		if msg.FieldNumber() != num {
 			msg.Skip()
 			continue
 		}
 		d, err := msg.MessageData()
 		if err != nil {
-			return malformed("primitive group", err)
+			return malformed(inner, err)
 		}
-		if err := checkGroup(d, strs); err != nil {
+		if err := fn(d); err != nil {
 			return err
 		}
 	}
-	return malformed("primitive block", msg.Err())
+	return malformed(outer, msg.Err())
 }
 
 func malformed(what string, err error) error {
@@ -47,28 +54,19 @@ func malformed(what string, err error) error {
 // stringTableSize returns the number of strings of the block's (last) string table.
 func stringTableSize(data []byte) (int64, error) {
 	var n int64
-	msg := protoscan.New(data)
-	for msg.Next() {
-		if msg.FieldNumber() != 1 {
-			msg.Skip()
-			continue
-		}
-		d, err := msg.MessageData()
-		if err != nil {
-			return 0, malformed("string table", err)
-		}
+	err := eachSubmessage(data, 1, "primitive block", "string table", func(d []byte) error {
 		n = 0 // a later table replaces an earlier one
-		err = eachField(d, func(num protowire.Number, wt protowire.Type, _ []byte, _ uint64) error {
+		return malformed("string table", eachField(d, func(num protowire.Number, wt protowire.Type, _ []byte, _ uint64) error {
 			if num == 1 && wt == protowire.BytesType {
 				n++
 			}
 			return nil
-		})
-		if err != nil {
-			return 0, malformed("string table", err)
-		}
+		}))
+	})
+	if err != nil {
+		return 0, err
 	}
-	return n, malformed("primitive block", msg.Err())
+	return n, nil
 }
 
 // checkGroup checks a PrimitiveGroup's dense nodes (2), ways (3) and relations (4).

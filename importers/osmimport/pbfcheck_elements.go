@@ -16,31 +16,18 @@ type denseIters struct {
 // checkDenseNodes checks a DenseNodes message as extractDenseNodes reads it.
 func checkDenseNodes(data []byte, strs int64) error {
 	var it denseIters
-	msg := protoscan.New(data)
-	for msg.Next() {
-		var err error
-		switch msg.FieldNumber() {
-		case 1:
-			it.ids, err = msg.Iterator(nil)
-		case 5:
-			var d []byte
-			if d, err = msg.MessageData(); err == nil {
-				err = it.readInfo(d)
-			}
-		case 8:
-			it.lats, err = msg.Iterator(nil)
-		case 9:
-			it.lons, err = msg.Iterator(nil)
-		case 10:
-			it.keyvals, err = msg.Iterator(nil)
-		default:
-			msg.Skip()
+	lists := packedLists{1: &it.ids, 8: &it.lats, 9: &it.lons, 10: &it.keyvals}
+	err := eachMessageField(data, func(msg *protoscan.Message) error {
+		if msg.FieldNumber() != 5 {
+			return lists.read(msg)
 		}
+		d, err := msg.MessageData()
 		if err != nil {
-			return malformed("dense nodes", err)
+			return err
 		}
-	}
-	if err := msg.Err(); err != nil {
+		return it.readInfo(d)
+	})
+	if err != nil {
 		return malformed("dense nodes", err)
 	}
 	if it.ids == nil || it.lats == nil || it.lons == nil {
@@ -52,30 +39,36 @@ func checkDenseNodes(data []byte, strs int64) error {
 // readInfo reads a DenseInfo; the last one of a message is the one used.
 func (it *denseIters) readInfo(d []byte) error {
 	it.versions, it.timestamps, it.changesets, it.uids, it.usids, it.visibles = nil, nil, nil, nil, nil, nil
-	info := protoscan.New(d)
-	for info.Next() {
-		var err error
-		switch info.FieldNumber() {
-		case 1:
-			it.versions, err = info.Iterator(nil)
-		case 2:
-			it.timestamps, err = info.Iterator(nil)
-		case 3:
-			it.changesets, err = info.Iterator(nil)
-		case 4:
-			it.uids, err = info.Iterator(nil)
-		case 5:
-			it.usids, err = info.Iterator(nil)
-		case 6:
-			it.visibles, err = info.Iterator(nil)
-		default:
-			info.Skip()
-		}
-		if err != nil {
+	lists := packedLists{1: &it.versions, 2: &it.timestamps, 3: &it.changesets, 4: &it.uids, 5: &it.usids, 6: &it.visibles}
+	return eachMessageField(d, lists.read)
+}
+
+// packedLists are where the packed fields of a message go, by field number (1 to 10);
+// fields without a place are skipped.
+type packedLists [11]**protoscan.Iterator
+
+// read reads the field msg is at into its place, or skips it.
+func (l *packedLists) read(msg *protoscan.Message) error {
+	n := msg.FieldNumber()
+	if n < 0 || n >= len(l) || l[n] == nil {
+		msg.Skip()
+		return nil
+	}
+	var err error
+	*l[n], err = msg.Iterator(nil)
+	return err
+}
+
+// eachMessageField calls field for each field of the message data, in order, stopping at
+// the first error; it returns that error or the scanner's.
+func eachMessageField(data []byte, field func(*protoscan.Message) error) error {
+	msg := protoscan.New(data)
+	for msg.Next() {
+		if err := field(msg); err != nil {
 			return err
 		}
 	}
-	return info.Err()
+	return msg.Err()
 }
 
 // walk reads the nodes in the decoder's order, checking the user and tag string ids.
@@ -160,9 +153,7 @@ func checkWay(data []byte, strs int64) error {
 // what names the element in the errors.
 func checkElement(data []byte, strs int64, what string, other func(*protoscan.Message) error) error {
 	var keys, vals *protoscan.Iterator
-	msg := protoscan.New(data)
-	for msg.Next() {
-		var err error
+	err := eachMessageField(data, func(msg *protoscan.Message) (err error) {
 		switch msg.FieldNumber() {
 		case 1:
 			_, err = msg.Int64()
@@ -175,11 +166,9 @@ func checkElement(data []byte, strs int64, what string, other func(*protoscan.Me
 		default:
 			err = other(msg)
 		}
-		if err != nil {
-			return malformed(what, err)
-		}
-	}
-	if err := msg.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return malformed(what, err)
 	}
 	if keys != nil && vals != nil {
@@ -215,9 +204,7 @@ func checkInfo(msg *protoscan.Message, strs int64, what string) error {
 	if err != nil {
 		return err
 	}
-	info := protoscan.New(d)
-	for info.Next() {
-		var err error
+	return eachMessageField(d, func(info *protoscan.Message) (err error) {
 		switch info.FieldNumber() {
 		case 1, 2, 3, 4, 6:
 			_, err = info.Varint64()
@@ -229,11 +216,8 @@ func checkInfo(msg *protoscan.Message, strs int64, what string) error {
 		default:
 			info.Skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return info.Err()
+		return err
+	})
 }
 
 // checkTags checks parallel key and value string ids.
@@ -258,19 +242,8 @@ func checkTags(keys, vals *protoscan.Iterator, strs int64, what string) error {
 // tags and roles, and no more roles than member types.
 func checkRelation(data []byte, strs int64) error {
 	var roles, memids, types *protoscan.Iterator
-	err := checkElement(data, strs, "relation", func(msg *protoscan.Message) (err error) {
-		switch msg.FieldNumber() {
-		case 8:
-			roles, err = msg.Iterator(nil)
-		case 9:
-			memids, err = msg.Iterator(nil)
-		case 10:
-			types, err = msg.Iterator(nil)
-		default:
-			msg.Skip()
-		}
-		return err
-	})
+	lists := packedLists{8: &roles, 9: &memids, 10: &types}
+	err := checkElement(data, strs, "relation", lists.read)
 	if err != nil {
 		return err
 	}

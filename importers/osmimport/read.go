@@ -45,12 +45,8 @@ const (
 )
 
 func (l Limits) withDefaults() Limits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxBytes
-	}
-	if l.MaxTokenBytes <= 0 {
-		l.MaxTokenBytes = DefaultMaxTokenBytes
-	}
+	guard.Default(&l.MaxBytes, DefaultMaxBytes)
+	guard.Default(&l.MaxTokenBytes, DefaultMaxTokenBytes)
 	return l
 }
 

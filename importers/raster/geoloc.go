@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os/exec"
 	"strconv"
 	"strings"
 
@@ -53,16 +52,12 @@ func newGrid(ctx context.Context, file string, in *info) (*grid, error) {
 			fmt.Fprintf(&stdin, "%.12g %.12g\n", p[0], p[1])
 		}
 	}
-	cmd := exec.CommandContext(ctx, "gdaltransform", "-s_srs", srsArg(in), "-t_srs", "EPSG:4326", "-output_xy")
-	cmd.Stdin = &stdin
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, stderr, err := gdalTool(ctx, &stdin, "gdaltransform", "-s_srs", srsArg(in), "-t_srs", "EPSG:4326", "-output_xy")
 	if ctx.Err() != nil {
 		return nil, geo.WrapError(geo.EUNAVAILABLE, ctx.Err(), "%s: cancelled", file)
 	}
 	if err != nil {
-		return nil, geo.Errorf(geo.EINVALID, "%s: GDAL cannot transform its CRS %s to WGS 84 (gdaltransform: %s)", file, in.CRS.Describe(), condense(stderr.String()))
+		return nil, geo.Errorf(geo.EINVALID, "%s: GDAL cannot transform its CRS %s to WGS 84 (gdaltransform: %s)", file, in.CRS.Describe(), condense(stderr))
 	}
 	if err := g.read(out); err != nil {
 		return nil, geo.WrapError(geo.EINVALID, err, "%s: PROJ cannot place the raster in WGS 84 (%s)", file, in.CRS.Describe())

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
-	"os/exec"
 	"strconv"
 	"strings"
 
@@ -110,36 +108,4 @@ func noData(raw json.RawMessage) (*float64, error) {
 		v = f
 	}
 	return &v, nil
-}
-
-// runGDAL runs a GDAL tool; a failure is EINVALID naming file with the tool's messages.
-func runGDAL(ctx context.Context, file, tool string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, tool, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		return nil, geo.WrapError(geo.EUNAVAILABLE, ctx.Err(), "%s: cancelled", file)
-	case errors.As(err, &ee):
-		return nil, geo.Errorf(geo.EINVALID, "%s: GDAL cannot read it (%s: %s)", file, tool, condense(stderr.String()+"\n"+stdout.String()))
-	case err != nil:
-		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "%s: cannot run GDAL's %s (Debian package gdal-bin)", file, tool)
-	}
-	return stdout.Bytes(), nil
-}
-
-func condense(s string) string {
-	var keep []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			keep = append(keep, l)
-		}
-	}
-	msg := strings.Join(keep, " ")
-	if len(msg) > 2000 {
-		msg = msg[:2000] + "…"
-	}
-	return msg
 }

@@ -2,12 +2,8 @@ package raster_test
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -16,89 +12,6 @@ import (
 	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/uber/h3-go/v4"
 )
-
-// grid is a raster to write: values row by row from the top, the lower-left corner and
-// the cell size in the CRS's units.
-type grid struct {
-	values       [][]float64
-	xll, yll, dx float64
-	srs, typ     string  // e.g. "EPSG:4326", "Float32"; srs "" writes no CRS
-	nodata       float64 // written for NaN values
-}
-
-// write makes a GeoTIFF through an ESRI ASCII grid and gdal_translate, and returns its path.
-func (g grid) write(tb testing.TB, dir, name string) string {
-	tb.Helper()
-	var sb strings.Builder
-	nd := g.nodata
-	if math.IsNaN(nd) {
-		nd = -9999
-	}
-	fmt.Fprintf(&sb, "ncols %d\nnrows %d\nxllcorner %.10f\nyllcorner %.10f\ncellsize %.10f\nNODATA_value %g\n",
-		len(g.values[0]), len(g.values), g.xll, g.yll, g.dx, nd)
-	for _, row := range g.values {
-		for i, v := range row {
-			if i > 0 {
-				sb.WriteByte(' ')
-			}
-			if math.IsNaN(v) {
-				v = nd
-			}
-			sb.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
-		}
-		sb.WriteByte('\n')
-	}
-	asc := filepath.Join(dir, name+".asc")
-	if err := os.WriteFile(asc, []byte(sb.String()), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	tif := filepath.Join(dir, name+".tif")
-	args := []string{"-q", "-ot", g.typ}
-	if g.srs != "" {
-		args = append(args, "-a_srs", g.srs)
-	}
-	tool := "gdal_translate"
-	if math.IsNaN(g.nodata) { // NaN as nodata: gdalwarp on the same grid rewrites the -9999 pixels
-		tool, args = "gdalwarp", []string{"-q", "-ot", g.typ, "-s_srs", g.srs, "-srcnodata", "-9999", "-dstnodata", "nan"}
-	}
-	out, err := exec.Command(tool, append(args, asc, tif)...).CombinedOutput()
-	if err != nil {
-		tb.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return tif
-}
-
-// total is the sum of the grid's counts, nodata (NaN) and negatives left out.
-func (g grid) total() float64 {
-	t := 0.0
-	for _, row := range g.values {
-		for _, v := range row {
-			if !math.IsNaN(v) && v > 0 {
-				t += v
-			}
-		}
-	}
-	return t
-}
-
-func sum(cells map[h3.Cell]float64) float64 {
-	t := 0.0
-	for _, v := range cells {
-		t += v
-	}
-	return t
-}
-
-func values(w, h int, f func(c, r int) float64) [][]float64 {
-	out := make([][]float64, h)
-	for r := range out {
-		out[r] = make([]float64, w)
-		for c := range out[r] {
-			out[r][c] = f(c, r)
-		}
-	}
-	return out
-}
 
 func TestTotalPreserved(t *testing.T) {
 	testenv.RequireGDAL(t)
@@ -237,15 +150,7 @@ func TestProjectedPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("gdaltransform", "-s_srs", "EPSG:32648", "-t_srs", "EPSG:4326", "-output_xy")
-	cmd.Stdin = strings.NewReader("406000 3391000\n")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := strings.Fields(string(out))
-	lon, _ := strconv.ParseFloat(f[0], 64)
-	lat, _ := strconv.ParseFloat(f[1], 64)
+	lon, lat := projWGS84(t, "EPSG:32648", 406000, 3391000)
 	var wx, wy, w float64
 	for c, p := range res.Cells {
 		ll := h3.CellToLatLng(c)
@@ -292,8 +197,7 @@ func TestRasterErrors(t *testing.T) {
 	ok := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, srs: "EPSG:4326", typ: "Float32", nodata: -9999}.write(t, dir, "ok")
 	noCRS := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 104, yll: 30.6, dx: 0.001, typ: "Float32", nodata: -9999}.write(t, dir, "nocrs")
 	offEarth := grid{values: values(2, 2, func(c, r int) float64 { return 1 }), xll: 410000, yll: 3390000, dx: 100, srs: "EPSG:4326", typ: "Float32", nodata: -9999}.write(t, dir, "metres")
-	text := filepath.Join(dir, "notes.tif")
-	os.WriteFile(text, []byte("not a raster"), 0o644)
+	text := writeText(t, dir, "notes.tif", "not a raster")
 	cancelled, cancel := context.WithCancel(t.Context())
 	cancel()
 	cases := []struct {

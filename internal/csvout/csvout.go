@@ -53,7 +53,7 @@ func Cell(s string) string {
 	case '=', '+', '@', '\t', '\r':
 		return "'" + s
 	case '-':
-		if plainNumber.MatchString(s[1:]) {
+		if PlainNumber(s[1:]) {
 			return s
 		}
 		return "'" + s
@@ -61,6 +61,8 @@ func Cell(s string) string {
 	return s
 }
 
-// plainNumber matches digits with an optional decimal point and optional exponent: "3",
-// "3.5", ".5", "3.", "1e-3", "2.5E+10".
+// PlainNumber reports whether s is digits with an optional decimal point and optional
+// exponent: "3", "3.5", ".5", "3.", "1e-3", "2.5E+10".
+func PlainNumber(s string) bool { return plainNumber.MatchString(s) }
+
 var plainNumber = regexp.MustCompile(`^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$`)

@@ -63,3 +63,10 @@ func (c *Cap) Read(p []byte) (int, error) {
 func ReadAll(r io.Reader, max int64, what string) ([]byte, error) {
 	return io.ReadAll(&Cap{R: r, Max: max, What: what})
 }
+
+// Default sets a limit that is zero or negative (not given) to d.
+func Default[T int | int64](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
+}

@@ -37,6 +37,23 @@ func (f File) PBF() []byte {
 // Concat joins file blocks into a file.
 func Concat(blocks ...[]byte) []byte { return bytes.Join(blocks, nil) }
 
+// Header is the OSMHeader block a file starts with (HeaderBlock, compressed).
+func Header() []byte { return Block("OSMHeader", HeaderBlock(), true) }
+
+// DataFile is a file of Header and one OSMData block of data, compressed.
+func DataFile(data []byte) []byte { return Concat(Header(), Block("OSMData", data, true)) }
+
+// DenseNodes is a PrimitiveGroup's DenseNodes message (field 2) of the fields given.
+func DenseNodes(fields ...[]byte) []byte { return Message(2, bytes.Join(fields, nil)) }
+
+// TwoDenseNodes are the id (1) and lat/lon (8, 9) lists of DenseNodes for the nodes 1 and
+// 2 at (lat 30.657, lon 104.066) and one unit (100 nanodegrees) on, delta-coded.
+func TwoDenseNodes() (ids, coords []byte) {
+	ids = Packed(1, Zigzag([]int64{1, 1}))
+	coords = append(Packed(8, Zigzag([]int64{306570000, 1})), Packed(9, Zigzag([]int64{1040660000, 1}))...)
+	return ids, coords
+}
+
 // HeaderBlock is a HeaderBlock requiring OsmSchema-V0.6 and DenseNodes.
 func HeaderBlock() []byte {
 	var b []byte
