@@ -30,6 +30,7 @@
 // gdalinfo's JSON, and the dumped rows spread onto cells — has fuzz targets (fuzz_test.go,
 // in memory).
 //
-// raster may import geo, geo/local, importers/ogr (for the WKT reader), h3-go, orb and the standard
-// library; no SQL, no pgx, echo or net/http.
+// raster may import geo, geo/local (the metric plane), geo/coverage (the H3 hexagon),
+// importers/ogr (for the WKT reader), h3-go, orb and the standard library; no SQL, no
+// pgx, echo or net/http.
 package raster

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"math"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ const maxControlSpacing = 2000.0
 func newGrid(ctx context.Context, file string, in *info) (*grid, error) {
 	size := math.Hypot(in.GT[1], in.GT[4])
 	if in.CRS.Geographic {
-		size *= 111320
+		size *= local.MetresPerDegreeLat
 	}
 	step := int(math.Max(1, math.Min(64, math.Floor(maxControlSpacing/size))))
 	g := &grid{cols: controls(in.Width, step), rows: controls(in.Height, step)}

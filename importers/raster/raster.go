@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"math"
 	"os"
 	"os/exec"
@@ -155,10 +156,8 @@ func keepRows(res int, pixelM float64) int {
 func pixelMetres(loc locator, in *info) float64 {
 	c, r := float64(in.Width)/2, float64(in.Height)/2
 	p, px, py := loc.at(c, r), loc.at(c+1, r), loc.at(c, r+1)
-	kx := math.Cos(p[1]*math.Pi/180) * 111320
-	dx := math.Hypot((px[0]-p[0])*kx, (px[1]-p[1])*110574)
-	dy := math.Hypot((py[0]-p[0])*kx, (py[1]-p[1])*110574)
-	return math.Max(dx, dy)
+	pl := local.NewPlane(p)
+	return math.Max(math.Hypot(pl.XY(px)), math.Hypot(pl.XY(py)))
 }
 
 // checkPlace rejects a raster whose corners PROJ puts off the globe (a wrong CRS).

@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo/local"
@@ -56,10 +57,11 @@ func (s *splitter) hex(c h3.Cell) *hexagon {
 		h.used = s.row
 		return h
 	}
-	b := h3.CellToBoundary(c)
-	h := &hexagon{verts: make([]orb.Point, len(b)), used: s.row}
-	for i, ll := range b {
-		h.verts[i] = s.frame(orb.Point{ll.Lng, ll.Lat})
+	ring := coverage.CellPolygon(c)[0]
+	ring = ring[:len(ring)-1] // the frame polygon is open
+	h := &hexagon{verts: make([]orb.Point, len(ring)), used: s.row}
+	for i, p := range ring {
+		h.verts[i] = s.frame(p)
 	}
 	if ringArea(h.verts) < 0 {
 		for i, j := 0, len(h.verts)-1; i < j; i, j = i+1, j-1 {
