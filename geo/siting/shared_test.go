@@ -2,6 +2,7 @@ package siting_test
 
 import (
 	"context"
+	"github.com/lifecircle/lifecircle/internal/walkref"
 	"math"
 	"reflect"
 	"testing"
@@ -170,13 +171,13 @@ func synthShared(tb testing.TB) (*engine.Engine, []geo.WalkNode, []geo.WalkEdge)
 }
 
 // TestSharedCentresBruteForce recomputes, for every returned site, each member's share of
-// residents within the minutes with an independent search (bruteWalk), and checks that
+// residents within the minutes with an independent search (internal/walkref), and checks that
 // groups are disjoint, connected through shared rectangle sides (the synthetic
 // communities are rectangles: sides compared directly, not through Adjacency) and hold a
 // community without a centre.
 func TestSharedCentresBruteForce(t *testing.T) {
 	e, nodes, edges := synthShared(t)
-	ref := newBruteWalk(nodes, edges, e.Options.Walk)
+	ref := walkref.New(nodes, edges, e.Options.Walk)
 	for _, minutes := range []float64{15, 20} {
 		req := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: minutes, MinShare: 0.8, MaxGroup: 4}
 		res, err := siting.SharedCentres(context.Background(), e, req)
@@ -188,7 +189,7 @@ func TestSharedCentresBruteForce(t *testing.T) {
 		}
 		seen := map[string]bool{}
 		for g, grp := range res.Groups {
-			site := ref.snap(grp.Point)
+			site := ref.Snap(grp.Point)
 			centreless := 0
 			for _, m := range grp.Members {
 				if seen[m.Code] {
@@ -215,22 +216,22 @@ func TestSharedCentresBruteForce(t *testing.T) {
 }
 
 // bruteShare returns the residents of community code's cells and those whose centres
-// bruteWalk reaches from site within limit seconds (0.01 s of slack for float32 costs).
-func bruteShare(tb testing.TB, e *engine.Engine, ref *bruteWalk, site bruteSnap, code string, limit float64) (pop, within float64) {
+// internal/walkref reaches from site within limit seconds (0.01 s of slack for float32 costs).
+func bruteShare(tb testing.TB, e *engine.Engine, ref *walkref.Net, site walkref.Snap, code string, limit float64) (pop, within float64) {
 	tb.Helper()
 	ci, ok := e.Units.Community(code)
 	if !ok {
 		tb.Fatalf("no community %s", code)
 	}
 	var cells []int
-	var snaps []bruteSnap
+	var snaps []walkref.Snap
 	for i, c := range e.Cells {
 		if e.CellComm[i] == ci && c.Population > 0 {
 			cells = append(cells, i)
-			snaps = append(snaps, ref.snap(c.Center))
+			snaps = append(snaps, ref.Snap(c.Center))
 		}
 	}
-	secs := ref.seconds(site, snaps)
+	secs := ref.TimesFrom(site, snaps)
 	for k, i := range cells {
 		pop += e.Cells[i].Population
 		if secs[k] <= limit+0.01 {

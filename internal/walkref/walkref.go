@@ -1,6 +1,7 @@
 package walkref
 
 import (
+	"container/heap"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -9,14 +10,16 @@ import (
 )
 
 // Net is an independent, deliberately plain model of the walking rules of
-// docs/model.md: adjacency lists over the same nodes and edges, textbook O(V²) Dijkstra,
-// and brute-force snapping to the nearest point of the nearest segment with the access
-// leg walked at the same speed.
+// docs/model.md: adjacency lists over the same nodes and edges, a textbook binary-heap
+// Dijkstra in float64 seconds (geo/walk uses integer buckets), and brute-force snapping
+// to the nearest point of the nearest segment — every segment of every edge whose box
+// could hold a nearer point — with the access leg walked at the same speed.
 type Net struct {
 	m     geo.WalkModel
 	index map[int64]int
 	edges []geo.WalkEdge
 	geoms []orb.LineString
+	boxes []orb.Bound
 	adj   [][]arc
 }
 
@@ -47,6 +50,7 @@ func New(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *Net {
 			g = orb.LineString{nodes[s].Point, nodes[t].Point}
 		}
 		r.geoms = append(r.geoms, g)
+		r.boxes = append(r.boxes, g.Bound())
 		sec := m.EdgeSeconds(e.LengthM, e.Highway)
 		r.adj[s] = append(r.adj[s], arc{to: t, sec: sec})
 		r.adj[t] = append(r.adj[t], arc{to: s, sec: sec})
@@ -54,33 +58,51 @@ func New(nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) *Net {
 	return r
 }
 
-// dijkstra is the textbook O(V²) algorithm from the given starting times (seconds).
+// dijkstra is the textbook binary-heap algorithm from the given starting times (seconds).
 func (r *Net) dijkstra(start map[int]float64) []float64 {
-	n := len(r.adj)
-	dist, done := make([]float64, n), make([]bool, n)
+	dist := make([]float64, len(r.adj))
 	for i := range dist {
 		dist[i] = math.Inf(1)
 	}
+	q := &queue{}
+	relax := func(v int, d float64) {
+		if d < dist[v] {
+			dist[v] = d
+			heap.Push(q, item{v, d})
+		}
+	}
 	for v, d := range start {
-		dist[v] = d
+		relax(v, d)
 	}
-	for {
-		u := -1
-		for v := 0; v < n; v++ {
-			if !done[v] && !math.IsInf(dist[v], 1) && (u < 0 || dist[v] < dist[u]) {
-				u = v
-			}
+	for q.Len() > 0 {
+		it := heap.Pop(q).(item)
+		if it.d > dist[it.v] {
+			continue
 		}
-		if u < 0 {
-			return dist
-		}
-		done[u] = true
-		for _, a := range r.adj[u] {
-			if d := dist[u] + a.sec; d < dist[a.to] {
-				dist[a.to] = d
-			}
+		for _, a := range r.adj[it.v] {
+			relax(a.to, it.d+a.sec)
 		}
 	}
+	return dist
+}
+
+type item struct {
+	v int
+	d float64
+}
+
+// queue is a min-heap of items by time (container/heap).
+type queue []item
+
+func (h queue) Len() int           { return len(h) }
+func (h queue) Less(i, j int) bool { return h[i].d < h[j].d }
+func (h queue) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *queue) Push(x any)        { *h = append(*h, x.(item)) }
+func (h *queue) Pop() any {
+	old := *h
+	it := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return it
 }
 
 // Snap tries every segment of every edge: the foot of the perpendicular in a local
@@ -90,6 +112,9 @@ func (r *Net) Snap(p orb.Point) Snap {
 	deg := geo.EarthRadiusM * math.Pi / 180
 	kx, ky := math.Cos(p[1]*math.Pi/180)*deg, deg
 	for e, g := range r.geoms {
+		if boxMetres(r.boxes[e], p, kx, ky) > best.access*1.01+1 {
+			continue // no point of this edge can be nearer (1 % + 1 m for the frame's error)
+		}
 		before := 0.0
 		for i := 0; i+1 < len(g); i++ {
 			a, b := g[i], g[i+1]
@@ -108,6 +133,14 @@ func (r *Net) Snap(p orb.Point) Snap {
 	}
 	best.network = best.edge >= 0 && best.access <= r.m.MaxSnapM
 	return best
+}
+
+// boxMetres is the distance in the local frame (kx, ky metres per degree) from p to the
+// nearest point of box b; 0 inside it.
+func boxMetres(b orb.Bound, p orb.Point, kx, ky float64) float64 {
+	dx := math.Max(0, math.Max(b.Min[0]-p[0], p[0]-b.Max[0])) * kx
+	dy := math.Max(0, math.Max(b.Min[1]-p[1], p[1]-b.Max[1])) * ky
+	return math.Hypot(dx, dy)
 }
 
 // ends returns the seconds from a snapped point along its edge to the edge's source and
