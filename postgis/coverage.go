@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/paulmach/orb/encoding/wkb"
 )
@@ -14,14 +15,26 @@ import (
 // in one transaction, records the run in compute_runs and its health findings in findings
 // (replacing the previous run's), so readers see either the
 // previous run or this one, whole. Cells are stored as (lon, lat) WGS84 hexagons, walk
-// times in minutes.
+// times in minutes: one coverage_cell_sets row per cell with every set's minutes and
+// nearest facility in arrays, in the order of coverage_sets; the view coverage_cells
+// shows them as a row per cell and set, as QGIS and every reader read them.
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
-	e := &run
+	return db.writeCoverage(ctx, &run, copyCellSets)
+}
+
+// WriteCoverageRows is WriteCoverage as main wrote it before the compact rows: a row per
+// cell and set, into coverage_cell_rows (the old coverage_cells table, which no reader
+// reads; the view stays empty). Only the benchmark's baseline calls it.
+func (db *DB) WriteCoverageRows(ctx context.Context, run coverage.Run) error {
+	return db.writeCoverage(ctx, &run, copyCoverageRows)
+}
+
+func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func(context.Context, pgx.Tx, *coverage.Run) error) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		if err := lockKind(ctx, tx, "compute", db.lockTimeout); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells"); err != nil {
+		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cell_sets, coverage_sets, coverage_cell_rows, cells"); err != nil {
 			return mapError(err, "clear coverage")
 		}
 		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS cells_geom_gix"); err != nil {
@@ -34,14 +47,8 @@ func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 		if _, err := tx.Exec(ctx, "CREATE INDEX cells_geom_gix ON cells USING gist (geom)"); err != nil {
 			return mapError(err, "index cells")
 		}
-		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS coverage_cells_kind_key_idx"); err != nil {
-			return mapError(err, "drop coverage index")
-		}
-		if err := copyCoverageCells(ctx, tx, e); err != nil {
+		if err := writeSets(ctx, tx, e); err != nil {
 			return err
-		}
-		if _, err := tx.Exec(ctx, "CREATE INDEX coverage_cells_kind_key_idx ON coverage_cells USING brin (kind, key)"); err != nil {
-			return mapError(err, "index coverage")
 		}
 		summaries, err := copySummaries(ctx, tx, e)
 		if err != nil {
@@ -53,6 +60,43 @@ func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 		}
 		return replaceFindings(ctx, tx, id, e.Findings)
 	})
+}
+
+// copyCellSets writes the sets in order (coverage_sets) and one row per cell with every
+// set's minutes (NULL: not reached or off-network) and nearest facility.
+func copyCellSets(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+	sets := make([][]any, len(e.Results))
+	for k, r := range e.Results {
+		sets[k] = []any{int32(k + 1), r.Kind, r.Key}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_sets"}, []string{"ord", "kind", "key"}, pgx.CopyFromRows(sets)); err != nil {
+		return mapError(err, "copy coverage_sets")
+	}
+	minutes := make([]pgtype.Float4, len(e.Results))
+	facs := make([]pgtype.Text, len(e.Results))
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cell_sets"}, []string{"cell_id", "minutes", "facility_ids"},
+		pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
+			for k := range e.Results {
+				m, fac := cellMinutes(e, k, i)
+				minutes[k], facs[k] = pgtype.Float4{Float32: m, Valid: m >= 0}, pgtype.Text{String: fac, Valid: fac != ""}
+			}
+			return []any{int32(i), minutes, facs}, nil
+		}))
+	return mapError(err, "copy coverage_cell_sets")
+}
+
+// cellMinutes returns cell i's minutes to set k's nearest facility (-1: none) and its id
+// ("": none).
+func cellMinutes(e *coverage.Run, k, i int) (float32, string) {
+	r := &e.Results[k]
+	m, fac := float32(-1), ""
+	if s := float64(r.Seconds[i]); !math.IsNaN(s) && !math.IsInf(s, 0) {
+		m = float32(s / 60)
+	}
+	if j := r.Nearest[i]; j >= 0 && int(j) < len(e.Sets[k].IDs) {
+		fac = e.Sets[k].IDs[j]
+	}
+	return m, fac
 }
 
 func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
@@ -74,10 +118,14 @@ func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	return mapError(err, "copy cells")
 }
 
-func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+// copyCoverageRows is main's coverage writer: a row per cell and set, then a BRIN index.
+func copyCoverageRows(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+	if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS coverage_cell_rows_kind_key_idx"); err != nil {
+		return mapError(err, "drop coverage index")
+	}
 	n := len(e.Cells)
 	cols := []string{"cell_id", "kind", "key", "minutes", "facility_id"}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cells"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cell_rows"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
 		r, i := &e.Results[k/n], k%n
 		var minutes, fac any
 		if s := float64(r.Seconds[i]); !math.IsNaN(s) && !math.IsInf(s, 0) {
@@ -88,7 +136,11 @@ func copyCoverageCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 		}
 		return []any{int32(i), r.Kind, r.Key, minutes, fac}, nil
 	}))
-	return mapError(err, "copy coverage_cells")
+	if err != nil {
+		return mapError(err, "copy coverage_cell_rows")
+	}
+	_, err = tx.Exec(ctx, "CREATE INDEX coverage_cell_rows_kind_key_idx ON coverage_cell_rows USING brin (kind, key)")
+	return mapError(err, "index coverage")
 }
 
 func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {

@@ -6,14 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
-	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -29,6 +26,9 @@ type benchFlags struct {
 	seed      uint64
 	pgrSets   int
 	importXML bool
+	cpuProfile string
+	runs       int
+	stored     bool
 	computeFlags
 }
 
@@ -53,6 +53,9 @@ same run. It REPLACES the database's contents: point --db at a scratch database.
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "generator seed")
 	cmd.Flags().IntVar(&f.pgrSets, "pgr-sets", 2, "facility sets to time through pgRouting (0: skip the baseline)")
 	cmd.Flags().BoolVar(&f.importXML, "import", false, "also time the OSM import of the district written as .osm XML")
+	cmd.Flags().IntVar(&f.runs, "runs", 1, "computes on each code path (current and main's baseline), alternating")
+	cmd.Flags().BoolVar(&f.stored, "stored", false, "the database already holds this district (same single --nodes and --seed): time the computes only")
+	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the computes to this file")
 	f.computeFlags.bind(cmd)
 	return cmd
 }
@@ -61,6 +64,9 @@ func runBench(ctx context.Context, cfg *Config, f *benchFlags, out io.Writer) er
 	sizes, err := parseSizes(f.nodes)
 	if err != nil {
 		return err
+	}
+	if f.runs < 1 || f.runs > 50 {
+		return geo.Errorf(geo.EINVALID, "--runs %d: from 1 to 50", f.runs)
 	}
 	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		if _, err := db.Migrate(ctx); err != nil {
@@ -95,27 +101,39 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	}
 	fmt.Fprintf(out, "\n== synthetic district: %d nodes, %d edges, %d stations, %d outlets, %d communities (generated in %.1fs)\n",
 		len(d.Nodes), len(d.Edges), len(d.Stations), len(d.Outlets), len(d.Communities), time.Since(t).Seconds())
-	if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
+	if f.stored {
+		fmt.Fprintln(out, "not stored again (--stored): computing what the database holds")
+	} else if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
 		return err
 	}
-	runtime.GC()
-	// Forced: the benchmark times the compute of whatever district it was given.
-	c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: true})
+	stop, err := startProfile(f.cpuProfile)
 	if err != nil {
 		return err
 	}
-	e := c.Engine
-	var computeOnly time.Duration
-	for _, p := range []string{"build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates"} {
-		computeOnly += c.Phase(p)
+	defer stop()
+	// The first compute of a network version builds the graph and saves its snapshot
+	// (phase "save graph snapshot"); later ones read it. Shown, not counted.
+	first, last, err := benchCompute(ctx, db, opts, modeCurrent)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "cells %d, sets %d\n", len(e.Cells), len(e.Sets))
-	for _, p := range []string{"load network", "load facilities", "build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates", district.PhaseWrite} {
-		fmt.Fprintf(out, "  %-22s %7.2fs\n", p, c.Phase(p).Seconds())
+	printRun(out, 0, benchMode{name: "current (first compute of this network: not counted)"}, first, last)
+	var runs [2][]benchRun
+	for r := range f.runs {
+		for _, m := range benchModes(r) {
+			run, c, err := benchCompute(ctx, db, opts, m)
+			if err != nil {
+				return err
+			}
+			printRun(out, r+1, m, run, c)
+			runs[m.index] = append(runs[m.index], run)
+			last = c
+		}
 	}
-	fmt.Fprintf(out, "compute (in memory) %.2fs; end to end with PostGIS %.2fs; peak RSS %s\n", computeOnly.Seconds(), c.Took.Seconds(), peakRSS())
+	fmt.Fprintf(out, "cells %d, sets %d; load now: %s\n", len(last.Engine.Cells), len(last.Engine.Sets), loadAverage())
+	printRatios(out, runs)
 	if f.pgrSets > 0 {
-		return benchPgRouting(ctx, db, e, f.pgrSets, out)
+		return benchPgRouting(ctx, db, last.Engine, f.pgrSets, out)
 	}
 	return nil
 }
@@ -209,13 +227,4 @@ func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets
 	fmt.Fprintf(out, "same %d sets: lifecircle %.3fs on one core (cells included) vs pgRouting %.2fs (nodes only): lifecircle %.0f× faster\n",
 		len(sets), ours.Seconds(), theirs.Seconds(), theirs.Seconds()/ours.Seconds())
 	return nil
-}
-
-// peakRSS returns the process's peak resident memory.
-func peakRSS() string {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return "unknown"
-	}
-	return fmt.Sprintf("%.0f MB", float64(ru.Maxrss)/1024)
 }
