@@ -33,19 +33,19 @@ type BuildingSource interface {
 
 // Options are the model's parameters.
 type Options struct {
-	Resolution          int                                // H3 resolution of cells (default 10)
-	Walk                geo.WalkModel                      // walking speed, steps factor, snap distance
-	MaxMinutes          float64                            // searches stop here; farther is "not reached" (default 30)
-	ThresholdsMin       []float64                          // coverage thresholds in minutes (default 5, 10, 15)
-	Workers             int                                // parallel searches (default GOMAXPROCS)
-	Categories          []string                           // outlet categories to report, even those without outlets
-	PersonsPerHousehold float64                            // population of a community that gives households only (default 2.62, China's 2020 census)
-	IncludeCandidates   bool                               // candidate stations (found in OpenStreetMap, not confirmed) count too
-	BuildingLevels      float64                            // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
+	Resolution          int           // H3 resolution of cells (default 10)
+	Walk                geo.WalkModel // walking speed, steps factor, snap distance
+	MaxMinutes          float64       // searches stop here; farther is "not reached" (default 30)
+	ThresholdsMin       []float64     // coverage thresholds in minutes (default 5, 10, 15)
+	Workers             int           // parallel searches (default GOMAXPROCS)
+	Categories          []string      // outlet categories to report, even those without outlets
+	PersonsPerHousehold float64       // population of a community that gives households only (default 2.62, China's 2020 census)
+	IncludeCandidates   bool          // candidate stations (found in OpenStreetMap, not confirmed) count too
+	BuildingLevels      float64       // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
 	// NoGraphSnapshot loads the network rows and builds the graph even when the Source
 	// keeps graph snapshots (GraphStore): the benchmark's baseline.
 	NoGraphSnapshot bool
-	Phase               func(name string, d time.Duration) // optional: told the time of each phase
+	Phase           func(name string, d time.Duration) // optional: told the time of each phase
 }
 
 func (o Options) withDefaults() Options {
