@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/paulmach/orb/encoding/wkb"
 )
@@ -72,16 +71,21 @@ func copyCellSets(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_sets"}, []string{"ord", "kind", "key"}, pgx.CopyFromRows(sets)); err != nil {
 		return mapError(err, "copy coverage_sets")
 	}
-	minutes := make([]pgtype.Float4, len(e.Results))
-	facs := make([]pgtype.Text, len(e.Results))
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cell_sets"}, []string{"cell_id", "minutes", "facility_ids"},
-		pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
+	n := len(e.Results)
+	minutes, valid, facs := make([]float32, n), make([]bool, n), make([]string, n)
+	err := copyIn(ctx, tx, "COPY coverage_cell_sets (cell_id, minutes, facility_ids) FROM STDIN (FORMAT binary)", func(cw *copyWriter) error {
+		for i := range e.Cells {
 			for k := range e.Results {
-				m, fac := cellMinutes(e, k, i)
-				minutes[k], facs[k] = pgtype.Float4{Float32: m, Valid: m >= 0}, pgtype.Text{String: fac, Valid: fac != ""}
+				minutes[k], facs[k] = cellMinutes(e, k, i)
+				valid[k] = minutes[k] >= 0
 			}
-			return []any{int32(i), minutes, facs}, nil
-		}))
+			cw.tuple(3)
+			cw.int32(int32(i))
+			cw.float4Array(minutes, valid)
+			cw.textArray(facs)
+		}
+		return nil
+	})
 	return mapError(err, "copy coverage_cell_sets")
 }
 
