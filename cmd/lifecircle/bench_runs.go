@@ -66,7 +66,7 @@ func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m be
 	resetPeakRSS()
 	var st district.ComputeStore = db
 	if m.baseline {
-		st, opts.NoGraphSnapshot = baselineStore{db}, true
+		st, opts.Baseline = baselineStore{db}, true
 	}
 	// Forced: the benchmark times the compute of whatever district it was given.
 	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: opts, Force: true})

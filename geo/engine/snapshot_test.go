@@ -3,6 +3,7 @@ package engine_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"testing"
@@ -78,7 +79,7 @@ func TestLoadFromGraphSnapshot(t *testing.T) {
 		}
 		return e, phases
 	}
-	want, _ := compute(engine.Options{NoGraphSnapshot: true})
+	want, _ := compute(engine.Options{Baseline: true})
 	cold, coldPhases := compute(engine.Options{})
 	loads := st.loads
 	warm, warmPhases := compute(engine.Options{})
@@ -97,7 +98,7 @@ func TestLoadFromGraphSnapshot(t *testing.T) {
 	}
 	// A district clips the network: the clip is its own snapshot and is restored with it.
 	st.districts = []geo.District{{Code: "510104", Boundary: d.Communities[0].Boundary}}
-	want, _ = compute(engine.Options{NoGraphSnapshot: true})
+	want, _ = compute(engine.Options{Baseline: true})
 	compute(engine.Options{})
 	warm, _ = compute(engine.Options{})
 	if len(st.snaps) != 3 || want.Clip == nil || warm.Clip == nil || *warm.Clip != *want.Clip || want.Clip.DroppedEdges == 0 {
@@ -134,5 +135,14 @@ func sameResults(t *testing.T, want, got *engine.Engine) {
 	}
 	if reached == 0 {
 		t.Fatal("no cell reached: the comparison tests nothing")
+	}
+	// The baseline summarises in three passes per set, the current path in one.
+	if len(got.Summaries) != len(want.Summaries) || len(want.Summaries) < 3*len(want.Results) {
+		t.Fatalf("%d summaries; the baseline's %d", len(got.Summaries), len(want.Summaries))
+	}
+	for i := range want.Summaries {
+		if g, w := fmt.Sprintf("%+v", got.Summaries[i]), fmt.Sprintf("%+v", want.Summaries[i]); g != w {
+			t.Fatalf("summary %d:\n%s\nbaseline:\n%s", i, g, w)
+		}
 	}
 }
