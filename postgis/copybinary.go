@@ -197,3 +197,26 @@ func copyIn(ctx context.Context, tx pgx.Tx, sql string, write func(*copyWriter) 
 	}
 	return err
 }
+
+// text writes a text value; NULL when null.
+func (cw *copyWriter) text(s string, null bool) {
+	if null {
+		cw.null()
+		return
+	}
+	b := binary.BigEndian.AppendUint32(cw.buf[:0], uint32(len(s)))
+	cw.buf = append(b, s...)
+	cw.w.Write(cw.buf)
+}
+
+// float8 writes a double precision value; NULL when v is NaN or infinite and nullable.
+func (cw *copyWriter) float8(v float64, nullable bool) {
+	if nullable && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		cw.null()
+		return
+	}
+	b := binary.BigEndian.AppendUint32(cw.buf[:0], 8)
+	cw.w.Write(binary.BigEndian.AppendUint64(b, math.Float64bits(v)))
+}
+
+func (cw *copyWriter) null() { cw.w.Write([]byte{0xff, 0xff, 0xff, 0xff}) }

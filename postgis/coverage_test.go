@@ -147,14 +147,28 @@ func TestCoverageViewMatchesRows(t *testing.T) {
 		}
 		return out
 	}
+	comm := run.Summaries[0]
+	comm.Scope, comm.Code, comm.Name, comm.MeanMin = coverage.ScopeCommunity, "C1", "一社区", math.NaN()
+	run.Summaries = append(run.Summaries, comm)
+	summaries := func() string {
+		t.Helper()
+		var s string
+		if err := conn.QueryRow(ctx, "SELECT string_agg(format('%s', t), E'\\n' ORDER BY t::text) FROM coverage_summary t").Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
 	if err := db.WriteCoverageRows(ctx, run); err != nil {
 		t.Fatal(err)
 	}
-	want := read("coverage_cell_rows")
+	want, wantSum := read("coverage_cell_rows"), summaries()
 	if err := db.WriteCoverage(ctx, run); err != nil {
 		t.Fatal(err)
 	}
 	got := read("coverage_cells")
+	if gotSum := summaries(); gotSum != wantSum || len(wantSum) < 20 {
+		t.Errorf("summaries written as\n%s\nmain's writer:\n%s", gotSum, wantSum)
+	}
 	if len(want) != 4 || len(got) != len(want) {
 		t.Fatalf("view %q; rows %q", got, want)
 	}
