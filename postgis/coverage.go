@@ -3,8 +3,11 @@ package postgis
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo/coverage"
@@ -106,8 +109,12 @@ func cellMinutes(e *coverage.Run, k, i int) (float32, string) {
 }
 
 func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+	polys, err := cellPolygons(e.Cells)
+	if err != nil {
+		return mapError(err, "copy cells")
+	}
 	cols := []string{"id", "h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
 		c := e.Cells[i]
 		comm, street := nullText(e.CellCommunity[i]), nullText(e.CellStreet[i])
 		s := e.CellSnaps[i]
@@ -115,13 +122,30 @@ func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 		if !math.IsInf(s.AccessM, 0) {
 			access = s.AccessM
 		}
-		poly, err := wkb.Marshal(coverage.CellPolygon(c.H3))
-		if err != nil {
-			return nil, err
-		}
-		return []any{int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), poly}, nil
+		return []any{int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), polys[i]}, nil
 	}))
 	return mapError(err, "copy cells")
+}
+
+// cellPolygons returns the WKB hexagon of every cell, made on every core.
+func cellPolygons(cells []coverage.Cell) ([][]byte, error) {
+	out := make([][]byte, len(cells))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(cells)/1024))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(cells); i += workers {
+				if out[i], errs[w] = wkb.Marshal(coverage.CellPolygon(cells[i].H3)); errs[w] != nil {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // copyCoverageRows is main's coverage writer: a row per cell and set, then a BRIN index.

@@ -28,6 +28,7 @@ type benchFlags struct {
 	pgrLimit   time.Duration
 	importXML  bool
 	cpuProfile string
+	memProfile string
 	runs       int
 	stored     bool
 	computeFlags
@@ -61,6 +62,7 @@ scratch database.`,
 	cmd.Flags().BoolVar(&f.importXML, "import", false, "also time the OSM import of the district written as .osm XML")
 	cmd.Flags().IntVar(&f.runs, "runs", 1, "computes on each code path (current and main's baseline), alternating")
 	cmd.Flags().BoolVar(&f.stored, "stored", false, "the database already holds this district (same single --nodes and --seed): time the computes only")
+	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write a Go heap profile after the first compute (its engine still held) to this file")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the computes to this file")
 	f.computeFlags.bind(cmd)
 	return cmd
@@ -124,6 +126,9 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 		return err
 	}
 	printRun(out, 0, benchMode{name: "current (first compute of this network: not counted)"}, first, last)
+	if err := writeHeapProfile(f.memProfile); err != nil {
+		return err
+	}
 	var runs [2][]benchRun
 	for r := range f.runs {
 		for _, m := range benchModes(r) {

@@ -170,3 +170,20 @@ func startProfile(path string) (func(), error) {
 	}
 	return func() { pprof.StopCPUProfile(); fh.Close() }, nil
 }
+
+// writeHeapProfile writes a heap profile to path ("" none) after a full collection.
+func writeHeapProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	fh, err := os.Create(path)
+	if err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "heap profile")
+	}
+	defer fh.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(fh); err != nil {
+		return geo.WrapError(geo.EINTERNAL, err, "heap profile")
+	}
+	return nil
+}
