@@ -58,20 +58,21 @@ func graphKey(ds []geo.District, opts Options) string {
 }
 
 // loadGraph returns the walk graph of src for d and opts: read from its snapshot when gs
-// holds one for the current network, else loaded and built (phases "load network" and
-// "build graph") and saved as the snapshot (phase "save graph snapshot").
+// holds one for the current network (phase "load network", then "build graph" for the
+// segment index), else loaded and built (phases "load network" and "build graph") and
+// saved as the snapshot (phase "save graph snapshot").
 func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Options, t *timer) (*walk.Graph, *Clip, error) {
 	version, err := gs.NetworkVersion(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	key := graphKey(d.Districts, opts)
-	var g *walk.Graph
+	var snap *walk.Snapshot
 	var clip *Clip
 	found, err := gs.ReadGraph(ctx, key, version, func(r io.Reader) error {
 		var err error
 		if clip, err = readClip(r); err == nil {
-			g, err = walk.ReadSnapshot(r, opts.Walk)
+			snap, err = walk.DecodeSnapshot(r, opts.Walk)
 		}
 		return err
 	})
@@ -83,14 +84,17 @@ func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Opti
 	}
 	if found {
 		t.done("load network")
-		return g, clip, nil
+		g, err := snap.Graph() // the segment index: in memory, timed as the build
+		t.done("build graph")
+		return g, clip, err
 	}
 	nodes, edges, err := src.LoadNetwork(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	t.done("load network")
-	if g, clip, err = buildGraph(d, nodes, edges, opts); err != nil {
+	g, clip, err := buildGraph(d, nodes, edges, opts)
+	if err != nil {
 		return nil, nil, err
 	}
 	t.done("build graph")

@@ -86,7 +86,7 @@ func TestLoadFromGraphSnapshot(t *testing.T) {
 	if st.loads != loads || len(st.snaps) != 1 {
 		t.Fatalf("the second load read the network rows (%d → %d loads, %d snapshots)", loads, st.loads, len(st.snaps))
 	}
-	if !contains(coldPhases, "save graph snapshot") || contains(warmPhases, "build graph") {
+	if !contains(coldPhases, "save graph snapshot") || contains(warmPhases, "save graph snapshot") {
 		t.Errorf("phases: first %v, second %v", coldPhases, warmPhases)
 	}
 	sameResults(t, want, cold)

@@ -52,8 +52,32 @@ func (g *Graph) WriteSnapshot(w io.Writer) error {
 
 // ReadSnapshot reads a graph written by WriteSnapshot and checks it was built with the
 // walking model m; ErrSnapshotMismatch when it was not (or by another format version),
-// an EINVALID error when the snapshot is cut short or inconsistent.
+// an EINVALID error when the snapshot is cut short or inconsistent. It is DecodeSnapshot
+// then Snapshot.Graph.
 func ReadSnapshot(r io.Reader, m geo.WalkModel) (*Graph, error) {
+	s, err := DecodeSnapshot(r, m)
+	if err != nil {
+		return nil, err
+	}
+	return s.Graph()
+}
+
+// Snapshot is a decoded graph snapshot whose segment index is not built yet.
+type Snapshot struct{ g *Graph }
+
+// Graph builds the segment index (the one part of the graph a snapshot does not hold)
+// and returns the graph.
+func (s *Snapshot) Graph() (*Graph, error) {
+	var err error
+	if s.g.index, err = newSegIndex(s.g); err != nil {
+		return nil, err
+	}
+	return s.g, nil
+}
+
+// DecodeSnapshot reads the arrays of a snapshot written by WriteSnapshot, checking them as
+// ReadSnapshot says; Snapshot.Graph finishes the graph.
+func DecodeSnapshot(r io.Reader, m geo.WalkModel) (*Snapshot, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	magic := make([]byte, len(snapshotMagic)+4)
 	if _, err := io.ReadFull(br, magic); err != nil {
@@ -77,10 +101,7 @@ func ReadSnapshot(r io.Reader, m geo.WalkModel) (*Graph, error) {
 	if err := g.checkSnapshot(); err != nil {
 		return nil, err
 	}
-	if g.index, err = newSegIndex(g); err != nil {
-		return nil, err
-	}
-	return g, nil
+	return &Snapshot{g: g}, nil
 }
 
 func (g *Graph) readArrays(r io.Reader) error {
