@@ -47,7 +47,7 @@ type Options struct {
 	// snapshots (GraphStore), and three passes over the cells per set for the summaries.
 	// The same results; the benchmark's baseline.
 	Baseline bool
-	Phase           func(name string, d time.Duration) // optional: told the time of each phase
+	Phase    func(name string, d time.Duration) // optional: told the time of each phase
 }
 
 func (o Options) withDefaults() Options {
