@@ -95,13 +95,25 @@ func runTimed(b *testing.B, h http.Handler, next func(i int) *http.Request) {
 	b.ReportMetric(float64(times[min(len(times)-1, len(times)*99/100)].Microseconds())/1000, "p99-ms")
 }
 
+// jsonRequest is a POST of body to target, as JSON.
+func jsonRequest(target, body string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return req
+}
+
 func (f *benchFixture) randomNode(rng *rand.Rand) orb.Point { return f.nodes[rng.IntN(len(f.nodes))] }
 
-func BenchmarkNearest(b *testing.B) {
+// runAtNodes times the requests at makes for walk nodes drawn at random (the stream seed).
+func runAtNodes(b *testing.B, seed uint64, at func(p orb.Point) *http.Request) {
+	b.Helper()
 	f := benchDistrict(b)
-	rng := rand.New(rand.NewPCG(1, 1))
-	runTimed(b, f.s.Handler(), func(int) *http.Request {
-		p := f.randomNode(rng)
+	rng := rand.New(rand.NewPCG(1, seed))
+	runTimed(b, f.s.Handler(), func(int) *http.Request { return at(f.randomNode(rng)) })
+}
+
+func BenchmarkNearest(b *testing.B) {
+	runAtNodes(b, 1, func(p orb.Point) *http.Request {
 		return httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/v1/nearest?lon=%f&lat=%f&category=supermarket&k=3&geometry=true", p[0], p[1]), nil)
 	})
 }
@@ -126,27 +138,21 @@ func BenchmarkRoute2km(b *testing.B) {
 }
 
 func BenchmarkIsochrone15(b *testing.B) {
-	f := benchDistrict(b)
-	rng := rand.New(rand.NewPCG(1, 3))
-	runTimed(b, f.s.Handler(), func(int) *http.Request {
-		p := f.randomNode(rng)
+	runAtNodes(b, 3, func(p orb.Point) *http.Request {
 		return httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/v1/isochrone?lon=%f&lat=%f&minutes=15", p[0], p[1]), nil)
 	})
 }
 
 func BenchmarkScenarioAddOne(b *testing.B) {
-	f := benchDistrict(b)
-	rng := rand.New(rand.NewPCG(1, 4))
-	runTimed(b, f.s.Handler(), func(int) *http.Request {
-		p := f.randomNode(rng)
+	runAtNodes(b, 4, func(p orb.Point) *http.Request {
 		body := fmt.Sprintf(`{"add": [{"lon": %f, "lat": %f, "level": "community"}]}`, p[0], p[1])
-		return httptest.NewRequest(http.MethodPost, "/api/v1/scenarios", strings.NewReader(body))
+		return jsonRequest("/api/v1/scenarios", body)
 	})
 }
 
 func BenchmarkPlanSites10(b *testing.B) {
 	f := benchDistrict(b)
 	runTimed(b, f.s.Handler(), func(int) *http.Request {
-		return httptest.NewRequest(http.MethodPost, "/api/v1/plan/sites", strings.NewReader(`{"level": "community", "minutes": 15, "k": 10}`))
+		return jsonRequest("/api/v1/plan/sites", `{"level": "community", "minutes": 15, "k": 10}`)
 	})
 }

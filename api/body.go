@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/paulmach/orb"
 )
 
@@ -29,6 +30,26 @@ func decodeJSON(c echo.Context, v any) error {
 		return apiErrorf(geo.EINVALID, "body: unexpected data after the JSON object")
 	}
 	return nil
+}
+
+// bodyQuery reads what every POST answer of the planning tools takes, in this order
+// (the first error wins): crs= (of the body's and the answer's coordinates), the JSON body
+// as a B, the request build makes of it in sys, and the engine answering now.
+func bodyQuery[B, R any](s *Server, c echo.Context, build func(B, crs.System) (R, error)) (crs.System, R, *engine.Engine, error) {
+	var req R
+	sys, err := parseCRS(c.QueryParams())
+	if err != nil {
+		return sys, req, nil, err
+	}
+	var body B
+	if err := decodeJSON(c, &body); err != nil {
+		return sys, req, nil, err
+	}
+	if req, err = build(body, sys); err != nil {
+		return sys, req, nil, err
+	}
+	e, err := s.current()
+	return sys, req, e, err
 }
 
 func bodyError(err error) error {

@@ -26,10 +26,7 @@ func TestCoverageOfACircle(t *testing.T) {
 	o.Circles = f
 	s := engineServer(t, o, testData())
 	minutes := func(cat string) map[string]float64 {
-		code, body := get(t, s.Handler(), "/api/v1/coverage/cells?format=csv&category="+cat)
-		if code != http.StatusOK {
-			t.Fatalf("%d: %s", code, body)
-		}
+		body := getOK(t, s.Handler(), "/api/v1/coverage/cells?format=csv&category="+cat)
 		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\ufeff")))).ReadAll()
 		if err != nil {
 			t.Fatal(err)

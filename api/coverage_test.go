@@ -45,10 +45,7 @@ func TestCoverage(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := get(t, s.Handler(), "/api/v1/coverage?"+tc.query)
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/coverage?"+tc.query)
 			c := decode[coverageJSON](t, body)
 			if !near(c.Total.Population, tc.wantPopulation, 1e-6) {
 				t.Errorf("population %.3f, want %.0f", c.Total.Population, tc.wantPopulation)
@@ -78,10 +75,7 @@ func TestCoverage(t *testing.T) {
 // /coverage/cells as CSV.
 func withinFromCells(tb testing.TB, h http.Handler, query string) float64 {
 	tb.Helper()
-	status, body := get(tb, h, "/api/v1/coverage/cells?format=csv&"+query)
-	if status != http.StatusOK {
-		tb.Fatalf("cells: %d %s", status, body)
-	}
+	body := getOK(tb, h, "/api/v1/coverage/cells?format=csv&"+query)
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\ufeff")))).ReadAll()
 	if err != nil {
 		tb.Fatal(err)
@@ -118,10 +112,7 @@ func TestCoverageFormats(t *testing.T) {
 	if err != nil || len(rows) != 4 {
 		t.Fatalf("csv rows %d (want header, total, 2 communities): %v", len(rows), err)
 	}
-	status, body = get(t, s.Handler(), "/api/v1/coverage?level=community&minutes=10&format=geojson")
-	if status != http.StatusOK {
-		t.Fatalf("geojson: %d %s", status, body)
-	}
+	body = getOK(t, s.Handler(), "/api/v1/coverage?level=community&minutes=10&format=geojson")
 	fc := decode[collectionJSON](t, body)
 	if len(fc.Features) != 2 || fc.Features[0].Geometry == nil || fc.Features[0].Geometry.Type != "MultiPolygon" {
 		t.Errorf("geojson features: %s", body)
@@ -130,10 +121,7 @@ func TestCoverageFormats(t *testing.T) {
 
 func TestCoverageCells(t *testing.T) {
 	s := memoryServer(t)
-	status, body := get(t, s.Handler(), "/api/v1/coverage/cells?category=bank")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/coverage/cells?category=bank")
 	all := decode[collectionJSON](t, body)
 	if len(all.Features) == 0 {
 		t.Fatal("no cells")
@@ -152,10 +140,7 @@ func TestCoverageCells(t *testing.T) {
 		t.Errorf("cells hold %.3f residents, want %d", pop, westPop+eastPop)
 	}
 	sw, ne := node(0, 0), node(3, 3)
-	status, body = get(t, s.Handler(), "/api/v1/coverage/cells?level=community&bbox="+pairQuery(sw)+","+pairQuery(ne))
-	if status != http.StatusOK {
-		t.Fatalf("bbox: %d %s", status, body)
-	}
+	body = getOK(t, s.Handler(), "/api/v1/coverage/cells?level=community&bbox="+pairQuery(sw)+","+pairQuery(ne))
 	some := decode[collectionJSON](t, body)
 	if len(some.Features) == 0 || len(some.Features) >= len(all.Features) {
 		t.Fatalf("bbox kept %d of %d cells", len(some.Features), len(all.Features))
@@ -173,10 +158,7 @@ func TestCoverageCells(t *testing.T) {
 
 func TestGaps(t *testing.T) {
 	s := memoryServer(t)
-	status, body := get(t, s.Handler(), "/api/v1/gaps?level=community&minutes=5&format=json&limit=5")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/gaps?level=community&minutes=5&format=json&limit=5")
 	g := decode[struct {
 		Gaps []struct {
 			Kind             string  `json:"kind"`
@@ -211,10 +193,7 @@ func TestGaps(t *testing.T) {
 	if want := c.Total.Population - c.Total.PopulationWithin; !near(beyond, want, 1e-6) {
 		t.Errorf("gaps hold %.3f residents beyond 5 minutes, coverage says %.3f", beyond, want)
 	}
-	status, body = get(t, s.Handler(), "/api/v1/gaps?level=community&minutes=5&limit=5")
-	if status != http.StatusOK {
-		t.Fatalf("geojson: %d %s", status, body)
-	}
+	body = getOK(t, s.Handler(), "/api/v1/gaps?level=community&minutes=5&limit=5")
 	if fc := decode[collectionJSON](t, body); len(fc.Features) != len(g.Gaps) {
 		t.Errorf("geojson has %d gaps, json %d", len(fc.Features), len(g.Gaps))
 	}

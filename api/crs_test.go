@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -20,10 +19,7 @@ func TestCRSRoundTrip(t *testing.T) {
 		t.Run(string(sys), func(t *testing.T) {
 			_, wgsBody := get(t, s.Handler(), "/api/v1/nearest?"+pointQuery(from)+"&level=community&geometry=true")
 			twin := crs.FromWGS84(sys, from)
-			status, body := get(t, s.Handler(), "/api/v1/nearest?"+pointQuery(twin)+"&level=community&geometry=true&crs="+string(sys))
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/nearest?"+pointQuery(twin)+"&level=community&geometry=true&crs="+string(sys))
 			w, g := decode[nearestJSON](t, wgsBody), decode[nearestJSON](t, body)
 			if g.CRS != string(sys) {
 				t.Errorf("crs %q, want %s", g.CRS, sys)
@@ -51,10 +47,7 @@ func TestCRSOnEveryKindOfAnswer(t *testing.T) {
 	s := memoryServer(t)
 	a, b := node(1, 1), node(6, 4)
 	ga, gb := crs.WGS84ToGCJ02(a), crs.WGS84ToGCJ02(b)
-	status, body := get(t, s.Handler(), fmt.Sprintf("/api/v1/route?from=%s&to=%s&crs=gcj02", pairQuery(ga), pairQuery(gb)))
-	if status != http.StatusOK {
-		t.Fatalf("route: %d %s", status, body)
-	}
+	body := getOK(t, s.Handler(), fmt.Sprintf("/api/v1/route?from=%s&to=%s&crs=gcj02", pairQuery(ga), pairQuery(gb)))
 	r := decode[routeJSON](t, body)
 	if !near(r.Properties.Metres, 800, 1) {
 		t.Errorf("route %.2f m, want 800", r.Properties.Metres)
@@ -63,10 +56,7 @@ func TestCRSOnEveryKindOfAnswer(t *testing.T) {
 	if geo.HaversineM(last, gb) > 1 {
 		t.Errorf("route ends at %v, want the GCJ-02 end %v", last, gb)
 	}
-	status, body = get(t, s.Handler(), "/api/v1/stations?crs=gcj02&level=community")
-	if status != http.StatusOK {
-		t.Fatalf("stations: %d %s", status, body)
-	}
+	body = getOK(t, s.Handler(), "/api/v1/stations?crs=gcj02&level=community")
 	fc := decode[collectionJSON](t, body)
 	pt := fc.Features[0].Geometry.Coordinates.([]any)
 	got := orb.Point{pt[0].(float64), pt[1].(float64)}

@@ -6,31 +6,19 @@ import (
 )
 
 func TestReadableNum(t *testing.T) {
-	tests := []struct {
-		name string
-		kind colKind
-		in   float64
-		want string
-	}{
-		{"persons round up", colPersons, 3999.902, "4000"},
-		{"persons round half away", colPersons, 2.5, "3"},
-		{"persons tiny negative is 0", colPersons, -0.2, "0"},
-		{"minutes to 0.1", colMinutes, 9.7549, "9.8"},
-		{"whole minutes keep .0", colMinutes, 8, "8.0"},
-		{"share as percent", colShare, 0.666650333548377, "66.7"},
-		{"full share", colShare, 1, "100.0"},
-		{"area whole m²", colArea, 361544.49, "361544"},
-		{"coordinates exact", colExact, 104.0612345678, "104.0612345678"},
-		{"NaN empty", colMinutes, math.NaN(), ""},
-		{"Inf empty", colPersons, math.Inf(1), ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := readableNum(tc.kind, tc.in); got != tc.want {
-				t.Errorf("readableNum(%v, %v) = %q, want %q", tc.kind, tc.in, got, tc.want)
-			}
-		})
-	}
+	checkCases(t, []wantCase{
+		{"persons round up", readableNum(colPersons, 3999.902), "4000"},
+		{"persons round half away", readableNum(colPersons, 2.5), "3"},
+		{"persons tiny negative is 0", readableNum(colPersons, -0.2), "0"},
+		{"minutes to 0.1", readableNum(colMinutes, 9.7549), "9.8"},
+		{"whole minutes keep .0", readableNum(colMinutes, 8), "8.0"},
+		{"share as percent", readableNum(colShare, 0.666650333548377), "66.7"},
+		{"full share", readableNum(colShare, 1), "100.0"},
+		{"area whole m²", readableNum(colArea, 361544.49), "361544"},
+		{"coordinates exact", readableNum(colExact, 104.0612345678), "104.0612345678"},
+		{"NaN empty", readableNum(colMinutes, math.NaN()), ""},
+		{"Inf empty", readableNum(colPersons, math.Inf(1)), ""},
+	})
 }
 
 func TestCSVTableLanguages(t *testing.T) {

@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
@@ -28,10 +27,7 @@ func TestDiagnosticsListsTheDefects(t *testing.T) {
 	if err := s.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	status, body := get(t, s.Handler(), "/api/v1/diagnostics")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/diagnostics")
 	var ans struct {
 		Summary  struct{ Errors, Warnings, Infos int }
 		Findings []struct {

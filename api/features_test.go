@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"testing"
 )
@@ -32,10 +31,7 @@ func TestFeatureListings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := get(t, s.Handler(), tc.target)
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), tc.target)
 			fc := decode[collectionJSON](t, body)
 			if fc.Total == nil || *fc.Total != tc.total {
 				t.Errorf("total %v, want %d", fc.Total, tc.total)
@@ -58,10 +54,7 @@ func TestNextLink(t *testing.T) {
 	if fc.Next == "" {
 		t.Fatalf("no next link: %s", body)
 	}
-	status, body := get(t, s.Handler(), fc.Next)
-	if status != http.StatusOK {
-		t.Fatalf("next %s: %d %s", fc.Next, status, body)
-	}
+	body = getOK(t, s.Handler(), fc.Next)
 	next := decode[collectionJSON](t, body)
 	if len(next.Features) != 1 || next.Features[0].ID != "st-street" || next.Next != "" {
 		t.Errorf("next page %s", body)

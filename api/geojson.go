@@ -70,15 +70,20 @@ func outPair(sys crs.System, p orb.Point) [2]num {
 	return [2]num{num(q[0]), num(q[1])}
 }
 
-func outLine(sys crs.System, ls orb.LineString) orb.LineString {
-	if ls == nil {
+// outEach converts each element of in with out, keeping nil nil (JSON null).
+func outEach[E, F any](in []E, out func(E) F) []F {
+	if in == nil {
 		return nil
 	}
-	out := make(orb.LineString, len(ls))
-	for i, p := range ls {
-		out[i] = outPoint(sys, p)
+	res := make([]F, len(in))
+	for i, x := range in {
+		res[i] = out(x)
 	}
-	return out
+	return res
+}
+
+func outLine(sys crs.System, ls orb.LineString) orb.LineString {
+	return outEach(ls, func(p orb.Point) orb.Point { return outPoint(sys, p) })
 }
 
 func outPolygon(sys crs.System, pg orb.Polygon) orb.Polygon {
@@ -90,12 +95,5 @@ func outPolygon(sys crs.System, pg orb.Polygon) orb.Polygon {
 }
 
 func outMulti(sys crs.System, mp orb.MultiPolygon) orb.MultiPolygon {
-	if mp == nil {
-		return nil
-	}
-	out := make(orb.MultiPolygon, len(mp))
-	for i, pg := range mp {
-		out[i] = outPolygon(sys, pg)
-	}
-	return out
+	return outEach(mp, func(pg orb.Polygon) orb.Polygon { return outPolygon(sys, pg) })
 }

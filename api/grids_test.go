@@ -56,10 +56,7 @@ type gridsJSON struct {
 // their sources; coverage per grid adds up to the west community.
 func TestGridsEndpoint(t *testing.T) {
 	h := gridServer(t).Handler()
-	code, body := get(t, h, "/api/v1/grids?format=json")
-	if code != http.StatusOK {
-		t.Fatalf("status %d: %s", code, body)
-	}
+	body := getOK(t, h, "/api/v1/grids?format=json")
 	g := decode[gridsJSON](t, body)
 	if len(g.Grids) != 2 || g.Grids[0].Code != "W1" || g.Grids[1].Workers != nil || g.WorkersUnknown != 1 {
 		t.Fatalf("grids %+v", g)
@@ -76,7 +73,7 @@ func TestGridsEndpoint(t *testing.T) {
 	if len(g.Rules) != 2 || g.Rules[0].Source == "" {
 		t.Errorf("rules %+v", g.Rules)
 	}
-	code, body = get(t, h, "/api/v1/grids?format=csv&lang=zh")
+	code, body := get(t, h, "/api/v1/grids?format=csv&lang=zh")
 	if code != http.StatusOK || !strings.Contains(string(body), "网格编码") || !strings.Contains(string(body), "西一网格") {
 		t.Errorf("csv %d: %s", code, body)
 	}
@@ -88,10 +85,7 @@ func TestGridsEndpoint(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Errorf("unknown community: status %d, want 400", code)
 	}
-	code, body = get(t, h, "/api/v1/coverage?category=supermarket&minutes=15&unit=grid")
-	if code != http.StatusOK {
-		t.Fatalf("coverage unit=grid: %d %s", code, body)
-	}
+	body = getOK(t, h, "/api/v1/coverage?category=supermarket&minutes=15&unit=grid")
 	cov := decode[struct {
 		Grids []struct {
 			Code       string  `json:"code"`

@@ -106,7 +106,7 @@ func (s *Server) gaps(c echo.Context) error {
 	case "csv":
 		return writeCSV(c, "gaps-"+t.Key+".csv", gapsCSV(gs, l))
 	}
-	return writeGeoJSON(c, gapsGeoJSON(sys, gs))
+	return writeGeoJSON(c, gapsGeoJSON(sys, gs, dataNoteOf(e)))
 }
 
 // targetQuery reads what every coverage endpoint takes: the query, its crs and the target

@@ -32,7 +32,7 @@ func (s *Server) diagnostics(c echo.Context) error {
 	if st, err := s.store(); err == nil {
 		facts, note = st, ""
 	}
-	ch, err := district.CheckEngine(c.Request().Context(), facts, e, health.Options{})
+	ch, err := district.CheckEngine(c.Request().Context(), facts, e, health.Options{Standards: s.opts.Standards})
 	if err != nil {
 		return err
 	}

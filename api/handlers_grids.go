@@ -24,11 +24,7 @@ func (s *Server) grids(c echo.Context) error {
 		return err
 	}
 	comm := strings.TrimSpace(q.Get("community"))
-	format, err := parseFormat(q, "geojson", "json", "csv")
-	if err != nil {
-		return err
-	}
-	l, err := parseLang(q)
+	format, l, err := parseOutput(q, "geojson", "json", "csv")
 	if err != nil {
 		return err
 	}

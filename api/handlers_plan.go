@@ -26,19 +26,7 @@ type planBody struct {
 // planSites answers POST /api/v1/plan/sites: where k new facilities of a kind would bring
 // the most residents within the minutes.
 func (s *Server) planSites(c echo.Context) error {
-	sys, err := parseCRS(c.QueryParams())
-	if err != nil {
-		return err
-	}
-	var body planBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	req, err := s.planRequest(body, sys)
-	if err != nil {
-		return err
-	}
-	e, err := s.current()
+	sys, req, e, err := bodyQuery(s, c, s.planRequest)
 	if err != nil {
 		return err
 	}
@@ -119,19 +107,7 @@ type scenarioAdd struct {
 // scenarios answers POST /api/v1/scenarios: coverage before and after adding and removing
 // facilities, per kind touched, for the district and each community.
 func (s *Server) scenarios(c echo.Context) error {
-	sys, err := parseCRS(c.QueryParams())
-	if err != nil {
-		return err
-	}
-	var body scenarioBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	change, err := s.scenarioChange(body, sys)
-	if err != nil {
-		return err
-	}
-	e, err := s.current()
+	_, change, e, err := bodyQuery(s, c, s.scenarioChange)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/siting"
 )
 
@@ -20,19 +21,7 @@ type sharedBody struct {
 // sharedCentres answers POST /api/v1/plan/shared-centres: groups of adjacent communities
 // one new centre each could serve (多社区一中心).
 func (s *Server) sharedCentres(c echo.Context) error {
-	sys, err := parseCRS(c.QueryParams())
-	if err != nil {
-		return err
-	}
-	var body sharedBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	req, err := sharedRequest(body)
-	if err != nil {
-		return err
-	}
-	e, err := s.current()
+	sys, req, e, err := bodyQuery(s, c, sharedRequest)
 	if err != nil {
 		return err
 	}
@@ -43,9 +32,9 @@ func (s *Server) sharedCentres(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, sharedOut(sys, res))
 }
 
-// sharedRequest reads the body, with the defaults: level community, 15 minutes, min_share
+// sharedRequest reads the body (no coordinates in it), with the defaults: level community, 15 minutes, min_share
 // 0.8, max_group 4 (each echoed in the answer).
-func sharedRequest(b sharedBody) (siting.SharedRequest, error) {
+func sharedRequest(b sharedBody, _ crs.System) (siting.SharedRequest, error) {
 	req := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
 	if lv := strings.TrimSpace(b.Level); lv != "" {
 		l, err := geo.ParseLevel(lv)

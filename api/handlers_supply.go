@@ -71,10 +71,7 @@ func (s *Server) supplyAnswerFor(c echo.Context, withBBox bool, formats ...strin
 			return supplyRun{}, err
 		}
 	}
-	if r.format, err = parseFormat(q, formats...); err != nil {
-		return supplyRun{}, err
-	}
-	if r.lang, err = parseLang(q); err != nil {
+	if r.format, r.lang, err = parseOutput(q, formats...); err != nil {
 		return supplyRun{}, err
 	}
 	r.rep, err = assess.Supply(c.Request().Context(), e, sq, s.opts.Standards)

@@ -99,27 +99,19 @@ func testData() engine.Data {
 	}
 }
 
-func testCategories(tb testing.TB) *geo.Categories {
+// bundled parses a file bundled in package data with parse, failing tb on error.
+func bundled[T any](tb testing.TB, parse func([]byte) (T, error), b []byte) T {
 	tb.Helper()
-	cats, err := geo.ParseCategories(data.Categories())
+	v, err := parse(b)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return cats
-}
-
-func testRules(tb testing.TB) *standards.Rules {
-	tb.Helper()
-	r, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
+	return v
 }
 
 func testOptions(tb testing.TB) api.Options {
-	cats := testCategories(tb)
-	return api.Options{Engine: engine.Options{Categories: cats.Keys()}, Categories: cats, Standards: testRules(tb), Token: testToken}
+	cats := bundled(tb, geo.ParseCategories, data.Categories())
+	return api.Options{Engine: engine.Options{Categories: cats.Keys()}, Categories: cats, Standards: bundled(tb, standards.Parse, data.Standards()), Token: testToken}
 }
 
 // memoryServer serves the test district from an engine built in memory (no database).
@@ -221,6 +213,16 @@ func do(tb testing.TB, h http.Handler, method, target string, body io.Reader, he
 func get(tb testing.TB, h http.Handler, target string) (int, []byte) {
 	tb.Helper()
 	return do(tb, h, http.MethodGet, target, nil, nil)
+}
+
+// getOK requests target from h and returns the body, failing tb unless the status is 200.
+func getOK(tb testing.TB, h http.Handler, target string) []byte {
+	tb.Helper()
+	status, body := get(tb, h, target)
+	if status != http.StatusOK {
+		tb.Fatalf("GET %s: status %d: %s", target, status, body)
+	}
+	return body
 }
 
 func postJSON(tb testing.TB, h http.Handler, target, body string) (int, []byte) {

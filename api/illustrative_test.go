@@ -2,17 +2,17 @@ package api_test
 
 import (
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// TestIllustrativeDataIsSaid: coverage, gaps and network answers on the demo's
-// illustrative layer say so (data.illustrative, the counts, a note in zh and en); on a
+// TestIllustrativeDataIsSaid: coverage, gaps (JSON and GeoJSON) and network answers on
+// the demo's illustrative layer say so (data.illustrative, the counts, a note in zh and en); on a
 // planner's own data they carry no data member.
 func TestIllustrativeDataIsSaid(t *testing.T) {
-	targets := []string{"/api/v1/coverage?level=community", "/api/v1/gaps?level=community&format=json", "/api/v1/network"}
+	targets := []string{"/api/v1/coverage?level=community", "/api/v1/gaps?level=community&format=json",
+		"/api/v1/gaps?level=community", "/api/v1/network"}
 	tests := []struct {
 		name                  string
 		stations, communities int // how many of the test district's to mark illustrative / derived
@@ -31,10 +31,7 @@ func TestIllustrativeDataIsSaid(t *testing.T) {
 			}
 			s := engineServer(t, testOptions(t), d)
 			for _, target := range targets {
-				code, body := get(t, s.Handler(), target)
-				if code != http.StatusOK {
-					t.Fatalf("%s: %d %s", target, code, body)
-				}
+				body := getOK(t, s.Handler(), target)
 				var got struct {
 					Data *struct {
 						Illustrative       bool   `json:"illustrative"`

@@ -84,7 +84,7 @@ func (s *Server) RecomputeForce(ctx context.Context, force bool) (ComputeSummary
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: s.opts.Engine, Force: force})
+	c, err := district.Recompute(ctx, st, district.RecomputeOptions{Engine: s.opts.Engine, Force: force, Health: health.Options{Standards: s.opts.Standards}})
 	if err != nil {
 		return ComputeSummary{}, err
 	}

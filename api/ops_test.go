@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/api"
 )
 
@@ -48,10 +49,7 @@ var endpoints = []struct{ method, path, example string }{
 
 func TestOpenAPIDescribesEveryEndpoint(t *testing.T) {
 	s := memoryServer(t)
-	status, body := get(t, s.Handler(), "/api/openapi.json")
-	if status != http.StatusOK {
-		t.Fatalf("status %d", status)
-	}
+	body := getOK(t, s.Handler(), "/api/openapi.json")
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
@@ -200,4 +198,39 @@ func waitReady(tb testing.TB, url string, limit time.Duration) map[string]any {
 	}
 	tb.Fatalf("%s not ready within %v", url, limit)
 	return nil
+}
+
+// A database crash empties the unlogged coverage tables but not compute_runs: simulated
+// by truncating them, /readyz then answers 503 "recompute needed" until a recompute.
+func TestReadyzSaysRecomputeNeededAfterCoverageLoss(t *testing.T) {
+	s, _, url := seededServer(t)
+	ctx := context.Background()
+	if _, err := s.Recompute(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if status, body := get(t, s.Handler(), "/readyz"); status != http.StatusOK {
+		t.Fatalf("readyz after compute: %d %s", status, body)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, tables := range []string{"coverage_cell_sets, coverage_summary", "coverage_summary"} {
+		if _, err := conn.Exec(ctx, "TRUNCATE "+tables); err != nil {
+			t.Fatal(err)
+		}
+		status, body := get(t, s.Handler(), "/readyz")
+		r := decode[map[string]any](t, body)
+		msg, _ := r["coverage"].(string)
+		if status != http.StatusServiceUnavailable || r["status"] != "recompute needed" || !strings.Contains(msg, "recompute needed") {
+			t.Errorf("readyz after truncating %s: %d %s", tables, status, body)
+		}
+		if _, err := s.Recompute(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := get(t, s.Handler(), "/readyz"); status != http.StatusOK {
+			t.Errorf("readyz after the recompute: %d %s", status, body)
+		}
+	}
 }

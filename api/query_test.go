@@ -53,10 +53,7 @@ func TestNearest(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := get(t, s.Handler(), "/api/v1/nearest?"+pointQuery(tc.from)+"&"+tc.target+"&k=3")
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/nearest?"+pointQuery(tc.from)+"&"+tc.target+"&k=3")
 			got := decode[nearestJSON](t, body)
 			if len(got.Results) != len(tc.wantIDs) {
 				t.Fatalf("got %d results, want %d: %s", len(got.Results), len(tc.wantIDs), body)
@@ -75,10 +72,7 @@ func TestNearest(t *testing.T) {
 
 func TestNearestGeometry(t *testing.T) {
 	s := memoryServer(t)
-	status, body := get(t, s.Handler(), "/api/v1/nearest?"+pointQuery(node(2, 7))+"&level=community&geometry=true")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/nearest?"+pointQuery(node(2, 7))+"&level=community&geometry=true")
 	r := decode[nearestJSON](t, body).Results[0]
 	if r.Path == nil || r.Path.Type != "LineString" || len(r.Path.Coordinates) < 2 {
 		t.Fatalf("no LineString path: %s", body)
@@ -120,10 +114,7 @@ func TestRoute(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := get(t, s.Handler(), "/api/v1/route?from="+pairQuery(tc.from)+"&to="+pairQuery(tc.to))
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/route?from="+pairQuery(tc.from)+"&to="+pairQuery(tc.to))
 			r := decode[routeJSON](t, body)
 			if r.Type != "Feature" {
 				t.Errorf("type %q, want Feature", r.Type)
@@ -157,10 +148,7 @@ type rawCoordinates = any
 
 func TestIsochrone(t *testing.T) {
 	s, _ := dbServer(t)
-	status, body := get(t, s.Handler(), "/api/v1/isochrone?"+pointQuery(node(5, 5))+"&minutes=60,5,10")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/isochrone?"+pointQuery(node(5, 5))+"&minutes=60,5,10")
 	fc := decode[collectionJSON](t, body)
 	if fc.Type != "FeatureCollection" || len(fc.Features) != 3 {
 		t.Fatalf("want 3 features: %s", body)

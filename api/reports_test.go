@@ -12,10 +12,7 @@ import (
 
 func TestNetwork(t *testing.T) {
 	s, _ := dbServer(t)
-	status, body := get(t, s.Handler(), "/api/v1/network")
-	if status != http.StatusOK {
-		t.Fatalf("status %d: %s", status, body)
-	}
+	body := getOK(t, s.Handler(), "/api/v1/network")
 	n := decode[struct {
 		Formula              string   `json:"formula"`
 		StreetsWithoutCentre []string `json:"streets_without_centre"`
@@ -32,7 +29,7 @@ func TestNetwork(t *testing.T) {
 	if len(n.Streets) != 1 || !n.Streets[0].HasCentre || n.Streets[0].Stations["community"] != 1 || len(n.StreetsWithoutCentre) != 0 {
 		t.Errorf("streets %+v, without centre %v", n.Streets, n.StreetsWithoutCentre)
 	}
-	status, body = get(t, s.Handler(), "/api/v1/network?format=csv")
+	status, body := get(t, s.Handler(), "/api/v1/network?format=csv")
 	if status != http.StatusOK || !containsFold(string(body), "street_code,street_name,has_centre") || !containsFold(string(body), "510104001,测试街道,true") {
 		t.Errorf("csv: %d %s", status, body)
 	}
@@ -49,10 +46,7 @@ func TestStandards(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
-			status, body := get(t, s.Handler(), "/api/v1/standards"+tc.query)
-			if status != http.StatusOK {
-				t.Fatalf("status %d: %s", status, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/standards"+tc.query)
 			r := decode[struct {
 				Rules       string `json:"rules"`
 				Communities []struct {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"net/http"
 	"path/filepath"
 	"testing"
 
@@ -125,10 +124,7 @@ func TestSupplyCellsAgainstReference(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			code, body := get(t, s.Handler(), "/api/v1/supply/cells?format=json&"+tc.query)
-			if code != http.StatusOK {
-				t.Fatalf("status %d: %s", code, body)
-			}
+			body := getOK(t, s.Handler(), "/api/v1/supply/cells?format=json&"+tc.query)
 			got := decode[supplyCellsBody](t, body)
 			checkSupplyCells(t, ref, got, stations, tc.minutes*60, tc.gaussian, tc.level, tc.staff)
 		})

@@ -10,11 +10,17 @@ type circlesAnswer struct {
 	Circles []circleJSON `json:"circles"`
 }
 
+// namedJSON is what a circle, a facility of a circle and a supply rule are known by: the
+// key and the names in Chinese and English.
+type namedJSON struct {
+	Key    string `json:"key"`
+	NameZH string `json:"name_zh"`
+	NameEN string `json:"name_en"`
+}
+
 // circleJSON is one circle: what a map's selector shows and sends as circle=key.
 type circleJSON struct {
-	Key        string               `json:"key"`
-	NameZH     string               `json:"name_zh"`
-	NameEN     string               `json:"name_en"`
+	namedJSON
 	Minutes    num                  `json:"minutes"`
 	Source     string               `json:"source"`
 	Check      bool                 `json:"check"`
@@ -23,9 +29,7 @@ type circleJSON struct {
 }
 
 type circleFacilityJSON struct {
-	Key        string   `json:"key"`
-	NameZH     string   `json:"name_zh"`
-	NameEN     string   `json:"name_en"`
+	namedJSON
 	Categories []string `json:"categories"`
 	Levels     []string `json:"levels"`
 }
@@ -33,10 +37,10 @@ type circleFacilityJSON struct {
 func circlesOut(f *data.CircleFile) circlesAnswer {
 	out := circlesAnswer{Name: f.Name, Circles: make([]circleJSON, len(f.Circles))}
 	for i, c := range f.Circles {
-		cj := circleJSON{Key: c.Key, NameZH: c.NameZH, NameEN: c.NameEN, Minutes: num(c.Minutes), Source: c.Source,
+		cj := circleJSON{namedJSON: namedJSON{c.Key, c.NameZH, c.NameEN}, Minutes: num(c.Minutes), Source: c.Source,
 			Check: c.Check, Note: c.Note, Facilities: make([]circleFacilityJSON, len(c.Facilities))}
 		for j, fa := range c.Facilities {
-			fj := circleFacilityJSON{Key: fa.Key, NameZH: fa.NameZH, NameEN: fa.NameEN, Categories: append([]string{}, fa.Categories...), Levels: []string{}}
+			fj := circleFacilityJSON{namedJSON: namedJSON{fa.Key, fa.NameZH, fa.NameEN}, Categories: append([]string{}, fa.Categories...), Levels: []string{}}
 			for _, l := range fa.Levels {
 				fj.Levels = append(fj.Levels, string(l))
 			}

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"slices"
+
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/crs"
@@ -102,7 +104,7 @@ func coverageGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.CoverageRep
 var coverageColumns = []csvCol{
 	{"kind", "对象类型", colText}, {"key", "对象", colText}, {"minutes", "步行时间阈值（分钟）", colMinutes},
 	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText},
-	{"cells", "网格数", colCount}, {"off_network_cells", "路网外网格数", colCount},
+	{"cells", "H3 单元数", colCount}, {"off_network_cells", "路网外 H3 单元数", colCount},
 	{"population", "常住人口（人）", colPersons}, {"population_within", "阈值内可达人口（人）", colPersons},
 	{"population_share", "可达人口占比（%）", colShare}, {"population_beyond", "阈值外人口（人）", colPersons},
 	{"area_m2", "面积（m²）", colArea}, {"area_within_m2", "阈值内可达面积（m²）", colArea},
@@ -114,17 +116,10 @@ var coverageColumns = []csvCol{
 // coverageCSV is GET /api/v1/coverage as CSV in l: the total, then one row per community.
 func coverageCSV(rep assess.CoverageReport, l lang) [][]string {
 	t := newCSVTable(l, coverageColumns)
-	add := func(r assess.CoverageRow) {
+	for _, r := range slices.Concat([]assess.CoverageRow{rep.Total}, rep.Communities, rep.Grids) {
 		t.add(rep.Target.Kind, rep.Target.Key, rep.Minutes, r.Scope, r.Code, r.Name, r.Cells, r.OffNetworkCells,
 			r.Population, r.PopulationWithin, r.PopulationShare, r.PopulationBeyond, r.AreaM2, r.AreaWithinM2,
 			r.AreaShare, r.MeanMin, r.MedianMin, r.P90Min, r.AreaWeighted)
-	}
-	add(rep.Total)
-	for _, r := range rep.Communities {
-		add(r)
-	}
-	for _, r := range rep.Grids {
-		add(r)
 	}
 	return t.rows
 }
@@ -144,11 +139,9 @@ type cellProps struct {
 
 // cellsGeoJSON is GET /api/v1/coverage/cells as GeoJSON: each cell's hexagon, in sys.
 func cellsGeoJSON(sys crs.System, rows []assess.CellRow) featureCollection {
-	fs := make([]feature, len(rows))
-	for i, r := range rows {
-		fs[i] = newFeature(r.H3, outPolygon(sys, cellPolygon(r.H3)), cellOut(sys, r))
-	}
-	return newCollection(sys, fs)
+	return newCollection(sys, outEach(rows, func(r assess.CellRow) feature {
+		return newFeature(r.H3, outPolygon(sys, cellPolygon(r.H3)), cellOut(sys, r))
+	}))
 }
 
 func cellOut(sys crs.System, r assess.CellRow) cellProps {

@@ -54,20 +54,27 @@ type gapProps struct {
 	AreaWeighted     bool   `json:"area_weighted"` // no residents: share_beyond is of the area
 }
 
-func gapsGeoJSON(sys crs.System, gs []assess.Gap) featureCollection {
+// gapsGeoJSONAnswer is GET /api/v1/gaps as GeoJSON: the ranked gaps, with the data note
+// as a foreign member of the FeatureCollection.
+type gapsGeoJSONAnswer struct {
+	featureCollection
+	Data *dataNoteJSON `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
+}
+
+func gapsGeoJSON(sys crs.System, gs []assess.Gap, data *dataNoteJSON) gapsGeoJSONAnswer {
 	fs := make([]feature, len(gs))
 	for i, g := range gs {
 		fs[i] = newFeature("", outMulti(sys, g.Polygon), gapProps{Rank: i + 1, Kind: g.Kind, Code: g.Code, Name: g.Name,
 			Population: num(g.Population), PopulationBeyond: num(g.PopulationBeyond), ShareBeyond: num(g.ShareBeyond),
 			UncoveredCells: g.UncoveredCells, AreaWeighted: g.AreaWeighted})
 	}
-	return newCollection(sys, fs)
+	return gapsGeoJSONAnswer{featureCollection: newCollection(sys, fs), Data: data}
 }
 
 var gapsColumns = []csvCol{
 	{"rank", "排名", colCount}, {"kind", "范围类型", colText}, {"code", "编码", colText}, {"name", "名称", colText},
 	{"population", "常住人口（人）", colPersons}, {"population_beyond", "阈值外人口（人）", colPersons},
-	{"share_beyond", "阈值外占比（%）", colShare}, {"uncovered_cells", "未覆盖网格数", colCount},
+	{"share_beyond", "阈值外占比（%）", colShare}, {"uncovered_cells", "未覆盖 H3 单元数", colCount},
 	{"area_weighted", "无居民、按面积计", colBool},
 }
 

@@ -18,30 +18,18 @@ import (
 )
 
 func TestNumEncodesNaNAndInfAsNull(t *testing.T) {
-	tests := []struct {
-		name string
-		v    any
-		want string
-	}{
-		{"NaN", num(math.NaN()), `null`},
-		{"+Inf", num(math.Inf(1)), `null`},
-		{"-Inf", num(math.Inf(-1)), `null`},
-		{"finite", num(-1.5), `-1.5`},
-		{"list", nums([]float64{1, math.NaN()}), `[1,null]`},
-		{"empty list", nums(nil), `[]`},
-		{"unreached scope", coverageRowOut(assess.CoverageRow{Scope: "district", MeanMin: math.NaN(), P90Min: math.Inf(1)}),
+	checkCases(t, []wantCase{
+		{"NaN", jsonOf(t, num(math.NaN())), `null`},
+		{"+Inf", jsonOf(t, num(math.Inf(1))), `null`},
+		{"-Inf", jsonOf(t, num(math.Inf(-1))), `null`},
+		{"finite", jsonOf(t, num(-1.5)), `-1.5`},
+		{"list", jsonOf(t, nums([]float64{1, math.NaN()})), `[1,null]`},
+		{"empty list", jsonOf(t, nums(nil)), `[]`},
+		{"unreached scope", jsonOf(t, coverageRowOut(assess.CoverageRow{Scope: "district", MeanMin: math.NaN(), P90Min: math.Inf(1)})),
 			`{"scope":"district","code":"","name":"","cells":0,"off_network_cells":0,"population":0,"population_within":0,` +
 				`"population_share":0,"area_m2":0,"area_within_m2":0,"area_share":0,"mean_min":null,"median_min":0,` +
 				`"p90_min":null,"population_beyond":0,"area_weighted":false}`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			b, err := json.Marshal(tc.v)
-			if err != nil || string(b) != tc.want {
-				t.Errorf("got %s, %v; want %s", b, err, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // wireKeyCase ties a wire type to an object of a golden answer with the same keys in the
@@ -69,6 +57,7 @@ func wireKeyCases() []wireKeyCase {
 		props(reflect.TypeFor[cellProps](), "cells-level-community-geojson.geojson"),
 		at(reflect.TypeFor[gapsAnswer](), "gaps-json.json"),
 		at(reflect.TypeFor[gapJSON](), "gaps-json.json", "gaps", 0),
+		at(reflect.TypeFor[gapsGeoJSONAnswer](), "gaps-level-community.geojson"),
 		props(reflect.TypeFor[gapProps](), "gaps-level-community.geojson"),
 		at(reflect.TypeFor[networkAnswer](), "network-json.json"),
 		at(reflect.TypeFor[levelCountJSON](), "network-json.json", "levels", 0),
@@ -87,6 +76,7 @@ func wireKeyCases() []wireKeyCase {
 		// The golden district is clean: these are the keys of a finding.
 		{typ: reflect.TypeFor[findingJSON](), want: []string{"code", "severity", "subject", "figure", "unit", "count", "message_zh", "message_en"}},
 		{typ: reflect.TypeFor[subjectJSON](), want: []string{"kind", "id", "name"}},
+		{typ: reflect.TypeFor[namedJSON](), want: []string{"key", "name_zh", "name_en"}},
 		{typ: reflect.TypeFor[dataNoteJSON](), want: []string{"illustrative", "illustrative_stations", "derived_communities", "note_zh", "note_en"}},
 		// No golden holds an import's answer (it needs a database): its keys as documented.
 		{typ: reflect.TypeFor[ImportAnswer](), want: []string{"kind", "file", "batch_id", "read", "inserted", "updated", "deleted", "replaced_candidates",

@@ -92,9 +92,7 @@ type bandProps struct {
 }
 
 func isochroneOut(sys crs.System, bands []engine.Band) featureCollection {
-	fs := make([]feature, len(bands))
-	for i, b := range bands {
-		fs[i] = newFeature("", outMulti(sys, b.Polygon), bandProps{Minutes: num(b.Minutes), Cells: b.Cells, Population: num(b.Population)})
-	}
-	return newCollection(sys, fs)
+	return newCollection(sys, outEach(bands, func(b engine.Band) feature {
+		return newFeature("", outMulti(sys, b.Polygon), bandProps{Minutes: num(b.Minutes), Cells: b.Cells, Population: num(b.Population)})
+	}))
 }

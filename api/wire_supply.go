@@ -2,6 +2,7 @@ package api
 
 import (
 	"math"
+	"slices"
 
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
@@ -38,9 +39,7 @@ type supplyZoneJSON struct {
 
 // supplyRuleJSON is the standard's figure the units are judged against.
 type supplyRuleJSON struct {
-	Key           string `json:"key"`
-	NameZH        string `json:"name_zh"`
-	NameEN        string `json:"name_en"`
+	namedJSON
 	PerHouseholds num    `json:"per_households"` // 100 (floor area) or 1 000 (staff)
 	Min           num    `json:"min"`            // per PerHouseholds households
 	WarnOnly      bool   `json:"warn_only"`
@@ -124,7 +123,7 @@ func supplyParamsOut(rep assess.SupplyReport) supplyParamsJSON {
 }
 
 func supplyRuleOut(r assess.SupplyRule) supplyRuleJSON {
-	return supplyRuleJSON{Key: r.Key, NameZH: r.NameZH, NameEN: r.NameEN, PerHouseholds: num(r.PerHouseholds), Min: num(r.Min),
+	return supplyRuleJSON{namedJSON: namedJSON{r.Key, r.NameZH, r.NameEN}, PerHouseholds: num(r.PerHouseholds), Min: num(r.Min),
 		WarnOnly: r.WarnOnly, Source: r.Source, Note: r.Note}
 }
 
@@ -185,7 +184,7 @@ func supplyGeoJSONOut(sys crs.System, e *engine.Engine, rep assess.SupplyReport)
 
 var supplyColumns = []csvCol{
 	{"resource", "资源", colText}, {"method", "方法", colText}, {"minutes", "步行时间阈值（分钟）", colMinutes},
-	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText}, {"cells", "网格数", colCount},
+	{"scope", "范围", colText}, {"code", "编码", colText}, {"name", "名称", colText}, {"cells", "H3 单元数", colCount},
 	{"population", "常住人口（人）", colPersons}, {"households", "户数", colPersons},
 	{"persons_per_household", "户均人口", colExact}, {"persons_per_household_default", "户均人口取默认值", colBool},
 	{"per_resident", "人均可达资源", colExact}, {"per_households", "每百户（面积）或每千户（人员）可达资源", colExact},
@@ -195,18 +194,11 @@ var supplyColumns = []csvCol{
 // supplyCSV is GET /api/v1/supply as CSV in l: the district, the streets, the communities.
 func supplyCSV(rep assess.SupplyReport, l lang) [][]string {
 	t := newCSVTable(l, supplyColumns)
-	add := func(u assess.SupplyUnit) {
+	for _, u := range slices.Concat([]assess.SupplyUnit{rep.Total}, rep.Streets, rep.Communities) {
 		w := supplyUnitOut(u, rep.Rule)
 		t.add(rep.Query.Resource, string(rep.Query.Method), rep.Query.Minutes, w.Scope, w.Code, w.Name, w.Cells,
 			u.Population, u.Households, u.PersonsPerHousehold, u.PPHDefault, u.Access, float64(w.PerHouseholds),
 			rep.Rule.Min, w.Verdict, w.Note)
-	}
-	add(rep.Total)
-	for _, u := range rep.Streets {
-		add(u)
-	}
-	for _, u := range rep.Communities {
-		add(u)
 	}
 	return t.rows
 }
@@ -265,11 +257,10 @@ type supplyCellsGeoJSONAnswer struct {
 }
 
 func supplyCellsGeoJSON(sys crs.System, e *engine.Engine, rep assess.SupplyReport, rows []assess.SupplyCell) supplyCellsGeoJSONAnswer {
-	fs := make([]feature, len(rows))
-	for i, c := range rows {
+	fs := outEach(rows, func(c assess.SupplyCell) feature {
 		h := e.Cells[c.Cell].H3.String()
-		fs[i] = newFeature(h, outPolygon(sys, cellPolygon(h)), supplyCellOut(sys, e, c))
-	}
+		return newFeature(h, outPolygon(sys, cellPolygon(h)), supplyCellOut(sys, e, c))
+	})
 	return supplyCellsGeoJSONAnswer{featureCollection: newCollection(sys, fs), Params: supplyParamsOut(rep)}
 }
 

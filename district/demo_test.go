@@ -1,9 +1,13 @@
 package district_test
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/derive"
@@ -147,5 +151,28 @@ func TestDeriveDemoLayersFailing(t *testing.T) {
 	}
 	if want := (district.Derived{OSMAreasRemoved: 1}); got != want {
 		t.Errorf("Derived %+v, want %+v", got, want)
+	}
+}
+
+// WriteDemoFiles writes the bundled extract and district file byte for byte and removes
+// them again; the user's extract is used as it is, with no district file.
+func TestWriteDemoFiles(t *testing.T) {
+	f, cleanup, err := district.WriteDemoFiles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string][]byte{f.OSM: data.SampleOSM(), f.Districts: data.SampleDistricts()} {
+		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes (%v), want the bundled %d", path, len(got), err, len(want))
+		}
+	}
+	cleanup()
+	if _, err := os.Stat(filepath.Dir(f.OSM)); !os.IsNotExist(err) {
+		t.Errorf("cleanup left %s: %v", filepath.Dir(f.OSM), err)
+	}
+	user, cleanup, err := district.WriteDemoFiles("my.osm.pbf")
+	cleanup()
+	if err != nil || user != (district.DemoFiles{OSM: "my.osm.pbf"}) {
+		t.Errorf("user extract: %+v, %v; want it alone", user, err)
 	}
 }

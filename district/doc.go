@@ -34,6 +34,12 @@
 // wrote against what the unlogged coverage tables hold now; a database crash empties
 // them, and the message then starts "recompute needed".
 //
+// Say what the store holds (Status): rows per kind and source, the last imports and
+// compute, and whether the coverage is older than the newest import.
+//
+// The demo's files (WriteDemoFiles): the bundled extract and district boundaries written
+// to a temporary directory, or the user's extract.
+//
 // The demo's derivations (DeriveDemoLayers): where no community boundary came from a file,
 // derive neighbourhood units from the major roads; where no station came from a file, add
 // the illustrative station layer. The algorithms are geo/derive's; district decides when

@@ -3,7 +3,8 @@
 // network's nodes and edges, the walking model), the typed OSM highway classification
 // (Highway, RoadClass, WalkableWay: which ways are walked, which are major roads, which
 // are steps), the record of an import (Batch, its ImportMode, ImportOptions and
-// ImportSummary) and the one error type with codes.
+// ImportSummary), what a store holds (StoreStatus: rows per kind and
+// source, the last imports and compute) and the one error type with codes.
 //
 // Its subpackages hold the pure algorithms: local (the one local metric projection:
 // metres per degree, lon/lat ⇄ x/y metres), gridindex (the one bucket-grid spatial index

@@ -2,13 +2,11 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/lifecircle/lifecircle/report"
 )
@@ -23,22 +21,8 @@ func synthInput(b *testing.B, nodes int) report.Input {
 	}
 	dd := engine.Data{Stations: d.Stations, Outlets: d.Outlets, Communities: d.Communities,
 		Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
-	e, err := engine.New(dd, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return in
+	e := fixture.Compute(b, dd, d.Nodes, d.Edges, engine.Options{Categories: synth.DefaultCategories()})
+	return collect(b, e, fixture.Standards(b))
 }
 
 // BenchmarkHTML renders the HTML report of synthetic districts and reports its size: the
@@ -64,10 +48,7 @@ func BenchmarkHTML(b *testing.B) {
 // BenchmarkCollect times gathering the report's figures from a computed engine.
 func BenchmarkCollect(b *testing.B) {
 	in := synthInput(b, 100_000)
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		b.Fatal(err)
-	}
+	rules := fixture.Standards(b)
 	for b.Loop() {
 		if _, err := report.Collect(in.Engine, report.CollectOptions{Rules: rules}); err != nil {
 			b.Fatal(err)

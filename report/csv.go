@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -31,29 +30,15 @@ func CSV(dir string, in Input) ([]string, error) {
 	}
 	lang, _ := CheckLang(in.Lang)
 	d := newDict(lang).withRules(in.Rules)
-	tables := []csvTable{
+	tables := []namedFile[[][]string]{ // each file's rows, header first
 		{StreetsCSV, streetsTable(in, d)},
 		{CoverageCSV, coverageTable(in, d)},
 		{GapsCSV, gapsTable(in, d)},
 	}
 	if in.Standards != nil {
-		tables = append(tables, csvTable{StandardsCSV, standardsTable(in, d)})
+		tables = append(tables, namedFile[[][]string]{StandardsCSV, standardsTable(in, d)})
 	}
-	var paths []string
-	for _, t := range tables {
-		path := filepath.Join(dir, t.name)
-		if err := writeFile(path, func(w io.Writer) error { return writeCSV(w, t.rows) }); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
-}
-
-// csvTable is one CSV file's name and rows, header first.
-type csvTable struct {
-	name string
-	rows [][]string
+	return writeFiles(dir, tables, writeCSV)
 }
 
 // writeCSV writes the rows through the project's CSV writer: the BOM, CRLF line ends
@@ -110,7 +95,7 @@ func coverageTable(in Input, d dict) [][]string {
 	targets, mins := in.coverageTargets()
 	head := heads(d, [2]string{"社区代码", "community_code"}, [2]string{"社区名称", "community_name"},
 		[2]string{"设施类型", "target_kind"}, [2]string{"设施代码", "target_key"}, [2]string{"设施名称", "target_name"},
-		[2]string{"设施数量", "facilities"}, [2]string{"网格数", "cells"}, [2]string{"路网外网格数", "off_network_cells"},
+		[2]string{"设施数量", "facilities"}, [2]string{"H3 单元数", "h3_cells"}, [2]string{"路网外 H3 单元数", "off_network_h3_cells"},
 		[2]string{"常住人口", "population"})
 	for _, m := range mins {
 		ml := minuteLabel(m)
@@ -156,7 +141,7 @@ func communityShare(r assess.CoverageReport, ci int) string {
 func gapsTable(in Input, d dict) [][]string {
 	rows := [][]string{heads(d, [2]string{"序号", "rank"}, [2]string{"类型", "kind"}, [2]string{"代码", "code"},
 		[2]string{"名称", "name"}, [2]string{"常住人口", "population"}, [2]string{"未覆盖人口", "population_beyond"},
-		[2]string{"未覆盖比例(%)", "share_beyond_pct"}, [2]string{"未覆盖网格数", "uncovered_cells"},
+		[2]string{"未覆盖比例(%)", "share_beyond_pct"}, [2]string{"未覆盖 H3 单元数", "uncovered_h3_cells"},
 		[2]string{"按面积计", "by_area"}, [2]string{"设施", "target"}, [2]string{"步行分钟", "minutes"})}
 	target := d.target(in.Categories, in.GapTarget)
 	for i, g := range in.Gaps {

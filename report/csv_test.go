@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -10,9 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lifecircle/lifecircle/data"
-	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -41,14 +38,14 @@ func TestCSV(t *testing.T) {
 	}{
 		{report.LangZH, map[string]string{
 			report.StreetsCSV:   "街道代码,街道名称,有街道中心,街道中心编号,区级中心数,街道中心数,社区站数,小区站数,楼宇站数,社区数,有站社区数,常住人口,15分钟内人口,15分钟内比例(%)",
-			report.CoverageCSV:  "社区代码,社区名称,设施类型,设施代码,设施名称,设施数量,网格数,路网外网格数,常住人口,5分钟内人口比例(%),10分钟内人口比例(%),15分钟内人口比例(%),平均步行分钟,中位步行分钟,90%分位步行分钟,按面积计",
-			report.GapsCSV:      "序号,类型,代码,名称,常住人口,未覆盖人口,未覆盖比例(%),未覆盖网格数,按面积计,设施,步行分钟",
+			report.CoverageCSV:  "社区代码,社区名称,设施类型,设施代码,设施名称,设施数量,H3 单元数,路网外 H3 单元数,常住人口,5分钟内人口比例(%),10分钟内人口比例(%),15分钟内人口比例(%),平均步行分钟,中位步行分钟,90%分位步行分钟,按面积计",
+			report.GapsCSV:      "序号,类型,代码,名称,常住人口,未覆盖人口,未覆盖比例(%),未覆盖 H3 单元数,按面积计,设施,步行分钟",
 			report.StandardsCSV: "社区代码,社区名称,生活圈,指标代码,指标名称,数值,标准,单位,结论,说明",
 		}, "是"},
 		{report.LangEN, map[string]string{
 			report.StreetsCSV:   "street_code,street_name,has_centre,centre_ids,stations_district,stations_street,stations_community,stations_compound,stations_building,communities,communities_with_station,population,population_within_15,share_within_15_pct",
-			report.CoverageCSV:  "community_code,community_name,target_kind,target_key,target_name,facilities,cells,off_network_cells,population,share_within_5_pct,share_within_10_pct,share_within_15_pct,mean_min,median_min,p90_min,by_area",
-			report.GapsCSV:      "rank,kind,code,name,population,population_beyond,share_beyond_pct,uncovered_cells,by_area,target,minutes",
+			report.CoverageCSV:  "community_code,community_name,target_kind,target_key,target_name,facilities,h3_cells,off_network_h3_cells,population,share_within_5_pct,share_within_10_pct,share_within_15_pct,mean_min,median_min,p90_min,by_area",
+			report.GapsCSV:      "rank,kind,code,name,population,population_beyond,share_beyond_pct,uncovered_h3_cells,by_area,target,minutes",
 			report.StandardsCSV: "community_code,community_name,circle,rule,rule_name,value,threshold,unit,verdict,note",
 		}, "yes"},
 	}
@@ -163,22 +160,7 @@ func formulaInput(tb testing.TB) report.Input {
 			d.Stations[i].ID = atSum
 		}
 	}
-	nodes, edges := network()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	in := collect(tb, engineOf(tb, d), fixture.Standards(tb))
 	in.Lang = report.LangEN
 	return in
 }

@@ -8,7 +8,7 @@
 // residents, areas m² and times minutes unless a name says otherwise.
 //
 // report may import geo and its subpackages (geo/engine, geo/assess, geo/coverage,
-// geo/standards, geo/health, geo/local, geo/siting), orb, h3-go,
+// geo/standards, geo/health, geo/local, geo/siting, geo/supply), orb, h3-go,
 // internal/csvout (the project's CSV writer) and the standard library (html/template;
 // os/exec and net/url to run Chromium).
 // It never imports pgx, echo, postgis or net/http.

@@ -3,9 +3,30 @@ package report
 import (
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
+
+// namedFile is one file of a report and what goes into it.
+type namedFile[T any] struct {
+	name string
+	body T
+}
+
+// writeFiles writes each file into dir with write, in order, and returns the paths
+// written (up to the first failure).
+func writeFiles[T any](dir string, files []namedFile[T], write func(io.Writer, T) error) ([]string, error) {
+	var paths []string
+	for _, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := writeFile(path, func(w io.Writer) error { return write(w, f.body) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
 
 // writeFile creates path and fills it with fn, reporting a failure to create, write or
 // close it as an EINVALID error naming the file (a directory the user gave).

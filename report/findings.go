@@ -67,7 +67,7 @@ func (d dict) subject(cats *geo.Categories, s health.Subject) string {
 var findingKinds = map[string]string{
 	health.SubjectDistrict: "全区", health.SubjectNetwork: "步行路网", health.SubjectCommunity: "社区",
 	health.SubjectCompound: "小区", health.SubjectStation: "站点", health.SubjectOutlet: "网点",
-	health.SubjectCell: "网格单元", health.SubjectSet: "设施类别", health.SubjectStations: "全部站点",
+	health.SubjectCell: "H3 单元", health.SubjectSet: "设施类别", health.SubjectStations: "全部站点",
 	health.SubjectDerived: "推导数据", health.SubjectEngine: "计算模型",
 }
 

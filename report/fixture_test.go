@@ -52,8 +52,11 @@ func network() ([]geo.WalkNode, []geo.WalkEdge) {
 func fixtureData() engine.Data {
 	d := fixture.StreetsData()
 	for i, s := range d.Stations {
-		if s.ID == "x1" {
+		switch s.ID {
+		case "x1":
 			d.Stations[i].Name = "商圈党群服务站 <b>&"
+		case "c1", "p1": // staff recorded at two stations, for the supply section
+			d.Stations[i].Staff = 4
 		}
 	}
 	return d
@@ -65,17 +68,30 @@ func fixtureCategories() []string { return []string{"supermarket", "laundry"} }
 // fixtureEngine builds and computes the district.
 func fixtureEngine(tb testing.TB) *engine.Engine {
 	tb.Helper()
+	return engineOf(tb, fixtureData())
+}
+
+// engineOf builds and computes d (the district's data, changed) on the district's network.
+func engineOf(tb testing.TB, d engine.Data) *engine.Engine {
+	tb.Helper()
 	nodes, edges := network()
-	return fixture.Compute(tb, fixtureData(), nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
+	return fixture.Compute(tb, d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
+}
+
+// collect collects the report of a computed engine against rules (nil: no standards).
+func collect(tb testing.TB, e *engine.Engine, rules *standards.Rules) report.Input {
+	tb.Helper()
+	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return in
 }
 
 // fixtureInput collects the report of the district in lang, with the bundled standards.
 func fixtureInput(tb testing.TB, lang string) report.Input {
 	tb.Helper()
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		tb.Fatal(err)
-	}
+	rules := fixture.Standards(tb)
 	e := fixtureEngine(tb)
 	shared := siting.SharedRequest{Level: geo.LevelCommunity, Minutes: 15, MinShare: siting.DefaultMinShare, MaxGroup: siting.DefaultMaxGroup}
 	in, err := report.Collect(e, report.CollectOptions{Rules: rules, Shared: &shared})

@@ -5,6 +5,7 @@ import (
 	"testing"
 )
 
+// TestFormats checks the number formats of the tables, the CSV files and the SVG.
 func TestFormats(t *testing.T) {
 	cases := []struct {
 		name string
@@ -26,6 +27,14 @@ func TestFormats(t *testing.T) {
 		{"plain NaN is empty", plain(math.NaN(), 2, 30), ""},
 		{"plain unreached", plain(math.Inf(1), 1, 45), ">45"},
 		{"minute label", minuteLabel(15), "15"},
+		// SVG numbers, written in tenths of a unit
+		{"tenths zero", tenthsString(0), "0"},
+		{"tenths whole", tenthsString(20), "2"},
+		{"tenths fraction", tenthsString(15), "1.5"},
+		{"tenths below one", tenthsString(5), ".5"},
+		{"tenths negative below one", tenthsString(-5), "-.5"},
+		{"tenths negative", tenthsString(-123), "-12.3"},
+		{"tenths large", tenthsString(99990), "9999"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"path/filepath"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
@@ -32,23 +31,11 @@ func GeoJSON(dir string, in Input) ([]string, error) {
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	layers := []struct {
-		name string
-		fc   *geojson.FeatureCollection
-	}{
+	return writeFiles(dir, []namedFile[*geojson.FeatureCollection]{
 		{StationsGeoJSON, stationsLayer(in)},
 		{CommunitiesGeoJSON, communitiesLayer(in)},
 		{GapsGeoJSON, gapsLayer(in)},
-	}
-	var paths []string
-	for _, l := range layers {
-		path := filepath.Join(dir, l.name)
-		if err := writeFile(path, func(w io.Writer) error { return writeGeoJSON(w, l.fc) }); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
+	}, writeGeoJSON)
 }
 
 func writeGeoJSON(w io.Writer, fc *geojson.FeatureCollection) error {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"html/template"
 	"strconv"
 
 	"github.com/lifecircle/lifecircle/geo/assess"
@@ -27,10 +28,11 @@ func collectGrids(e *engine.Engine, rules *standards.Rules) (*assess.GridReport,
 // gridsView is the grids section: every grid with its grid workers against the rules,
 // and the communities grids leave uncovered.
 type gridsView struct {
-	Rules                        []string // each rule with its source
+	Rules                        []string // each rule, with its source in English
 	Rows                         []gridViewRow
 	Uncovered                    []uncoveredRow
 	WithoutWorker, Unknown, Over int
+	Map                          template.HTML // the grids shaded by households per grid worker
 }
 
 type gridViewRow struct {
@@ -49,7 +51,7 @@ func gridsOf(in Input, d dict) *gridsView {
 	v := &gridsView{WithoutWorker: rep.WithoutWorker, Unknown: rep.WorkersUnknown, Over: rep.OverLoad}
 	for _, q := range []*standards.Ratio{rep.WorkersRule, rep.LoadRule} {
 		if q != nil {
-			v.Rules = append(v.Rules, d.ruleName(q.NameZH, q.NameEN, q.Key)+" — "+q.Source)
+			v.Rules = append(v.Rules, d.ruleName(q.NameZH, q.NameEN, q.Key)+d.source(q.Source))
 		}
 	}
 	for _, r := range rep.Grids {
@@ -75,6 +77,7 @@ func gridsOf(in Input, d dict) *gridsView {
 		v.Uncovered = append(v.Uncovered, uncoveredRow{Code: u.Code, Name: u.Name, AreaKm2: strconv.FormatFloat(u.UncoveredAreaM2/1e6, 'f', 2, 64),
 			Share: pct(share), Residents: strconv.FormatFloat(u.UncoveredPopulation, 'f', 0, 64)})
 	}
+	v.Map = gridsMap(in, d)
 	return v
 }
 

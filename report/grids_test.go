@@ -2,14 +2,12 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/engine"
-	"github.com/lifecircle/lifecircle/geo/standards"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
 
@@ -22,20 +20,9 @@ func TestHTMLGridsSection(t *testing.T) {
 		{Code: "G1", Name: "南一网格", CommunityCode: codeC1, Households: 1200, Workers: 2, WorkersGiven: true, Polygon: rect(0, -150, 1600, 150)},
 		{Code: "G2", Name: "南二网格", CommunityCode: codeC1, Workers: 0, WorkersGiven: true, Polygon: rect(1600, -150, 1800, 150)},
 	}
-	nodes, edges := network()
-	e, err := engine.New(d, nodes, edges, engine.Options{Categories: fixtureCategories(), Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Compute(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	rules, err := standards.Parse(data.Standards())
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := report.Collect(e, report.CollectOptions{Rules: rules})
-	if err != nil {
+	in := collect(t, engineOf(t, d), fixture.Standards(t))
+	var err error
+	if in.Categories, err = geo.ParseCategories(data.Categories()); err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
@@ -47,6 +34,16 @@ func TestHTMLGridsSection(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+	// the map: G1 has 1200 households for 2 workers, 600 each, beyond one and a half
+	// times the bundled bound of 300 (the darkest class); G2 has no worker
+	for _, want := range []string{`<path class="gd g3" d="M`, "<title>南一网格 G1：每名网格员 600 户</title>", `<path class="gd g4" d="M`, "网格图", "无网格员"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the grid map lacks %q", want)
+		}
+	}
+	for _, w := range englishWords(visibleText(html)) {
+		t.Errorf("English in the Chinese grids report: %s", w)
 	}
 	if in.Grids == nil || len(in.Grids.Uncovered) != 3 {
 		t.Errorf("uncovered communities %+v, want C1, C2 and C3", in.Grids)

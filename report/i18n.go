@@ -165,6 +165,15 @@ func (d dict) gapKind(kind string) string {
 	return d.T["community"]
 }
 
+// source is " — " and a ratio's source in an English report, "" in a Chinese one: the
+// rules file gives ratios' sources in English only (no source_zh).
+func (d dict) source(s string) string {
+	if d.lang == LangZH || s == "" {
+		return ""
+	}
+	return " — " + s
+}
+
 // ruleName is a compliance rule's name in the language, falling back to the other one.
 func (d dict) ruleName(zh, en, key string) string {
 	first, second := zh, en

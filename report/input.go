@@ -33,6 +33,9 @@ type Input struct {
 	// Grids is the grids (网格) assessed against Rules' grid rules; nil when the district
 	// has none (the section is then left out).
 	Grids *assess.GridReport
+	// Supply is the service floor area and staff within reach (2SFCA, the figures of GET
+	// /api/v1/supply); nil when the standards were not given (the section is then left out).
+	Supply *SupplyFigures
 
 	Categories  *geo.Categories // names of the outlet categories; nil: their keys are shown
 	Circles     []assess.Circle // names of the circles in Coverage (target kind assess.KindCircle)
@@ -54,6 +57,9 @@ type CollectOptions struct {
 	// Circles are named service circles whose district-wide coverage is collected at
 	// each of Minutes too, beside the categories (none: none).
 	Circles []assess.Circle
+	// SupplyMinutes is T of the supply-within-reach section (whole minutes, 1–60; default
+	// 15); the section needs Rules.
+	SupplyMinutes float64
 }
 
 func (o CollectOptions) withDefaults() CollectOptions {
@@ -66,6 +72,9 @@ func (o CollectOptions) withDefaults() CollectOptions {
 	if o.GapLimit == 0 {
 		o.GapLimit = 100
 	}
+	if o.SupplyMinutes == 0 {
+		o.SupplyMinutes = defaultSupplyMinutes
+	}
 	return o
 }
 
@@ -75,8 +84,9 @@ func anyStation() engine.Target { return engine.Target{Kind: engine.KindLevel, K
 // Collect asks a computed engine for the report's figures: the network report; the
 // district-wide coverage (residents and area within each of o.Minutes' walk) of every
 // station level, of any station and of every outlet category the engine computed; the
-// gaps beyond o.GapMinutes of any station (their polygons WGS84 lon, lat); and the
-// standards check when o.Rules is given. Populations are residents, areas m² and times
+// gaps beyond o.GapMinutes of any station (their polygons WGS84 lon, lat); and, when
+// o.Rules is given, the standards check and the service floor area and staff within
+// o.SupplyMinutes' walk per street and community (2SFCA, assess.Supply). Populations are residents, areas m² and times
 // walking minutes. The engine's errors pass through (EUNAVAILABLE before Compute, EINVALID for bad
 // minutes or limits).
 func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
@@ -123,6 +133,9 @@ func Collect(e *engine.Engine, o CollectOptions) (Input, error) {
 		in.Shared = &plan
 	}
 	if in.Grids, err = collectGrids(e, o.Rules); err != nil {
+		return Input{}, err
+	}
+	if in.Supply, err = collectSupply(e, o.Rules, o.SupplyMinutes); err != nil {
 		return Input{}, err
 	}
 	return in, nil

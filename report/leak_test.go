@@ -17,6 +17,7 @@ import (
 var allowedASCII = map[string]bool{
 	"OpenStreetMap": true, "OSM": true, "ODbL": true, "GB": true, "PDF": true, "CSV": true,
 	"GeoJSON": true, "HTML": true, "km": true, "H3": true, "WGS84": true, "lifecircle": true,
+	"SFCA": true, // the method, 2SFCA (two-step floating catchment)
 	// OpenStreetMap tags named in the standards' reasons (they are how OSM spells them)
 	"amenity": true, "toilets": true, "leisure": true, "playground": true, "shop": true, "mall": true,
 }

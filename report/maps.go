@@ -273,14 +273,8 @@ func scaleBar(sb *strings.Builder, c canvas, d dict) {
 // networkLegend explains the shading and the station symbols below the map.
 func networkLegend(sb *strings.Builder, c canvas, d dict, minutes float64) {
 	y := c.MapH + 22
-	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(fmt.Sprintf(d.T["legendBeyond"], minuteLabel(minutes))))
-	labels := []string{"0–5%", "5–20%", "20–40%", "40–60%", "60–100%", d.T["noData"]}
-	classes := []string{"s0", "s1", "s2", "s3", "s4", "nd"}
-	for i, l := range labels {
-		x := float64(i) * 150
-		fmt.Fprintf(sb, `<rect class="cm %s" x="%s" y="%s" width="22" height="14"/>`, classes[i], num(x), num(y+10))
-		fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(x+28), num(y+22), template.HTMLEscapeString(l))
-	}
+	swatches(sb, y, fmt.Sprintf(d.T["legendBeyond"], minuteLabel(minutes)), []string{"cm s0", "cm s1", "cm s2", "cm s3", "cm s4", "cm nd"},
+		[]string{"0–5%", "5–20%", "20–40%", "40–60%", "60–100%", d.T["noData"]})
 	y += 56
 	for i, l := range geo.Levels() {
 		x := float64(i) * 170

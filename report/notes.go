@@ -28,7 +28,7 @@ func zhNotePart(en string) (string, bool) {
 	case "the community has no residents: share of its area":
 		return "社区无常住人口：按面积比例计", true
 	case "the community has no cells (no boundary imported)":
-		return "社区没有网格（未导入社区边界）", true
+		return "社区没有 H3 单元（未导入社区边界）", true
 	case "judged only when every community is checked":
 		return "仅在核查全部社区时评定", true
 	case "the community's households or community workers are not known":

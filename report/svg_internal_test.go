@@ -12,29 +12,6 @@ import (
 	"github.com/uber/h3-go/v4"
 )
 
-func TestTenthsString(t *testing.T) {
-	cases := []struct {
-		name string
-		in   int64
-		want string
-	}{
-		{"zero", 0, "0"},
-		{"whole", 20, "2"},
-		{"fraction", 15, "1.5"},
-		{"below one", 5, ".5"},
-		{"negative below one", -5, "-.5"},
-		{"negative", -123, "-12.3"},
-		{"large", 99990, "9999"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tenthsString(tc.in); got != tc.want {
-				t.Errorf("tenthsString(%d) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
 // metres returns the WGS84 point x metres east and y metres north of (lon0, lat0).
 func metres(lon0, lat0, x, y float64) orb.Point {
 	mLat := geo.EarthRadiusM * math.Pi / 180

@@ -42,12 +42,15 @@ func anyStationSeconds(e *engine.Engine) []float32 {
 // timeMap draws the cells coloured by walk minutes to the nearest station (each band's
 // cells merged into one path), the community outlines and the stations as dots.
 func timeMap(in Input, d dict, c canvas) template.HTML {
-	var sb strings.Builder
-	svgOpen(&sb, c, 60, d.T["mapTime"])
 	e := in.Engine
 	secs := anyStationSeconds(e)
 	nb := len(timeBands()) + 1
 	bands := make([][]h3.Cell, nb+1) // the last one: off-network
+	names := make([]string, nb+1)
+	for b := range names {
+		names[b] = fmt.Sprintf("t%d", b)
+	}
+	names[nb] = "toff"
 	for i, cell := range e.Cells {
 		b := nb
 		if secs != nil {
@@ -57,7 +60,16 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 		}
 		bands[b] = append(bands[b], cell.H3)
 	}
-	for b, cells := range bands {
+	return cellMap(in, d, c, d.T["mapTime"], bands, names, func(sb *strings.Builder) { timeLegend(sb, c, d) })
+}
+
+// cellMap draws a map of cells by class — each class's cells merged into one path of
+// the CSS class names[k] — under the community outlines and the stations as dots, with a
+// scale bar and the legend legend writes below the map.
+func cellMap(in Input, d dict, c canvas, label string, classes [][]h3.Cell, names []string, legend func(*strings.Builder)) template.HTML {
+	var sb strings.Builder
+	svgOpen(&sb, c, 60, label)
+	for k, cells := range classes {
 		if len(cells) == 0 {
 			continue
 		}
@@ -65,22 +77,12 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 		for _, r := range mergeCells(cells) {
 			p.ring(c, r)
 		}
-		class := fmt.Sprintf("t%d", b)
-		if b == nb {
-			class = "toff"
-		}
-		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, class, p.String())
+		fmt.Fprintf(&sb, `<path class="%s" d="%s"/>`, names[k], p.String())
 	}
-	for _, cm := range e.Communities {
-		p := pathData{tol: simplifyTol}
-		p.multiPolygon(c, cm.Boundary)
-		if s := p.String(); s != "" {
-			fmt.Fprintf(&sb, `<path class="outline" d="%s"/>`, s)
-		}
-	}
-	drawStations(&sb, e.Stations, c, false)
+	communityOutlines(&sb, in, c)
+	drawStations(&sb, in.Engine.Stations, c, false)
 	scaleBar(&sb, c, d)
-	timeLegend(&sb, c, d)
+	legend(&sb)
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
 }
@@ -88,14 +90,24 @@ func timeMap(in Input, d dict, c canvas) template.HTML {
 // timeLegend explains the bands below the map.
 func timeLegend(sb *strings.Builder, c canvas, d dict) {
 	y := c.MapH + 22
-	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(d.T["legendTime"]))
-	labels := []string{"0–5", "5–10", "10–15", "15–20", d.T["band20"], d.T["offNetwork"]}
-	classes := []string{"t0", "t1", "t2", "t3", "t4", "toff"}
+	swatches(sb, y, d.T["legendTime"], []string{"t0", "t1", "t2", "t3", "t4", "toff"},
+		[]string{"0–5", "5–10", "10–15", "15–20", d.T["band20"], d.T["offNetwork"]})
+	legendDot(sb, y, d)
+}
+
+// swatches writes a legend: its title at y, then below it one swatch of each class with
+// its label, 150 units apart.
+func swatches(sb *strings.Builder, y float64, title string, classes, labels []string) {
+	fmt.Fprintf(sb, `<text class="lg" x="0" y="%s">%s</text>`, num(y), template.HTMLEscapeString(title))
 	for i, l := range labels {
 		x := float64(i) * 150
 		fmt.Fprintf(sb, `<rect class="%s" x="%s" y="%s" width="22" height="14"/>`, classes[i], num(x), num(y+10))
 		fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(x+28), num(y+22), template.HTMLEscapeString(l))
 	}
+}
+
+// legendDot explains the stations' dots at the right end of a swatches row at y.
+func legendDot(sb *strings.Builder, y float64, d dict) {
 	fmt.Fprintf(sb, `<circle class="dot" cx="%s" cy="%s" r="2.2"/>`, num(908), num(y+17))
 	fmt.Fprintf(sb, `<text class="lg" x="%s" y="%s">%s</text>`, num(916), num(y+22), template.HTMLEscapeString(d.T["stationDot"]))
 }

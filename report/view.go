@@ -33,6 +33,8 @@ type page struct {
 	CompoundReach                       *compoundReachView // nil: no compounds
 	Shared                              *sharedView        // nil: not asked for
 	Grids                               *gridsView         // nil: no grids
+	Supply                              *supplyView        // nil: not collected
+	Sec                                 sectionNumbers
 	NetworkMap, TimeMap                 template.HTML
 	Method                              string
 }
@@ -141,10 +143,33 @@ func newPage(in Input, d dict) page {
 	p.Shared = sharedOf(in, d)
 	p.Grids = gridsOf(in, d)
 	c := mapCanvas(in.Engine)
+	p.Supply = supplyOf(in, d, c)
+	p.Sec = numberSections(p)
 	p.NetworkMap = networkMap(in, d, c)
 	p.TimeMap = timeMap(in, d, c)
 	p.Method = methodNote(in.Engine, d)
 	return p
+}
+
+// sectionNumbers are the numbers of the sections after the seventh, which are there only
+// when they have something to show (0: left out).
+type sectionNumbers struct{ Grids, Supply, Shared int }
+
+// numberSections numbers the optional sections in their order after section 7.
+func numberSections(p page) sectionNumbers {
+	var s sectionNumbers
+	n := 7
+	next := func(on bool) int {
+		if !on {
+			return 0
+		}
+		n++
+		return n
+	}
+	s.Grids = next(p.Grids != nil)
+	s.Supply = next(p.Supply != nil)
+	s.Shared = next(p.Shared != nil)
+	return s
 }
 
 // summaryOf is the first section: the formula, counts by level and the residents within

@@ -18,7 +18,7 @@ type bufferFlags struct {
 
 func newBufferCheckCmd(cfg *Config) *cobra.Command {
 	f := &bufferFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "buffer-check",
 		Short: "Show what a straight-line buffer (the common shortcut) gets wrong against walking times",
 		Long: `buffer-check compares, over every H3 cell of the study area, "within --radius metres in a
@@ -26,16 +26,11 @@ straight line of a facility" with "within --minutes on foot along the walk netwo
 prints the share of cells the buffer counts as covered that are not (overstated), and the
 reverse (missed). Without --category or --level it checks every kind that has facilities.`,
 		Example: "  lifecircle buffer-check --radius 1000 --minutes 15\n  lifecircle buffer-check --level community --radius 300 --minutes 5",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runBufferCheck(cmd, cfg, f)
-		},
-	}
+	}, &f.computeFlags, func(cmd *cobra.Command) error { return runBufferCheck(cmd, cfg, f) })
 	cmd.Flags().StringVar(&f.category, "category", "", "outlet category to check")
 	cmd.Flags().StringVar(&f.level, "level", "", "station level to check (or any)")
 	cmd.Flags().Float64Var(&f.radius, "radius", 1000, "buffer radius in metres")
 	cmd.Flags().Float64Var(&f.minutes, "minutes", 15, "walking minutes the buffer stands in for")
-	f.computeFlags.bind(cmd)
 	return cmd
 }
 

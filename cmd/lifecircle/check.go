@@ -21,7 +21,7 @@ type checkFlags struct {
 
 func newCheckCmd(cfg *Config) *cobra.Command {
 	f := &checkFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "check",
 		Short: "Data health check (数据体检): list what makes the results look precise while being wrong",
 		Long: `check loads the district from the database and runs the data health check on it:
@@ -35,21 +35,20 @@ severity was decided on, the message in Chinese then in English (each says how t
 Exit status: 0 no errors (and, with --strict, no warnings), 1 warnings with --strict,
 2 errors. compute refuses to run on errors unless --force.`,
 		Example: "  lifecircle check\n  lifecircle check --strict\n  lifecircle check --compute",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runCheck(cmd, cfg, f)
-		},
-	}
+	}, &f.computeFlags, func(cmd *cobra.Command) error { return runCheck(cmd, cfg, f) })
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit with status 1 when there are warnings")
 	cmd.Flags().BoolVar(&f.compute, "compute", false, "compute the coverage first, so the checks of the cells run too")
-	f.computeFlags.bind(cmd)
 	return cmd
 }
 
 func runCheck(cmd *cobra.Command, cfg *Config, f *checkFlags) error {
 	ctx := cmd.Context()
+	rules, err := cfg.Standards() // the grid-worker bound of the health check
+	if err != nil {
+		return err
+	}
 	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
-		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute})
+		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute, Health: health.Options{Standards: rules}})
 		if err != nil {
 			return err
 		}

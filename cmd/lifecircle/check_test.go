@@ -6,40 +6,15 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	fx "github.com/lifecircle/lifecircle/internal/fixture"
-	"github.com/lifecircle/lifecircle/postgis"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
-
-// storeGrid stores a clean district: a 1 km walk grid at (104, 30) (100 m spacing), one
-// community with a boundary over it and residents, one station at its centre.
-func storeGrid(tb testing.TB, db *postgis.DB) {
-	tb.Helper()
-	ctx := context.Background()
-	const n = 10
-	var data postgis.OSMData
-	var box orb.MultiPolygon
-	data.Nodes, data.Edges, box = fx.GridNetwork(n)
-	if _, err := db.ImportOSM(ctx, postgis.Batch{Kind: "osm", FileName: "grid.osm"}, data, geo.DefaultWalkModel()); err != nil {
-		tb.Fatal(err)
-	}
-	comms := []geo.Community{{Code: "510100003001", Name: "网格社区", StreetCode: "510100003", StreetName: "网格街道", Population: 5000, Boundary: box}}
-	if _, err := db.ImportCommunities(ctx, geo.Batch{Kind: "communities", FileName: "grid.geojson", Mode: geo.ModeReplace}, comms, geo.ImportOptions{}); err != nil {
-		tb.Fatal(err)
-	}
-	stations := []geo.Station{{ID: "S1", Name: "中心站", Level: geo.LevelCommunity, Point: data.Nodes[fx.GridID(n, n/2, n/2)-1].Point}}
-	if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "stations.csv", Mode: geo.ModeUpsert}, stations, geo.ImportOptions{}); err != nil {
-		tb.Fatal(err)
-	}
-}
 
 // check's exit status: 0 on clean data (even --strict), warnings fail only --strict (1),
 // errors always (2); each finding is printed once with both messages and the summary.
 func TestCheckExitStatus(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	ctx := context.Background()
-	storeGrid(t, db)
+	storeCleanGrid(t, db)
 	steps := []struct {
 		name          string
 		add           func(t *testing.T)
@@ -85,9 +60,9 @@ func TestCheckExitStatus(t *testing.T) {
 // compute refuses on the check's errors (exit 2, naming the error and --force) and writes
 // nothing; with --force it computes, printing the warnings before its summary.
 func TestComputeRefusesErrorsUnlessForced(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	ctx := context.Background()
-	storeGrid(t, db)
+	storeCleanGrid(t, db)
 	far := []geo.Station{{ID: "S9", Name: "远站", Level: geo.LevelCommunity, Point: orb.Point{104.3, 30.005}}}
 	if _, err := db.ImportStations(ctx, geo.Batch{Kind: "stations", FileName: "far.csv", Mode: geo.ModeUpsert}, far, geo.ImportOptions{}); err != nil {
 		t.Fatal(err)

@@ -1,76 +1,19 @@
 package main_test
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"maps"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/postgis"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
-
-// binary is the lifecircle command built once for these tests.
-var binary string
-
-// counts is postgistest.Counts: the rows of each table.
-func counts(tb testing.TB, db *postgis.DB) map[string]int64 { return postgistest.Counts(tb, db) }
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "lifecircle-cli")
-	if err != nil {
-		panic(err)
-	}
-	binary = filepath.Join(dir, "lifecircle")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		os.Stderr.Write(out)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// run runs the binary against the database url and returns its exit code and output.
-func run(tb testing.TB, url string, args ...string) (int, string, string) {
-	tb.Helper()
-	cmd := exec.Command(binary, append([]string{"--db", url}, args...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return 0, stdout.String(), stderr.String()
-	case errors.As(err, &exit):
-		return exit.ExitCode(), stdout.String(), stderr.String()
-	}
-	tb.Fatalf("run %v: %v", args, err)
-	return 0, "", ""
-}
-
-func fixture(name string) string { return filepath.Join("..", "..", "importers", "testdata", name) }
-
-func mustRun(tb testing.TB, url string, args ...string) string {
-	tb.Helper()
-	code, out, errOut := run(tb, url, args...)
-	if code != 0 {
-		tb.Fatalf("lifecircle %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
-	}
-	return out
-}
 
 // Every kind of bad input fails the import with a message naming the file, the record and
 // the field, exit status 2, and not one row changed in any table.
 func TestBadInputChangesNothing(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	mustRun(t, url, "import", "stations", fixture("stations-wgs84.csv"))
 	mustRun(t, url, "import", "outlets", fixture("outlets.csv"))
 	mustRun(t, url, "import", "communities", fixture("communities.geojson"))
@@ -114,7 +57,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 }
 
 func TestSkipInvalidLoadsTheRestAndReports(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	rejects := filepath.Join(t.TempDir(), "rejects.csv")
 	out := mustRun(t, url, "import", "stations", fixture("bad/stations-lat-range.csv"), "--skip-invalid", "--rejects", rejects)
 	if !strings.Contains(out, "拒绝 1") { // the summary in Chinese, the default --lang
@@ -123,18 +66,15 @@ func TestSkipInvalidLoadsTheRestAndReports(t *testing.T) {
 	if got := counts(t, db)["stations"]; got != 13 {
 		t.Errorf("stations = %d, want the 13 good records", got)
 	}
-	b, err := os.ReadFile(rejects)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || !strings.Contains(string(b), "latitude out of range") {
+	b := readFile(t, rejects)
+	if !strings.HasPrefix(b, "\xef\xbb\xbf") || !strings.Contains(b, "latitude out of range") {
 		t.Errorf("rejects report %q", b)
 	}
 }
 
 // The same points in WGS84, GCJ-02 and BD-09 are stored within 1 m of each other.
 func TestImportCRSVariantsStoreTheSamePoints(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	ctx := context.Background()
 	stored := map[string]map[string]geo.Station{}
 	for _, v := range []struct{ file, crs string }{
@@ -168,7 +108,7 @@ func TestImportCRSVariantsStoreTheSamePoints(t *testing.T) {
 }
 
 func TestImportGBKWithChineseHeaders(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	mustRun(t, url, "import", "stations", fixture("stations-gbk.csv"))
 	ss, err := db.Stations(context.Background())
 	if err != nil {
@@ -194,12 +134,10 @@ func TestDatabaseUnavailableExitCode(t *testing.T) {
 }
 
 func TestImportPopulationGrid(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	dir := t.TempDir()
-	good := filepath.Join(dir, "grid.csv")
-	bad := filepath.Join(dir, "bad.csv")
-	os.WriteFile(good, []byte("h3,population\n8a40e3ce88f7fff,120\n8a40e3ce88affff,80\n"), 0o644)
-	os.WriteFile(bad, []byte("h3,population\n8a40e3ce88f7fff,120\nnotacell,80\n"), 0o644)
+	good := writeFile(t, dir, "grid.csv", "h3,population\n8a40e3ce88f7fff,120\n8a40e3ce88affff,80\n")
+	bad := writeFile(t, dir, "bad.csv", "h3,population\n8a40e3ce88f7fff,120\nnotacell,80\n")
 	mustRun(t, url, "import", "population", good)
 	before := counts(t, db)
 	if before["population_grid"] != 2 {
@@ -217,17 +155,8 @@ func TestImportPopulationGrid(t *testing.T) {
 // BenchmarkImport100kOutlets runs `lifecircle import outlets` on a 100 000-row CSV, the
 // whole command: parse, validate, convert, COPY, commit. The target is under 10 s.
 func BenchmarkImport100kOutlets(b *testing.B) {
-	_, url := postgistest.New(b)
-	path := filepath.Join(b.TempDir(), "outlets.csv")
-	var sb strings.Builder
-	sb.WriteString("id,name,category,lon,lat\n")
-	cats := []string{"supermarket", "pharmacy", "bank", "clinic", "kindergarten"}
-	for i := 0; i < 100_000; i++ {
-		fmt.Fprintf(&sb, "o%d,网点%d,%s,%.6f,%.6f\n", i, i, cats[i%len(cats)], 104+float64(i%1000)*0.0001, 30.6+float64(i/1000)*0.0001)
-	}
-	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	_, url := newDB(b)
+	path := writeOutlets(b, b.TempDir(), "o", 100_000)
 	b.ResetTimer()
 	for b.Loop() {
 		mustRun(b, url, "import", "outlets", path, "--crs", "gcj02")

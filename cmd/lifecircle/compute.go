@@ -92,11 +92,15 @@ stored with the run.`,
 
 func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	ctx := cmd.Context()
+	rules, err := cfg.Standards() // the grid-worker bound of the health check
+	if err != nil {
+		return err
+	}
 	return cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
 		opts.Phase = func(name string, d time.Duration) {
 			cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
 		}
-		c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: f.force})
+		c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: f.force, Health: health.Options{Standards: rules}})
 		if err != nil {
 			return err
 		}

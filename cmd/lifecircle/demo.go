@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/importers"
@@ -27,7 +25,7 @@ type demoFlags struct {
 
 func newDemoCmd(cfg *Config) *cobra.Command {
 	f := &demoFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "demo",
 		Short: "Set up a database from the bundled real OSM extract, compute coverage and serve the map",
 		Long: `demo runs the whole job on real data: it migrates the database, imports the bundled
@@ -40,15 +38,10 @@ where no stations were imported, computes coverage and starts the server.
 
 It replaces what earlier demos stored, and leaves rows imported from your own files alone.`,
 		Example: "  lifecircle demo\n  lifecircle demo --osm my-city.osm.pbf --addr :8080",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runDemo(cmd, cfg, f)
-		},
-	}
+	}, &f.computeFlags, func(cmd *cobra.Command) error { return runDemo(cmd, cfg, f) })
 	cmd.Flags().StringVar(&f.osm, "osm", "", "OpenStreetMap extract to use instead of the bundled one (.osm.pbf, .osm, .osm.bz2)")
 	cmd.Flags().BoolVar(&f.serve, "serve", true, "start the server when done")
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to serve on (:8080 for every interface)")
-	f.computeFlags.bind(cmd)
 	return cmd
 }
 
@@ -59,12 +52,12 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 		if _, err := db.Migrate(ctx); err != nil {
 			return err
 		}
-		files, cleanup, err := demoExtract(f.osm)
+		files, cleanup, err := district.WriteDemoFiles(f.osm)
 		if err != nil {
 			return err
 		}
 		defer cleanup()
-		fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.osm))
+		fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.OSM))
 		if err := demoImport(ctx, cfg, files, out); err != nil {
 			return err
 		}
@@ -86,44 +79,17 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	return demoServe(cmd, cfg, f)
 }
 
-// demoFiles are the files the demo imports: the user's OSM extract (no districts), or
-// the bundled central-Chengdu extract and its DataV district boundaries written to a
-// temporary directory.
-type demoFiles struct {
-	osm, districts string // districts: "" when the user gave the extract
-}
-
-// demoExtract returns the files to import and a function that removes the temporary ones.
-func demoExtract(user string) (demoFiles, func(), error) {
-	if user != "" {
-		return demoFiles{osm: user}, func() {}, nil
-	}
-	dir, err := os.MkdirTemp("", "lifecircle-demo")
-	if err != nil {
-		return demoFiles{}, nil, geo.WrapError(geo.EINTERNAL, err, "temp dir")
-	}
-	cleanup := func() { os.RemoveAll(dir) }
-	f := demoFiles{osm: filepath.Join(dir, data.SampleOSMName), districts: filepath.Join(dir, data.SampleDistrictsName)}
-	for path, b := range map[string][]byte{f.osm: data.SampleOSM(), f.districts: data.SampleDistricts()} {
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			cleanup()
-			return demoFiles{}, nil, geo.WrapError(geo.EINTERNAL, err, "write %s", path)
-		}
-	}
-	return f, cleanup, nil
-}
-
 // demoImport imports the extract, then the district boundaries the way a user would
 // (`import district FILE --crs gcj02`): they become the study area.
-func demoImport(ctx context.Context, cfg *Config, files demoFiles, out io.Writer) error {
-	if err := runOSMImport(ctx, cfg, files.osm, out); err != nil {
+func demoImport(ctx context.Context, cfg *Config, files district.DemoFiles, out io.Writer) error {
+	if err := runOSMImport(ctx, cfg, files.OSM, out); err != nil {
 		return err
 	}
-	if files.districts == "" {
+	if files.Districts == "" {
 		return nil
 	}
 	fl := &importFlags{crs: "gcj02", mode: string(geo.ModeReplace), encoding: "auto"}
-	return runFileImport(ctx, cfg, importers.KindDistricts, files.districts, fl, out)
+	return runFileImport(ctx, cfg, importers.KindDistricts, files.Districts, fl, out)
 }
 
 // demoLayers derives what the extract lacks (district.DeriveDemoLayers) and says what it

@@ -10,81 +10,35 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo/crs"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
+	"github.com/lifecircle/lifecircle/internal/testenv"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/project"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
-
-// requireGDAL skips the test when GDAL's tools are missing (fails it when CI=true).
-func requireGDAL(tb testing.TB) {
-	tb.Helper()
-	for _, t := range []string{"ogr2ogr", "ogrinfo", "gdaltransform", "gdalsrsinfo", "gdal_translate", "gdalinfo"} {
-		if _, err := exec.LookPath(t); err != nil {
-			if os.Getenv("CI") == "true" {
-				tb.Fatalf("CI=true but GDAL's %s is missing", t)
-			}
-			tb.Skipf("GDAL's %s is not installed: skipping", t)
-		}
-	}
-}
-
-// sharedData returns ../shared/data beside the repository root, skipping the test when it
-// is missing (failing it when CI=true).
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	data, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "data"))
-	if _, err := os.Stat(data); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared test data missing at %s", data)
-		}
-		tb.Skipf("shared test data not found at %s", data)
-	}
-	return data
-}
 
 // jinjiangWGS84 reads 锦江区 from the GCJ-02 district file, converted to WGS 84 by
 // geo/crs, and writes it as a WGS 84 GeoJSON with Chinese field names.
 func jinjiangWGS84(tb testing.TB, dir string) (orb.MultiPolygon, string) {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedData(tb), "admin", "chengdu-districts-gcj02.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(data)
+	fc, err := geojson.UnmarshalFeatureCollection([]byte(readFile(tb, sharedData(tb, "admin", "chengdu-districts-gcj02.json"))))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for _, f := range fc.Features {
-		mp, ok := f.Geometry.(orb.MultiPolygon)
-		if f.Properties["name"] != "锦江区" || !ok {
-			continue
+		if mp, ok := f.Geometry.(orb.MultiPolygon); ok && f.Properties["name"] == "锦江区" {
+			wgs84 := project.MultiPolygon(mp, crs.GCJ02ToWGS84)
+			g := geojson.NewFeature(wgs84)
+			g.Properties = geojson.Properties{"编号": "510104001001", "名称": "锦江区"}
+			b, _ := json.Marshal(geojson.NewFeatureCollection().Append(g))
+			return wgs84, writeFile(tb, dir, "src.geojson", string(b))
 		}
-		out := orb.MultiPolygon{}
-		for _, poly := range mp {
-			np := orb.Polygon{}
-			for _, ring := range poly {
-				nr := orb.Ring{}
-				for _, p := range ring {
-					nr = append(nr, crs.GCJ02ToWGS84(p))
-				}
-				np = append(np, nr)
-			}
-			out = append(out, np)
-		}
-		g := geojson.NewFeature(out)
-		g.Properties = geojson.Properties{"编号": "510104001001", "名称": "锦江区"}
-		b, _ := json.Marshal(geojson.NewFeatureCollection().Append(g))
-		path := filepath.Join(dir, "src.geojson")
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-		return out, path
 	}
 	tb.Fatal("锦江区 not in the district file")
 	return nil, ""
@@ -129,56 +83,40 @@ func geodesicArea(mp orb.MultiPolygon) float64 {
 	return a
 }
 
-// gisFile makes one GIS file from the WGS 84 source with ogr2ogr and returns its path.
+// gisFile is one GIS file ogr2ogr makes from the WGS 84 source.
 type gisFile struct {
 	name, warn string
-	make       func(tb testing.TB, dir, src string) string
+	file       string   // the file ogr2ogr writes, in the case's folder
+	args       []string // ogr2ogr's options (before the destination and the source)
+	zip        string   // when not "": the file's folder is zipped to this name and the zip imported
 }
 
 var gisFiles = []gisFile{
-	{name: "zipped Shapefile, CGCS2000 Gauss-Krüger CM 105E", make: func(tb testing.TB, dir, src string) string {
-		shp := filepath.Join(dir, "shp")
-		os.MkdirAll(shp, 0o755)
-		ogr2ogr(tb, "-f", "ESRI Shapefile", "-t_srs", "EPSG:4544", "-lco", "ENCODING=GBK", filepath.Join(shp, "jinjiang.shp"), src)
-		z := filepath.Join(dir, "jinjiang-shp.zip")
-		zipDir(tb, z, shp)
-		return z
-	}},
-	{name: "Shapefile", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang.shp")
-		ogr2ogr(tb, "-f", "ESRI Shapefile", "-t_srs", "EPSG:4544", "-lco", "ENCODING=UTF-8", p, src)
+	{name: "zipped Shapefile, CGCS2000 Gauss-Krüger CM 105E", file: "shp/jinjiang.shp", zip: "jinjiang-shp.zip",
+		args: []string{"-f", "ESRI Shapefile", "-t_srs", "EPSG:4544", "-lco", "ENCODING=GBK"}},
+	{name: "Shapefile", file: "jinjiang.shp", args: []string{"-f", "ESRI Shapefile", "-t_srs", "EPSG:4544", "-lco", "ENCODING=UTF-8"}},
+	{name: "GeoPackage, CGCS2000", file: "jinjiang.gpkg", args: []string{"-f", "GPKG", "-t_srs", "EPSG:4490", "-nln", "jinjiang"}},
+	{name: "FileGDB", file: "jinjiang.gdb", args: []string{"-f", "OpenFileGDB", "-t_srs", "EPSG:4544", "-nln", "jinjiang"}},
+	{name: "KML", file: "jinjiang.kml", args: []string{"-f", "KML"}},
+	{name: "KMZ", file: "jinjiang.kmz", args: []string{"-f", "LIBKML"}},
+	{name: "GeoJSON with a crs member, UTM 48N", file: "jinjiang-utm.geojson", args: []string{"-f", "GeoJSON", "-lco", "RFC7946=NO", "-t_srs", "EPSG:32648"}},
+	{name: "Beijing 1954 Gauss-Krüger GeoPackage", warn: "Beijing 1954", file: "jinjiang-bj54.gpkg", args: []string{"-f", "GPKG", "-t_srs", "EPSG:2432", "-nln", "jinjiang"}},
+}
+
+// make writes the file into dir from the WGS 84 source src and returns the path to import.
+func (g gisFile) make(tb testing.TB, dir, src string) string {
+	tb.Helper()
+	p := filepath.Join(dir, g.file)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	ogr2ogr(tb, append(slices.Clone(g.args), p, src)...)
+	if g.zip == "" {
 		return p
-	}},
-	{name: "GeoPackage, CGCS2000", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang.gpkg")
-		ogr2ogr(tb, "-f", "GPKG", "-t_srs", "EPSG:4490", "-nln", "jinjiang", p, src)
-		return p
-	}},
-	{name: "FileGDB", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang.gdb")
-		ogr2ogr(tb, "-f", "OpenFileGDB", "-t_srs", "EPSG:4544", "-nln", "jinjiang", p, src)
-		return p
-	}},
-	{name: "KML", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang.kml")
-		ogr2ogr(tb, "-f", "KML", p, src)
-		return p
-	}},
-	{name: "KMZ", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang.kmz")
-		ogr2ogr(tb, "-f", "LIBKML", p, src)
-		return p
-	}},
-	{name: "GeoJSON with a crs member, UTM 48N", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang-utm.geojson")
-		ogr2ogr(tb, "-f", "GeoJSON", "-lco", "RFC7946=NO", "-t_srs", "EPSG:32648", p, src)
-		return p
-	}},
-	{name: "Beijing 1954 Gauss-Krüger GeoPackage", warn: "Beijing 1954", make: func(tb testing.TB, dir, src string) string {
-		p := filepath.Join(dir, "jinjiang-bj54.gpkg")
-		ogr2ogr(tb, "-f", "GPKG", "-t_srs", "EPSG:2432", "-nln", "jinjiang", p, src)
-		return p
-	}},
+	}
+	z := filepath.Join(dir, g.zip)
+	zipDir(tb, z, filepath.Dir(p))
+	return z
 }
 
 // TestImportGISFormats imports the real 锦江区 boundary, made into each GIS format by
@@ -186,15 +124,13 @@ var gisFiles = []gisFile{
 // within 0.1 % of the WGS 84 original) with its Chinese name, and a datum that PROJ shifts
 // only by a ballpark is warned about.
 func TestImportGISFormats(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	dir := t.TempDir()
 	want, src := jinjiangWGS84(t, dir)
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	for i, fx := range gisFiles {
 		t.Run(fx.name, func(t *testing.T) {
-			sub := filepath.Join(dir, fmt.Sprint(i))
-			os.MkdirAll(sub, 0o755)
-			path := fx.make(t, sub, src)
+			path := fx.make(t, filepath.Join(dir, fmt.Sprint(i)), src)
 			out := mustRun(t, url, "import", "communities", path)
 			if fx.warn != "" && !strings.Contains(out, ": warning: ") {
 				t.Errorf("no warning printed:\n%s", out)
@@ -220,12 +156,12 @@ func TestImportGISFormats(t *testing.T) {
 // TestImportProjectedDeclaredWGS84 gives --crs wgs84 for a Gauss-Krüger file: refused,
 // naming both readings and the --crs to give; nothing stored.
 func TestImportProjectedDeclaredWGS84(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	dir := t.TempDir()
 	_, src := jinjiangWGS84(t, dir)
 	p := filepath.Join(dir, "gk.gpkg")
 	ogr2ogr(t, "-f", "GPKG", "-t_srs", "EPSG:4544", "-nln", "gk", p, src)
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	code, _, errOut := run(t, url, "import", "communities", p, "--crs", "wgs84")
 	for _, w := range []string{"gk.gpkg", "EPSG:4326", "not degrees", "metres", "EPSG:4544 for 105°E"} {
 		if !strings.Contains(errOut, w) {
@@ -245,7 +181,7 @@ func TestImportProjectedDeclaredWGS84(t *testing.T) {
 // the CLI, and checks that the stored grid's total equals the pixels' sum within 0.1 %,
 // on resolution-10 cells; two rasters without --sum are refused.
 func TestImportPopulationGeoTIFF(t *testing.T) {
-	requireGDAL(t)
+	testenv.RequireGDAL(t)
 	dir := t.TempDir()
 	var sb strings.Builder
 	const cols, rows, dx = 40, 30, 0.001
@@ -264,11 +200,11 @@ func TestImportPopulationGeoTIFF(t *testing.T) {
 		sb.WriteByte('\n')
 	}
 	asc, tif := filepath.Join(dir, "pop.asc"), filepath.Join(dir, "pop.tif")
-	os.WriteFile(asc, []byte(sb.String()), 0o644)
+	writeFile(t, dir, "pop.asc", sb.String())
 	if out, err := exec.Command("gdal_translate", "-q", "-ot", "Float32", "-a_srs", "EPSG:4326", asc, tif).CombinedOutput(); err != nil {
 		t.Fatalf("gdal_translate: %v\n%s", err, out)
 	}
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	out := mustRun(t, url, "import", "population", tif)
 	if !strings.Contains(out, "resolution 10") {
 		t.Errorf("output does not name the resolution:\n%s", out)
@@ -333,11 +269,10 @@ func TestImportPOIExports(t *testing.T) {
 		{"baidu.json", baidu, crs.BD09ToWGS84, "bd09", []poiWant{{"u1", "convenience", 104.091, 30.663}, {"u2", "pharmacy", 104.093, 30.665}}, 0},
 		{"tencent.csv", tencent, crs.GCJ02ToWGS84, "gcj02", []poiWant{{"t1", "hospital", 104.071, 30.645}, {"t2", "convenience", 104.073, 30.647}}, 1},
 	}
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
-			path, unm := filepath.Join(dir, f.name), filepath.Join(dir, f.name+".unmapped.csv")
-			os.WriteFile(path, []byte(f.text), 0o644)
+			path, unm := writeFile(t, dir, f.name, f.text), filepath.Join(dir, f.name+".unmapped.csv")
 			out := mustRun(t, url, "import", "outlets", path, "--unmapped", unm)
 			if !strings.Contains(out, "assumed to be "+f.assumed) || !strings.Contains(out, fmt.Sprintf("%d of no category", f.unmapped)) {
 				t.Errorf("summary does not say the CRS assumed or the unmapped count:\n%s", out)
@@ -361,16 +296,11 @@ func TestImportPOIExports(t *testing.T) {
 				}
 			}
 			if f.unmapped > 0 {
-				b, _ := readFile(unm)
+				b := readFile(t, unm)
 				if !strings.Contains(b, "050102") && !strings.Contains(b, "美食:火锅") {
 					t.Errorf("--unmapped file lacks the unmapped type:\n%s", b)
 				}
 			}
 		})
 	}
-}
-
-func readFile(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	return string(b), err
 }

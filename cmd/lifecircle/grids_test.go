@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // chengduUnits imports the bundled central-Chengdu districts and, from 锦江区's real
@@ -19,13 +17,8 @@ import (
 // centroid's longitude); it returns a connection for building grids from them.
 func chengduUnits(tb testing.TB, url string) *pgx.Conn {
 	tb.Helper()
-	ctx := context.Background()
 	mustRun(tb, url, "import", "district", filepath.Join("..", "..", "data", "admin", "chengdu-central-districts-gcj02.json"), "--crs", "gcj02")
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { conn.Close(ctx) })
+	conn := connect(tb, url)
 	feats := queryFeatures(tb, conn, `WITH d AS (SELECT boundary AS g, ST_X(ST_Centroid(boundary)) AS cx FROM districts WHERE code = '510104'),
 		e AS (SELECT g, cx, ST_Envelope(g) AS env FROM d)
 		SELECT '510104001001', '锦江西社区', ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Intersection(g, ST_MakeEnvelope(ST_XMin(env), ST_YMin(env), cx, ST_YMax(env), 4326)), 3))) FROM e
@@ -92,11 +85,7 @@ func writeFeatures(tb testing.TB, dir, name string, feats []map[string]any) stri
 	if err != nil {
 		tb.Fatal(err)
 	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return path
+	return writeFile(tb, dir, name, string(b))
 }
 
 // share is the share of the area of geometry a inside geometry b, on the spheroid:
@@ -116,7 +105,7 @@ func share(tb testing.TB, conn *pgx.Conn, a, b string) float64 {
 // a grid without or with an unknown community code, and a grid lying in two
 // communities: exit 2, and not one row of any table changed.
 func TestImportGridsNesting(t *testing.T) {
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	conn := chengduUnits(t, url)
 	dir := t.TempDir()
 	before := counts(t, db)

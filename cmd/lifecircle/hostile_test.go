@@ -1,89 +1,17 @@
 package main_test
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"fmt"
-	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
-
-// chengdu is the real OpenStreetMap extract the tests import, beside the repository.
-var chengdu = filepath.Join("..", "..", "..", "shared", "data", "osm", "chengdu-central.osm.pbf")
-
-func needFile(tb testing.TB, path string) {
-	tb.Helper()
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("%s not available: %v", path, err)
-	}
-}
-
-// snapshot returns, for every table of the database (but goose's), its row count and the
-// md5 of its rows in order, so that a test can tell that nothing changed.
-func snapshot(tb testing.TB, url string) map[string]string {
-	tb.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'goose_db_version' ORDER BY 1`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		tb.Fatal(err)
-	}
-	out := make(map[string]string, len(tables))
-	for _, t := range tables {
-		var n int64
-		var sum *string
-		q := fmt.Sprintf(`SELECT count(*), md5(string_agg(r::text, E'\n' ORDER BY r::text)) FROM %s r`, pgx.Identifier{t}.Sanitize())
-		if err := conn.QueryRow(ctx, q).Scan(&n, &sum); err != nil {
-			tb.Fatal(err)
-		}
-		s := ""
-		if sum != nil {
-			s = *sum
-		}
-		out[t] = fmt.Sprintf("%d rows %s", n, s)
-	}
-	return out
-}
-
-func sameSnapshot(tb testing.TB, before, after map[string]string) {
-	tb.Helper()
-	if maps.Equal(before, after) {
-		return
-	}
-	for t, b := range before {
-		if after[t] != b {
-			tb.Errorf("table %s changed: %s → %s", t, b, after[t])
-		}
-	}
-}
 
 // writeOSM writes an OSM XML file into dir.
 func writeOSM(tb testing.TB, dir, name, body string) string {
 	tb.Helper()
-	path := filepath.Join(dir, name)
-	doc := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<osm version=\"0.6\">\n" + body + "\n</osm>\n"
-	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return path
+	return writeFile(tb, dir, name, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<osm version=\"0.6\">\n"+body+"\n</osm>\n")
 }
 
 const footway = `<tag k="highway" v="footway"/>`
@@ -91,8 +19,8 @@ const footway = `<tag k="highway" v="footway"/>`
 // A re-import of an OSM file with no usable way, or bad nodes, is refused with status 2
 // and changes no table; --allow-shrink replaces the network with the small one.
 func TestOSMReimportShrinkGuard(t *testing.T) {
-	needFile(t, chengdu)
-	_, url := postgistest.New(t)
+	chengdu := chengduOSM(t)
+	_, url := newDB(t)
 	mustRun(t, url, "import", "osm", chengdu)
 	before := snapshot(t, url)
 	if !strings.HasPrefix(before["walk_edges"], "4936 rows") {
@@ -163,29 +91,12 @@ func TestUsageMistakesExit2(t *testing.T) {
 // serve waits for a database that is down at start, saying so each time it retries, and
 // stops when told to.
 func TestServeRetriesTheDatabase(t *testing.T) {
-	cmd := exec.Command(binary, "--db", "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", "serve", "--addr", "127.0.0.1:0")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	r := stopped(t, "host=127.0.0.1 port=1 dbname=nothing connect_timeout=1", 3500*time.Millisecond, "serve", "--addr", "127.0.0.1:0")
+	if n := strings.Count(r.errOut, "database unavailable; retrying"); n < 2 {
+		t.Errorf("%d retry lines, want at least 2:\n%s", n, r.errOut)
 	}
-	time.Sleep(3500 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("serve did not stop on SIGTERM")
-	}
-	if n := strings.Count(stderr.String(), "database unavailable; retrying"); n < 2 {
-		t.Errorf("%d retry lines, want at least 2:\n%s", n, stderr.String())
-	}
-	if code := cmd.ProcessState.ExitCode(); code != 3 {
-		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", code)
+	if r.code != 3 {
+		t.Errorf("exit %d after SIGTERM while waiting for the database, want 3", r.code)
 	}
 }
 
@@ -216,31 +127,6 @@ func hostileRecords(tb testing.TB, path string) map[string]string {
 	return out
 }
 
-// hostileRun is one hostile file through the CLI: its exit status, time, peak RSS of the
-// child and standard error.
-type hostileRun struct {
-	code int
-	took time.Duration
-	rss  int64 // bytes
-	msg  string
-}
-
-func runHostile(tb testing.TB, url, kind, path string) hostileRun {
-	tb.Helper()
-	cmd := exec.Command(binary, "--lang", "en", "--db", url, "import", kind, path)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	took := time.Since(start)
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		tb.Fatal(err)
-	}
-	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KiB on Linux
-	return hostileRun{cmd.ProcessState.ExitCode(), took, rss, stderr.String()}
-}
-
 // Every file of the importers' hostile corpus, through the real CLI against a database
 // holding a district (the Chengdu extract and the fixtures): each is refused with status 2
 // (or 1 for an internal fault) and a message naming the file and the record at fault
@@ -251,7 +137,7 @@ func TestHostileFilesThroughTheCLI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the CLI on every hostile file")
 	}
-	needFile(t, chengdu)
+	chengdu := chengduOSM(t)
 	dir := filepath.Join("..", "..", "importers", "testdata", "hostile")
 	files, err := os.ReadDir(dir)
 	if err != nil {
@@ -261,7 +147,7 @@ func TestHostileFilesThroughTheCLI(t *testing.T) {
 		t.Errorf("%d hostile files, want at least 130", len(files))
 	}
 	records := hostileRecords(t, filepath.Join(dir, "..", "hostile-records.tsv"))
-	_, url := postgistest.New(t)
+	_, url := newDB(t)
 	mustRun(t, url, "import", "osm", chengdu)
 	mustRun(t, url, "import", "stations", fixture("stations-wgs84.csv"))
 	mustRun(t, url, "import", "outlets", fixture("outlets.csv"))
@@ -269,13 +155,13 @@ func TestHostileFilesThroughTheCLI(t *testing.T) {
 	before := snapshot(t, url)
 	var slowest, biggest struct {
 		name string
-		run  hostileRun
+		run  result
 	}
 	for _, f := range files {
 		name := f.Name()
 		t.Run(name, func(t *testing.T) {
 			kind := hostileKind(name)
-			r := runHostile(t, url, kind, filepath.Join(dir, name))
+			r := execute(t, url, "--lang", "en", "import", kind, filepath.Join(dir, name))
 			t.Logf("lifecircle import %s %s: exit %d in %s, peak RSS %d MiB", kind, name, r.code, r.took.Round(time.Millisecond), r.rss>>20)
 			if r.took > slowest.run.took {
 				slowest.name, slowest.run = name, r
@@ -284,13 +170,13 @@ func TestHostileFilesThroughTheCLI(t *testing.T) {
 				biggest.name, biggest.run = name, r
 			}
 			if r.code != 2 && r.code != 1 {
-				t.Errorf("exit %d, want 2 (or 1):\n%s", r.code, r.msg)
+				t.Errorf("exit %d, want 2 (or 1):\n%s", r.code, r.errOut)
 			}
-			if !strings.Contains(r.msg, name) {
-				t.Errorf("message does not name the file: %s", lastLine(r.msg))
+			if !strings.Contains(r.errOut, name) {
+				t.Errorf("message does not name the file: %s", lastLine(r.errOut))
 			}
-			if rec := records[name]; rec != "" && !strings.Contains(r.msg, rec) {
-				t.Errorf("message does not name %q: %s", rec, lastLine(r.msg))
+			if rec := records[name]; rec != "" && !strings.Contains(r.errOut, rec) {
+				t.Errorf("message does not name %q: %s", rec, lastLine(r.errOut))
 			}
 			if r.took > 60*time.Second || r.rss > 1500<<20 {
 				t.Errorf("took %s and %d MiB, want ≤ 60 s and ≤ 1.5 GB", r.took, r.rss>>20)
@@ -300,12 +186,4 @@ func TestHostileFilesThroughTheCLI(t *testing.T) {
 	}
 	t.Logf("%d files; slowest %s (%s, %d MiB); largest peak RSS %s (%d MiB, %s)", len(files),
 		slowest.name, slowest.run.took.Round(time.Millisecond), slowest.run.rss>>20, biggest.name, biggest.run.rss>>20, biggest.run.took.Round(time.Millisecond))
-}
-
-func lastLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }

@@ -12,14 +12,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// osmFlags are the OSM import's own options.
-type osmFlags struct {
-	allowShrink bool
-	skipInvalid bool
-}
-
 func newOSMImportCmd(cfg *Config) *cobra.Command {
-	fl := &osmFlags{}
+	var req district.OSMRequest // the flags set its policy; the run fills in the rest
 	c := &cobra.Command{
 		Use:   "osm FILE",
 		Short: "Import the walk network, outlets, stations and residential areas from OpenStreetMap (.osm.pbf or .osm)",
@@ -38,20 +32,23 @@ second waits up to 30 s for the first, then fails.`,
 		Example: "  lifecircle import osm chengdu.osm.pbf\n  lifecircle import osm smaller-area.osm.pbf --allow-shrink",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runOSMImportWith(cmd.Context(), cfg, args[0], *fl, cmd.OutOrStdout())
+			req.Path = args[0]
+			return runOSMImportWith(cmd.Context(), cfg, req, cmd.OutOrStdout())
 		},
 	}
-	c.Flags().BoolVar(&fl.allowShrink, "allow-shrink", false, "accept an import that empties the walk network or loses more than half of its edges")
-	c.Flags().BoolVar(&fl.skipInvalid, "skip-invalid", false, "leave out nodes with bad coordinates instead of refusing the file")
+	c.Flags().BoolVar(&req.AllowShrink, "allow-shrink", false, "accept an import that empties the walk network or loses more than half of its edges")
+	c.Flags().BoolVar(&req.SkipInvalid, "skip-invalid", false, "leave out nodes with bad coordinates instead of refusing the file")
 	return c
 }
 
 // runOSMImport imports an OSM extract with the default policy (the demo's import).
 func runOSMImport(ctx context.Context, cfg *Config, path string, out io.Writer) error {
-	return runOSMImportWith(ctx, cfg, path, osmFlags{}, out)
+	return runOSMImportWith(ctx, cfg, district.OSMRequest{Path: path}, out)
 }
 
-func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags, out io.Writer) error {
+// runOSMImportWith imports the extract at req.Path under req's policy (AllowShrink,
+// SkipInvalid), reading it with the configured categories and station rules.
+func runOSMImportWith(ctx context.Context, cfg *Config, req district.OSMRequest, out io.Writer) error {
 	cats, err := cfg.Categories()
 	if err != nil {
 		return err
@@ -69,11 +66,11 @@ func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags
 				finish()
 			}
 			phase = p
-			report, finish = cfg.progress(filepath.Base(path)+": "+p, "bytes")
+			report, finish = cfg.progress(filepath.Base(req.Path)+": "+p, "bytes")
 		}
 		report(done, total)
 	}}
-	req := district.OSMRequest{Path: path, Read: opts, Walk: cfg.Walk, AllowShrink: fl.allowShrink, SkipInvalid: fl.skipInvalid}
+	req.Read, req.Walk = opts, cfg.Walk
 	var res *district.OSMImport
 	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
 		res, err = district.ImportOSM(ctx, db, req)

@@ -12,15 +12,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// populationFlags are the options of import population.
-type populationFlags struct {
-	encoding, mode string
-	resolution     int
-	sum            bool
-}
-
 func newPopulationImportCmd(cfg *Config) *cobra.Command {
-	fl := &populationFlags{}
+	var req district.PopulationRequest // the flags set how it reads; the run adds the files
 	cmd := &cobra.Command{
 		Use:   "population FILE [FILE…]",
 		Short: "Import a population grid (CSV: h3,population, or GeoTIFF rasters) that coverage uses instead of spreading community populations",
@@ -36,24 +29,25 @@ as empty. One bad row fails the whole import and nothing changes.`,
   lifecircle import population --sum chn_m_*_2020.tif chn_f_*_2020.tif`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPopulationImport(cmd.Context(), cfg, args, fl, cmd.OutOrStdout())
+			req.Paths = args
+			return runPopulationImport(cmd.Context(), cfg, req, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&fl.encoding, "encoding", "auto", "CSV text encoding: auto, utf-8, gbk or gb18030")
-	cmd.Flags().StringVar(&fl.mode, "mode", "replace", "replace: the file replaces the grid; upsert: add and update cells")
-	cmd.Flags().IntVar(&fl.resolution, "resolution", 10, "GeoTIFFs: the H3 resolution of the cells (compute's resolution)")
-	cmd.Flags().BoolVar(&fl.sum, "sum", false, "GeoTIFFs: add several rasters together (needed when more than one file is given)")
+	cmd.Flags().StringVar(&req.Encoding, "encoding", "auto", "CSV text encoding: auto, utf-8, gbk or gb18030")
+	cmd.Flags().StringVar((*string)(&req.Mode), "mode", "replace", "replace: the file replaces the grid; upsert: add and update cells")
+	cmd.Flags().IntVar(&req.Resolution, "resolution", 10, "GeoTIFFs: the H3 resolution of the cells (compute's resolution)")
+	cmd.Flags().BoolVar(&req.Sum, "sum", false, "GeoTIFFs: add several rasters together (needed when more than one file is given)")
 	return cmd
 }
 
-func runPopulationImport(ctx context.Context, cfg *Config, paths []string, fl *populationFlags, out io.Writer) error {
-	req := district.PopulationRequest{Paths: paths, Encoding: fl.encoding, Mode: geo.ImportMode(fl.mode), Resolution: fl.resolution, Sum: fl.sum}
+// runPopulationImport reads the grid or rasters req names and stores them.
+func runPopulationImport(ctx context.Context, cfg *Config, req district.PopulationRequest, out io.Writer) error {
 	g, err := district.ReadPopulation(ctx, req)
 	if err != nil {
 		return err
 	}
 	if g.Raster != nil {
-		printRasters(out, g.Raster, fl.resolution, len(g.Cells))
+		printRasters(out, g.Raster, req.Resolution, len(g.Cells))
 	}
 	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
 	if err != nil {

@@ -3,14 +3,12 @@ package main_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // TestSummaryLanguage imports the same file with the default language (Chinese), with
 // --lang en, and with a language the command does not speak.
 func TestSummaryLanguage(t *testing.T) {
-	_, url := postgistest.New(t)
+	_, url := newDB(t)
 	tests := []struct {
 		name string
 		args []string

@@ -2,32 +2,10 @@ package main_test
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
-
-// writeOutlets writes n outlets with ids prefix0 … prefix(n-1).
-func writeOutlets(tb testing.TB, dir, prefix string, n int) string {
-	tb.Helper()
-	var sb strings.Builder
-	sb.WriteString("id,name,category,lon,lat\n")
-	cats := []string{"supermarket", "pharmacy", "bank", "clinic", "kindergarten"}
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&sb, "%s%d,网点%d,%s,%.6f,%.6f\n", prefix, i, i, cats[i%len(cats)], 104+float64(i%1000)*0.0001, 30.6+float64(i/1000)*0.0001)
-	}
-	path := filepath.Join(dir, prefix+".csv")
-	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return path
-}
 
 // Two replace imports of disjoint outlet sets at the same time: the second waits for the
 // first, so the table ends holding exactly one of the two sets, never both.
@@ -35,7 +13,7 @@ func TestConcurrentReplaceImportsKeepOneSet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports 2 × 200 000 outlets")
 	}
-	_, url := postgistest.New(t)
+	_, url := newDB(t)
 	dir := t.TempDir()
 	const n = 200_000
 	files := []string{writeOutlets(t, dir, "a", n), writeOutlets(t, dir, "b", n)}
@@ -56,13 +34,9 @@ func TestConcurrentReplaceImportsKeepOneSet(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connect(t, url)
 	var total, a, b int64
-	err = conn.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE id LIKE 'a%'), count(*) FILTER (WHERE id LIKE 'b%') FROM outlets`).Scan(&total, &a, &b)
+	err := conn.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE id LIKE 'a%'), count(*) FILTER (WHERE id LIKE 'b%') FROM outlets`).Scan(&total, &a, &b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,15 +48,10 @@ func TestConcurrentReplaceImportsKeepOneSet(t *testing.T) {
 // An import that waits longer than the lock timeout for another of its kind fails with a
 // message saying so and status 2; nothing changes.
 func TestImportLockTimeout(t *testing.T) {
-	_, url := postgistest.New(t)
+	_, url := newDB(t)
 	path := writeOutlets(t, t.TempDir(), "c", 10)
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	tx, err := conn.Begin(ctx)
+	tx, err := connect(t, url).Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func zhSummary(en string) string {
 	case "shared centres of level %s: %.0f min, at least %.0f%% of each member's residents, up to %d communities per group\n":
 		return "多社区一中心（%s）：步行 %.0f 分钟，每个成员社区至少 %.0f%% 的居民可达，每组至多 %d 个社区\n"
 	case "%d communities considered (%d without a centre of their own, %d adjacent pairs); %d left out (no cells with residents); %d candidate sites searched\n":
-		return "参与分组的社区 %d 个（其中辖区内无该级站点的 %d 个，相邻社区 %d 对）；未参与 %d 个（没有含居民的网格）；搜索候选点 %d 个\n"
+		return "参与分组的社区 %d 个（其中辖区内无该级站点的 %d 个，相邻社区 %d 对）；未参与 %d 个（没有含居民的 H3 单元）；搜索候选点 %d 个\n"
 	case "the district has no population: residents below are m² of area\n":
 		return "本区没有人口数据：以下“居民”为面积（平方米）\n"
 	case "%d groups, %d communities, %.0f residents newly covered\n":

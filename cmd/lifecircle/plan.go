@@ -23,18 +23,12 @@ type sharedFlags struct {
 }
 
 func newPlanCmd(cfg *Config) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "plan",
-		Short: "Plan new centres",
-		Args:  cobra.NoArgs,
-	}
-	cmd.AddCommand(newPlanSharedCmd(cfg))
-	return cmd
+	return group("plan", "Plan new centres", newPlanSharedCmd(cfg))
 }
 
 func newPlanSharedCmd(cfg *Config) *cobra.Command {
 	f := &sharedFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "shared-centres",
 		Short: "Groups of adjacent communities one new centre each could serve (多社区一中心)",
 		Long: `shared-centres loads and computes the district (as compute does, without writing it back)
@@ -44,17 +38,12 @@ every member's residents within --minutes on foot. Every group holds a community
 centre of the level inside its boundary; those with the most such members, then the most
 residents newly covered, come first; groups share no community.`,
 		Example: "  lifecircle plan shared-centres\n  lifecircle plan shared-centres --minutes 10 --min-share 0.9 --max-group 3 --lang en",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runPlanShared(cmd, cfg, f)
-		},
-	}
+	}, &f.computeFlags, func(cmd *cobra.Command) error { return runPlanShared(cmd, cfg, f) })
 	fs := cmd.Flags()
 	fs.StringVar(&f.level, "level", "community", "level of the new centres (and of the centres communities already have)")
 	fs.Float64Var(&f.minutes, "minutes", 15, "walking minutes, 1–60")
 	fs.Float64Var(&f.minShare, "min-share", siting.DefaultMinShare, "share of every member's residents the centre must reach, (0, 1]")
 	fs.IntVar(&f.maxGroup, "max-group", siting.DefaultMaxGroup, fmt.Sprintf("communities per group, 2–%d", siting.MaxGroupLimit))
-	f.computeFlags.bind(cmd)
 	return cmd
 }
 

@@ -7,15 +7,14 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
 
 // The grid district cut into a west community 300 m wide (no station) and an east one
 // holding the station: from the middle, 15 minutes reach both whole, so one group.
 func TestPlanSharedCentres(t *testing.T) {
-	db, url := postgistest.New(t)
-	storeGrid(t, db)
+	db, url := newDB(t)
+	storeCleanGrid(t, db)
 	dLat := 100 / (geo.EarthRadiusM * math.Pi / 180)
 	dLon := dLat / math.Cos(30*math.Pi/180)
 	x3, e, n := 104+3*dLon, 104+10*dLon, 30+10*dLat

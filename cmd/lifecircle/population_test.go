@@ -13,7 +13,6 @@ import (
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/health"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/paulmach/orb/planar"
@@ -59,7 +58,7 @@ SELECT method, sum(population * coalesce(share, 0)) FROM per GROUP BY method`
 // populations — and no cell above the density bound goes without a finding.
 func TestChengduResidentsFollowBuildings(t *testing.T) {
 	ctx := context.Background()
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	out := mustRun(t, url, "--lang", "en", "demo", "--serve=false")
 	m := spreadLine.FindStringSubmatch(out)
 	if m == nil {
@@ -79,11 +78,7 @@ func TestChengduResidentsFollowBuildings(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := c.Engine
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connect(t, url)
 	for _, ci := range centres(e, 3) {
 		comm := e.Communities[ci]
 		ctr, _ := planar.CentroidArea(comm.Boundary)

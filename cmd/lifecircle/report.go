@@ -58,7 +58,10 @@ does, without writing it back) and writes the party-mass service network report 
            summary, the network per street, coverage tables and charts, gaps, standards
            compliance, the compounds each level reaches, the shared-centre groups
            (多社区一中心: community centres, 15 minutes, 80 %, up to 4; see plan
-           shared-centres) and two maps (inline SVG; nothing is fetched from the network)
+           shared-centres), the service floor area and staff within 15 minutes' walk
+           per street and community (2SFCA, as GET /api/v1/supply) with a per-cell map,
+           the grids with a grid map when grids are imported, and the network and
+           walk-time maps (inline SVG; nothing is fetched from the network)
   csv      network-streets.csv, coverage-communities.csv, gaps.csv, standards.csv
            (UTF-8 with BOM, so Excel opens them)
   geojson  stations.geojson, communities-coverage.geojson, gaps.geojson (WGS84)
@@ -202,7 +205,7 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		if in, err = report.Collect(e, report.CollectOptions{Rules: rules, Minutes: opts.ThresholdsMin, Shared: &shared, Circles: circles}); err != nil {
 			return err
 		}
-		ch, err := district.CheckEngine(ctx, db, e, health.Options{})
+		ch, err := district.CheckEngine(ctx, db, e, health.Options{Standards: rules})
 		if err != nil {
 			return err
 		}

@@ -44,6 +44,23 @@ func newRootCmd() *cobra.Command {
 	return root
 }
 
+// group is a command that only groups its subcommands (strict gives it its help and
+// the errors of an unknown subcommand).
+func group(use, short string, subs ...*cobra.Command) *cobra.Command {
+	cmd := &cobra.Command{Use: use, Short: short, Args: cobra.NoArgs}
+	cmd.AddCommand(subs...)
+	return cmd
+}
+
+// modelCmd finishes c as a subcommand over the district's model: no positional
+// arguments, the compute flags (model) bound beside c's own, run given the command.
+func modelCmd(c *cobra.Command, model *computeFlags, run func(cmd *cobra.Command) error) *cobra.Command {
+	c.Args = cobra.NoArgs
+	c.RunE = func(cmd *cobra.Command, _ []string) error { return run(cmd) }
+	model.bind(c)
+	return c
+}
+
 // strict makes usage mistakes errors (EINVALID, exit status 2) on cmd and every command
 // under it: an unknown flag, and an unknown subcommand of a command that only groups
 // others (lifecircle nosuch, lifecircle import nosuchkind x). Such a group given no

@@ -31,7 +31,7 @@ type serveFlags struct {
 
 func newServeCmd(cfg *Config) *cobra.Command {
 	f := &serveFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "serve",
 		Short: "Answer over HTTP: nearest services, routes, isochrones, coverage, gaps, reports, site plans",
 		Long: `serve loads the walk network, stations, outlets and communities from the database,
@@ -50,11 +50,7 @@ The access log (one line per request) goes to stderr with the other logs, nowher
 compressed (--access-log FILE).
 SIGINT or SIGTERM stops the server gracefully and cancels the database queries under way.`,
 		Example: "  lifecircle serve\n  lifecircle serve --addr :8080 --access-log /var/log/lifecircle/access.log\n  LIFECIRCLE_TOKEN=… lifecircle serve --cors-origins https://map.example.org",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runServe(cmd, cfg, f)
-		},
-	}
+	}, &f.model, func(cmd *cobra.Command) error { return runServe(cmd, cfg, f) })
 	fs := cmd.Flags()
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; :8080 for every interface)")
 	fs.StringVar(&f.accessLog, "access-log", "stderr", "where the per-request log goes: stderr, off, or a FILE (rotated at 100 MB)")
@@ -62,7 +58,6 @@ SIGINT or SIGTERM stops the server gracefully and cancels the database queries u
 	fs.StringVar(&f.cors, "cors-origins", "", "comma-separated origins allowed to call the API from a browser (\"*\" for any; default none)")
 	fs.DurationVar(&f.requestTimeout, "request-timeout", 30*time.Second, "longest time one request may take")
 	fs.DurationVar(&f.planTimeout, "plan-timeout", 60*time.Second, "longest time a site plan or scenario may take")
-	f.model.bind(cmd)
 	return cmd
 }
 

@@ -9,13 +9,7 @@ import (
 )
 
 func newStationsCmd(cfg *Config) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "stations",
-		Short: "Review party-mass service stations: confirm candidates found in OpenStreetMap",
-		Args:  cobra.NoArgs,
-	}
-	cmd.AddCommand(newStationsConfirmCmd(cfg))
-	return cmd
+	return group("stations", "Review party-mass service stations: confirm candidates found in OpenStreetMap", newStationsConfirmCmd(cfg))
 }
 
 func newStationsConfirmCmd(cfg *Config) *cobra.Command {

@@ -2,30 +2,13 @@ package main_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/postgis"
-	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/paulmach/orb"
 )
-
-// chengduOSM returns the central Chengdu extract beside the repository, or skips.
-func chengduOSM(tb testing.TB) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "data", "osm", "chengdu-central.osm.pbf")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real OSM data %s is missing under CI: %v", p, err)
-		}
-		tb.Skipf("real OSM data %s not found; skipping", p)
-	}
-	return p
-}
 
 var countedStations = regexp.MustCompile(`; (\d+) stations, `)
 
@@ -50,7 +33,7 @@ func stationsCounted(tb testing.TB, url string, args ...string) (int, string) {
 func TestChengduCandidateStations(t *testing.T) {
 	ctx := context.Background()
 	path := chengduOSM(t)
-	db, url := postgistest.New(t)
+	db, url := newDB(t)
 	out := mustRun(t, url, "--lang", "en", "import", "osm", path)
 	if !strings.Contains(out, " 0 station candidates") {
 		t.Errorf("import osm: %s; want 0 station candidates (the extract names government offices only)", out)
@@ -81,11 +64,7 @@ func TestChengduCandidateStations(t *testing.T) {
 	}
 
 	// a planner's file: one community station 40 m from osm:n1, one far from everything
-	file := filepath.Join(t.TempDir(), "stations.csv")
-	csv := "id,name,level,lon,lat\nF1,府河桥社区党群服务站,社区,104.0661,30.6598\nF2,另一社区党群服务站,社区,104.1000,30.7000\n"
-	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeFile(t, t.TempDir(), "stations.csv", "id,name,level,lon,lat\nF1,府河桥社区党群服务站,社区,104.0661,30.6598\nF2,另一社区党群服务站,社区,104.1000,30.7000\n")
 	out = mustRun(t, url, "--lang", "en", "import", "stations", file)
 	if !strings.Contains(out, "replaced 1 candidate station(s)") {
 		t.Errorf("import stations: %s; want 1 candidate replaced", out)
@@ -116,13 +95,4 @@ func TestChengduCandidateStations(t *testing.T) {
 	if out := mustRun(t, url, "--lang", "en", "stations", "confirm", "--all"); !strings.Contains(out, "1 station(s) confirmed") {
 		t.Errorf("confirm --all: %s", out)
 	}
-}
-
-func stations(tb testing.TB, db *postgis.DB) []geo.Station {
-	tb.Helper()
-	st, err := db.Stations(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return st
 }

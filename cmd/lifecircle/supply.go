@@ -21,7 +21,7 @@ type supplyFlags struct {
 
 func newSupplyCmd(cfg *Config) *cobra.Command {
 	f := &supplyFlags{}
-	cmd := &cobra.Command{
+	cmd := modelCmd(&cobra.Command{
 		Use:   "supply",
 		Short: "Show the stations' floor area or staff within walking reach per household (2SFCA), per community",
 		Long: `supply computes, by the two-step floating catchment method, the stations' floor area
@@ -31,16 +31,11 @@ per 100 households (floor area) or 1 000 households (staff), beside the standard
 (--standards: service_area_per_100_households, households_per_worker) and a verdict.
 --method e2sfca weighs pairs by Dai's Gaussian decay with threshold --minutes.`,
 		Example: "  lifecircle supply\n  lifecircle supply --resource staff --minutes 10 --method e2sfca",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runSupply(cmd, cfg, f)
-		},
-	}
+	}, &f.computeFlags, func(cmd *cobra.Command) error { return runSupply(cmd, cfg, f) })
 	cmd.Flags().Float64Var(&f.minutes, "minutes", 15, "walking minutes of the catchment (1–60)")
 	cmd.Flags().StringVar(&f.method, "method", "2sfca", "2sfca or e2sfca (Gaussian decay)")
 	cmd.Flags().StringVar(&f.resource, "resource", assess.ResourceFloorArea, "floor_area or staff")
 	cmd.Flags().StringVar(&f.level, "level", "", "only stations of this level (default: every level)")
-	f.computeFlags.bind(cmd)
 	return cmd
 }
 

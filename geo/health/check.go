@@ -46,7 +46,7 @@ func needCompute() Finding {
 	return Finding{
 		Code: CodeChecksNeedCompute, Severity: SeverityInfo, Subject: Subject{Kind: SubjectEngine},
 		Figure: 2, Unit: UnitChecks, Count: 2,
-		MessageZH: "尚未计算：人口密度异常（population_density_outlier）和搜索上限（search_bound_reached）两项检查需要网格和步行时间，未运行。修复：计算后再检查一次。",
+		MessageZH: "尚未计算：人口密度异常（population_density_outlier）和搜索上限（search_bound_reached）两项检查需要 H3 单元和步行时间，未运行。修复：计算后再检查一次。",
 		MessageEN: "Not computed yet: the checks population_density_outlier and search_bound_reached read the cells and walk times and did not run. Fix: check again after computing.",
 	}
 }

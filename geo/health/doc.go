@@ -29,7 +29,8 @@
 //     facility set leaving more than Options.MaxUnreachedShare of the cells unreached.
 //   - info: worth knowing, not by itself a fault: a network fragmented under that share,
 //     compounds without population (their community's count still spreads), cells
-//     unreached under that share, the checks that need a computed engine.
+//     unreached under that share, the checks that need a computed engine, the grid-worker
+//     load left unchecked because the standards (Options.Standards) give no bound.
 //
 // Summarise counts findings by severity and Exit turns the counts into the exit status of
 // `lifecircle check` (0 clean, 1 warnings with --strict, 2 errors).
@@ -37,6 +38,7 @@
 // Points are WGS84 (lon, lat); distances in the figures are km (unit "km") or metres
 // ("m"), shares fractions in [0, 1], densities residents per km².
 //
-// health may import geo, geo/engine, geo/walk, geo/coverage, geo/local, orb and h3-go; never pgx,
+// health may import geo, geo/engine, geo/walk, geo/coverage, geo/local, geo/standards (the
+// grid-worker rule), orb and h3-go; never pgx,
 // echo, net/http or postgis.
 package health

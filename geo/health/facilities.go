@@ -139,7 +139,7 @@ func smallComponent(f facility, size int, n network) Finding {
 	zh, en := kindWords(f.subject)
 	return Finding{
 		Code: CodeFacilityOnSmallComponent, Severity: SeverityWarning, Subject: f.subject, Figure: float64(size), Unit: UnitNodes,
-		MessageZH: fmt.Sprintf("%s%s接入的路网碎片只有 %d 个节点（最大连通部分有 %d 个）：它只能到达这片碎片上的网格，覆盖率偏低。修复：检查坐标，或在 OpenStreetMap 中补上把这片道路接到路网的连接（桥、通道、小路）后重新导入。",
+		MessageZH: fmt.Sprintf("%s%s接入的路网碎片只有 %d 个节点（最大连通部分有 %d 个）：它只能到达这片碎片上的 H3 单元，覆盖率偏低。修复：检查坐标，或在 OpenStreetMap 中补上把这片道路接到路网的连接（桥、通道、小路）后重新导入。",
 			zh, zhName(f.subject.Name, f.subject.ID), size, n.largest),
 		MessageEN: fmt.Sprintf("%s %s joins a fragment of the walk network of %d nodes (the largest connected part has %d): it reaches only that fragment's cells, so its coverage reads too low. Fix: check its coordinates, or add the missing links (bridges, passages, paths) to OpenStreetMap and import the extract again.",
 			en, enName(f.subject.Name, f.subject.ID), size, n.largest),

@@ -52,7 +52,10 @@ const (
 	CodeGridWithoutWorker           Code = "grid_without_worker"
 	CodeGridWorkersUnknown          Code = "grid_workers_unknown"
 	CodeGridWorkerOverloaded        Code = "grid_worker_overloaded"
-	CodeCommunityNotCoveredByGrids  Code = "community_not_covered_by_grids"
+	// CodeGridWorkerLoadNotChecked says that the standards in use give no
+	// households-per-grid-worker bound, so the grids' load was not checked.
+	CodeGridWorkerLoadNotChecked   Code = "grid_worker_load_not_checked"
+	CodeCommunityNotCoveredByGrids Code = "community_not_covered_by_grids"
 	// CodeIllustrativeData says that stations or communities are the demo's made-up layer.
 	CodeIllustrativeData Code = "illustrative_data"
 	// CodeChecksNeedCompute says which checks did not run because the engine was loaded

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/standards"
 )
 
 // Options are the thresholds of the checks. A zero field takes its default (to ask for
@@ -35,9 +36,13 @@ type Options struct {
 	// not reached within the search bound is a warning, at most this an info (default
 	// 0.05).
 	MaxUnreachedShare float64
-	// MaxHouseholdsPerGridWorker: a grid with more households per grid worker (网格员) is
-	// flagged (default 300, the households_per_grid_worker rule of the bundled standards).
-	MaxHouseholdsPerGridWorker float64
+	// Standards are the planning standards in use (the --standards file, else the bundled
+	// data/standards): a grid with more households per grid worker (网格员) than their
+	// households_per_grid_worker ratio allows (its warn_above, else its max) is flagged,
+	// and the finding names the ratio's figure and source. Nil, or standards without that
+	// ratio: the load is not checked, and an info finding (grid_worker_load_not_checked)
+	// says so. There is no built-in figure: the bound is always the planner's rule.
+	Standards *standards.Rules
 }
 
 // DefaultOptions returns the default thresholds.
@@ -51,8 +56,6 @@ func DefaultOptions() Options {
 		MaxFragmentShare:      0.02,
 		MaxDensity:            60000,
 		MaxUnreachedShare:     0.05,
-
-		MaxHouseholdsPerGridWorker: 300,
 	}
 }
 
@@ -72,7 +75,6 @@ func (o Options) withDefaults() Options {
 	fill(&o.MaxFragmentShare, d.MaxFragmentShare)
 	fill(&o.MaxDensity, d.MaxDensity)
 	fill(&o.MaxUnreachedShare, d.MaxUnreachedShare)
-	fill(&o.MaxHouseholdsPerGridWorker, d.MaxHouseholdsPerGridWorker)
 	return o
 }
 

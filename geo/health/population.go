@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
 )
 
 // populationMissing flags the communities and compounds with neither a population nor a
@@ -24,25 +25,17 @@ func populationMissing(e *engine.Engine) []Finding {
 		if e.CommunityPopulation(i) > 0 {
 			continue
 		}
-		km2 := areaKm2(c.Boundary)
-		comm = append(comm, Finding{
-			Code: CodePopulationMissing, Severity: SeverityWarning, Subject: Subject{Kind: SubjectCommunity, ID: c.Code, Name: c.Name},
-			Figure: km2, Unit: UnitKm2,
-			MessageZH: fmt.Sprintf("社区%s（%s）既无人口也无户数：它的网格按 0 人计，居民覆盖率不含它。修复：导入带人口或户数列的社区文件，或导入人口网格。", zhName(c.Name, c.Code), areaZH(len(c.Boundary) > 0, km2)),
-			MessageEN: fmt.Sprintf("Community %s (%s) has neither a population nor a household count: its cells count no resident and the coverage of residents leaves it out. Fix: import the communities from a file with a population or households column, or import a population grid.", enName(c.Name, c.Code), areaEN(len(c.Boundary) > 0, km2)),
-		})
+		comm = append(comm, unitMissing(SeverityWarning, Subject{Kind: SubjectCommunity, ID: c.Code, Name: c.Name}, c.Boundary,
+			"社区%s（%s）既无人口也无户数：它的 H3 单元按 0 人计，居民覆盖率不含它。修复：导入带人口或户数列的社区文件，或导入人口网格。",
+			"Community %s (%s) has neither a population nor a household count: its cells count no resident and the coverage of residents leaves it out. Fix: import the communities from a file with a population or households column, or import a population grid."))
 	}
 	for _, c := range e.Compounds {
 		if c.Population > 0 || c.Households > 0 {
 			continue
 		}
-		km2 := areaKm2(c.Polygon)
-		comp = append(comp, Finding{
-			Code: CodePopulationMissing, Severity: SeverityInfo, Subject: Subject{Kind: SubjectCompound, ID: c.ID, Name: c.Name},
-			Figure: km2, Unit: UnitKm2,
-			MessageZH: fmt.Sprintf("小区%s（%s）既无人口也无户数：小区服务盲区不会列出它。修复：导入带人口或户数列的小区文件。", zhName(c.Name, c.ID), areaZH(len(c.Polygon) > 0, km2)),
-			MessageEN: fmt.Sprintf("Compound %s (%s) has neither a population nor a household count: the compound gaps never list it. Fix: import the compounds from a file with a population or households column.", enName(c.Name, c.ID), areaEN(len(c.Polygon) > 0, km2)),
-		})
+		comp = append(comp, unitMissing(SeverityInfo, Subject{Kind: SubjectCompound, ID: c.ID, Name: c.Name}, c.Polygon,
+			"小区%s（%s）既无人口也无户数：小区服务盲区不会列出它。修复：导入带人口或户数列的小区文件。",
+			"Compound %s (%s) has neither a population nor a household count: the compound gaps never list it. Fix: import the compounds from a file with a population or households column."))
 	}
 	if len(comm) > 0 && len(comm) == len(e.Communities) {
 		comm = []Finding{allMissing(len(comm), SeverityWarning, UnitCommunities,
@@ -55,6 +48,16 @@ func populationMissing(e *engine.Engine) []Finding {
 			"None of the %d compounds has a population or household count: the compound gaps cannot be listed. Fix: import the compounds from a file with a population or households column.")}
 	}
 	return append(comm, comp...)
+}
+
+// unitMissing is the population_missing finding of one unit with its boundary: figure
+// its area in km²; zh and en take the unit's name and its area (or that it has no
+// boundary), in that order.
+func unitMissing(sev Severity, s Subject, boundary orb.MultiPolygon, zh, en string) Finding {
+	km2 := areaKm2(boundary)
+	return Finding{Code: CodePopulationMissing, Severity: sev, Subject: s, Figure: km2, Unit: UnitKm2,
+		MessageZH: fmt.Sprintf(zh, zhName(s.Name, s.ID), areaZH(len(boundary) > 0, km2)),
+		MessageEN: fmt.Sprintf(en, enName(s.Name, s.ID), areaEN(len(boundary) > 0, km2))}
 }
 
 // areaZH and areaEN give a unit's area for a message, or say it has no boundary.
@@ -139,7 +142,7 @@ func densityFinding(e *engine.Engine, comm, cell int, density float64, count int
 		Code: CodePopulationDensityOutlier, Severity: SeverityWarning,
 		Subject: Subject{Kind: SubjectCell, ID: id, Name: label(name, code)},
 		Figure:  density, Unit: UnitResidentsKm2, Count: count,
-		MessageZH: fmt.Sprintf("网格 %s%s每平方公里 %.0f 人，超过 %.0f；%s共有 %d 个网格超过此值。修复：核对该社区的人口或户数与边界（人口被摊到过小的边界或居住用地上），或人口网格的数值。",
+		MessageZH: fmt.Sprintf("H3 单元 %s%s每平方公里 %.0f 人，超过 %.0f；%s共有 %d 个 H3 单元超过此值。修复：核对该社区的人口或户数与边界（人口被摊到过小的边界或居住用地上），或人口网格的数值。",
 			id, inZH, density, o.MaxDensity, groupZH, count),
 		MessageEN: fmt.Sprintf("Cell %s %s holds %.0f residents per km², above %.0f; %d cells %s exceed it. Fix: check the community's population or households and its boundary (residents spread over too small a boundary or residential land), or the population grid's values.",
 			id, inEN, density, o.MaxDensity, count, groupEN),

@@ -48,7 +48,7 @@ func boundFinding(kind, key string, unreached, onNetwork int, maxMin float64, o 
 	return Finding{
 		Code: CodeSearchBoundReached, Severity: sev, Subject: Subject{Kind: SubjectSet, ID: what, Name: key},
 		Figure: share, Unit: UnitShare, Count: unreached,
-		MessageZH: fmt.Sprintf("%d 个网格（在路网上的网格的 %.1f%%）在 %.0f 分钟内到不了任何「%s」：搜索到此为止，它们的步行时间未知，中位数和 90 分位数可能为无穷。修复：若属实，这是服务空白；否则检查这些设施是否在路网上、路网是否连通，或加大最长步行时间（--max-minutes）。",
+		MessageZH: fmt.Sprintf("%d 个 H3 单元（在路网上的 H3 单元的 %.1f%%）在 %.0f 分钟内到不了任何「%s」：搜索到此为止，它们的步行时间未知，中位数和 90 分位数可能为无穷。修复：若属实，这是服务空白；否则检查这些设施是否在路网上、路网是否连通，或加大最长步行时间（--max-minutes）。",
 			unreached, 100*share, maxMin, what),
 		MessageEN: fmt.Sprintf("%d cells (%.1f %% of the cells on the network) reach no %q within %.0f minutes: the search stops there, their walk times are unknown and medians and 90th percentiles may be infinite. Fix: if true, it is a service gap; otherwise check that the facilities are on the network and the network is connected, or raise the search bound (--max-minutes).",
 			unreached, 100*share, what, maxMin),

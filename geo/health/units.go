@@ -21,7 +21,7 @@ func communitiesWithoutBoundary(e *engine.Engine) []Finding {
 			Code: CodeCommunityWithoutBoundary, Severity: SeverityWarning,
 			Subject: Subject{Kind: SubjectCommunity, ID: c.Code, Name: c.Name},
 			Figure:  pop, Unit: UnitResidents,
-			MessageZH: fmt.Sprintf("社区%s没有边界：研究区内没有它的网格，其 %.0f 名居民不计入任何覆盖率。修复：用带边界的文件（GeoJSON，或带 WKT 几何列的 CSV/XLSX）重新导入社区。",
+			MessageZH: fmt.Sprintf("社区%s没有边界：研究区内没有它的 H3 单元，其 %.0f 名居民不计入任何覆盖率。修复：用带边界的文件（GeoJSON，或带 WKT 几何列的 CSV/XLSX）重新导入社区。",
 				zhName(c.Name, c.Code), pop),
 			MessageEN: fmt.Sprintf("Community %s has no boundary: no cell of the study area is its, and its %.0f residents count in no coverage figure. Fix: import the communities again from a file with boundaries (GeoJSON, or CSV/XLSX with a WKT geometry column).",
 				enName(c.Name, c.Code), pop),
@@ -64,7 +64,7 @@ func appendOutside(out []Finding, e *engine.Engine, o Options, s Subject, mp orb
 	if share < o.UnitErrorOutsideShare {
 		return append(out, Finding{
 			Code: CodeUnitOutsideStudyArea, Severity: SeverityWarning, Subject: s, Figure: share, Unit: UnitShare,
-			MessageZH: fmt.Sprintf("%s%s的面积有 %.1f%% 在步行路网范围之外，那部分的网格不在路网上或到达不了，覆盖率偏低。%s", what[0], zhName(s.Name, s.ID), 100*share, fix[0]),
+			MessageZH: fmt.Sprintf("%s%s的面积有 %.1f%% 在步行路网范围之外，那部分的 H3 单元不在路网上或到达不了，覆盖率偏低。%s", what[0], zhName(s.Name, s.ID), 100*share, fix[0]),
 			MessageEN: fmt.Sprintf("%s %s lies %.1f %% outside the walk network's extent: the cells there are off the network or unreachable, so its coverage reads too low. %s", what[1], enName(s.Name, s.ID), 100*share, fix[1]),
 		})
 	}

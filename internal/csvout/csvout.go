@@ -3,6 +3,7 @@ package csvout
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 )
 
 // BOM is the UTF-8 byte order mark every file starts with.
@@ -52,7 +53,7 @@ func Cell(s string) string {
 	case '=', '+', '@', '\t', '\r':
 		return "'" + s
 	case '-':
-		if plainNumber(s[1:]) {
+		if plainNumber.MatchString(s[1:]) {
 			return s
 		}
 		return "'" + s
@@ -60,36 +61,6 @@ func Cell(s string) string {
 	return s
 }
 
-// plainNumber reports whether s is digits with an optional decimal point and optional
-// exponent: "3", "3.5", ".5", "3.", "1e-3", "2.5E+10".
-func plainNumber(s string) bool {
-	i, digits := 0, 0
-	for i < len(s) && isDigit(s[i]) {
-		i, digits = i+1, digits+1
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		for i < len(s) && isDigit(s[i]) {
-			i, digits = i+1, digits+1
-		}
-	}
-	if digits == 0 {
-		return false
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		exp := 0
-		for i < len(s) && isDigit(s[i]) {
-			i, exp = i+1, exp+1
-		}
-		if exp == 0 {
-			return false
-		}
-	}
-	return i == len(s)
-}
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+// plainNumber matches digits with an optional decimal point and optional exponent: "3",
+// "3.5", ".5", "3.", "1e-3", "2.5E+10".
+var plainNumber = regexp.MustCompile(`^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$`)

@@ -23,20 +23,9 @@ type Format struct {
 // parse.
 func Formats(tb testing.TB, pick func(*ast.CallExpr) ast.Expr) []Format {
 	tb.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		tb.Fatal(err)
-	}
 	fset := token.NewFileSet()
 	var out []Format
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			tb.Fatal(err)
-		}
+	for _, f := range ParseDir(tb, fset, ".") {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -55,4 +44,26 @@ func Formats(tb testing.TB, pick func(*ast.CallExpr) ast.Expr) []Format {
 		})
 	}
 	return out
+}
+
+// ParseDir parses the non-test Go files of dir into fset. It fails the test when a file
+// does not parse.
+func ParseDir(tb testing.TB, fset *token.FileSet, dir string) []*ast.File {
+	tb.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return files
 }

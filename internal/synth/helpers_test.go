@@ -1,10 +1,13 @@
 package synth_test
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/internal/synth"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -20,63 +23,26 @@ func generate(tb testing.TB, cfg synth.Config) *synth.District {
 	return d
 }
 
-// unionFind is a disjoint-set forest over node indices.
-type unionFind struct{ parent, size []int }
-
-func newUnionFind(n int) *unionFind {
-	u := &unionFind{parent: make([]int, n), size: make([]int, n)}
-	for i := range u.parent {
-		u.parent[i], u.size[i] = i, 1
-	}
-	return u
-}
-
-func (u *unionFind) find(x int) int {
-	for u.parent[x] != x {
-		u.parent[x] = u.parent[u.parent[x]]
-		x = u.parent[x]
-	}
-	return x
-}
-
-func (u *unionFind) union(a, b int) {
-	a, b = u.find(a), u.find(b)
-	if a == b {
-		return
-	}
-	if u.size[a] < u.size[b] {
-		a, b = b, a
-	}
-	u.parent[b] = a
-	u.size[a] += u.size[b]
-}
-
 // components returns the sizes of the connected components of d's network, largest
-// first, leaving out the edges skip rejects.
+// first, leaving out the edges skip rejects (fixture.Components' union-find).
 func components(tb testing.TB, d *synth.District, skip func(geo.WalkEdge) bool) []int {
 	tb.Helper()
-	index := make(map[int64]int, len(d.Nodes))
-	for i, n := range d.Nodes {
-		index[n.ID] = i
+	known := make(map[int64]bool, len(d.Nodes))
+	for _, n := range d.Nodes {
+		known[n.ID] = true
 	}
-	u := newUnionFind(len(d.Nodes))
+	var edges []geo.WalkEdge
 	for _, e := range d.Edges {
 		if skip != nil && skip(e) {
 			continue
 		}
-		a, okA := index[e.Source]
-		b, okB := index[e.Target]
-		if !okA || !okB {
+		if !known[e.Source] || !known[e.Target] {
 			tb.Fatalf("edge %d joins unknown nodes %d–%d", e.ID, e.Source, e.Target)
 		}
-		u.union(a, b)
+		edges = append(edges, e)
 	}
-	var sizes []int
-	for i := range u.parent {
-		if u.find(i) == i {
-			sizes = append(sizes, u.size[i])
-		}
-	}
+	_, size := fixture.Components(d.Nodes, edges)
+	sizes := slices.Collect(maps.Values(size))
 	sort.Sort(sort.Reverse(sort.IntSlice(sizes)))
 	return sizes
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/data"
@@ -196,15 +194,8 @@ func TestWriteOSMXMLRejectsBrokenDistricts(t *testing.T) {
 // outlets come back.
 func TestWriteOSMXMLReadsBack(t *testing.T) {
 	d := generate(t, synth.Config{Seed: 5, Nodes: synth.MinNodes})
-	path := filepath.Join(t.TempDir(), "synthetic.osm")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := synth.WriteOSMXML(f, d); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	var buf bytes.Buffer
+	if err := synth.WriteOSMXML(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	cats, err := geo.ParseCategories(data.Categories())
@@ -215,7 +206,7 @@ func TestWriteOSMXMLReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := osmimport.ReadFile(context.Background(), path, osmimport.Options{Categories: cats, Stations: rules})
+	res, err := osmimport.Read(context.Background(), "synthetic.osm", bytes.NewReader(buf.Bytes()), int64(buf.Len()), osmimport.Options{Categories: cats, Stations: rules})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,39 @@ import (
 	"io"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/spf13/cobra"
 )
+
+// The commands of the database itself: migrate its schema, say what it holds.
+
+func newMigrateCmd(cfg *Config) *cobra.Command {
+	return &cobra.Command{
+		Use:   "migrate",
+		Short: "Create or update the database schema (PostGIS tables, indexes, views)",
+		Long: `migrate applies the schema steps the database has not seen yet. It enables the postgis
+extension, so the database user must be allowed to (a superuser, or the extension already
+created). Running it again is harmless.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			return cfg.withDB(ctx, func(db *postgis.DB) error {
+				applied, err := db.Migrate(ctx)
+				if err != nil {
+					return err
+				}
+				v, err := db.SchemaVersion(ctx)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "applied %d migration(s); schema version %d\n", len(applied), v)
+				return nil
+			})
+		},
+	}
+}
 
 func newStatusCmd(cfg *Config) *cobra.Command {
 	return &cobra.Command{
@@ -22,7 +52,7 @@ coverage is older than the newest import.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			return cfg.withDB(ctx, func(db *postgis.DB) error {
-				s, err := db.Status(ctx)
+				s, err := district.Status(ctx, db)
 				if err != nil {
 					return err
 				}
@@ -33,7 +63,7 @@ coverage is older than the newest import.`,
 	}
 }
 
-func printStatus(w io.Writer, s postgis.Status) {
+func printStatus(w io.Writer, s geo.StoreStatus) {
 	fmt.Fprintf(w, "%-18s %-13s %10s\n", "kind", "source", "rows")
 	for _, c := range s.Counts {
 		src := c.Source
