@@ -149,6 +149,13 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	return nil
 }
 
+// baselineStore is the database with main's coverage writer (a row per cell and set).
+type baselineStore struct{ *postgis.DB }
+
+func (b baselineStore) WriteCoverage(ctx context.Context, run coverage.Run) error {
+	return b.DB.WriteCoverageRows(ctx, run)
+}
+
 // storeSynth loads the district into the database, optionally through the OSM importer.
 func storeSynth(ctx context.Context, db *postgis.DB, cfg *Config, d *synth.District, viaXML bool, out io.Writer) error {
 	data := postgis.OSMData{Nodes: d.Nodes, Edges: d.Edges, Outlets: d.Outlets, Stations: d.Stations,

@@ -15,7 +15,6 @@ import (
 
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
-	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/postgis"
 )
@@ -49,13 +48,6 @@ var benchPhases = []string{"build graph", "snap facilities", "cells and populati
 type benchRun struct {
 	compute, e2e time.Duration
 	peakMB       float64
-}
-
-// baselineStore is the database with main's coverage writer (a row per cell and set).
-type baselineStore struct{ *postgis.DB }
-
-func (b baselineStore) WriteCoverage(ctx context.Context, run coverage.Run) error {
-	return b.DB.WriteCoverageRows(ctx, run)
 }
 
 // benchCompute runs one forced Recompute on mode's code path, with the peak resident
