@@ -60,8 +60,20 @@ COMMENT ON VIEW coverage_cells IS 'Walk minutes from every cell to the nearest f
 CREATE OR REPLACE VIEW coverage_cells_geo AS
 SELECT c.h3, v.kind, v.key, v.minutes, v.facility_id, c.population, c.community_code, c.on_network, c.geom
 FROM coverage_cells v JOIN cells c ON c.id = v.cell_id;
+-- The last run's rows move into the compact tables (a cell without a row for a set gets
+-- NULLs there, as "not reached"), so the view shows them without a new compute.
+INSERT INTO coverage_sets (ord, kind, key)
+SELECT row_number() OVER (ORDER BY kind, key), kind, key FROM (SELECT DISTINCT kind, key FROM coverage_cell_rows) s;
+INSERT INTO coverage_cell_sets (cell_id, minutes, facility_ids)
+SELECT c.cell_id, array_agg(r.minutes ORDER BY s.ord), array_agg(r.facility_id ORDER BY s.ord)
+FROM (SELECT DISTINCT cell_id FROM coverage_cell_rows) c CROSS JOIN coverage_sets s
+LEFT JOIN coverage_cell_rows r ON r.cell_id = c.cell_id AND r.kind = s.kind AND r.key = s.key
+GROUP BY c.cell_id;
+TRUNCATE coverage_cell_rows;
 
 -- +goose Down
+INSERT INTO coverage_cell_rows (cell_id, kind, key, minutes, facility_id)
+SELECT cell_id, kind, key, minutes, facility_id FROM coverage_cells;
 CREATE OR REPLACE VIEW coverage_cells_geo AS
 SELECT c.h3, v.kind, v.key, v.minutes, v.facility_id, c.population, c.community_code, c.on_network, c.geom
 FROM coverage_cell_rows v JOIN cells c ON c.id = v.cell_id;
