@@ -58,10 +58,19 @@ fuzz:
 demo: setup-db build
 	bin/lifecircle --db "host=/var/run/postgresql dbname=$(DB)" demo --addr $(ADDR)
 
-# End-to-end benchmarks on synthetic districts (compute, PostGIS writes, pgRouting baseline).
+# End-to-end benchmarks on synthetic districts: compute, PostGIS writes and peak memory of
+# the current code path against main's (graph built every time, a coverage row per cell
+# and set) in the same run, BENCH_RUNS times each, min/median/max; then pgRouting on every
+# facility set, each stopped at BENCH_PGR_LIMIT ("> limit"). All categories and levels: the
+# synthetic stations are unconfirmed candidates, so they are included.
+BENCH_DB ?= lifecircle_bench
+BENCH_NODES ?= 100000,1000000
+BENCH_RUNS ?= 5
+BENCH_PGR_LIMIT ?= 60s
 bench-e2e: build
-	.ci/setup-db lifecircle_bench
-	bin/lifecircle --db "host=/var/run/postgresql dbname=lifecircle_bench" bench --nodes 100000,300000,1000000 --pgr-sets 2
+	.ci/setup-db $(BENCH_DB)
+	uptime
+	bin/lifecircle --db "host=/var/run/postgresql dbname=$(BENCH_DB)" bench --nodes $(BENCH_NODES) --runs $(BENCH_RUNS) --pgr-limit $(BENCH_PGR_LIMIT) --include-candidates
 
 # Rebuild the web map's assets (web/dist is committed, so plain builds need no npm).
 web:

@@ -216,7 +216,7 @@ func TestReadyzSaysRecomputeNeededAfterCoverageLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	for _, tables := range []string{"coverage_cells, coverage_summary", "coverage_summary"} {
+	for _, tables := range []string{"coverage_cell_sets, coverage_summary", "coverage_summary"} {
 		if _, err := conn.Exec(ctx, "TRUNCATE "+tables); err != nil {
 			t.Fatal(err)
 		}

@@ -16,7 +16,9 @@ func (db *DB) CoverageState(ctx context.Context) (geo.CoverageState, error) {
 		(SELECT cells FROM compute_runs ORDER BY id DESC LIMIT 1),
 		(SELECT coverage_rows FROM compute_runs ORDER BY id DESC LIMIT 1),
 		(SELECT summary_rows FROM compute_runs ORDER BY id DESC LIMIT 1),
-		(SELECT count(*) FROM cells), (SELECT count(*) FROM coverage_cells), (SELECT count(*) FROM coverage_summary)`).
+		(SELECT count(*) FROM cells),
+		(SELECT count(*) FROM coverage_cell_sets) * (SELECT count(*) FROM coverage_sets), -- the rows of the view coverage_cells
+		(SELECT count(*) FROM coverage_summary)`).
 		Scan(&s.Runs, &s.RunID, &s.RecordedCells, &s.RecordedCoverageRows, &s.RecordedSummaryRows,
 			&s.Cells, &s.CoverageRows, &s.SummaryRows)
 	return s, mapError(err, "read the coverage state")

@@ -121,3 +121,67 @@ func TestWriteCoverage(t *testing.T) {
 		t.Errorf("compute_runs: %d runs, last %d cells, resolution %d, thresholds %v, phases %v, started %v", runs, cells, res, thresholds, ph, at)
 	}
 }
+
+// The compact writer's view coverage_cells shows the same rows as main's writer stored a
+// row per cell and set (coverage_cell_rows), for a run of two sets.
+func TestCoverageViewMatchesRows(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	run := testRun(t, time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC))
+	run.Sets = append(run.Sets, coverage.FacilitySet{Kind: "category", Key: "菜市场", IDs: []string{"o1", "o2"}, Points: []orb.Point{{104.07, 30.66}, {104.06, 30.65}}})
+	run.Results = append(run.Results, coverage.Result{Kind: "category", Key: "菜市场", Seconds: []float32{float32(math.NaN()), 61.5}, Nearest: []int32{-1, 1}})
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	read := func(table string) []string {
+		t.Helper()
+		rows, err := conn.Query(ctx, "SELECT format('%s %s %s %s %s', cell_id, kind, key, minutes, facility_id) FROM "+table+" ORDER BY kind, key, cell_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	comm := run.Summaries[0]
+	comm.Scope, comm.Code, comm.Name, comm.MeanMin = coverage.ScopeCommunity, "C1", "一社区", math.NaN()
+	run.Summaries = append(run.Summaries, comm)
+	summaries := func() string {
+		t.Helper()
+		var s string
+		if err := conn.QueryRow(ctx, "SELECT string_agg(format('%s', t), E'\\n' ORDER BY t::text) FROM coverage_summary t").Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if err := db.WriteCoverageRows(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	want, wantSum := read("coverage_cell_rows"), summaries()
+	if err := db.WriteCoverage(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	got := read("coverage_cells")
+	if gotSum := summaries(); gotSum != wantSum || len(wantSum) < 20 {
+		t.Errorf("summaries written as\n%s\nmain's writer:\n%s", gotSum, wantSum)
+	}
+	if len(want) != 4 || len(got) != len(want) {
+		t.Fatalf("view %q; rows %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d: view %q, rows %q", i, got[i], want[i])
+		}
+	}
+	st, err := db.CoverageState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CoverageRows != 4 || st.RecordedCoverageRows == nil || *st.RecordedCoverageRows != 4 {
+		t.Errorf("coverage state: %d rows now, recorded %v; want 4 and 4", st.CoverageRows, st.RecordedCoverageRows)
+	}
+}

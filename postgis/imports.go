@@ -167,7 +167,7 @@ func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
 	if err != nil {
 		return mapError(err, "delete stale streets")
 	}
-	_, err = tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cells, cells")
+	_, err = tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cell_sets, coverage_sets, coverage_cell_rows, cells")
 	return mapError(err, "delete stale coverage")
 }
 

@@ -6,14 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
-	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -25,10 +22,15 @@ import (
 
 // benchFlags control `lifecircle bench`.
 type benchFlags struct {
-	nodes     string
-	seed      uint64
-	pgrSets   int
-	importXML bool
+	nodes      string
+	seed       uint64
+	pgrSets    int
+	pgrLimit   time.Duration
+	importXML  bool
+	cpuProfile string
+	memProfile string
+	runs       int
+	stored     bool
 	computeFlags
 }
 
@@ -38,12 +40,16 @@ func newBenchCmd(cfg *Config) *cobra.Command {
 		Use:   "bench",
 		Short: "Measure compute, import and pgRouting on synthetic districts (replaces the database's contents)",
 		Long: `bench generates synthetic districts (deterministic from --seed) of the given sizes, stores
-each in the database given by --db, and times: the full compute (load, cells, all searches,
-aggregates, writes), the same searches through pgRouting's pgr_drivingDistance (equicost,
-one query per set, for --pgr-sets sets) as a baseline, and optionally the OSM import of the
-district written as a .osm file. Figures are ratios against the baseline measured in the
-same run. It REPLACES the database's contents: point --db at a scratch database.`,
-		Example: "  lifecircle bench --db 'dbname=lifecircle_bench' --nodes 100000,300000,1000000 --pgr-sets 3",
+each in the database given by --db, and times the full compute (load, cells, all searches,
+aggregates, writes) --runs times on each of two code paths, alternating: the current one
+(the walk graph read from its snapshot, compact coverage rows) and main's before them
+(network rows loaded and built every time, a row per cell and set), printing min / median /
+max and the ratios of the medians, with the machine's load. Then the same searches through
+pgRouting's pgr_drivingDistance (equicost, one query per set, every set unless --pgr-sets,
+each stopped at --pgr-limit and recorded as "> limit"), and optionally the OSM import of
+the district written as a .osm file. It REPLACES the database's contents: point --db at a
+scratch database.`,
+		Example: "  lifecircle bench --db 'dbname=lifecircle_bench' --nodes 100000,1000000 --runs 5 --pgr-limit 60s",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBench(cmd.Context(), cfg, f, cmd.OutOrStdout())
@@ -51,8 +57,13 @@ same run. It REPLACES the database's contents: point --db at a scratch database.
 	}
 	cmd.Flags().StringVar(&f.nodes, "nodes", "100000", "district sizes in walk nodes, comma-separated")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "generator seed")
-	cmd.Flags().IntVar(&f.pgrSets, "pgr-sets", 2, "facility sets to time through pgRouting (0: skip the baseline)")
+	cmd.Flags().IntVar(&f.pgrSets, "pgr-sets", -1, "facility sets to time through pgRouting, smallest first (-1: every set, the whole coverage run; 0: skip the baseline)")
+	cmd.Flags().DurationVar(&f.pgrLimit, "pgr-limit", 60*time.Second, "time limit of each pgRouting query; a set stopped there is recorded as \"> limit\"")
 	cmd.Flags().BoolVar(&f.importXML, "import", false, "also time the OSM import of the district written as .osm XML")
+	cmd.Flags().IntVar(&f.runs, "runs", 1, "computes on each code path (current and main's baseline), alternating")
+	cmd.Flags().BoolVar(&f.stored, "stored", false, "the database already holds this district (same single --nodes and --seed): time the computes only")
+	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write a Go heap profile after the first compute (its engine still held) to this file")
+	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the computes to this file")
 	f.computeFlags.bind(cmd)
 	return cmd
 }
@@ -61,6 +72,9 @@ func runBench(ctx context.Context, cfg *Config, f *benchFlags, out io.Writer) er
 	sizes, err := parseSizes(f.nodes)
 	if err != nil {
 		return err
+	}
+	if f.runs < 1 || f.runs > 50 {
+		return geo.Errorf(geo.EINVALID, "--runs %d: from 1 to 50", f.runs)
 	}
 	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		if _, err := db.Migrate(ctx); err != nil {
@@ -95,29 +109,51 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	}
 	fmt.Fprintf(out, "\n== synthetic district: %d nodes, %d edges, %d stations, %d outlets, %d communities (generated in %.1fs)\n",
 		len(d.Nodes), len(d.Edges), len(d.Stations), len(d.Outlets), len(d.Communities), time.Since(t).Seconds())
-	if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
+	if f.stored {
+		fmt.Fprintln(out, "not stored again (--stored): computing what the database holds")
+	} else if err := storeSynth(ctx, db, cfg, d, f.importXML, out); err != nil {
 		return err
 	}
-	runtime.GC()
-	// Forced: the benchmark times the compute of whatever district it was given.
-	c, err := district.Recompute(ctx, db, district.RecomputeOptions{Engine: opts, Force: true})
+	stop, err := startProfile(f.cpuProfile)
 	if err != nil {
 		return err
 	}
-	e := c.Engine
-	var computeOnly time.Duration
-	for _, p := range []string{"build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates"} {
-		computeOnly += c.Phase(p)
+	defer stop()
+	// The first compute of a network version builds the graph and saves its snapshot
+	// (phase "save graph snapshot"); later ones read it. Shown, not counted.
+	first, last, err := benchCompute(ctx, db, opts, modeCurrent)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "cells %d, sets %d\n", len(e.Cells), len(e.Sets))
-	for _, p := range []string{"load network", "load facilities", "build graph", "snap facilities", "cells and population", "snap cells", "walk searches", "aggregates", district.PhaseWrite} {
-		fmt.Fprintf(out, "  %-22s %7.2fs\n", p, c.Phase(p).Seconds())
+	printRun(out, 0, benchMode{name: "current (first compute of this network: not counted)"}, first, last)
+	if err := writeHeapProfile(f.memProfile); err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "compute (in memory) %.2fs; end to end with PostGIS %.2fs; peak RSS %s\n", computeOnly.Seconds(), c.Took.Seconds(), peakRSS())
-	if f.pgrSets > 0 {
-		return benchPgRouting(ctx, db, e, f.pgrSets, out)
+	var runs [2][]benchRun
+	for r := range f.runs {
+		for _, m := range benchModes(r) {
+			run, c, err := benchCompute(ctx, db, opts, m)
+			if err != nil {
+				return err
+			}
+			printRun(out, r+1, m, run, c)
+			runs[m.index] = append(runs[m.index], run)
+			last = c
+		}
+	}
+	fmt.Fprintf(out, "cells %d, sets %d; load now: %s\n", len(last.Engine.Cells), len(last.Engine.Sets), loadAverage())
+	printRatios(out, runs)
+	if f.pgrSets != 0 {
+		return benchPgRouting(ctx, db, last.Engine, f.pgrSets, f.pgrLimit, out)
 	}
 	return nil
+}
+
+// baselineStore is the database with main's coverage writer (a row per cell and set).
+type baselineStore struct{ *postgis.DB }
+
+func (b baselineStore) WriteCoverage(ctx context.Context, run coverage.Run) error {
+	return b.DB.WriteCoverageRows(ctx, run)
 }
 
 // storeSynth loads the district into the database, optionally through the OSM importer.
@@ -173,11 +209,13 @@ func benchImportXML(ctx context.Context, cfg *Config, d *synth.District, out io.
 	return res, nil
 }
 
-// benchPgRouting times pgr_drivingDistance for the nsets smallest sets that have
-// facilities, and lifecircle's searches for the same sets, and prints the ratio. pgRouting
-// needs memory in proportion to starts × nodes: on large districts it can be killed, which
-// is reported, not hidden.
-func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets int, out io.Writer) error {
+// benchPgRouting times pgr_drivingDistance (equicost, one query per set) for the nsets
+// smallest sets that have facilities (≤ 0: every set, the whole coverage run), each
+// stopped at limit and then recorded as "> limit" and counted at the limit, and
+// lifecircle's searches for the same sets, and prints the ratio (a lower bound when any
+// set hit the limit). pgRouting needs memory in proportion to starts × nodes: a set it
+// fails on is reported, not hidden, and counted at the limit too.
+func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets int, limit time.Duration, out io.Writer) error {
 	var sets []coverage.FacilitySet
 	for _, s := range e.Sets {
 		if len(s.Points) > 0 {
@@ -185,7 +223,9 @@ func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets
 		}
 	}
 	sort.SliceStable(sets, func(i, j int) bool { return len(sets[i].Points) < len(sets[j].Points) })
-	sets = sets[:min(nsets, len(sets))]
+	if nsets > 0 {
+		sets = sets[:min(nsets, len(sets))]
+	}
 	maxSec := e.Options.MaxMinutes * 60
 	t := time.Now()
 	if _, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, sets, maxSec, 1); err != nil {
@@ -193,29 +233,34 @@ func benchPgRouting(ctx context.Context, db *postgis.DB, e *engine.Engine, nsets
 	}
 	ours := time.Since(t)
 	var theirs time.Duration
+	capped := 0
 	for _, s := range sets {
 		starts, err := db.NearestNodes(ctx, s.Points)
 		if err != nil {
 			return err
 		}
-		_, d, err := db.DrivingDistance(ctx, starts, maxSec, true)
-		if err != nil {
-			fmt.Fprintf(out, "  pgRouting %-24s %5d starts: failed after %.0fs: %v\n", s.Kind+"/"+s.Key, len(starts), time.Since(t).Seconds(), err)
-			return nil
+		qctx, cancel := context.WithTimeout(ctx, limit)
+		t := time.Now()
+		_, d, err := db.DrivingDistance(qctx, starts, maxSec, true)
+		cancel()
+		name := s.Kind + "/" + s.Key
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			capped++
+			theirs += limit
+			fmt.Fprintf(out, "  pgRouting %-24s %5d starts: > %.0fs (stopped after %.0fs: %v)\n", name, len(starts), limit.Seconds(), time.Since(t).Seconds(), err)
+		default:
+			theirs += d
+			fmt.Fprintf(out, "  pgRouting %-24s %5d starts %7.2fs\n", name, len(starts), d.Seconds())
 		}
-		fmt.Fprintf(out, "  pgRouting %-24s %5d starts %7.2fs\n", s.Kind+"/"+s.Key, len(starts), d.Seconds())
-		theirs += d
 	}
-	fmt.Fprintf(out, "same %d sets: lifecircle %.3fs on one core (cells included) vs pgRouting %.2fs (nodes only): lifecircle %.0f× faster\n",
-		len(sets), ours.Seconds(), theirs.Seconds(), theirs.Seconds()/ours.Seconds())
+	bound := ""
+	if capped > 0 {
+		bound = fmt.Sprintf(" (%d sets at the %.0fs limit: at least)", capped, limit.Seconds())
+	}
+	fmt.Fprintf(out, "same %d sets: lifecircle %.3fs on one core (cells included) vs pgRouting %.2fs (nodes only): lifecircle %.0f× faster%s\n",
+		len(sets), ours.Seconds(), theirs.Seconds(), theirs.Seconds()/ours.Seconds(), bound)
 	return nil
-}
-
-// peakRSS returns the process's peak resident memory.
-func peakRSS() string {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return "unknown"
-	}
-	return fmt.Sprintf("%.0f MB", float64(ru.Maxrss)/1024)
 }

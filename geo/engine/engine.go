@@ -33,16 +33,21 @@ type BuildingSource interface {
 
 // Options are the model's parameters.
 type Options struct {
-	Resolution          int                                // H3 resolution of cells (default 10)
-	Walk                geo.WalkModel                      // walking speed, steps factor, snap distance
-	MaxMinutes          float64                            // searches stop here; farther is "not reached" (default 30)
-	ThresholdsMin       []float64                          // coverage thresholds in minutes (default 5, 10, 15)
-	Workers             int                                // parallel searches (default GOMAXPROCS)
-	Categories          []string                           // outlet categories to report, even those without outlets
-	PersonsPerHousehold float64                            // population of a community that gives households only (default 2.62, China's 2020 census)
-	IncludeCandidates   bool                               // candidate stations (found in OpenStreetMap, not confirmed) count too
-	BuildingLevels      float64                            // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
-	Phase               func(name string, d time.Duration) // optional: told the time of each phase
+	Resolution          int           // H3 resolution of cells (default 10)
+	Walk                geo.WalkModel // walking speed, steps factor, snap distance
+	MaxMinutes          float64       // searches stop here; farther is "not reached" (default 30)
+	ThresholdsMin       []float64     // coverage thresholds in minutes (default 5, 10, 15)
+	Workers             int           // parallel searches (default GOMAXPROCS)
+	Categories          []string      // outlet categories to report, even those without outlets
+	PersonsPerHousehold float64       // population of a community that gives households only (default 2.62, China's 2020 census)
+	IncludeCandidates   bool          // candidate stations (found in OpenStreetMap, not confirmed) count too
+	BuildingLevels      float64       // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
+	// Baseline runs main's code paths before the graph snapshots and the one-pass
+	// aggregates: the network rows loaded and the graph built even when the Source keeps
+	// snapshots (GraphStore), and three passes over the cells per set for the summaries.
+	// The same results; the benchmark's baseline.
+	Baseline bool
+	Phase    func(name string, d time.Duration) // optional: told the time of each phase
 }
 
 func (o Options) withDefaults() Options {
@@ -138,9 +143,34 @@ type Engine struct {
 	Clip *Clip
 }
 
-// Load reads a district from src, builds the walk graph and snaps every facility.
+// Load reads a district from src, builds the walk graph and snaps every facility. When
+// src keeps graph snapshots (GraphStore) and opts.Baseline is false, the graph is
+// read from the snapshot of the current network, or built and saved as one: the same
+// graph either way.
 func Load(ctx context.Context, src Source, opts Options) (*Engine, error) {
 	opts = opts.withDefaults()
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	gs, ok := src.(GraphStore)
+	if !ok || opts.Baseline {
+		return loadBuilt(ctx, src, opts)
+	}
+	t := newTimer(opts.Phase)
+	d, err := loadData(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	t.done("load facilities")
+	g, clip, err := loadGraph(ctx, src, gs, d, opts, t)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(d, g, clip, opts, t), nil
+}
+
+// loadBuilt reads the network rows and the facilities and builds the engine (New).
+func loadBuilt(ctx context.Context, src Source, opts Options) (*Engine, error) {
 	t := newTimer(opts.Phase)
 	nodes, edges, err := src.LoadNetwork(ctx)
 	if err != nil {
@@ -207,19 +237,31 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	if len(edges) == 0 {
-		return nil, geo.Errorf(geo.EINVALID, "the walk network is empty: import an OpenStreetMap extract first (lifecircle import osm FILE)")
-	}
 	t := newTimer(opts.Phase)
-	nodes, edges, clip := clipNetwork(d.Districts, nodes, edges, opts.Halo())
-	if len(edges) == 0 {
-		return nil, geo.Errorf(geo.EINVALID, "the walk network has no way within %.1f km of the districts loaded: is the OpenStreetMap extract of the district's area?", opts.Halo()/1000)
-	}
-	g, err := walk.Build(nodes, edges, opts.Walk)
+	g, clip, err := buildGraph(d, nodes, edges, opts)
 	if err != nil {
 		return nil, err
 	}
 	t.done("build graph")
+	return assemble(d, g, clip, opts, t), nil
+}
+
+// buildGraph clips the network to the districts' halo and builds the walk graph.
+func buildGraph(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*walk.Graph, *Clip, error) {
+	if len(edges) == 0 {
+		return nil, nil, geo.Errorf(geo.EINVALID, "the walk network is empty: import an OpenStreetMap extract first (lifecircle import osm FILE)")
+	}
+	nodes, edges, clip := clipNetwork(d.Districts, nodes, edges, opts.Halo())
+	if len(edges) == 0 {
+		return nil, nil, geo.Errorf(geo.EINVALID, "the walk network has no way within %.1f km of the districts loaded: is the OpenStreetMap extract of the district's area?", opts.Halo()/1000)
+	}
+	g, err := walk.Build(nodes, edges, opts.Walk)
+	return g, clip, err
+}
+
+// assemble makes the engine of d on g: candidates split off, every station and outlet
+// snapped (phase "snap facilities").
+func assemble(d Data, g *walk.Graph, clip *Clip, opts Options, t *timer) *Engine {
 	e := &Engine{Options: opts, Graph: g, Data: d, Clip: clip, fields: &fieldCache{}}
 	if !opts.IncludeCandidates {
 		e.Stations, e.Candidates = SplitCandidates(d.Stations)
@@ -229,7 +271,7 @@ func New(d Data, nodes []geo.WalkNode, edges []geo.WalkEdge, opts Options) (*Eng
 	e.indexFacilities()
 	e.Units = e.buildUnits()
 	t.done("snap facilities")
-	return e, nil
+	return e
 }
 
 // timer reports the time of each phase to a callback.

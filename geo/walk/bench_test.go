@@ -1,6 +1,7 @@
 package walk_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -250,6 +251,30 @@ func BenchmarkNearestField(b *testing.B) {
 				kf.Nearest(from[i%len(from)], 3)
 				i++
 			}
+		})
+	}
+}
+
+// BenchmarkReadSnapshot reads back a graph written by WriteSnapshot (from memory): what a
+// compute does instead of Build when the network is unchanged; compare BenchmarkBuild.
+func BenchmarkReadSnapshot(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			n := getBenchNet(b, sz.side)
+			var buf bytes.Buffer
+			if err := n.g.WriteSnapshot(&buf); err != nil {
+				b.Fatal(err)
+			}
+			data := buf.Bytes()
+			b.ResetTimer()
+			clock := startCPU()
+			for b.Loop() {
+				if _, err := walk.ReadSnapshot(bytes.NewReader(data), geo.DefaultWalkModel()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			clock.report(b)
+			b.ReportMetric(float64(len(data))/1e6, "snapshot-MB")
 		})
 	}
 }
