@@ -145,7 +145,7 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 				return err
 			}
 		}
-		if err := addStreetsFromCommunities(ctx, tx); err != nil {
+		if err := addStreetsFromCommunities(ctx, tx, func(int, int) {}); err != nil {
 			return err
 		}
 		if s.Join, err = joinAttributes(ctx, tx, o.Strict); err != nil {
@@ -172,10 +172,11 @@ func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
 }
 
 // addStreetsFromCommunities adds the streets the communities name and no street file
-// gave, and makes a derived street's boundary the union of its communities'. Only the
-// streets that take a derived boundary are unioned: communities without a street code
-// (one group of the whole file, matching no street) cost nothing.
-func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
+// gave, and makes a derived street's boundary the union of its communities'
+// (unionStreetBoundaries). Only the streets that take a derived boundary are unioned:
+// communities without a street code (one group of the whole file, matching no street)
+// cost nothing.
+func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx, progress func(done, total int)) error {
 	_, err := tx.Exec(ctx, `INSERT INTO streets (code, name, district_code, source)
 		SELECT DISTINCT ON (street_code) street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
 		FROM communities WHERE street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
@@ -183,13 +184,7 @@ func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
 	if err != nil {
 		return mapError(err, "add streets")
 	}
-	_, err = tx.Exec(ctx, `UPDATE streets s SET boundary = u.g FROM (
-			SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3)) AS g
-			FROM communities c WHERE c.boundary IS NOT NULL AND c.street_code IS NOT NULL
-				AND EXISTS (SELECT 1 FROM streets t WHERE t.code = c.street_code AND (t.boundary IS NULL OR t.source = 'communities'))
-			GROUP BY street_code) u
-		WHERE s.code = u.street_code AND (s.boundary IS NULL OR s.source = 'communities')`)
-	return mapError(err, "street boundaries")
+	return unionStreetBoundaries(ctx, tx, progress)
 }
 
 var compoundSpec = loadSpec{

@@ -16,7 +16,15 @@ import (
 // example with PostGIS ST_IsValid) and takes a general union otherwise. Invalid input
 // polygons give no meaningful result.
 func Coverage(polys []orb.MultiPolygon) (orb.MultiPolygon, bool) {
-	g := graph{byKey: map[[2]orb.Point]int32{}}
+	n := 0
+	for _, mp := range polys {
+		for _, p := range mp {
+			for _, r := range p {
+				n += len(r)
+			}
+		}
+	}
+	g := newGraph(n)
 	for _, mp := range polys {
 		for _, p := range mp {
 			for i, r := range p {
@@ -33,19 +41,45 @@ func Coverage(polys []orb.MultiPolygon) (orb.MultiPolygon, bool) {
 	return assemble(rings)
 }
 
-// graph holds directed edges; an edge added while its reverse is alive cancels it.
+// graph holds directed edges between numbered vertices; an edge added while its reverse
+// is alive cancels it.
 type graph struct {
-	from, to []orb.Point
-	alive    []bool
-	next     []int32                // the next alive edge with the same ends, or -1
-	byKey    map[[2]orb.Point]int32 // the first alive edge from a to b
+	pts      []orb.Point         // the vertices, by number
+	vid      map[[2]uint64]int32 // a vertex's number, by the bits of its coordinates
+	from, to []int32             // the edges' ends
+	alive    []bool              // false once cancelled
+	next     []int32             // the next alive edge with the same ends, or -1
+	byKey    map[uint64]int32    // the first alive edge from a to b, by edgeKey
+	scratch  []orb.Point         // addRing's
 }
+
+// newGraph makes room for about n vertices and edges.
+func newGraph(n int) *graph {
+	return &graph{vid: make(map[[2]uint64]int32, n), byKey: make(map[uint64]int32, n),
+		pts: make([]orb.Point, 0, n), from: make([]int32, 0, n), to: make([]int32, 0, n),
+		alive: make([]bool, 0, n), next: make([]int32, 0, n)}
+}
+
+// vertex numbers p, the same number for the same point (0 and -0 alike).
+func (g *graph) vertex(p orb.Point) int32 {
+	k := [2]uint64{math.Float64bits(p[0] + 0), math.Float64bits(p[1] + 0)}
+	if v, ok := g.vid[k]; ok {
+		return v
+	}
+	v := int32(len(g.pts))
+	g.vid[k] = v
+	g.pts = append(g.pts, p)
+	return v
+}
+
+func edgeKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // addRing adds the edges of r, counter-clockwise for a shell and clockwise for a hole;
 // false for a ring with a coordinate that is not finite, of fewer than three distinct
 // points or of no orientation.
 func (g *graph) addRing(r orb.Ring, shell bool) bool {
-	pts := make([]orb.Point, 0, len(r))
+	pts := g.scratch[:0]
+	defer func() { g.scratch = pts[:0] }()
 	for _, p := range r {
 		if !finite(p[0]) || !finite(p[1]) {
 			return false
@@ -65,18 +99,25 @@ func (g *graph) addRing(r orb.Ring, shell bool) bool {
 		return false
 	}
 	reverse := (o > 0) != shell
-	for i := range pts {
-		a, b := pts[i], pts[(i+1)%len(pts)]
-		if reverse {
-			a, b = b, a
+	first := g.vertex(pts[0])
+	prev := first
+	for i := 1; i <= len(pts); i++ {
+		v := first
+		if i < len(pts) {
+			v = g.vertex(pts[i])
 		}
-		g.add(a, b)
+		if reverse {
+			g.add(v, prev)
+		} else {
+			g.add(prev, v)
+		}
+		prev = v
 	}
 	return true
 }
 
-func (g *graph) add(a, b orb.Point) {
-	rev := [2]orb.Point{b, a}
+func (g *graph) add(a, b int32) {
+	rev := edgeKey(b, a)
 	if h, ok := g.byKey[rev]; ok {
 		g.alive[h] = false
 		if g.next[h] >= 0 {
@@ -86,7 +127,7 @@ func (g *graph) add(a, b orb.Point) {
 		}
 		return
 	}
-	key := [2]orb.Point{a, b}
+	key := edgeKey(a, b)
 	nx := int32(-1)
 	if h, ok := g.byKey[key]; ok {
 		nx = h
@@ -100,31 +141,31 @@ func (g *graph) add(a, b orb.Point) {
 // appearance, each passing a vertex once; false when an edge leads nowhere or to an edge
 // already used.
 func (g *graph) rings() ([]orb.Ring, bool) {
-	outHead := map[orb.Point]int32{}
+	outHead := make([]int32, len(g.pts))
+	for i := range outHead {
+		outHead[i] = -1
+	}
 	outNext := make([]int32, len(g.from))
 	for i := len(g.from) - 1; i >= 0; i-- {
-		if !g.alive[i] {
-			continue
+		if g.alive[i] {
+			outNext[i] = outHead[g.from[i]]
+			outHead[g.from[i]] = int32(i)
 		}
-		outNext[i] = -1
-		if h, ok := outHead[g.from[i]]; ok {
-			outNext[i] = h
-		}
-		outHead[g.from[i]] = int32(i)
 	}
 	used := make([]bool, len(g.from))
-	seen := map[orb.Point]int{}
+	seen := make([]int32, len(g.pts)) // a vertex's place in the walk, plus one; 0: not in it
 	var out []orb.Ring
+	var walk []int32
 	for s := range g.from {
 		if !g.alive[s] || used[s] {
 			continue
 		}
-		ring := orb.Ring{g.from[s]}
+		walk = append(walk[:0], g.from[s])
 		for e := int32(s); ; {
 			used[e] = true
-			ring = append(ring, g.to[e])
-			h, ok := outHead[g.to[e]]
-			if !ok {
+			walk = append(walk, g.to[e])
+			h := outHead[g.to[e]]
+			if h < 0 {
 				return nil, false
 			}
 			n := g.leftmost(e, h, outNext)
@@ -136,29 +177,35 @@ func (g *graph) rings() ([]orb.Ring, bool) {
 			}
 			e = n
 		}
-		out = splitLoops(out, ring, seen)
+		out = g.splitLoops(out, walk, seen)
 	}
 	return out, true
 }
 
-// splitLoops appends to out the loops of the closed walk ring, cut where it passes a
-// vertex again (rings of a valid polygon pass each vertex once); seen is scratch space.
-func splitLoops(out []orb.Ring, ring orb.Ring, seen map[orb.Point]int) []orb.Ring {
-	clear(seen)
-	stack := make(orb.Ring, 0, len(ring))
-	for _, v := range ring {
-		i, ok := seen[v]
-		if !ok {
-			seen[v] = len(stack)
+// splitLoops appends to out the loops of the closed walk (vertex numbers, first = last),
+// cut where it passes a vertex again: the rings of a valid polygon pass each vertex once.
+// seen is all zeros on entry and on return.
+func (g *graph) splitLoops(out []orb.Ring, walk []int32, seen []int32) []orb.Ring {
+	stack := make([]int32, 0, len(walk))
+	for _, v := range walk {
+		i := seen[v] - 1
+		if i < 0 {
 			stack = append(stack, v)
+			seen[v] = int32(len(stack))
 			continue
 		}
-		loop := append(append(make(orb.Ring, 0, len(stack)-i+1), stack[i:]...), v)
-		out = append(out, loop)
+		loop := make(orb.Ring, 0, len(stack)-int(i)+1)
+		for _, w := range stack[i:] {
+			loop = append(loop, g.pts[w])
+		}
+		out = append(out, append(loop, g.pts[v]))
 		for _, w := range stack[i+1:] {
-			delete(seen, w)
+			seen[w] = 0
 		}
 		stack = stack[:i+1]
+	}
+	for _, w := range stack {
+		seen[w] = 0
 	}
 	return out
 }
@@ -169,11 +216,12 @@ func (g *graph) leftmost(e, h int32, outNext []int32) int32 {
 	if outNext[h] < 0 {
 		return h
 	}
-	v := g.to[e]
-	back := math.Atan2(g.from[e][1]-v[1], g.from[e][0]-v[0])
+	v, u := g.pts[g.to[e]], g.pts[g.from[e]]
+	back := math.Atan2(u[1]-v[1], u[0]-v[0])
 	best, bestTurn := h, math.Inf(1)
 	for c := h; c >= 0; c = outNext[c] {
-		turn := back - math.Atan2(g.to[c][1]-v[1], g.to[c][0]-v[0])
+		w := g.pts[g.to[c]]
+		turn := back - math.Atan2(w[1]-v[1], w[0]-v[0])
 		for turn <= 0 {
 			turn += 2 * math.Pi
 		}
