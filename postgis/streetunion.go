@@ -20,11 +20,13 @@ const derivedStreetCommunities = `FROM communities c WHERE c.boundary IS NOT NUL
 // as a district's boundary data has them) are dissolved in Go (geo/dissolve), and the
 // result is taken when PostGIS finds it valid, which makes it the exact union; the other
 // streets get ST_Union. Either way the stored boundary is the same point set.
-func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(done, total int)) error {
+func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step string, done, total int64)) error {
+	end := startStep(progress, "reading community boundaries")
 	streets, err := streetCommunities(ctx, tx)
 	if err != nil {
 		return err
 	}
+	end()
 	var codes []string
 	var unions [][]byte
 	for i, s := range streets {
@@ -35,8 +37,12 @@ func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(done, t
 			}
 			codes, unions = append(codes, s.code), append(unions, b)
 		}
-		progress(i+1, len(streets))
+		if progress != nil {
+			progress("dissolving street boundaries", int64(i+1), int64(len(streets)))
+		}
 	}
+	end = startStep(progress, "storing street boundaries")
+	defer end()
 	rows, err := tx.Query(ctx, `UPDATE streets s SET boundary = u.g
 		FROM (SELECT code, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS g FROM unnest($1::text[], $2::bytea[]) AS x(code, wkb)) u
 		WHERE s.code = u.code AND (s.boundary IS NULL OR s.source = 'communities') AND (ST_IsValidDetail(u.g)).valid

@@ -3,6 +3,7 @@ package postgis_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -165,5 +166,46 @@ func TestDissolveDataV(t *testing.T) {
 	}
 	if polys >= pieces {
 		t.Errorf("%d polygons from %d: no shared edge cancelled", polys, pieces)
+	}
+}
+
+// TestImportCommunitiesProgress follows the steps a community import reports: each step
+// starts (0 of 1) and ends (1 of 1) before the next starts, and the derived street
+// boundaries are counted street by street.
+func TestImportCommunitiesProgress(t *testing.T) {
+	db, _ := postgistest.New(t)
+	cs := append(grid3([2]int{0, 0}, [2]int{1, 0}), community("510104002001", square(104.1, 30.6, 0.01)))
+	type call struct {
+		step        string
+		done, total int64
+	}
+	var calls []call
+	o := postgis.ImportOptions{Progress: func(step string, done, total int64) { calls = append(calls, call{step, done, total}) }}
+	b := postgis.Batch{Kind: "communities", FileName: "c.geojson", Mode: postgis.ModeReplace, Read: len(cs)}
+	if _, err := db.ImportCommunities(context.Background(), b, cs, o); err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	var dissolved []call
+	for i, c := range calls {
+		if c.step == "dissolving street boundaries" {
+			dissolved = append(dissolved, c)
+			continue
+		}
+		if c.done == 0 {
+			steps = append(steps, c.step)
+			if i+1 >= len(calls) || calls[i+1] != (call{c.step, 1, 1}) {
+				t.Errorf("step %q starts (call %d) but does not end next", c.step, i)
+			}
+		}
+	}
+	want := []string{"copying 3 communities", "checking polygons", "removing the earlier communities", "inserting communities",
+		"checking against the streets and districts", "adding streets", "reading community boundaries", "storing street boundaries",
+		"joining attribute tables", "dropping stale streets and coverage"}
+	if !slices.Equal(steps, want) {
+		t.Errorf("steps\n%q\nwant\n%q", steps, want)
+	}
+	if !slices.Equal(dissolved, []call{{"dissolving street boundaries", 1, 2}, {"dissolving street boundaries", 2, 2}}) {
+		t.Errorf("dissolving reported %v, want streets 1 and 2 of 2", dissolved)
 	}
 }

@@ -60,28 +60,15 @@ func runOSMImportWith(ctx context.Context, cfg *Config, path string, fl osmFlags
 	if err != nil {
 		return err
 	}
-	var finish func()
-	phase := ""
-	var report func(done, total int64)
-	opts := osmimport.Options{Categories: cats, Stations: rules, Progress: func(p string, done, total int64) {
-		if p != phase {
-			if finish != nil {
-				finish()
-			}
-			phase = p
-			report, finish = cfg.progress(filepath.Base(path)+": "+p, "bytes")
-		}
-		report(done, total)
-	}}
+	report, finish := cfg.phases(filepath.Base(path)+": ", "bytes")
+	opts := osmimport.Options{Categories: cats, Stations: rules, Progress: report}
 	req := district.OSMRequest{Path: path, Read: opts, Walk: cfg.Walk, AllowShrink: fl.allowShrink, SkipInvalid: fl.skipInvalid}
 	var res *district.OSMImport
 	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
 		res, err = district.ImportOSM(ctx, db, req)
 		return err
 	})
-	if finish != nil {
-		finish()
-	}
+	finish()
 	if err != nil {
 		return err
 	}
