@@ -43,9 +43,11 @@ func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step st
 	}
 	end = startStep(progress, "storing street boundaries")
 	defer end()
-	rows, err := tx.Query(ctx, `UPDATE streets s SET boundary = u.g
-		FROM (SELECT code, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS g FROM unnest($1::text[], $2::bytea[]) AS x(code, wkb)) u
-		WHERE s.code = u.code AND (s.boundary IS NULL OR s.source = 'communities') AND (ST_IsValidDetail(u.g)).valid
+	rows, err := tx.Query(ctx, `WITH u AS MATERIALIZED (
+			SELECT code, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS g FROM unnest($1::text[], $2::bytea[]) AS x(code, wkb)),
+		v AS MATERIALIZED (SELECT code, g FROM u WHERE (ST_IsValidDetail(g)).valid)
+		UPDATE streets s SET boundary = v.g FROM v
+		WHERE s.code = v.code AND (s.boundary IS NULL OR s.source = 'communities')
 		RETURNING s.code`, codes, unions)
 	if err != nil {
 		return mapError(err, "street boundaries")
