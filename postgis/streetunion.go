@@ -59,6 +59,9 @@ func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step st
 	if len(done) == len(streets) {
 		return nil
 	}
+	if done == nil {
+		done = []string{} // <> ALL of an empty array is true, of NULL never
+	}
 	_, err = tx.Exec(ctx, `UPDATE streets s SET boundary = u.g FROM (
 			SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3)) AS g `+derivedStreetCommunities+`
 				AND c.street_code <> ALL($1::text[])
