@@ -30,6 +30,8 @@ type ImportRequest struct {
 	// Strict fails an attribute table (communities without boundaries) with a row that
 	// matches no community boundary.
 	Strict bool
+	// Progress, when set, hears the store's steps (geo.ImportOptions.Progress).
+	Progress func(step string, done, total int64)
 }
 
 // Prepared is a file read and accepted by the reject policy, ready to store.
@@ -39,6 +41,8 @@ type Prepared struct {
 	kind   importers.Kind
 	repair bool
 	strict bool
+
+	progress func(step string, done, total int64)
 }
 
 // Rejects returns the bad records left out (only under SkipInvalid; otherwise a file with
@@ -70,7 +74,8 @@ func Prepare(ctx context.Context, req ImportRequest) (*Prepared, error) {
 	}
 	b := geo.Batch{Kind: string(req.Kind), FileName: name, SHA256: sum, CRS: res.CRS,
 		Mode: req.Mode, Read: res.Read, Rejected: len(res.Rejects)}
-	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair, strict: req.Strict}, nil
+	return &Prepared{Batch: b, Result: res, kind: req.Kind, repair: req.Read.Repair, strict: req.Strict,
+		progress: req.Progress}, nil
 }
 
 // read hashes and reads the file: from Path (hashed first, so a missing file is named as
@@ -90,7 +95,7 @@ func read(ctx context.Context, req ImportRequest) (name, sum string, res *import
 
 // Store writes the prepared records and the batch record through st, in one transaction.
 func (p *Prepared) Store(ctx context.Context, st ImportStore) (geo.ImportSummary, error) {
-	o := geo.ImportOptions{Repair: p.repair, Records: p.Result.Records, Strict: p.strict}
+	o := geo.ImportOptions{Repair: p.repair, Records: p.Result.Records, Strict: p.strict, Progress: p.progress}
 	res := p.Result
 	switch p.kind {
 	case importers.KindDistricts:

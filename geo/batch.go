@@ -42,6 +42,10 @@ type ImportOptions struct {
 	Repair  bool  // mend invalid polygons (ST_MakeValid) instead of failing
 	Records []int // the file's record number of each value, for messages; nil: 1, 2, 3 …
 	Strict  bool  // attribute tables: a row that matches no unit fails the import
+	// Progress, when set, hears the store's steps: each step's name with done 0 of total 1
+	// as it starts and 1 of 1 as it ends, or, for a step over many items (the streets
+	// whose boundaries are derived), the items done so far of all.
+	Progress func(step string, done, total int64)
 }
 
 // Record returns the file's record number of value i: Records[i], or i+1 past the end of

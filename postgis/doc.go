@@ -10,7 +10,7 @@
 // compute's results arrive as one coverage.Run (cells, per-cell walk times, summaries).
 //
 // postgis may import geo and the subpackages whose values it stores (geo/coverage,
-// geo/walk, geo/derive), migrations, pgx, goose, orb, h3-go, go-geom, and for the tile
-// cache hashicorp/golang-lru and x/sync/singleflight; never geo/engine, geo/assess,
-// geo/siting, district, echo or api.
+// geo/walk, geo/derive) or derives (geo/dissolve: street boundaries), migrations, pgx,
+// goose, orb, h3-go, go-geom, and for the tile cache hashicorp/golang-lru and
+// x/sync/singleflight; never geo/engine, geo/assess, geo/siting, district, echo or api.
 package postgis

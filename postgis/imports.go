@@ -41,13 +41,15 @@ func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Statio
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		if s, err = loadRows(ctx, tx, stationSpec, b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, withProgress(stationSpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		if b.Mode != ModeReplace || b.RowSource() != geo.SourceFile {
 			return nil
 		}
+		end := startStep(o.Progress, "replacing candidate stations")
 		s.ReplacedCandidates, err = replaceCandidates(ctx, tx, s.BatchID)
+		end()
 		return err
 	})
 	return s, importError(err, b.FileName, stationSpec, rows)
@@ -137,23 +139,28 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 			return err
 		}
 		var err error
-		if s, err = loadRows(ctx, tx, communitySpec, b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, withProgress(communitySpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		if b.RowSource() == "file" {
+			end := startStep(o.Progress, "checking against the streets and districts")
 			if err := checkCommunities(ctx, tx, unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}, &s); err != nil {
 				return err
 			}
+			end()
 		}
-		if err := addStreetsFromCommunities(ctx, tx); err != nil {
+		if err := addStreetsFromCommunities(ctx, tx, o.Progress); err != nil {
 			return err
 		}
+		end := startStep(o.Progress, "joining attribute tables")
 		if s.Join, err = joinAttributes(ctx, tx, o.Strict); err != nil {
 			return err
 		}
+		end()
 		if b.Mode != ModeReplace {
 			return nil
 		}
+		defer startStep(o.Progress, "dropping stale streets and coverage")()
 		return dropDerivedFromCommunities(ctx, tx)
 	})
 	return s, importError(err, b.FileName, communitySpec, rows)
@@ -172,10 +179,12 @@ func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
 }
 
 // addStreetsFromCommunities adds the streets the communities name and no street file
-// gave, and makes a derived street's boundary the union of its communities'. Only the
-// streets that take a derived boundary are unioned: communities without a street code
-// (one group of the whole file, matching no street) cost nothing.
-func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
+// gave, and makes a derived street's boundary the union of its communities'
+// (unionStreetBoundaries). Only the streets that take a derived boundary are unioned:
+// communities without a street code (one group of the whole file, matching no street)
+// cost nothing.
+func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx, progress func(step string, done, total int64)) error {
+	end := startStep(progress, "adding streets")
 	_, err := tx.Exec(ctx, `INSERT INTO streets (code, name, district_code, source)
 		SELECT DISTINCT ON (street_code) street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
 		FROM communities WHERE street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
@@ -183,13 +192,8 @@ func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx) error {
 	if err != nil {
 		return mapError(err, "add streets")
 	}
-	_, err = tx.Exec(ctx, `UPDATE streets s SET boundary = u.g FROM (
-			SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3)) AS g
-			FROM communities c WHERE c.boundary IS NOT NULL AND c.street_code IS NOT NULL
-				AND EXISTS (SELECT 1 FROM streets t WHERE t.code = c.street_code AND (t.boundary IS NULL OR t.source = 'communities'))
-			GROUP BY street_code) u
-		WHERE s.code = u.street_code AND (s.boundary IS NULL OR s.source = 'communities')`)
-	return mapError(err, "street boundaries")
+	end()
+	return unionStreetBoundaries(ctx, tx, progress)
 }
 
 var compoundSpec = loadSpec{
@@ -225,10 +229,16 @@ func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o 
 			return err
 		}
 		var err error
-		s, err = loadRows(ctx, tx, spec, b, rows, o.Repair)
+		s, err = loadRows(ctx, tx, withProgress(spec, o), b, rows, o.Repair)
 		return err
 	})
 	return s, importError(err, b.FileName, spec, rows)
+}
+
+// withProgress is spec telling its steps to o.Progress.
+func withProgress(spec loadSpec, o ImportOptions) loadSpec {
+	spec.progress = o.Progress
+	return spec
 }
 
 // maxKeyBytes bounds a natural key: a B-tree index entry must stay under 2704 bytes.

@@ -19,6 +19,19 @@ type loadSpec struct {
 	cols     []string // target columns, in the order of selects
 	selects  []string // expressions over tmp t, one per target column
 	polygons string   // tmp column with WKB polygons to validate, or ""
+
+	// progress hears the steps of a load (ImportOptions.Progress); may be nil.
+	progress func(step string, done, total int64)
+}
+
+// startStep tells progress (when not nil) that the step called name starts (done 0 of
+// 1); the func it returns tells it that the step ended (1 of 1).
+func startStep(progress func(step string, done, total int64), name string) (end func()) {
+	if progress == nil {
+		return func() {}
+	}
+	progress(name, 0, 1)
+	return func() { progress(name, 1, 1) }
 }
 
 // stagedSpec is the loadSpec of table (natural key key) whose temporary table holds rec
@@ -75,24 +88,32 @@ func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID in
 	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE "+pgx.Identifier{tmp}.Sanitize()+" ("+spec.tmpDDL+") ON COMMIT DROP"); err != nil {
 		return mapError(err, "create staging table")
 	}
+	end := startStep(spec.progress, fmt.Sprintf("copying %d %s", len(rows), spec.table))
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{tmp}, spec.tmpCols, pgx.CopyFromRows(rows)); err != nil {
 		return mapError(err, "copy "+spec.table)
 	}
+	end()
 	if spec.polygons != "" {
+		end = startStep(spec.progress, "checking polygons")
 		if err := checkPolygons(ctx, tx, tmp, spec.polygons, b.FileName, repair); err != nil {
 			return err
 		}
+		end()
 	}
 	if b.Mode == ModeReplace {
+		end = startStep(spec.progress, "removing the earlier "+spec.table)
 		tag, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{spec.table}.Sanitize()+" WHERE source = $1", source)
 		if err != nil {
 			return mapError(err, "clear "+spec.table)
 		}
 		s.Deleted += int(tag.RowsAffected())
+		end()
 	}
+	end = startStep(spec.progress, "inserting "+spec.table)
 	if err := upsert(ctx, tx, spec, tmp, batchID, s); err != nil {
 		return err
 	}
+	end()
 	_, err := tx.Exec(ctx, "DROP TABLE "+pgx.Identifier{tmp}.Sanitize())
 	return mapError(err, "drop staging table")
 }

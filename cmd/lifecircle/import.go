@@ -164,6 +164,8 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	}
 	report, finish := cfg.progress("reading "+filepath.Base(path), "bytes")
 	req.Read.Progress = report
+	var storeDone func()
+	req.Progress, storeDone = cfg.phases("storing "+filepath.Base(path)+": ", "")
 	p, err := district.Prepare(ctx, req)
 	finish()
 	if err != nil {
@@ -177,6 +179,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 		return err
 	}
 	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
+	storeDone()
 	if err != nil {
 		return err
 	}

@@ -57,28 +57,15 @@ func runOSMImportWith(ctx context.Context, cfg *Config, req district.OSMRequest,
 	if err != nil {
 		return err
 	}
-	var finish func()
-	phase := ""
-	var report func(done, total int64)
-	opts := osmimport.Options{Categories: cats, Stations: rules, Progress: func(p string, done, total int64) {
-		if p != phase {
-			if finish != nil {
-				finish()
-			}
-			phase = p
-			report, finish = cfg.progress(filepath.Base(req.Path)+": "+p, "bytes")
-		}
-		report(done, total)
-	}}
-	req.Read, req.Walk = opts, cfg.Walk
+	report, finish := cfg.phases(filepath.Base(req.Path)+": ", "bytes")
+	req.Read = osmimport.Options{Categories: cats, Stations: rules, Progress: report}
+	req.Walk = cfg.Walk
 	var res *district.OSMImport
 	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
 		res, err = district.ImportOSM(ctx, db, req)
 		return err
 	})
-	if finish != nil {
-		finish()
-	}
+	finish()
 	if err != nil {
 		return err
 	}
