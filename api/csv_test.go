@@ -3,7 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/csv"
-	"strconv"
+	"github.com/lifecircle/lifecircle/internal/csvcheck"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
@@ -66,7 +66,7 @@ func TestCSVAnswersDefuseFormulas(t *testing.T) {
 			for i, row := range rows {
 				found = found || row[col] == tc.want
 				for j, cell := range row {
-					if formulaLike(cell) {
+					if csvcheck.FormulaLike(cell) {
 						t.Errorf("row %d column %d: %q would run as a formula", i, j, cell)
 					}
 				}
@@ -90,20 +90,4 @@ func readAnswerCSV(tb testing.TB, body []byte) [][]string {
 		tb.Fatalf("%d rows, %v", len(rows), err)
 	}
 	return rows
-}
-
-// formulaLike reports whether a spreadsheet would take cell for a formula: it starts
-// with =, +, @, a tab, a carriage return, or a minus that does not begin a number.
-func formulaLike(cell string) bool {
-	if cell == "" {
-		return false
-	}
-	switch cell[0] {
-	case '=', '+', '@', '\t', '\r':
-		return true
-	case '-':
-		_, err := strconv.ParseFloat(cell, 64)
-		return err != nil
-	}
-	return false
 }

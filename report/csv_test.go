@@ -3,9 +3,9 @@ package report_test
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/lifecircle/lifecircle/internal/csvcheck"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -205,26 +205,10 @@ func TestCSVDefusesFormulas(t *testing.T) {
 	for _, name := range []string{report.StreetsCSV, report.CoverageCSV, report.GapsCSV, report.StandardsCSV} {
 		for i, row := range readCSV(t, filepath.Join(dir, name)) {
 			for j, cell := range row {
-				if formulaLike(cell) {
+				if csvcheck.FormulaLike(cell) {
 					t.Errorf("%s row %d column %d: %q would run as a formula", name, i, j, cell)
 				}
 			}
 		}
 	}
-}
-
-// formulaLike reports whether a spreadsheet would take cell for a formula: it starts
-// with =, +, @, a tab, a carriage return, or a minus that does not begin a number.
-func formulaLike(cell string) bool {
-	if cell == "" {
-		return false
-	}
-	switch cell[0] {
-	case '=', '+', '@', '\t', '\r':
-		return true
-	case '-':
-		_, err := strconv.ParseFloat(cell, 64)
-		return err != nil
-	}
-	return false
 }
