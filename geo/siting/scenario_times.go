@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/gridindex"
 	"github.com/lifecircle/lifecircle/geo/walk"
@@ -62,7 +63,8 @@ func lower(e *engine.Engine, out []float32, added []walk.Snap, limit float64) er
 
 // refill gives the cells whose nearest facility of set k (Result.Nearest) is removed
 // their time from the surviving facilities, by one bounded search from those that lie
-// within straight-line reach of such a cell: only those can reach it within the limit.
+// within straight-line reach of such a cell (only those can reach it within the limit),
+// which labels only the nodes that may still reach a disc around those cells in time.
 // The other cells keep their time: their nearest facility survives, and losing a source
 // never lowers a time.
 func refill(e *engine.Engine, k int, ch change, out []float32, limit float64) error {
@@ -97,7 +99,8 @@ func refill(e *engine.Engine, k int, ch change, out []float32, limit float64) er
 	if len(sources) == 0 {
 		return nil
 	}
-	f := e.Graph.MultiSource(sources, limit)
+	centre, reach := discAround(centres)
+	f := e.Graph.MultiSourceNear(sources, limit, centre, reach)
 	defer f.Release()
 	for _, i := range cells {
 		if t, _, ok := f.At(e.CellSnaps[i]); ok {
@@ -105,6 +108,17 @@ func refill(e *engine.Engine, k int, ch change, out []float32, limit float64) er
 		}
 	}
 	return nil
+}
+
+// discAround returns the middle of pts' bounding box (WGS84 lon, lat) and the great-circle
+// metres to the farthest of them, plus one.
+func discAround(pts []orb.Point) (orb.Point, float64) {
+	c := orb.MultiPoint(pts).Bound().Center()
+	r := 0.0
+	for _, p := range pts {
+		r = max(r, geo.HaversineM(c, p))
+	}
+	return c, r + 1
 }
 
 // anyAfter returns the "any station" set's times with the change made from the levels'
