@@ -39,11 +39,17 @@ func timesAfter(e *engine.Engine, k int, ch change, full bool) ([]float32, error
 // least sum over paths from one facility, so the least over old and new facilities is
 // what one search from all of them finds, to the bit.
 func lower(e *engine.Engine, out []float32, added []walk.Snap, limit float64) error {
+	radius := straightReachM(e, limit)
 	origins := make([]orb.Point, len(added))
+	var box orb.Bound // a quick test before anyWithin's
 	for j, s := range added {
 		origins[j] = s.Origin
+		if b := gridindex.AroundM(s.Origin, radius); j == 0 {
+			box = b
+		} else {
+			box = box.Union(b)
+		}
 	}
-	radius := straightReachM(e, limit)
 	ix, err := gridindex.NewPoints(origins, radius, 0)
 	if err != nil {
 		return err
@@ -51,7 +57,7 @@ func lower(e *engine.Engine, out []float32, added []walk.Snap, limit float64) er
 	f := e.Graph.MultiSource(added, limit)
 	defer f.Release()
 	for i, c := range e.Cells {
-		if !e.CellSnaps[i].OnNetwork || !anyWithin(ix, origins, c.Center, radius) {
+		if !box.Contains(c.Center) || !e.CellSnaps[i].OnNetwork || !anyWithin(ix, origins, c.Center, radius) {
 			continue
 		}
 		if t, _, ok := f.At(e.CellSnaps[i]); ok && float32(t) < out[i] {
