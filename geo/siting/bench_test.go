@@ -2,7 +2,11 @@ package siting_test
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"syscall"
 	"testing"
@@ -112,4 +116,101 @@ func BenchmarkSharedCentres(b *testing.B) {
 	b.ReportMetric(float64(len(e.Communities)), "communities")
 	b.ReportMetric(float64(res.Candidates), "searched")
 	b.ReportMetric(float64(len(res.Groups)), "groups")
+}
+
+// BenchmarkScenarioAddRemove runs LIFECIRCLE_BENCH_SCENARIOS (default 200) random
+// one-station scenarios, half adding a station of a random level at a random cell centre
+// and half removing a random station, each by Scenario (incremental) and by the former
+// full-recompute path in the same run, checks that both answer the same, and reports
+// the wall-clock p50 and p99 of each in ms (of the incremental path also the p99 of adds
+// and of removals, and the process CPU time's p50 and p99: on a shared machine the wall
+// clock includes other programs' turns). Target on 1M nodes
+// (LIFECIRCLE_BENCH_NODES=1030000): p99 ≤ 50 ms.
+func BenchmarkScenarioAddRemove(b *testing.B) {
+	e := benchEngine(b)
+	changes := randomChanges(b, e, benchScenarios(b))
+	for b.Loop() {
+		var inc, full, cpu, add, remove []time.Duration
+		for i, c := range changes {
+			cpu0 := cpuNow()
+			a, da := timedScenario(b, siting.Scenario, e, c)
+			cpu = append(cpu, cpuNow()-cpu0)
+			f, df := timedScenario(b, siting.ScenarioFull, e, c)
+			if !reflect.DeepEqual(a, f) {
+				b.Fatalf("change %+v: the incremental and the full answers differ", c)
+			}
+			inc, full = append(inc, da), append(full, df)
+			if i%2 == 0 {
+				add = append(add, da)
+			} else {
+				remove = append(remove, da)
+			}
+		}
+		for _, m := range []struct {
+			unit string
+			ds   []time.Duration
+			p    float64
+		}{{"p50-ms", inc, 50}, {"p99-ms", inc, 99}, {"add-p99-ms", add, 99}, {"remove-p99-ms", remove, 99},
+			{"cpu-p50-ms", cpu, 50}, {"cpu-p99-ms", cpu, 99}, {"full-p50-ms", full, 50}, {"full-p99-ms", full, 99}} {
+			b.ReportMetric(percentileMs(m.ds, m.p), m.unit)
+		}
+	}
+	b.ReportMetric(float64(len(changes)), "scenarios")
+}
+
+// benchScenarios is LIFECIRCLE_BENCH_SCENARIOS, default 200.
+func benchScenarios(b *testing.B) int {
+	s := os.Getenv("LIFECIRCLE_BENCH_SCENARIOS")
+	if s == "" {
+		return 200
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("LIFECIRCLE_BENCH_SCENARIOS=%q: want a positive count", s)
+	}
+	return n
+}
+
+// randomChanges returns n changes, alternately adding a station of a random level at a
+// random on-network cell centre and removing a random station (fixed seed).
+func randomChanges(b *testing.B, e *engine.Engine, n int) []siting.Change {
+	var cells []int
+	for i, s := range e.CellSnaps {
+		if s.OnNetwork {
+			cells = append(cells, i)
+		}
+	}
+	if len(cells) == 0 || len(e.Stations) == 0 {
+		b.Fatal("the synthetic district has no on-network cell or no station")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	levels := geo.Levels()
+	out := make([]siting.Change, n)
+	for i := range out {
+		if i%2 == 0 {
+			p := e.Cells[cells[rng.IntN(len(cells))]].Center
+			out[i].Add = []siting.Addition{{Point: p, Kind: engine.KindLevel, Key: string(levels[rng.IntN(len(levels))])}}
+		} else {
+			out[i].Remove = []string{e.Stations[rng.IntN(len(e.Stations))].ID}
+		}
+	}
+	return out
+}
+
+// timedScenario runs one scenario and returns its answer and wall-clock time.
+func timedScenario(b *testing.B, run func(context.Context, *engine.Engine, siting.Change) (siting.ScenarioResult, error), e *engine.Engine, c siting.Change) (siting.ScenarioResult, time.Duration) {
+	start := time.Now()
+	res, err := run(context.Background(), e, c)
+	d := time.Since(start)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res, d
+}
+
+// percentileMs is the p-th percentile (nearest rank) of ds in milliseconds.
+func percentileMs(ds []time.Duration, p float64) float64 {
+	s := slices.Sorted(slices.Values(ds))
+	i := int(math.Ceil(p/100*float64(len(s)))) - 1
+	return float64(s[max(0, i)]) / float64(time.Millisecond)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/internal/fixture"
+	"github.com/lifecircle/lifecircle/internal/walkref"
 	"github.com/paulmach/orb"
 )
 
@@ -112,38 +113,185 @@ func checkRow(t *testing.T, r siting.ScenarioRow, before, after []float64, pop f
 }
 
 // TestScenarioMatchesRecomputedEngine compares a scenario with an engine built from
-// scratch with the change made (Compute's summaries), on a street grid.
+// scratch with the change made (Compute's summaries and per-cell times, to the bit),
+// with the former full-recompute path and with a brute-force search per facility
+// (internal/walkref), on two street grids: the small one of gridDistrict, and a 2.4 km
+// one with five community stations and a 10-minute search bound, where removing a station
+// changes the nearest of many cells and leaves some out of reach.
 func TestScenarioMatchesRecomputedEngine(t *testing.T) {
 	nodes, edges, d := gridDistrict(t, 13)
-	e := compute(t, d, nodes, edges)
+	opts := engine.Options{Categories: []string{"supermarket", "pharmacy"}}
+	e := fixture.Compute(t, d, nodes, edges, opts)
 	p := func(x, y int) orb.Point { return nodes[y*13+x].Point }
+	mNodes, mEdges, md := manyStationsDistrict(t)
+	mOpts := engine.Options{Categories: []string{"supermarket", "pharmacy"}, MaxMinutes: 10, ThresholdsMin: []float64{5, 10}}
+	me := fixture.Compute(t, md, mNodes, mEdges, mOpts)
+	mp := func(x, y int) orb.Point { return mNodes[y*25+x].Point }
 	tests := []struct {
 		name   string
+		many   bool // on manyStationsDistrict
 		change siting.Change
 	}{
-		{"add a community station and a supermarket", siting.Change{Add: []siting.Addition{
+		{"add a community station and a supermarket", false, siting.Change{Add: []siting.Addition{
 			{Point: fixture.MetresNorth(p(8, 9), 20), Kind: engine.KindLevel, Key: "community"},
 			{Point: p(2, 11), Kind: engine.KindCategory, Key: "supermarket"}}}},
-		{"add a pharmacy where there is none", siting.Change{Add: []siting.Addition{{Point: p(6, 6), Kind: engine.KindCategory, Key: "pharmacy"}}}},
-		{"remove the building station, add two", siting.Change{Remove: []string{"ne"}, Add: []siting.Addition{
+		{"add a pharmacy where there is none", false, siting.Change{Add: []siting.Addition{{Point: p(6, 6), Kind: engine.KindCategory, Key: "pharmacy"}}}},
+		{"remove the building station, add two", false, siting.Change{Remove: []string{"ne"}, Add: []siting.Addition{
 			{Point: p(12, 0), Kind: engine.KindLevel, Key: "building"}, {Point: p(0, 12), Kind: engine.KindLevel, Key: "building"}}}},
-		{"remove the supermarket", siting.Change{Remove: []string{"shop"}}},
+		{"remove the supermarket", false, siting.Change{Remove: []string{"shop"}}},
+		{"remove the central community station", true, siting.Change{Remove: []string{"c"}}},
+		{"remove a corner community station", true, siting.Change{Remove: []string{"sw"}}},
+		{"remove two neighbours", true, siting.Change{Remove: []string{"c", "ne"}}},
+		{"remove the only street station", true, siting.Change{Remove: []string{"street"}}},
+		{"add a community station between two", true, siting.Change{Add: []siting.Addition{
+			{Point: fixture.MetresNorth(mp(15, 15), 30), Kind: engine.KindLevel, Key: "community"}}}},
+		{"move the central station east", true, siting.Change{Remove: []string{"c"}, Add: []siting.Addition{
+			{Point: mp(16, 12), Kind: engine.KindLevel, Key: "community"}}}},
+		{"remove a supermarket, add a pharmacy", true, siting.Change{Remove: []string{"shop1"}, Add: []siting.Addition{
+			{Point: mp(20, 3), Kind: engine.KindCategory, Key: "pharmacy"}}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			e, d, nodes, edges, opts := e, d, nodes, edges, opts
+			if tc.many {
+				e, d, nodes, edges, opts = me, md, mNodes, mEdges, mOpts
+			}
 			res, err := siting.Scenario(context.Background(), e, tc.change)
 			if err != nil {
 				t.Fatal(err)
 			}
-			fresh := compute(t, apply(d, tc.change), nodes, edges)
+			fresh := fixture.Compute(t, apply(d, tc.change), nodes, edges, opts)
 			for _, st := range res.Targets {
 				want := districtShares(fresh, st.Target)
 				if !allClose(st.District.After, want) || !allClose(st.District.Before, districtShares(e, st.Target)) {
 					t.Errorf("%v: after %v, recomputed %v", st.Target, st.District.After, want)
 				}
 			}
+			if full, err := siting.ScenarioFull(context.Background(), e, tc.change); err != nil || !reflect.DeepEqual(full, res) {
+				t.Errorf("the full-recompute path answers differently (%v)", err)
+			}
+			if changed := checkTimes(t, e, fresh, tc.change); tc.many && changed*20 < len(e.Cells) {
+				t.Errorf("only %d of %d cells change time; the case is meant to change at least 5 %%", changed, len(e.Cells))
+			}
+			bruteTimes(t, e, walkref.New(nodes, edges, e.Options.Walk), apply(d, tc.change), tc.change)
 		})
 	}
+}
+
+// manyStationsDistrict is a 25×25-node street grid 100 m apart (fixture.GridNetwork) with
+// one community over it, five community stations (the centre "c", the corners' quarter
+// points "sw", "se", "nw", "ne"), a street station at the west edge and two supermarkets.
+func manyStationsDistrict(tb testing.TB) ([]geo.WalkNode, []geo.WalkEdge, engine.Data) {
+	nodes, edges, d := gridDistrict(tb, 25)
+	at := func(x, y int) orb.Point { return nodes[fixture.GridID(24, y, x)-1].Point }
+	d.Stations = []geo.Station{
+		{ID: "c", Level: geo.LevelCommunity, Point: at(12, 12)},
+		{ID: "sw", Level: geo.LevelCommunity, Point: at(6, 6)},
+		{ID: "se", Level: geo.LevelCommunity, Point: at(18, 6)},
+		{ID: "nw", Level: geo.LevelCommunity, Point: at(6, 18)},
+		{ID: "ne", Level: geo.LevelCommunity, Point: at(18, 18)},
+		{ID: "street", Level: geo.LevelStreet, Point: fixture.MetresNorth(at(0, 12), 40)},
+	}
+	d.Outlets = []geo.Outlet{
+		{ID: "shop1", Category: "supermarket", Point: at(12, 12)},
+		{ID: "shop2", Category: "supermarket", Point: at(3, 3)},
+	}
+	return nodes, edges, d
+}
+
+// checkTimes compares the scenario's per-cell times (incremental and by the full path)
+// with those of the engine computed from scratch with the change made, to the bit, and
+// returns the most cells whose time the change moves in one set other than "any".
+func checkTimes(t *testing.T, e, fresh *engine.Engine, c siting.Change) int {
+	t.Helper()
+	inc, err := siting.ScenarioTimes(context.Background(), e, c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := siting.ScenarioTimes(context.Background(), e, c, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for target, times := range inc {
+		k, ok := fresh.SetIndex(target)
+		if !ok {
+			t.Fatalf("%v: no set in the recomputed engine", target)
+		}
+		want := fresh.Results[k].Seconds
+		for i := range want {
+			if math.Float32bits(times[i]) != math.Float32bits(want[i]) || math.Float32bits(full[target][i]) != math.Float32bits(want[i]) {
+				t.Errorf("%v, cell %d: incremental %v s, full path %v s, recomputed %v s", target, i, times[i], full[target][i], want[i])
+			}
+		}
+		if target != tAny {
+			changed = max(changed, changedCells(e, target, times))
+		}
+	}
+	return changed
+}
+
+// changedCells counts the cells whose time for t differs between e and times.
+func changedCells(e *engine.Engine, t engine.Target, times []float32) int {
+	k, _ := e.SetIndex(t)
+	n := 0
+	for i, s := range e.Results[k].Seconds {
+		if math.Float32bits(s) != math.Float32bits(times[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// bruteTimes compares the scenario's per-cell times with the least over the facilities
+// of after (the data with the change made) of an independent search from each
+// (internal/walkref), within 0.05 s (float32 costs); +Inf beyond the search bound.
+func bruteTimes(t *testing.T, e *engine.Engine, ref *walkref.Net, after engine.Data, c siting.Change) {
+	t.Helper()
+	inc, err := siting.ScenarioTimes(context.Background(), e, c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := make([]walkref.Snap, len(e.Cells))
+	for i, cell := range e.Cells {
+		cells[i] = ref.Snap(cell.Center)
+	}
+	limit := e.Options.MaxMinutes * 60
+	for target, times := range inc {
+		best := make([]float64, len(cells))
+		for i := range best {
+			best[i] = math.Inf(1)
+		}
+		for _, p := range facilityPoints(after, target) {
+			for i, s := range ref.TimesFrom(ref.Snap(p), cells) {
+				best[i] = min(best[i], s)
+			}
+		}
+		for i, b := range best {
+			got := float64(times[i])
+			switch {
+			case !cells[i].OnNetwork() || math.Abs(b-limit) < 0.05:
+			case b > limit && !math.IsInf(got, 1), b <= limit && math.Abs(got-b) > 0.05:
+				t.Errorf("%v, cell %d: %v s, brute force %v s (bound %v s)", target, i, got, b, limit)
+			}
+		}
+	}
+}
+
+// facilityPoints returns the points (lon, lat) of d's facilities of t.
+func facilityPoints(d engine.Data, t engine.Target) []orb.Point {
+	var out []orb.Point
+	for _, s := range d.Stations {
+		if t.Kind == engine.KindLevel && (t.Key == engine.AnyLevel || t.Key == string(s.Level)) {
+			out = append(out, s.Point)
+		}
+	}
+	for _, o := range d.Outlets {
+		if t.Kind == engine.KindCategory && t.Key == o.Category {
+			out = append(out, o.Point)
+		}
+	}
+	return out
 }
 
 // apply returns d with the change made.
