@@ -40,49 +40,37 @@ func (g *Graph) HoldBuffers() (release func()) {
 }
 
 // takeSearch returns a held search buffer, or nil.
-func (h *held) takeSearch() *searchBuf {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	n := len(h.search)
-	if n == 0 {
-		return nil
-	}
-	b := h.search[n-1]
-	h.search = h.search[:n-1]
-	return b
-}
+func (h *held) takeSearch() *searchBuf { return take(h, &h.search) }
 
 // keepSearch holds b when a hold is on, reporting whether it did.
-func (h *held) keepSearch(b *searchBuf) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.holds == 0 {
-		return false
-	}
-	h.search = append(h.search, b)
-	return true
-}
+func (h *held) keepSearch(b *searchBuf) bool { return keep(h, &h.search, b) }
 
 // takeBuckets returns a held bucket queue, or nil.
-func (h *held) takeBuckets() *bucketQueue {
+func (h *held) takeBuckets() *bucketQueue { return take(h, &h.buckets) }
+
+// keepBuckets holds q when a hold is on, reporting whether it did.
+func (h *held) keepBuckets(q *bucketQueue) bool { return keep(h, &h.buckets, q) }
+
+// take pops the last of h's list s, or returns nil.
+func take[T any](h *held, s *[]*T) *T {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	n := len(h.buckets)
+	n := len(*s)
 	if n == 0 {
 		return nil
 	}
-	q := h.buckets[n-1]
-	h.buckets = h.buckets[:n-1]
-	return q
+	x := (*s)[n-1]
+	*s = (*s)[:n-1]
+	return x
 }
 
-// keepBuckets holds q when a hold is on, reporting whether it did.
-func (h *held) keepBuckets(q *bucketQueue) bool {
+// keep appends x to h's list s when a hold is on, reporting whether it did.
+func keep[T any](h *held, s *[]*T, x *T) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.holds == 0 {
 		return false
 	}
-	h.buckets = append(h.buckets, q)
+	*s = append(*s, x)
 	return true
 }
