@@ -25,6 +25,8 @@ func Compute(ctx context.Context, g *walk.Graph, cells []Cell, snaps []walk.Snap
 		return nil, err
 	}
 	facilities := snapFacilities(g, sets)
+	points := g.PreparePoints(snaps)
+	defer g.HoldBuffers()()
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -37,7 +39,7 @@ func Compute(ctx context.Context, g *walk.Graph, cells []Cell, snaps []walk.Snap
 		go func() {
 			defer wg.Done()
 			for k := range jobs {
-				results[k] = searchSet(g, snaps, sets[k], facilities[k], maxSeconds)
+				results[k] = searchSet(g, snaps, points, sets[k], facilities[k], maxSeconds)
 			}
 		}()
 	}
@@ -74,8 +76,9 @@ func snapFacilities(g *walk.Graph, sets []FacilitySet) [][]walk.Snap {
 	return out
 }
 
-// searchSet runs the multi-source search of one set and reads every cell from it.
-func searchSet(g *walk.Graph, cellSnaps []walk.Snap, set FacilitySet, fac []walk.Snap, maxSeconds float64) Result {
+// searchSet runs the multi-source search of one set and reads every cell from it (points
+// are cellSnaps prepared once for all sets).
+func searchSet(g *walk.Graph, cellSnaps []walk.Snap, points *walk.Points, set FacilitySet, fac []walk.Snap, maxSeconds float64) Result {
 	n := len(cellSnaps)
 	r := Result{Kind: set.Kind, Key: set.Key, Seconds: make([]float32, n), Nearest: make([]int32, n)}
 	var sources []walk.Snap
@@ -88,23 +91,23 @@ func searchSet(g *walk.Graph, cellSnaps []walk.Snap, set FacilitySet, fac []walk
 			r.OffNetwork = append(r.OffNetwork, j)
 		}
 	}
-	var f *walk.Field
-	if len(sources) > 0 {
-		f = g.MultiSource(sources, maxSeconds)
-		defer f.Release()
-	}
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
 	for i, cs := range cellSnaps {
-		r.Seconds[i], r.Nearest[i] = float32(math.Inf(1)), -1
-		switch {
-		case !cs.OnNetwork:
-			r.Seconds[i] = float32(math.NaN())
-		case f != nil:
-			sec, src, ok := f.At(cs)
-			if ok && sec <= maxSeconds && src >= 0 && int(src) < len(sourceIndex) {
-				r.Seconds[i], r.Nearest[i] = float32(sec), sourceIndex[src]
-			}
+		r.Seconds[i], r.Nearest[i] = inf, -1
+		if !cs.OnNetwork {
+			r.Seconds[i] = nan
 		}
 	}
+	if len(sources) == 0 {
+		return r
+	}
+	f := g.MultiSource(sources, maxSeconds)
+	defer f.Release()
+	f.EachPoint(points, func(i int, sec float64, src int32) {
+		if cellSnaps[i].OnNetwork && sec <= maxSeconds && src >= 0 && int(src) < len(sourceIndex) {
+			r.Seconds[i], r.Nearest[i] = float32(sec), sourceIndex[src]
+		}
+	})
 	return r
 }
 

@@ -13,9 +13,13 @@ const maxBuckets = 1 << 20
 // bucketQueue orders a bounded search by time in buckets of bucketDelta seconds (a
 // label-correcting variant of Dial's algorithm): within a bucket the order is arbitrary,
 // and a node whose label improves is queued again, so the final labels are exact. It
-// has no heap to maintain, which makes the large multi-source searches cheaper.
+// has no heap to maintain, which makes the large multi-source searches cheaper. An entry
+// is only the node (4 bytes): its key is the node's current label, and an entry left in
+// a later bucket by an improvement is recognised as stale because the label now falls in
+// an earlier one. Two entries of one node in one bucket both relax it with its current
+// label; the second finds nothing to improve.
 type bucketQueue struct {
-	buckets [][]heapItem
+	buckets [][]int32
 }
 
 // useBuckets reports whether a search bounded by limit seconds fits a bucket queue.
@@ -25,9 +29,12 @@ func useBuckets(limit float64) bool {
 
 // getBuckets returns an empty bucket queue for keys up to limit seconds.
 func (g *Graph) getBuckets(limit float64) *bucketQueue {
-	q, ok := g.bucketPool.Get().(*bucketQueue)
-	if !ok {
-		q = &bucketQueue{}
+	q := g.held.takeBuckets()
+	if q == nil {
+		var ok bool
+		if q, ok = g.bucketPool.Get().(*bucketQueue); !ok {
+			q = &bucketQueue{}
+		}
 	}
 	n := int(limit/bucketDelta) + 2
 	for len(q.buckets) < n {
@@ -40,25 +47,33 @@ func (g *Graph) getBuckets(limit float64) *bucketQueue {
 }
 
 // putBuckets hands q back to g's pool.
-func (g *Graph) putBuckets(q *bucketQueue) { g.bucketPool.Put(q) }
+func (g *Graph) putBuckets(q *bucketQueue) {
+	if !g.held.keepBuckets(q) {
+		g.bucketPool.Put(q)
+	}
+}
 
 // push queues node v with key k seconds (0 ≤ k ≤ the queue's limit).
 func (q *bucketQueue) push(v int32, k float64) {
-	i := int(k * (1 / bucketDelta))
-	q.buckets[i] = append(q.buckets[i], heapItem{key: k, node: v})
+	i := bucketOf(k)
+	q.buckets[i] = append(q.buckets[i], v)
 }
+
+// bucketOf returns the bucket of key k seconds.
+func bucketOf(k float64) int { return int(k * (1 / bucketDelta)) }
 
 // runBuckets settles every label within limit seconds, taking buckets in time order.
 func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
 	for i := range q.buckets {
 		for len(q.buckets[i]) > 0 {
 			bk := q.buckets[i]
-			it := bk[len(bk)-1]
+			v := bk[len(bk)-1]
 			q.buckets[i] = bk[:len(bk)-1]
-			if it.key != b.labels[it.node].dist {
-				continue // stale entry
+			d := b.labels[v].dist
+			if bucketOf(d) != i {
+				continue // stale entry: v improved into an earlier bucket since
 			}
-			g.relaxBuckets(b, q, it.node, it.key, limit)
+			g.relaxBuckets(b, q, v, d, limit)
 		}
 	}
 }

@@ -26,6 +26,10 @@ const (
 
 // getSearch returns a clean searchBuf for g, reusing a pooled one when possible.
 func (g *Graph) getSearch() *searchBuf {
+	if b := g.held.takeSearch(); b != nil {
+		b.reset()
+		return b
+	}
 	if b, ok := g.fieldPool.Get().(*searchBuf); ok {
 		b.reset()
 		return b
@@ -39,7 +43,11 @@ func (g *Graph) getSearch() *searchBuf {
 }
 
 // putSearch hands b back to g's pool.
-func (g *Graph) putSearch(b *searchBuf) { g.fieldPool.Put(b) }
+func (g *Graph) putSearch(b *searchBuf) {
+	if !g.held.keepSearch(b) {
+		g.fieldPool.Put(b)
+	}
+}
 
 // reset marks every node unreached again.
 func (b *searchBuf) reset() {

@@ -120,7 +120,11 @@ func (f *Field) best(s Snap) choice {
 	if f.buf == nil || !g.usable(s) {
 		return choice{}
 	}
-	en := g.endsOf(s)
+	return f.bestAt(g.endsOf(s))
+}
+
+// bestAt is best for a point lying at en (of a usable snap).
+func (f *Field) bestAt(en ends) choice {
 	c := choice{sec: math.Inf(1), source: -1, via: -1, side: arriveDirect, en: en}
 	ls, ld := f.buf.labels[en.src], f.buf.labels[en.dst]
 	if d := ls.dist + en.secSrc; d < c.sec {
@@ -129,7 +133,7 @@ func (f *Field) best(s Snap) choice {
 	if d := ld.dist + en.secDst; d < c.sec {
 		c.sec, c.source, c.via, c.side = d, ld.src, en.dst, arriveDst
 	}
-	if f.hasEdge.has(s.Edge) {
+	if f.hasEdge.has(en.edge) {
 		f.sameEdge(&c)
 	}
 	c.sec += en.access

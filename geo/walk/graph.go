@@ -41,6 +41,7 @@ type Graph struct {
 	fieldPool  sync.Pool // *searchBuf sized for this graph
 	heapPool   sync.Pool // *heapBuf
 	bucketPool sync.Pool // *bucketQueue
+	held       held      // buffers kept from the pools while HoldBuffers is on
 }
 
 // NumNodes returns the number of nodes.
