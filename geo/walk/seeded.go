@@ -59,12 +59,12 @@ func (g *Graph) runNear(b *searchBuf, q *bucketQueue, limit float64, d disc) {
 	for i := range q.buckets {
 		for len(q.buckets[i]) > 0 {
 			bk := q.buckets[i]
-			it := bk[len(bk)-1]
+			u := bk[len(bk)-1]
 			q.buckets[i] = bk[:len(bk)-1]
-			if it.key != b.labels[it.node].dist {
-				continue // stale entry
+			du := b.labels[u].dist
+			if bucketOf(du) != i {
+				continue // stale entry: u improved into an earlier bucket since
 			}
-			u, du := it.node, it.key
 			su := b.labels[u].src
 			lo, hi := g.off[u], g.off[u+1]
 			for k, a := range g.arcs[lo:hi] {
