@@ -159,8 +159,11 @@ func (d dict) yesNo(b bool) string {
 
 // gapKind names a gap's kind.
 func (d dict) gapKind(kind string) string {
-	if kind == assess.GapCompound {
+	switch kind {
+	case assess.GapCompound:
 		return d.T["compound"]
+	case assess.GapGrid:
+		return d.T["gridName"]
 	}
 	return d.T["community"]
 }

@@ -14,10 +14,11 @@ import (
 // MaxGaps bounds how many gaps one Gaps call may return.
 const MaxGaps = 500
 
-// Gap is a community or residential compound with residents beyond the threshold.
+// Gap is a community, residential compound or grid (网格) with residents beyond the
+// threshold.
 type Gap struct {
-	Kind             string // "community" or "compound"
-	Code, Name       string // community code, or compound ID
+	Kind             string // "community", "compound" or "grid"
+	Code, Name       string // community code, compound ID or grid code
 	Population       float64
 	PopulationBeyond float64          // residents of its cells not within the threshold (off-network included)
 	ShareBeyond      float64          // PopulationBeyond / Population; by area when AreaWeighted
@@ -30,6 +31,7 @@ type Gap struct {
 const (
 	GapCommunity = "community"
 	GapCompound  = "compound"
+	GapGrid      = "grid"
 )
 
 // gapCandidate is a gap before its polygon is drawn.
@@ -38,7 +40,7 @@ type gapCandidate struct {
 	uncovered []int
 }
 
-// Gaps returns up to limit (1–500) communities and residential compounds with cells not
+// Gaps returns up to limit (1–500) communities, residential compounds and grids with cells not
 // within minutes' walk (whole minutes 1–60) of the nearest facility of t, ranked by
 // residents beyond the threshold (then share beyond, kind, code), each with its uncovered
 // cells merged into polygons (WGS84 lon, lat). Units without uncovered cells are left
@@ -47,7 +49,9 @@ type gapCandidate struct {
 // A community's cells are those its boundary holds and its residents those of its cells.
 // A compound's cells are the cells whose centre lies in its polygon (the cell holding its
 // centroid when none does); its residents — Population, else Households ×
-// e.Options.PersonsPerHousehold — are spread evenly over them. Bad input is EINVALID; a call
+// e.Options.PersonsPerHousehold — are spread evenly over them. A grid's cells are those
+// whose centres it holds (engine.Units.GridCells) and its residents those of its cells, as
+// in the grid coverage rows. Bad input is EINVALID; a call
 // before Compute is EUNAVAILABLE.
 func Gaps(e *engine.Engine, t engine.Target, minutes float64, limit int) ([]Gap, error) {
 	return gapsOf(e, t, nil, minutes, limit)
@@ -76,7 +80,7 @@ func gapsOf(e *engine.Engine, t engine.Target, c *Circle, minutes float64, limit
 		return nil, err
 	}
 	covered := func(i int) bool { return within(secs[i], minutes) }
-	cands := append(communityGaps(e, covered), compoundGaps(e, covered)...)
+	cands := slices.Concat(communityGaps(e, covered), compoundGaps(e, covered), gridGaps(e, covered))
 	slices.SortFunc(cands, func(a, b gapCandidate) int { return gapCompare(a.Gap, b.Gap) })
 	if len(cands) > limit {
 		cands = cands[:limit]
@@ -98,12 +102,25 @@ func gapCompare(a, b Gap) int {
 
 // communityGaps returns every community with uncovered cells.
 func communityGaps(e *engine.Engine, covered func(int) bool) []gapCandidate {
+	return unitGaps(e, GapCommunity, e.Units.CommunitiesByCode(), e.Units.CommunityCells, covered,
+		func(ci int) (string, string) { return e.Communities[ci].Code, e.Communities[ci].Name })
+}
+
+// gridGaps returns every grid with uncovered cells.
+func gridGaps(e *engine.Engine, covered func(int) bool) []gapCandidate {
+	return unitGaps(e, GapGrid, e.Units.GridsByCode(), e.Units.GridCells, covered,
+		func(k int) (string, string) { return e.Grids[k].Code, e.Grids[k].Name })
+}
+
+// unitGaps returns, in the given order, the units with uncovered cells among their cells
+// (whose residents are the cells' own), kind and code and name set.
+func unitGaps(e *engine.Engine, kind string, order []int, cellsOf func(int) []int, covered func(int) bool, name func(int) (string, string)) []gapCandidate {
 	var out []gapCandidate
-	for _, ci := range e.Units.CommunitiesByCode() {
-		c := e.Communities[ci]
-		g := unitGap(e, e.Units.CommunityCells(ci), covered, nil)
+	for _, u := range order {
+		g := unitGap(e, cellsOf(u), covered, nil)
 		if len(g.uncovered) > 0 {
-			g.Kind, g.Code, g.Name = GapCommunity, c.Code, c.Name
+			g.Kind = kind
+			g.Code, g.Name = name(u)
 			out = append(out, g)
 		}
 	}

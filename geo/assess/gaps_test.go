@@ -174,3 +174,50 @@ func checkGapPolygon(t *testing.T, e *engine.Engine, g assess.Gap) {
 		t.Errorf("%s: polygon %.0f m², want about %d cells × %.0f m² = %.0f", g.Code, got, g.UncoveredCells, cellArea, want)
 	}
 }
+
+// TestGridGaps: with grids loaded, each grid with uncovered cells is a gap of kind grid,
+// its residents those of the cells its rectangle holds and its uncovered cells within
+// the oracle's bounds. At 5 minutes from the community station at x = 100 m all three
+// grids have residents beyond: G1 (0–1 000 m) in part, G2 (1 000–1 600 m) and G3 (C2)
+// wholly.
+func TestGridGaps(t *testing.T) {
+	e := newDistrict(t, withGrids)
+	fac := facilityPoints(baseData(), tCommunity())
+	gaps, err := assess.Gaps(e, tCommunity(), 5, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]assess.Gap{}
+	for _, g := range gaps {
+		if g.Kind == assess.GapGrid {
+			got[g.Code] = g
+		}
+	}
+	for _, r := range gridRects {
+		g, ok := got[r.code]
+		if !ok {
+			t.Errorf("grid %s: no gap (gaps %v)", r.code, gapCodes(gaps))
+			continue
+		}
+		cells, pop := rectCells(e, r.x0, r.y0, r.x1, r.y1)
+		var sure, maybe int
+		for _, c := range e.Cells {
+			if !inRect(c.Center, r.x0, r.y0, r.x1, r.y1) {
+				continue
+			}
+			switch withinOracle(c.Center, fac, 5) {
+			case verdictOut:
+				sure, maybe = sure+1, maybe+1
+			case verdictUnsure:
+				maybe++
+			}
+		}
+		if math.Abs(g.Population-pop) > 1e-6 || g.UncoveredCells < sure || g.UncoveredCells > maybe || g.Name != r.code+"网格" {
+			t.Errorf("grid %s: %s, population %.1f, %d uncovered; want population %.1f, %d–%d of %d uncovered", r.code, g.Name, g.Population, g.UncoveredCells, pop, sure, maybe, cells)
+		}
+		checkGapPolygon(t, e, g)
+	}
+	if plain, err := assess.Gaps(newDistrict(t), tCommunity(), 5, 500); err != nil || len(plain) != len(gaps)-len(got) {
+		t.Errorf("without grids %d gaps (%v), with grids %d of which %d grids", len(plain), err, len(gaps), len(got))
+	}
+}
