@@ -2,31 +2,18 @@ package engine_test
 
 import (
 	"context"
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/internal/fixture"
-	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // BenchmarkSearches times the walk searches of a full compute (every category and
 // station level, candidates included) on a synthetic district of LIFECIRCLE_BENCH_NODES
 // walk nodes (default 100 000).
 func BenchmarkSearches(b *testing.B) {
-	n := 100_000
-	if s := os.Getenv("LIFECIRCLE_BENCH_NODES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			b.Fatalf("LIFECIRCLE_BENCH_NODES=%q: %v", s, err)
-		}
-	}
-	d, err := synth.Generate(synth.Config{Seed: 1, Nodes: n})
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := fixture.BenchDistrict(b)
 	deg := map[int64]int{}
 	for _, ed := range d.Edges {
 		deg[ed.Source]++

@@ -16,7 +16,6 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/siting"
 	"github.com/lifecircle/lifecircle/internal/fixture"
-	"github.com/lifecircle/lifecircle/internal/synth"
 )
 
 // benchEngine computes a synthetic district of LIFECIRCLE_BENCH_NODES walk nodes
@@ -24,17 +23,7 @@ import (
 // that only the six station-level sets are computed.
 func benchEngine(b *testing.B) *engine.Engine {
 	b.Helper()
-	n := 100_000
-	if s := os.Getenv("LIFECIRCLE_BENCH_NODES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			b.Fatalf("LIFECIRCLE_BENCH_NODES=%q: %v", s, err)
-		}
-	}
-	d, err := synth.Generate(synth.Config{Seed: 1, Nodes: n})
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := fixture.BenchDistrict(b)
 	data := engine.Data{Stations: d.Stations, Communities: d.Communities, Streets: d.Streets, Compounds: d.Compounds, Residential: d.Residential}
 	return fixture.Compute(b, data, d.Nodes, d.Edges, engine.Options{})
 }
