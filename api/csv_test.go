@@ -3,10 +3,10 @@ package api_test
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/lifecircle/lifecircle/internal/csvcheck"
 	"testing"
 
 	"github.com/lifecircle/lifecircle/api"
+	"github.com/lifecircle/lifecircle/internal/csvcheck"
 )
 
 // Names and ids a spreadsheet would run as formulas.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -16,13 +17,17 @@ const (
 	CoverageCSV  = "coverage-communities.csv"
 	GapsCSV      = "gaps.csv"
 	StandardsCSV = "standards.csv"
+	SupplyCSV    = "supply.csv"
 )
 
 // CSV writes the report's tables into dir as UTF-8 CSV files with a byte-order mark,
 // formula-looking cells defused (internal/csvout), and headers in in.Lang: network-streets.csv (one row per street), coverage-communities.csv
 // (one row per community and facility set: shares of residents within each threshold, in
 // %, and walk minutes), gaps.csv (the gaps, ranked) and, when the standards were checked,
-// standards.csv (one row per community and rule). Populations are residents, times
+// standards.csv (one row per community and rule), and when the supply within reach was
+// measured, supply.csv (the district, each street and each community: floor area per
+// 100 households and staff per 1 000 households within the section's minutes, with the
+// verdicts; lower_bound says a figure is a lower bound). Populations are residents, times
 // minutes. It returns the paths written.
 func CSV(dir string, in Input) ([]string, error) {
 	if err := in.check(); err != nil {
@@ -37,6 +42,9 @@ func CSV(dir string, in Input) ([]string, error) {
 	}
 	if in.Standards != nil {
 		tables = append(tables, namedFile[[][]string]{StandardsCSV, standardsTable(in, d)})
+	}
+	if f := in.Supply; f != nil && (f.FloorArea != nil || f.Staff != nil) {
+		tables = append(tables, namedFile[[][]string]{SupplyCSV, supplyTable(f, d)})
 	}
 	return writeFiles(dir, tables, writeCSV)
 }
@@ -171,6 +179,32 @@ func standardsTable(in Input, d dict) [][]string {
 			rows = append(rows, []string{c.Code, c.Name, circle, r.Rule, d.ruleName(r.NameZH, r.NameEN, r.Rule),
 				value, threshold, d.unit(r, in.Rules), d.verdict(r.Verdict), d.note(r, in.Rules, in.Categories)})
 		}
+	}
+	return rows
+}
+
+// supplyTable is supply.csv: the rows of the report's supply section, figures without the
+// "≥" mark (a lower_bound column says it instead) so that they stay numbers.
+func supplyTable(f *SupplyFigures, d dict) [][]string {
+	head := heads(d, [2]string{"范围", "scope"}, [2]string{"代码", "code"}, [2]string{"名称", "name"},
+		[2]string{"常住人口", "population"}, [2]string{"户均人口", "persons_per_household"},
+		[2]string{"户均人口为默认值", "persons_per_household_default"},
+		[2]string{"每百户可达服务面积(m²)", "floor_m2_per_100_households"}, [2]string{"面积结论", "floor_verdict"},
+		[2]string{"每千户可达工作人员", "staff_per_1000_households"}, [2]string{"人员结论", "staff_verdict"},
+		[2]string{"为下限", "lower_bound"})
+	rows := [][]string{head}
+	add := func(scope string, floor, staff *assess.SupplyUnit) {
+		r, u := supplyRowOf(floor, staff, d), cmp.Or(floor, staff)
+		lower := strings.HasPrefix(r.Floor, "≥ ") || strings.HasPrefix(r.Staff, "≥ ")
+		rows = append(rows, []string{scope, r.Code, r.Name, plain(u.Population, 0, 0), r.PPH, d.yesNo(r.Default),
+			strings.TrimPrefix(r.Floor, "≥ "), r.FloorVerdict, strings.TrimPrefix(r.Staff, "≥ "), r.StaffVerdict, d.yesNo(lower)})
+	}
+	add(d.T["supplyDistrict"], totalOf(f.FloorArea), totalOf(f.Staff))
+	for _, u := range unitsOf(f, func(r *assess.SupplyReport) []assess.SupplyUnit { return r.Streets }) {
+		add(d.T["street"], u[0], u[1])
+	}
+	for _, u := range unitsOf(f, func(r *assess.SupplyReport) []assess.SupplyUnit { return r.Communities }) {
+		add(d.T["community"], u[0], u[1])
 	}
 	return rows
 }

@@ -3,12 +3,15 @@ package report_test
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/lifecircle/lifecircle/internal/csvcheck"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/internal/csvcheck"
 	"github.com/lifecircle/lifecircle/internal/fixture"
 	"github.com/lifecircle/lifecircle/report"
 )
@@ -41,12 +44,14 @@ func TestCSV(t *testing.T) {
 			report.CoverageCSV:  "社区代码,社区名称,设施类型,设施代码,设施名称,设施数量,H3 单元数,路网外 H3 单元数,常住人口,5分钟内人口比例(%),10分钟内人口比例(%),15分钟内人口比例(%),平均步行分钟,中位步行分钟,90%分位步行分钟,按面积计",
 			report.GapsCSV:      "序号,类型,代码,名称,常住人口,未覆盖人口,未覆盖比例(%),未覆盖 H3 单元数,按面积计,设施,步行分钟",
 			report.StandardsCSV: "社区代码,社区名称,生活圈,指标代码,指标名称,数值,标准,单位,结论,说明",
+			report.SupplyCSV:    "范围,代码,名称,常住人口,户均人口,户均人口为默认值,每百户可达服务面积(m²),面积结论,每千户可达工作人员,人员结论,为下限",
 		}, "是"},
 		{report.LangEN, map[string]string{
 			report.StreetsCSV:   "street_code,street_name,has_centre,centre_ids,stations_district,stations_street,stations_community,stations_compound,stations_building,communities,communities_with_station,population,population_within_15,share_within_15_pct",
 			report.CoverageCSV:  "community_code,community_name,target_kind,target_key,target_name,facilities,h3_cells,off_network_h3_cells,population,share_within_5_pct,share_within_10_pct,share_within_15_pct,mean_min,median_min,p90_min,by_area",
 			report.GapsCSV:      "rank,kind,code,name,population,population_beyond,share_beyond_pct,uncovered_h3_cells,by_area,target,minutes",
 			report.StandardsCSV: "community_code,community_name,circle,rule,rule_name,value,threshold,unit,verdict,note",
+			report.SupplyCSV:    "scope,code,name,population,persons_per_household,persons_per_household_default,floor_m2_per_100_households,floor_verdict,staff_per_1000_households,staff_verdict,lower_bound",
 		}, "yes"},
 	}
 	for _, tc := range cases {
@@ -106,11 +111,43 @@ func checkCSVRows(t *testing.T, in report.Input, tables map[string][][]string, y
 	if n := len(tables[report.StandardsCSV]) - 1; n != want {
 		t.Errorf("standards table has %d rows, want one per community and rule: %d", n, want)
 	}
+	checkSupplyRows(t, in, tables[report.SupplyCSV])
+}
+
+// checkSupplyRows checks supply.csv against the figures it is written from: one row for
+// the district, then each street and community, the floor area per 100 households to 0.1
+// and the staff per 1 000 households to 0.01.
+func checkSupplyRows(t *testing.T, in report.Input, rows [][]string) {
+	t.Helper()
+	f := in.Supply
+	if f == nil || f.FloorArea == nil || f.Staff == nil {
+		t.Fatalf("the fixture measures no supply: %+v", f)
+	}
+	units := append([]assess.SupplyUnit{f.FloorArea.Total}, append(f.FloorArea.Streets, f.FloorArea.Communities...)...)
+	staff := append([]assess.SupplyUnit{f.Staff.Total}, append(f.Staff.Streets, f.Staff.Communities...)...)
+	if len(rows)-1 != len(units) {
+		t.Fatalf("supply table has %d rows, want %d", len(rows)-1, len(units))
+	}
+	for k, u := range units {
+		row := rows[k+1]
+		if row[1] != u.Code || !numberNear(row[6], u.PerHouseholds, 0.05) || !numberNear(row[8], staff[k].PerHouseholds, 0.005) {
+			t.Errorf("supply row %d %v: want code %q, floor %.2f, staff %.3f", k, row, u.Code, u.PerHouseholds, staff[k].PerHouseholds)
+		}
+	}
+}
+
+// numberNear reports whether cell is a number within tol of want ("—" for NaN).
+func numberNear(cell string, want, tol float64) bool {
+	if math.IsNaN(want) {
+		return cell == "—"
+	}
+	v, err := strconv.ParseFloat(cell, 64)
+	return err == nil && math.Abs(v-want) <= tol
 }
 
 func TestCSVWithoutStandards(t *testing.T) {
 	in := fixtureInput(t, report.LangZH)
-	in.Standards = nil
+	in.Standards, in.Supply = nil, nil // both come from the rules
 	paths, err := report.CSV(t.TempDir(), in)
 	if err != nil {
 		t.Fatal(err)

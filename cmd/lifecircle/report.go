@@ -62,7 +62,8 @@ does, without writing it back) and writes the party-mass service network report 
            per street and community (2SFCA, as GET /api/v1/supply) with a per-cell map,
            the grids with a grid map when grids are imported, and the network and
            walk-time maps (inline SVG; nothing is fetched from the network)
-  csv      network-streets.csv, coverage-communities.csv, gaps.csv, standards.csv
+  csv      network-streets.csv, coverage-communities.csv, gaps.csv, standards.csv,
+           supply.csv
            (UTF-8 with BOM, so Excel opens them)
   geojson  stations.geojson, communities-coverage.geojson, gaps.geojson (WGS84)
 
