@@ -19,18 +19,13 @@ const (
 	gridClassUnknown  = 5
 )
 
-// gridLoadBound is the bound of the households-per-grid-worker rule: its warn_above,
-// else its max; false without one.
+// gridLoadBound is the bound of the households-per-grid-worker rule
+// (standards.Ratio.UpperBound); false without a rule or a bound.
 func gridLoadBound(q *standards.Ratio) (float64, bool) {
 	if q == nil {
 		return 0, false
 	}
-	for _, b := range []*float64{q.WarnAbove, q.Max} {
-		if b != nil && *b > 0 {
-			return *b, true
-		}
-	}
-	return 0, false
+	return q.UpperBound()
 }
 
 // gridClass is a grid's class on the map.

@@ -11,7 +11,7 @@ import (
 // The keys of the grid rules in the standards (data/standards, "applies_to": "grid").
 const (
 	RuleGridWorkers             = "grid_workers"
-	RuleHouseholdsPerGridWorker = "households_per_grid_worker"
+	RuleHouseholdsPerGridWorker = standards.RatioHouseholdsPerGridWorker
 )
 
 // GridRow is one grid (网格): its figures as the file gave them, the residents and area

@@ -49,10 +49,6 @@ func gridFindings(e *engine.Engine, o Options) []Finding {
 	return out
 }
 
-// ratioHouseholdsPerGridWorker is the standards' key of the grid-worker load
-// (assess.RuleHouseholdsPerGridWorker).
-const ratioHouseholdsPerGridWorker = "households_per_grid_worker"
-
 // gridLoad is the bound on households per grid worker and the rule it comes from.
 type gridLoad struct {
 	max  float64
@@ -65,23 +61,19 @@ func gridLoadRule(r *standards.Rules) (gridLoad, bool) {
 	if r == nil {
 		return gridLoad{}, false
 	}
-	q, ok := r.Ratio(ratioHouseholdsPerGridWorker)
+	q, ok := r.Ratio(standards.RatioHouseholdsPerGridWorker)
 	if !ok || q.AppliesTo != "grid" {
 		return gridLoad{}, false
 	}
-	for _, b := range []*float64{q.WarnAbove, q.Max} {
-		if b != nil && *b > 0 {
-			return gridLoad{max: *b, rule: q}, true
-		}
-	}
-	return gridLoad{}, false
+	bound, ok := q.UpperBound()
+	return gridLoad{max: bound, rule: q}, ok
 }
 
 // loadNotChecked is the info that n grids with workers were not checked for their load.
 func loadNotChecked(n int) Finding {
 	return Finding{Code: CodeGridWorkerLoadNotChecked, Severity: SeverityInfo, Subject: Subject{Kind: SubjectDistrict}, Figure: float64(n), Unit: UnitGrids, Count: n,
-		MessageZH: fmt.Sprintf("规划标准中没有“每名网格员服务户数”（%s，适用于网格，给出 warn_above 或 max）指标：%d 个有网格员的网格未核查网格员负荷。修复：在标准文件（--standards）中加入该指标。", ratioHouseholdsPerGridWorker, n),
-		MessageEN: fmt.Sprintf("The planning standards give no households-per-grid-worker ratio (%s, applies_to grid, with warn_above or max): the load of %d grid(s) with workers is not checked. Fix: add the ratio to the standards file (--standards).", ratioHouseholdsPerGridWorker, n)}
+		MessageZH: fmt.Sprintf("规划标准中没有“每名网格员服务户数”（%s，适用于网格，给出 warn_above 或 max）指标：%d 个有网格员的网格未核查网格员负荷。修复：在标准文件（--standards）中加入该指标。", standards.RatioHouseholdsPerGridWorker, n),
+		MessageEN: fmt.Sprintf("The planning standards give no households-per-grid-worker ratio (%s, applies_to grid, with warn_above or max): the load of %d grid(s) with workers is not checked. Fix: add the ratio to the standards file (--standards).", standards.RatioHouseholdsPerGridWorker, n)}
 }
 
 // appendOverloaded flags grid k when its households per grid worker exceed the bound,

@@ -29,6 +29,21 @@ const (
 	VerdictFail Verdict = "fail"
 )
 
+// RatioHouseholdsPerGridWorker is the key of the rule on households per grid worker
+// (网格员), applying to grids.
+const RatioHouseholdsPerGridWorker = "households_per_grid_worker"
+
+// UpperBound is the bound a value is first flagged above: WarnAbove, else Max; false when
+// the ratio has no positive one.
+func (r Ratio) UpperBound() (float64, bool) {
+	for _, b := range []*float64{r.WarnAbove, r.Max} {
+		if b != nil && *b > 0 {
+			return *b, true
+		}
+	}
+	return 0, false
+}
+
 // Assess judges v, in the ratio's Unit: VerdictFail outside [Min, Max], else VerdictWarn
 // outside [WarnBelow, WarnAbove], else VerdictOK.
 func (r Ratio) Assess(v float64) Verdict {
