@@ -61,7 +61,7 @@ func (r *partsReader) Read(p []byte) (int, error) {
 }
 
 // SaveGraph stores what write writes as the walk graph snapshot of key for the network
-// version, replacing key's previous one, in parts of graphPartBytes, in one transaction.
+// version, replacing every earlier snapshot, in parts of graphPartBytes, in one transaction.
 // When the network has changed since version nothing is stored: the snapshot would be of
 // an older network (the share lock keeps the network's version from changing until the
 // snapshot is committed).
@@ -74,7 +74,9 @@ func (db *DB) SaveGraph(ctx context.Context, key string, version int64, write fu
 		if now != version {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM walk_graph_snapshots WHERE key = $1", key); err != nil {
+		// every other key's snapshot goes too: a new key means the districts, halo or walking
+		// model changed, and the old graph would only take space
+		if _, err := tx.Exec(ctx, "DELETE FROM walk_graph_snapshots"); err != nil {
 			return mapError(err, "save walk graph snapshot")
 		}
 		pr, pw := io.Pipe()

@@ -60,7 +60,8 @@ func graphKey(ds []geo.District, opts Options) string {
 // loadGraph returns the walk graph of src for d and opts: read from its snapshot when gs
 // holds one for the current network (phase "load network", then "build graph" for the
 // segment index), else loaded and built (phases "load network" and "build graph") and
-// saved as the snapshot (phase "save graph snapshot").
+// saved as the snapshot (phase "save graph snapshot"; a damaged snapshot is built again
+// and replaced, and a save that fails is named in its phase, not an error of the load).
 func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Options, t *timer) (*walk.Graph, *Clip, error) {
 	version, err := gs.NetworkVersion(ctx)
 	if err != nil {
@@ -77,8 +78,8 @@ func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Opti
 		return err
 	})
 	switch {
-	case errors.Is(err, walk.ErrSnapshotMismatch):
-		found = false // another format: build again, and the save below replaces it
+	case errors.Is(err, walk.ErrSnapshotMismatch), geo.ErrorCodeOf(err) == geo.EINVALID:
+		found = false // another format, or damaged: build again, and the save below replaces it
 	case err != nil:
 		return nil, nil, err
 	}
@@ -104,8 +105,12 @@ func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Opti
 		}
 		return g.WriteSnapshot(w)
 	})
+	if err != nil { // the snapshot only saves the next load's build: the graph is good
+		t.done("save graph snapshot failed, the next compute builds again: " + err.Error())
+		return g, clip, nil
+	}
 	t.done("save graph snapshot")
-	return g, clip, err
+	return g, clip, nil
 }
 
 // writeClip writes clip (nil: the whole network) as a presence flag and its numbers.
