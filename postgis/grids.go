@@ -42,7 +42,7 @@ func (db *DB) ImportGrids(ctx context.Context, b Batch, gs []geo.Grid, o ImportO
 			return err
 		}
 		var err error
-		if s, err = loadRows(ctx, tx, gridSpec, b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, withProgress(gridSpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		u := unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}

@@ -2,7 +2,6 @@ package postgis
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo/dissolve"
@@ -87,14 +86,9 @@ func streetCommunities(ctx context.Context, tx pgx.Tx) ([]streetPieces, error) {
 	var out []streetPieces
 	for rows.Next() {
 		var code string
-		var b []byte
-		if err := rows.Scan(&code, &b); err != nil {
+		var mp orb.MultiPolygon
+		if err := rows.Scan(&code, polygonInto{&mp}); err != nil {
 			return nil, mapError(err, "read community boundaries")
-		}
-		g, err := wkb.Unmarshal(b)
-		mp, ok := g.(orb.MultiPolygon)
-		if err != nil || !ok {
-			return nil, mapError(fmt.Errorf("community boundary of street %s is no MultiPolygon (%v)", code, err), "read community boundaries")
 		}
 		if len(out) == 0 || out[len(out)-1].code != code {
 			out = append(out, streetPieces{code: code})

@@ -33,7 +33,7 @@ func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o
 		if err != nil {
 			return mapError(err, "validate district boundaries")
 		}
-		if s, err = loadRows(ctx, tx, districtSpec, b, rows, true); err != nil {
+		if s, err = loadRows(ctx, tx, withProgress(districtSpec, o), b, rows, true); err != nil {
 			return err
 		}
 		if invalid > 0 {
@@ -76,7 +76,7 @@ func (db *DB) ImportStreetFile(ctx context.Context, b Batch, ss []geo.Street, o 
 	var s Summary
 	err = db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		if s, err = loadRows(ctx, tx, spec, b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, withProgress(spec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		s.Notes = append(s.Notes, notes...)

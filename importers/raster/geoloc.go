@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/lifecircle/lifecircle/geo/local"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 )
 

@@ -1,9 +1,9 @@
 package raster
 
 import (
-	"github.com/lifecircle/lifecircle/geo/coverage"
 	"math"
 
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/local"
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
