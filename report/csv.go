@@ -8,6 +8,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/assess"
+	"github.com/lifecircle/lifecircle/geo/supply"
 	"github.com/lifecircle/lifecircle/internal/csvout"
 )
 
@@ -195,9 +196,9 @@ func supplyTable(f *SupplyFigures, d dict) [][]string {
 	rows := [][]string{head}
 	add := func(scope string, floor, staff *assess.SupplyUnit) {
 		r, u := supplyRowOf(floor, staff, d), cmp.Or(floor, staff)
-		lower := strings.HasPrefix(r.Floor, "≥ ") || strings.HasPrefix(r.Staff, "≥ ")
+		lower := floor != nil && floor.CellsReachingUnknown > 0 || staff != nil && staff.CellsReachingUnknown > 0
 		rows = append(rows, []string{scope, r.Code, r.Name, plain(u.Population, 0, 0), r.PPH, d.yesNo(r.Default),
-			strings.TrimPrefix(r.Floor, "≥ "), r.FloorVerdict, strings.TrimPrefix(r.Staff, "≥ "), r.StaffVerdict, d.yesNo(lower)})
+			perHouseholds(floor, 1), r.FloorVerdict, perHouseholds(staff, 2), r.StaffVerdict, d.yesNo(lower)})
 	}
 	add(d.T["supplyDistrict"], totalOf(f.FloorArea), totalOf(f.Staff))
 	for _, u := range unitsOf(f, func(r *assess.SupplyReport) []assess.SupplyUnit { return r.Streets }) {
@@ -207,4 +208,13 @@ func supplyTable(f *SupplyFigures, d dict) [][]string {
 		add(d.T["community"], u[0], u[1])
 	}
 	return rows
+}
+
+// perHouseholds is a unit's figure per households with decimals, "—" when not measured
+// or not known (as the section's table).
+func perHouseholds(u *assess.SupplyUnit, decimals int) string {
+	if u == nil || u.Verdict == supply.VerdictUnknown {
+		return "—"
+	}
+	return strconv.FormatFloat(u.PerHouseholds, 'f', decimals, 64)
 }

@@ -47,7 +47,6 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 			acc := &a.accs[k][j]
 			acc.times = acc.times[:0]
 			acc.s = newGroupAcc(g.Names[j], a.thresholdsMin).s
-			acc.s.Cells = -1 // not seen yet
 		}
 	}
 	for i, c := range cells {
@@ -57,11 +56,7 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 		}
 		for k, g := range a.groupings {
 			if j := g.Of[i]; j >= 0 {
-				acc := &a.accs[k][j]
-				if acc.s.Cells < 0 {
-					acc.s.Cells = 0
-				}
-				acc.add(c, sec, a.thresholdsMin)
+				a.accs[k][j].add(c, sec, a.thresholdsMin)
 			}
 		}
 	}
