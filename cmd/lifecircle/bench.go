@@ -76,6 +76,9 @@ func runBench(ctx context.Context, cfg *Config, f *benchFlags, out io.Writer) er
 	if f.runs < 1 || f.runs > 50 {
 		return geo.Errorf(geo.EINVALID, "--runs %d: from 1 to 50", f.runs)
 	}
+	if len(sizes) > 1 && (f.stored || f.cpuProfile != "" || f.memProfile != "") {
+		return geo.Errorf(geo.EINVALID, "--stored, --cpuprofile and --memprofile take a single --nodes size, not %q", f.nodes)
+	}
 	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		if _, err := db.Migrate(ctx); err != nil {
 			return err

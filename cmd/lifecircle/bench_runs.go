@@ -22,14 +22,13 @@ import (
 // benchMode is one code path the benchmark times: the current one, or main's before the
 // graph snapshot and the compact coverage writes (the baseline).
 type benchMode struct {
-	name     string
-	index    int // 0 current, 1 baseline
-	baseline bool
+	name  string
+	index int // 0 current, 1 baseline
 }
 
 var (
 	modeCurrent  = benchMode{name: "current", index: 0}
-	modeBaseline = benchMode{name: "baseline", index: 1, baseline: true}
+	modeBaseline = benchMode{name: "baseline", index: 1}
 )
 
 // benchModes returns the order of run r: alternating, so a trend in the machine's load
@@ -57,7 +56,7 @@ func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m be
 	debug.FreeOSMemory()
 	resetPeakRSS()
 	var st district.ComputeStore = db
-	if m.baseline {
+	if m == modeBaseline {
 		st, opts.Baseline = baselineStore{db}, true
 	}
 	// Forced: the benchmark times the compute of whatever district it was given.
