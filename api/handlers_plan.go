@@ -33,16 +33,12 @@ func (s *Server) planSites(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req := pq.req
-	if pq.circle == nil {
-		err = checkTarget(e, req.Target)
-	} else {
-		req.Baseline, err = assess.CircleSeconds(e, *pq.circle, req.Minutes)
+	var res siting.Plan
+	if pq.circle != nil {
+		res, err = siting.PlanCircleSites(c.Request().Context(), e, *pq.circle, pq.req)
+	} else if err = checkTarget(e, pq.req.Target); err == nil {
+		res, err = siting.PlanSites(c.Request().Context(), e, pq.req)
 	}
-	if err != nil {
-		return err
-	}
-	res, err := siting.PlanSites(c.Request().Context(), e, req)
 	if err != nil {
 		return err
 	}

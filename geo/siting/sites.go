@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/plan"
 	"github.com/paulmach/orb"
@@ -178,4 +179,16 @@ func checkPoints(ps []orb.Point, what string) error {
 		}
 	}
 	return nil
+}
+
+// PlanCircleSites is PlanSites for a named service circle: a site holds every facility of
+// c, and req's baseline is the circle's coverage today (assess.CircleSeconds at
+// req.Minutes: the walk to the farthest of its facilities).
+func PlanCircleSites(ctx context.Context, e *engine.Engine, c assess.Circle, req Request) (Plan, error) {
+	base, err := assess.CircleSeconds(e, c, req.Minutes)
+	if err != nil {
+		return Plan{}, err
+	}
+	req.Baseline = base
+	return PlanSites(ctx, e, req)
 }
