@@ -95,7 +95,7 @@ func CircleNearestHits(e *engine.Engine, c Circle, p orb.Point, k int, withPath 
 	out := make([]CircleNearest, len(c.Facilities))
 	for i, fac := range c.Facilities {
 		n := CircleNearest{Facility: fac.Key}
-		seen := map[string]bool{}
+		seen, all := map[string]bool{}, map[string]bool{}
 		for _, t := range fac.Targets {
 			hits, err := e.Nearest(p, t, k, withPath)
 			if err != nil {
@@ -108,8 +108,11 @@ func CircleNearestHits(e *engine.Engine, c Circle, p orb.Point, k int, withPath 
 				}
 			}
 			fs, _ := e.Facilities(t)
-			n.Total += len(fs)
+			for _, f := range fs {
+				all[f.ID] = true // a facility of two of the targets counts once, as in Hits
+			}
 		}
+		n.Total = len(all)
 		sort.SliceStable(n.Hits, func(a, b int) bool { return n.Hits[a].Minutes < n.Hits[b].Minutes })
 		if len(n.Hits) > k {
 			n.Hits = n.Hits[:k]
