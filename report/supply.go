@@ -30,39 +30,40 @@ type SupplyFigures struct {
 	Missing []string
 }
 
-// supplyResources are the two resources of the section with the ratio each is judged by.
-func supplyResources(f *SupplyFigures) []struct {
-	resource, ratio string
-	dst             **assess.SupplyReport
-} {
-	return []struct {
-		resource, ratio string
-		dst             **assess.SupplyReport
-	}{
-		{assess.ResourceFloorArea, assess.RatioServiceAreaPer100Households, &f.FloorArea},
-		{assess.ResourceStaff, assess.RatioHouseholdsPerWorker, &f.Staff},
-	}
-}
-
-// collectSupply measures floor area and staff within minutes' walk (2SFCA) against rules;
-// nil when no standards are given. A resource whose ratio the standards lack is listed in
-// Missing; assess.Supply's errors pass through (EINVALID for a ratio without a bound).
+// collectSupply measures floor area and staff within minutes' walk (2SFCA) against rules,
+// both from one search per station (assess.SupplyEach); nil when no standards are given.
+// A resource whose ratio the standards lack is listed in Missing; assess's errors pass
+// through (EINVALID for a ratio without a bound).
 func collectSupply(e *engine.Engine, rules *standards.Rules, minutes float64) (*SupplyFigures, error) {
 	if rules == nil {
 		return nil, nil
 	}
 	f := &SupplyFigures{Minutes: minutes}
-	for _, r := range supplyResources(f) {
+	var resources []string
+	var dst []**assess.SupplyReport
+	for _, r := range []struct {
+		resource, ratio string
+		dst             **assess.SupplyReport
+	}{
+		{assess.ResourceFloorArea, assess.RatioServiceAreaPer100Households, &f.FloorArea},
+		{assess.ResourceStaff, assess.RatioHouseholdsPerWorker, &f.Staff},
+	} {
 		if _, ok := rules.Ratio(r.ratio); !ok {
 			f.Missing = append(f.Missing, r.ratio)
 			continue
 		}
-		q := assess.SupplyQuery{Minutes: minutes, Method: supply.Method2SFCA, Resource: r.resource}
-		rep, err := assess.Supply(context.Background(), e, q, rules)
-		if err != nil {
-			return nil, err
-		}
-		*r.dst = &rep
+		resources, dst = append(resources, r.resource), append(dst, r.dst)
+	}
+	if len(resources) == 0 {
+		return f, nil
+	}
+	q := assess.SupplyQuery{Minutes: minutes, Method: supply.Method2SFCA}
+	reps, err := assess.SupplyEach(context.Background(), e, q, rules, resources...)
+	if err != nil {
+		return nil, err
+	}
+	for k := range reps {
+		*dst[k] = &reps[k]
 	}
 	return f, nil
 }

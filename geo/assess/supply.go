@@ -89,25 +89,56 @@ type SupplyReport struct {
 // area, households_per_worker for staff). A station's floor area or staff of 0 means not
 // known. Bad queries are EINVALID, a query before Compute EUNAVAILABLE.
 func Supply(ctx context.Context, e *engine.Engine, q SupplyQuery, rules *standards.Rules) (SupplyReport, error) {
-	if err := checkMinutes(q.Minutes); err != nil {
+	reps, err := SupplyEach(ctx, e, q, rules, q.Resource)
+	if err != nil {
 		return SupplyReport{}, err
+	}
+	return reps[0], nil
+}
+
+// SupplyEach is Supply for each of resources (q.Resource is ignored) at once: report k is
+// Supply's with q.Resource = resources[k]. The walk searches, which depend only on where
+// the stations are, run once for all of them.
+func SupplyEach(ctx context.Context, e *engine.Engine, q SupplyQuery, rules *standards.Rules, resources ...string) ([]SupplyReport, error) {
+	if err := checkMinutes(q.Minutes); err != nil {
+		return nil, err
 	}
 	if len(e.Results) == 0 {
-		return SupplyReport{}, geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (lifecircle compute)")
-	}
-	rule, err := supplyRule(q.Resource, rules)
-	if err != nil {
-		return SupplyReport{}, err
+		return nil, geo.Errorf(geo.EUNAVAILABLE, "walk-time coverage has not been computed yet (lifecircle compute)")
 	}
 	if q.Level != "" && !q.Level.Valid() {
-		return SupplyReport{}, geo.Errorf(geo.EINVALID, "unknown station level %q", q.Level)
+		return nil, geo.Errorf(geo.EINVALID, "unknown station level %q", q.Level)
+	}
+	qs, ruleOf := make([]SupplyQuery, len(resources)), make([]SupplyRule, len(resources))
+	var cells []supply.Cell
+	var picked []int
+	sets := make([][]supply.Station, len(resources))
+	for k, res := range resources {
+		qs[k] = q
+		qs[k].Resource = res
+		var err error
+		if ruleOf[k], err = supplyRule(res, rules); err != nil {
+			return nil, err
+		}
+		cells, sets[k], picked = supplyInput(e, qs[k])
 	}
 	p := supply.Params{Method: q.Method, MaxSeconds: q.Minutes * 60, Decay: q.Decay, Workers: e.Options.Workers}
-	cells, stations, picked := supplyInput(e, q)
-	res, err := supply.Compute(ctx, e.Graph, cells, stations, p)
+	results, err := supply.ComputeEach(ctx, e.Graph, cells, sets, p)
 	if err != nil {
-		return SupplyReport{}, err
+		return nil, err
 	}
+	out := make([]SupplyReport, len(resources))
+	for k, res := range results {
+		if out[k], err = supplyReport(e, qs[k], p, ruleOf[k], res, sets[k], picked); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// supplyReport is the report of res, computed for q over stations (picked[j]: station j's
+// index into e.Stations).
+func supplyReport(e *engine.Engine, q SupplyQuery, p supply.Params, rule SupplyRule, res *supply.Result, stations []supply.Station, picked []int) (SupplyReport, error) {
 	rep := SupplyReport{Query: q, Params: p, Formula: res.Formula, Rule: rule, Result: res}
 	for j, si := range picked {
 		s := e.Stations[si]

@@ -22,16 +22,12 @@ type CommunitySupply struct {
 // within minutes' walk (2SFCA over every counted station), judged against rules' ratios
 // as Supply does. Errors are Supply's.
 func StandardsSupply(ctx context.Context, e *engine.Engine, rules *standards.Rules, minutes float64) (map[string]CommunitySupply, error) {
-	q := SupplyQuery{Minutes: minutes, Method: supply.Method2SFCA, Resource: ResourceFloorArea}
-	floor, err := Supply(ctx, e, q, rules)
+	q := SupplyQuery{Minutes: minutes, Method: supply.Method2SFCA}
+	reps, err := SupplyEach(ctx, e, q, rules, ResourceFloorArea, ResourceStaff)
 	if err != nil {
 		return nil, err
 	}
-	q.Resource = ResourceStaff
-	staff, err := Supply(ctx, e, q, rules)
-	if err != nil {
-		return nil, err
-	}
+	floor, staff := reps[0], reps[1]
 	out := make(map[string]CommunitySupply, len(floor.Communities))
 	for i, u := range floor.Communities {
 		out[u.Code] = CommunitySupply{Minutes: minutes, FloorArea: u, Staff: staff.Communities[i], FloorRule: floor.Rule, StaffRule: staff.Rule}

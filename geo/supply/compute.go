@@ -25,18 +25,42 @@ type reach struct {
 // is EINVALID; a cancelled ctx stops the searches and returns an EUNAVAILABLE error
 // wrapping ctx.Err().
 func Compute(ctx context.Context, g *walk.Graph, cells []Cell, stations []Station, p Params) (*Result, error) {
-	if err := checkInput(g, cells, stations, p); err != nil {
-		return nil, err
-	}
-	pairs, err := searchStations(ctx, g, cells, stations, p)
+	rs, err := ComputeEach(ctx, g, cells, [][]Station{stations}, p)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Params: p, Formula: p.Formula(), Cells: make([]CellAccess, len(cells)), Stations: make([]StationRatio, len(stations))}
-	r.stepOne(cells, stations, pairs)
-	r.stepTwo(pairs)
-	r.summarise()
-	return r, nil
+	return rs[0], nil
+}
+
+// ComputeEach is Compute for several resources of the same stations: sets[k] are the
+// same stations (ID and snap, in the same order) with the k-th resource as Supply. The
+// searches depend only on where the stations are, so one search per station serves every
+// set; result k is Compute's for sets[k]. Sets that differ in their stations are EINVALID.
+func ComputeEach(ctx context.Context, g *walk.Graph, cells []Cell, sets [][]Station, p Params) ([]*Result, error) {
+	if len(sets) == 0 {
+		return nil, geo.Errorf(geo.EINVALID, "supply: no station set to compute")
+	}
+	for k, stations := range sets {
+		if err := checkInput(g, cells, stations, p); err != nil {
+			return nil, err
+		}
+		if err := sameStations(sets[0], stations); err != nil {
+			return nil, geo.WrapError(geo.EINVALID, err, "supply: station set %d", k)
+		}
+	}
+	pairs, err := searchStations(ctx, g, cells, sets[0], p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Result, len(sets))
+	for k, stations := range sets {
+		r := &Result{Params: p, Formula: p.Formula(), Cells: make([]CellAccess, len(cells)), Stations: make([]StationRatio, len(stations))}
+		r.stepOne(cells, stations, pairs)
+		r.stepTwo(pairs)
+		r.summarise()
+		out[k] = r
+	}
+	return out, nil
 }
 
 // searchStations returns, per station, the cells within the catchment in ascending cell

@@ -2,6 +2,7 @@ package supply_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -227,4 +228,30 @@ func TestDecayAtKnownTimes(t *testing.T) {
 // near reports whether got is within rel of want (absolutely near 0).
 func near(got, want, rel float64) bool {
 	return math.Abs(got-want) <= rel*math.Max(math.Abs(want), 1e-9)
+}
+
+// TestComputeEachSharesTheSearch: ComputeEach over two resources of the same stations
+// gives, for each, exactly what Compute gives alone; sets of other stations are refused.
+func TestComputeEachSharesTheSearch(t *testing.T) {
+	g := lineRoad(t)
+	p := supply.Params{Method: supply.Method2SFCA, MaxSeconds: 900}
+	cells := handCells(g, 100, 200, 300, 50)
+	floor, staff := handStations(g, 300, 600), handStations(g, 2, math.NaN())
+	both, err := supply.ComputeEach(context.Background(), g, cells, [][]supply.Station{floor, staff}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, set := range [][]supply.Station{floor, staff} {
+		alone, err := supply.Compute(context.Background(), g, cells, set, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fmt.Sprintf("%+v", *both[k]), fmt.Sprintf("%+v", *alone); got != want { // as text: NaN equals NaN
+			t.Errorf("set %d: ComputeEach %s, Compute alone %s", k, got, want)
+		}
+	}
+	other := handStations(g, 1, 1)[:1]
+	if _, err := supply.ComputeEach(context.Background(), g, cells, [][]supply.Station{floor, other}, p); geo.ErrorCodeOf(err) != geo.EINVALID {
+		t.Errorf("sets of other stations: %v, want EINVALID", err)
+	}
 }

@@ -1,6 +1,7 @@
 package supply
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -48,6 +49,19 @@ func checkInput(g *walk.Graph, cells []Cell, stations []Station, p Params) error
 		}
 		if !validLonLat(s.Point) {
 			return geo.Errorf(geo.EINVALID, "supply: station %d (id %q): point (%v, %v) is not a WGS84 (lon, lat) coordinate", j, s.ID, s.Point[0], s.Point[1])
+		}
+	}
+	return nil
+}
+
+// sameStations reports an error unless b holds a's stations (ID and snap) in a's order.
+func sameStations(a, b []Station) error {
+	if len(a) != len(b) {
+		return fmt.Errorf("%d stations, not the %d of the first set", len(b), len(a))
+	}
+	for j := range a {
+		if a[j].ID != b[j].ID || a[j].Snap != b[j].Snap {
+			return fmt.Errorf("station %d is %q, not %q as in the first set", j, b[j].ID, a[j].ID)
 		}
 	}
 	return nil
