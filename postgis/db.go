@@ -19,6 +19,8 @@ type DB struct {
 	pool        *pgxpool.Pool
 	url         string
 	lockTimeout time.Duration
+	region      geo.Region // "": geo.DefaultRegion (see InRegion)
+	commitHook  CommitHook // run inside WriteCoverage's transaction (see WithCommitHook)
 }
 
 // PoolOptions bound what one connection of the pool may hold. Zero values take the

@@ -1,0 +1,40 @@
+package postgis
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lifecircle/lifecircle/geo"
+)
+
+// InRegion returns the database scoped to region r: every read, write and delete of the
+// returned value touches r's rows only (the compute's halo reads of neighbouring regions'
+// stations and outlets are the one exception, and read only). The returned value shares
+// the pool: Close on either closes both.
+func (db *DB) InRegion(r geo.Region) *DB {
+	c := *db
+	c.region = r
+	return &c
+}
+
+// Region is the region this value reads and writes (geo.DefaultRegion unless InRegion
+// chose another).
+func (db *DB) Region() geo.Region {
+	if db.region == "" {
+		return geo.DefaultRegion
+	}
+	return db.region
+}
+
+// CommitHook runs inside a compute's write transaction, after its rows are written and
+// before the commit: whatever it does commits or rolls back with them (a job system
+// marks its job done there, so that a worker killed mid-job leaves neither).
+type CommitHook func(ctx context.Context, tx pgx.Tx) error
+
+// WithCommitHook returns the database whose coverage writes (WriteCoverage) run fn in
+// their transaction before committing; an error from fn rolls the write back.
+func (db *DB) WithCommitHook(fn CommitHook) *DB {
+	c := *db
+	c.commitHook = fn
+	return &c
+}
