@@ -191,7 +191,7 @@ func packages(tb testing.TB) []pkg {
 // database goes through district, which takes the *postgis.DB as its store.
 var cmdMayUse = map[string]bool{
 	"DB": true, "OpenWith": true, "PoolOptions": true, "DefaultPoolOptions": true,
-	"Migrate": true, "SchemaVersion": true, "Close": true,
+	"Migrate": true, "SchemaVersion": true, "Close": true, "InRegion": true, "Region": true,
 }
 
 // cmdMayQuery are the files of cmd/lifecircle that may call postgis directly: bench times
