@@ -46,3 +46,13 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// RegionInfo is what the database holds of one region.
+type RegionInfo struct {
+	Region    Region
+	Name      string   // the districts' names, or the region itself for a study area
+	Districts []string // the 6-digit codes of its districts (none: a study area without boundaries)
+	Rows      int64    // its rows over every table
+	Computed  bool     // whether it has a compute run
+	Cells     int      // cells of its last compute run (0: none)
+}

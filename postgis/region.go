@@ -38,3 +38,16 @@ func (db *DB) WithCommitHook(fn CommitHook) *DB {
 	c.commitHook = fn
 	return &c
 }
+
+// Regions lists every region that holds rows, by region.
+// (Contract for the region work; implemented by the regstore branch.)
+func (db *DB) Regions(ctx context.Context) ([]geo.RegionInfo, error) {
+	return nil, geo.Errorf(geo.EINTERNAL, "regions: not implemented yet")
+}
+
+// DeleteRegion removes every row of db.Region() in one transaction and says how many went
+// from each table; other regions' rows are untouched.
+// (Contract for the region work; implemented by the regstore branch.)
+func (db *DB) DeleteRegion(ctx context.Context) (map[string]int64, error) {
+	return nil, geo.Errorf(geo.EINTERNAL, "delete region: not implemented yet")
+}
