@@ -34,8 +34,10 @@ func decodeJSON(c echo.Context, v any) error {
 
 // bodyQuery reads what every POST answer of the planning tools takes, in this order
 // (the first error wins): crs= (of the body's and the answer's coordinates), the JSON body
-// as a B, the request build makes of it in sys, and the engine answering now.
-func bodyQuery[B, R any](s *Server, c echo.Context, build func(B, crs.System) (R, error)) (crs.System, R, *engine.Engine, error) {
+// as a B, the request build makes of it in sys, and the engine answering for the request's
+// region (region=, else the region of the first point at finds in the request, else the
+// only one; at may be nil).
+func bodyQuery[B, R any](s *Server, c echo.Context, build func(B, crs.System) (R, error), at func(R) []orb.Point) (crs.System, R, *engine.Engine, error) {
 	var req R
 	sys, err := parseCRS(c.QueryParams())
 	if err != nil {
@@ -48,7 +50,11 @@ func bodyQuery[B, R any](s *Server, c echo.Context, build func(B, crs.System) (R
 	if req, err = build(body, sys); err != nil {
 		return sys, req, nil, err
 	}
-	e, err := s.current()
+	var pts []orb.Point
+	if at != nil {
+		pts = at(req)
+	}
+	e, err := s.current(c, pts...)
 	return sys, req, e, err
 }
 

@@ -60,8 +60,9 @@ func (s *Server) circleTarget(c *assess.Circle, q url.Values) (engine.Target, fl
 }
 
 // circleQuery reads what coverage and gaps take: the query, its crs, circle= or the
-// target, the minutes, and the engine answering now (which knows the target).
-func (s *Server) circleQuery(q url.Values) (crs.System, *assess.Circle, engine.Target, float64, *engine.Engine, error) {
+// target, the minutes, and the engine answering for the region (which knows the target).
+func (s *Server) circleQuery(c echo.Context) (crs.System, *assess.Circle, engine.Target, float64, *engine.Engine, error) {
+	q := c.QueryParams()
 	sys, err := parseCRS(q)
 	if err != nil {
 		return "", nil, engine.Target{}, 0, nil, err
@@ -74,7 +75,7 @@ func (s *Server) circleQuery(q url.Values) (crs.System, *assess.Circle, engine.T
 	if err != nil {
 		return "", nil, engine.Target{}, 0, nil, err
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err == nil && circle == nil {
 		err = checkTarget(e, t)
 	}

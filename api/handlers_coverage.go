@@ -9,13 +9,14 @@ import (
 	"github.com/lifecircle/lifecircle/geo/assess"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
+	"github.com/paulmach/orb"
 )
 
 // coverage answers GET /api/v1/coverage: the share of residents and area within the
 // minutes of the nearest facility of a kind, in total and per community.
 func (s *Server) coverage(c echo.Context) error {
 	q := c.QueryParams()
-	sys, circle, t, mins, e, err := s.circleQuery(q)
+	sys, circle, t, mins, e, err := s.circleQuery(c)
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (s *Server) coverageCells(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineOf(circle, t)
+	e, err := s.engineOf(c, circle, t)
 	if err != nil {
 		return err
 	}
@@ -101,18 +102,18 @@ func (s *Server) targetOrCircle(q url.Values) (crs.System, *assess.Circle, engin
 
 // engineOf returns the engine answering now, which knows target t (a circle's targets are
 // checked when its walk times are read).
-func (s *Server) engineOf(circle *assess.Circle, t engine.Target) (*engine.Engine, error) {
+func (s *Server) engineOf(c echo.Context, circle *assess.Circle, t engine.Target, at ...orb.Point) (*engine.Engine, error) {
 	if circle != nil {
-		return s.current()
+		return s.current(c, at...)
 	}
-	return s.engineFor(t)
+	return s.engineFor(c, t, at...)
 }
 
 // gaps answers GET /api/v1/gaps: the places where most residents are beyond the minutes,
 // ranked, as GeoJSON (default), JSON or CSV.
 func (s *Server) gaps(c echo.Context) error {
 	q := c.QueryParams()
-	sys, circle, t, mins, e, err := s.circleQuery(q)
+	sys, circle, t, mins, e, err := s.circleQuery(c)
 	if err != nil {
 		return err
 	}

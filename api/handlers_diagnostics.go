@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/health"
 )
 
@@ -23,13 +24,13 @@ func (s *Server) diagnostics(c echo.Context) error {
 	if _, err := parseCRS(c.QueryParams()); err != nil { // checked like everywhere; the answer holds no coordinates
 		return err
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}
 	var facts district.FactStore = noFacts{}
 	note := noFactsNote
-	if st, err := s.store(); err == nil {
+	if st, err := s.storeFor(geo.Region(answeredRegion(c))); err == nil {
 		facts, note = st, ""
 	}
 	ch, err := district.CheckEngine(c.Request().Context(), facts, e, health.Options{Standards: s.opts.Standards})

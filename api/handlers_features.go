@@ -80,7 +80,7 @@ func (s *Server) stations(c echo.Context) error {
 			return asParamError("level", err)
 		}
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func (s *Server) outlets(c echo.Context) error {
 			return asParamError("category", err)
 		}
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (s *Server) communities(c echo.Context) error {
 		return err
 	}
 	street := strings.TrimSpace(q.Get("street"))
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}

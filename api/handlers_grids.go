@@ -28,7 +28,7 @@ func (s *Server) grids(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}

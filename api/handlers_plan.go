@@ -29,7 +29,7 @@ type planBody struct {
 // planSites answers POST /api/v1/plan/sites: where k new facilities of a kind would bring
 // the most residents within the minutes.
 func (s *Server) planSites(c echo.Context) error {
-	sys, pq, e, err := bodyQuery(s, c, s.planRequest)
+	sys, pq, e, err := bodyQuery(s, c, s.planRequest, func(q planQuery) []orb.Point { return q.req.Candidates })
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ type scenarioAdd struct {
 // scenarios answers POST /api/v1/scenarios: coverage before and after adding and removing
 // facilities, per kind touched, for the district and each community.
 func (s *Server) scenarios(c echo.Context) error {
-	_, change, e, err := bodyQuery(s, c, s.scenarioChange)
+	_, change, e, err := bodyQuery(s, c, s.scenarioChange, changePoints)
 	if err != nil {
 		return err
 	}
@@ -185,4 +185,13 @@ func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (siting.Change, 
 	}
 	ch.Remove = b.Remove
 	return ch, nil
+}
+
+// changePoints are the points a scenario adds facilities at (WGS84).
+func changePoints(ch siting.Change) []orb.Point {
+	out := make([]orb.Point, len(ch.Add))
+	for i, a := range ch.Add {
+		out[i] = a.Point
+	}
+	return out
 }

@@ -28,7 +28,7 @@ func (s *Server) nearest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.engineOf(circle, t)
+	e, err := s.engineOf(c, circle, t, p)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *Server) route(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.current(c, from)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (s *Server) isochrone(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.current(c, p)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (s *Server) network(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Server) standards(c echo.Context) error {
 	if s.opts.Standards == nil {
 		return apiErrorf(geo.EUNAVAILABLE, "this server was started without planning standards")
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ type sharedBody struct {
 // sharedCentres answers POST /api/v1/plan/shared-centres: groups of adjacent communities
 // one new centre each could serve (多社区一中心).
 func (s *Server) sharedCentres(c echo.Context) error {
-	sys, req, e, err := bodyQuery(s, c, sharedRequest)
+	sys, req, e, err := bodyQuery(s, c, sharedRequest, nil)
 	if err != nil {
 		return err
 	}

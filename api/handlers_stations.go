@@ -15,6 +15,7 @@ type confirmBody struct {
 
 // ConfirmAnswer is what POST /api/v1/stations/confirm did.
 type ConfirmAnswer struct {
+	Region    string `json:"region"` // the region whose stations were confirmed
 	Confirmed int    `json:"confirmed"`
 	Note      string `json:"note"`
 }
@@ -26,14 +27,14 @@ func (s *Server) confirmStations(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	st, err := s.store()
+	r, st, err := s.writeStore(c)
 	if err != nil {
 		return err
 	}
-	r, err := district.ConfirmStations(c.Request().Context(), st, body.IDs, body.All)
+	n, err := district.ConfirmStations(c.Request().Context(), st, body.IDs, body.All)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, ConfirmAnswer{Confirmed: r.Confirmed,
+	return c.JSON(http.StatusOK, ConfirmAnswer{Region: string(r), Confirmed: n.Confirmed,
 		Note: "confirmed; POST /api/v1/compute to count them in coverage"})
 }

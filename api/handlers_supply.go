@@ -107,7 +107,7 @@ func (s *Server) supplyRequest(c echo.Context) (url.Values, crs.System, *engine.
 		}
 		sq.Level = l
 	}
-	e, err := s.current()
+	e, err := s.current(c)
 	return q, sys, e, sq, err
 }
 

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -10,44 +11,71 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// healthz answers 200 while the process runs.
+// healthBody is the answer of /healthz: the process runs, and the regions by state.
+type healthBody struct {
+	Status  string              `json:"status"`
+	Regions map[string][]string `json:"regions"` // state (loaded, loading, failed, not computed) → regions
+}
+
+// healthz answers 200 while the process runs, naming the regions by state.
 func (s *Server) healthz(c echo.Context) error {
-	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
+	b := healthBody{Status: "ok", Regions: map[string][]string{}}
+	for _, en := range s.regions.entries() {
+		b.Regions[string(en.state)] = append(b.Regions[string(en.state)], string(en.region))
+	}
+	return writeJSON(c, http.StatusOK, b)
 }
 
 type readyBody struct {
-	Status   string `json:"status"`                   // "ready", "loading" or "recompute needed"
-	Engine   string `json:"engine"`                   // "loaded" or "loading"
-	Database string `json:"database"`                 // "ok", "unavailable" or "none"
-	DBError  string `json:"database_error,omitempty"` // what is wrong, without the connection's details (they are logged)
-	Coverage string `json:"coverage,omitempty"`       // why the stored coverage needs a recompute`
-	Cells    int    `json:"cells,omitempty"`
-	Stations int    `json:"stations,omitempty"`
-	Outlets  int    `json:"outlets,omitempty"`
+	Status   string            `json:"status"`                   // "ready", "loading" or "recompute needed"
+	Engine   string            `json:"engine"`                   // "loaded" (some region answers) or "loading"
+	Database string            `json:"database"`                 // "ok", "unavailable" or "none"
+	DBError  string            `json:"database_error,omitempty"` // what is wrong, without the connection's details (they are logged)
+	Coverage string            `json:"coverage,omitempty"`       // why the stored coverage needs a recompute (each region's problem)
+	Cells    int               `json:"cells,omitempty"`          // over the loaded regions
+	Stations int               `json:"stations,omitempty"`
+	Outlets  int               `json:"outlets,omitempty"`
+	Regions  []regionReadyJSON `json:"regions"`
 }
 
-// readyz answers 200 when the engine is loaded (the server can answer queries), 503
-// before; the body says whether the database answers too. It answers 503 "recompute
-// needed" when the stored coverage does not match its last compute run (a database crash
-// empties the unlogged coverage tables, see district.CheckCoverage). The database's error
-// goes to the log, not to the caller: it names the connection (user, database, port).
+// regionReadyJSON is one region's part of /readyz.
+type regionReadyJSON struct {
+	Region   string `json:"region"`
+	State    string `json:"state"`           // loaded, loading, failed or not computed
+	Error    string `json:"error,omitempty"` // why its load failed
+	Coverage string `json:"coverage,omitempty"`
+	Cells    int    `json:"cells"`
+	Stations int    `json:"stations"`
+	Outlets  int    `json:"outlets"`
+}
+
+// readyz answers 200 when some region's engine is loaded and none is still loading (the
+// server can answer queries), 503 before; the body says each region's state and whether
+// the database answers too. It answers 503 "recompute needed" when a loaded region's
+// stored coverage does not match its last compute run (a database crash empties the
+// unlogged coverage tables, see district.CheckCoverage). The database's error goes to the
+// log, not to the caller: it names the connection (user, database, port).
 func (s *Server) readyz(c echo.Context) error {
-	b := readyBody{Status: "loading", Engine: "loading", Database: "none"}
+	b := readyBody{Status: "loading", Engine: "loading", Database: "none", Regions: []regionReadyJSON{}}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+	defer cancel()
+	dbOK := false
 	if st := s.opts.Store; st != nil {
-		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
-		defer cancel()
 		b.Database = "ok"
 		if err := st.Ping(ctx); err != nil {
 			s.log.Warn("readyz: database unavailable", "error", geo.ErrorMessage(err))
 			b.Database, b.DBError = "unavailable", "the database does not answer (the server log says why)"
 		} else {
-			b.Coverage = s.coverageProblem(ctx)
+			dbOK = true
 		}
 	}
+	loading, loaded := s.readyRegions(ctx, &b, dbOK)
 	status := http.StatusServiceUnavailable
-	if e := s.engine.Load(); e != nil {
-		b.Status, b.Engine, status = "ready", "loaded", http.StatusOK
-		b.Cells, b.Stations, b.Outlets = len(e.Cells), len(e.Stations), len(e.Outlets)
+	if loaded > 0 {
+		b.Engine = "loaded"
+		if loading == 0 {
+			b.Status, status = "ready", http.StatusOK
+		}
 	}
 	if b.Coverage != "" {
 		b.Status, status = district.RecomputeNeeded, http.StatusServiceUnavailable
@@ -55,16 +83,51 @@ func (s *Server) readyz(c echo.Context) error {
 	return writeJSON(c, status, b)
 }
 
-// coverageProblem checks the stored coverage against its run when the store can say
-// ("" when it matches or cannot be checked; a failed check is logged).
-func (s *Server) coverageProblem(ctx context.Context) string {
-	cs, ok := s.opts.Store.(district.CoverageStateStore)
+// readyRegions fills in each region's part of /readyz and the totals; it returns how many
+// regions are loading and loaded.
+func (s *Server) readyRegions(ctx context.Context, b *readyBody, dbOK bool) (loading, loaded int) {
+	ens := s.regions.entries()
+	var problems []string
+	for _, en := range ens {
+		r := regionReadyJSON{Region: string(en.region), State: string(en.state), Error: en.err}
+		switch en.state {
+		case stateLoading:
+			loading++
+		case stateLoaded:
+			loaded++
+			e := en.engine
+			r.Cells, r.Stations, r.Outlets = len(e.Cells), len(e.Stations), len(e.Outlets)
+			b.Cells, b.Stations, b.Outlets = b.Cells+r.Cells, b.Stations+r.Stations, b.Outlets+r.Outlets
+			if dbOK {
+				r.Coverage = s.coverageProblem(ctx, en.region)
+			}
+		}
+		if r.Coverage != "" {
+			problems = append(problems, r.Coverage)
+			if len(ens) > 1 {
+				problems[len(problems)-1] = "region " + r.Region + ": " + r.Coverage
+			}
+		}
+		b.Regions = append(b.Regions, r)
+	}
+	b.Coverage = strings.Join(problems, "; ")
+	return loading, loaded
+}
+
+// coverageProblem checks region r's stored coverage against its run when the store can
+// say ("" when it matches or cannot be checked; a failed check is logged).
+func (s *Server) coverageProblem(ctx context.Context, r geo.Region) string {
+	st, err := s.storeFor(r)
+	if err != nil {
+		return ""
+	}
+	cs, ok := st.(district.CoverageStateStore)
 	if !ok {
 		return ""
 	}
 	p, err := district.CheckCoverage(ctx, cs)
 	if err != nil {
-		s.log.Warn("readyz: coverage check failed", "error", geo.ErrorMessage(err))
+		s.log.Warn("readyz: coverage check failed", "region", string(r), "error", geo.ErrorMessage(err))
 		return ""
 	}
 	return p

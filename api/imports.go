@@ -33,7 +33,7 @@ func (s *Server) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.store()
+	r, st, err := s.writeStore(c)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,12 @@ func (s *Server) importFile(c echo.Context) error {
 		return importError(err)
 	}
 	s.resetTiles()
-	return c.JSON(http.StatusOK, importAnswer(p, sum))
+	if s.regions.get(r) == nil {
+		s.setRegionState(r, stateNotComputed, "")
+	}
+	out := importAnswer(p, sum)
+	out.Region = string(r)
+	return c.JSON(http.StatusOK, out)
 }
 
 // bindImport reads the upload and its form fields into an import of district.
@@ -118,7 +123,11 @@ func (s *Server) recompute(c echo.Context) error {
 		}
 		force = b
 	}
-	sum, err := s.RecomputeForce(c.Request().Context(), force)
+	r, err := s.writeRegion(c)
+	if err != nil {
+		return err
+	}
+	sum, err := s.RecomputeRegion(c.Request().Context(), r, force)
 	if err != nil {
 		return err
 	}

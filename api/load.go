@@ -13,36 +13,43 @@ import (
 	"github.com/lifecircle/lifecircle/geo/health"
 )
 
-// Load reads the district from the store (WGS84), computes its coverage with the
-// server's engine options (walk speed in km/h, minutes, H3 resolution) and puts the new
-// engine in place of the old one, which keeps answering until then. Nothing is written.
-func (s *Server) Load(ctx context.Context) error {
-	st, err := s.store()
+// Load is LoadRegion of the home region (Store's).
+func (s *Server) Load(ctx context.Context) error { return s.LoadRegion(ctx, s.home) }
+
+// LoadRegion reads region r's district from the store (WGS84), computes its coverage with
+// the server's engine options (walk speed in km/h, minutes, H3 resolution) and puts the new
+// engine in place of r's old one, which keeps answering until then. Nothing is written.
+func (s *Server) LoadRegion(ctx context.Context, r geo.Region) error {
+	st, err := s.storeFor(r)
 	if err != nil {
 		return err
 	}
+	s.setRegionState(r, stateLoading, "")
 	c, err := district.Compute(ctx, st, s.opts.Engine)
 	if err != nil {
+		s.setRegionState(r, stateFailed, geo.ErrorMessage(err))
 		return err
 	}
-	s.swap(c)
+	s.swap(r, c)
 	e := c.Engine
-	s.log.Info("engine loaded", slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
+	s.log.Info("engine loaded", slog.String("region", string(r)), slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
 		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", c.Took))
-	if p := s.coverageProblem(ctx); p != "" {
-		s.log.Warn(p)
+	if p := s.coverageProblem(ctx, r); p != "" {
+		s.log.Warn(p, slog.String("region", string(r)))
 	}
 	return nil
 }
 
-// swap puts a computed engine in place and records how long it took.
-func (s *Server) swap(c *district.Computed) {
+// swap puts region r's computed engine in place and records how long it took.
+func (s *Server) swap(r geo.Region, c *district.Computed) {
 	s.metrics.engineLoad.Set(c.Took.Seconds())
-	s.SetEngine(c.Engine)
+	s.metrics.regionLoad.WithLabelValues(string(r)).Set(c.Took.Seconds())
+	s.SetRegionEngine(r, c.Engine)
 }
 
 // ComputeSummary is what POST /api/v1/compute did.
 type ComputeSummary struct {
+	Region   string  `json:"region"` // the region computed
 	Nodes    int     `json:"nodes"`
 	Edges    int     `json:"edges"`
 	Stations int     `json:"stations"`
@@ -71,16 +78,22 @@ func (s *Server) Recompute(ctx context.Context) (ComputeSummary, error) {
 	return s.RecomputeForce(ctx, false)
 }
 
-// RecomputeForce loads the district afresh, runs the data health check (refused,
-// EUNPROCESSABLE as a *district.Refusal with the findings, on errors unless force),
-// computes coverage, writes it to the store and, once written, swaps the new engine in.
-// Only one recompute runs at a time: a second one while the first runs is ECONFLICT.
+// RecomputeForce is RecomputeRegion of the home region (Store's).
 func (s *Server) RecomputeForce(ctx context.Context, force bool) (ComputeSummary, error) {
+	return s.RecomputeRegion(ctx, s.home, force)
+}
+
+// RecomputeRegion loads region r's district afresh, runs the data health check (refused,
+// EUNPROCESSABLE as a *district.Refusal with the findings, on errors unless force),
+// computes coverage, writes it to r's rows and, once written, swaps r's new engine in.
+// Other regions' rows and engines are untouched. Only one recompute runs at a time: a
+// second one while the first runs is ECONFLICT.
+func (s *Server) RecomputeRegion(ctx context.Context, r geo.Region, force bool) (ComputeSummary, error) {
 	if !s.compute.TryLock() {
 		return ComputeSummary{}, apiErrorf(geo.ECONFLICT, "a recompute is already running; wait for it to finish")
 	}
 	defer s.compute.Unlock()
-	st, err := s.store()
+	st, err := s.storeFor(r)
 	if err != nil {
 		return ComputeSummary{}, err
 	}
@@ -88,20 +101,20 @@ func (s *Server) RecomputeForce(ctx context.Context, force bool) (ComputeSummary
 	if err != nil {
 		return ComputeSummary{}, err
 	}
-	s.swap(c)
+	s.swap(r, c)
 	e := c.Engine
-	return ComputeSummary{Nodes: e.Graph.NumNodes(), Edges: e.Graph.NumEdges(), Stations: len(e.Stations),
+	return ComputeSummary{Region: string(r), Nodes: e.Graph.NumNodes(), Edges: e.Graph.NumEdges(), Stations: len(e.Stations),
 		Outlets: len(e.Outlets), Cells: len(e.Cells), Seconds: c.Took.Seconds(), Forced: force,
 		Errors: countSeverity(c.Findings, health.SeverityError), Warnings: countSeverity(c.Findings, health.SeverityWarning),
 		Population: populationOut(c.Spread())}, nil
 }
 
-// loadRetrying loads the engine, retrying while the database is unavailable, until ctx
-// ends. Other errors (an empty network, a bad boundary) are returned at once.
+// loadRetrying loads every region to load (LoadAll), retrying while the database is
+// unavailable, until ctx ends. Other errors are returned at once.
 func (s *Server) loadRetrying(ctx context.Context) error {
 	wait := time.Second
 	for {
-		err := s.Load(ctx)
+		err := s.LoadAll(ctx)
 		if err == nil || geo.ErrorCodeOf(err) != geo.EUNAVAILABLE || ctx.Err() != nil {
 			return err
 		}
@@ -116,15 +129,16 @@ func (s *Server) loadRetrying(ctx context.Context) error {
 }
 
 // Serve answers on ln until ctx ends, then shuts down gracefully (in-flight requests get
-// up to 30 s). Unless an engine was set already, it loads one in the background: /healthz
-// answers at once, /readyz and the queries once the load is done. A load that fails for
-// any reason but an unavailable database stops the server with that error.
+// up to 30 s). Unless an engine was set already, it loads every region to load (LoadAll)
+// in the background: /healthz answers at once, /readyz once every load is done, the
+// queries of a region once it is loaded. When every region's load fails, for any reason
+// but an unavailable database, the server stops with the first error.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
-	if s.engine.Load() == nil {
+	if len(s.regions.entries()) == 0 {
 		go func() {
 			if err := s.loadRetrying(ctx); err != nil && ctx.Err() == nil {
 				cancel(err)

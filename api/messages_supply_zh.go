@@ -27,5 +27,5 @@ func zhSupplyFormat(en string) string {
 	case "unknown circle %q (known: %s)":
 		return "未知服务圈 %q（已有：%s）"
 	}
-	return en
+	return zhRegionFormat(en)
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -18,9 +20,20 @@ type metrics struct {
 	duration     *prometheus.HistogramVec
 	engineLoad   prometheus.Gauge
 	engineLoaded prometheus.Gauge
+	// per region (label region)
+	regionLoad     *prometheus.GaugeVec
+	regionLoaded   *prometheus.GaugeVec
+	regionCells    *prometheus.GaugeVec
+	regionStations *prometheus.GaugeVec
+	regionStates   *prometheus.GaugeVec // regions by state (label state)
 }
 
-func newMetrics() *metrics {
+// newMetrics builds the registry with the server's series and extra (a job queue's
+// progress, for one); a collector that clashes with another is an error.
+func newMetrics(extra []prometheus.Collector) (*metrics, error) {
+	gauge := func(name, help, label string) *prometheus.GaugeVec {
+		return prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, []string{label})
+	}
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "lifecircle_http_requests_total",
@@ -32,10 +45,46 @@ func newMetrics() *metrics {
 			Help: "Seconds the last engine load (network, facilities and coverage) took."}),
 		engineLoaded: prometheus.NewGauge(prometheus.GaugeOpts{Name: "lifecircle_engine_loaded_timestamp_seconds",
 			Help: "Unix time the engine now answering was put in place."}),
+		regionLoad:     gauge("lifecircle_region_engine_load_seconds", "Seconds the region's last engine load or recompute took.", "region"),
+		regionLoaded:   gauge("lifecircle_region_engine_loaded_timestamp_seconds", "Unix time the region's engine now answering was put in place.", "region"),
+		regionCells:    gauge("lifecircle_region_engine_cells", "Cells of the region's engine now answering.", "region"),
+		regionStations: gauge("lifecircle_region_engine_stations", "Stations of the region's engine now answering.", "region"),
+		regionStates:   gauge("lifecircle_regions", "Regions the server knows, by state (loaded, loading, failed, not computed).", "state"),
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.engineLoad, m.engineLoaded,
+		m.regionLoad, m.regionLoaded, m.regionCells, m.regionStations, m.regionStates,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return m
+	for i, c := range extra {
+		if err := m.registry.Register(c); err != nil {
+			return nil, geo.WrapError(geo.EINVALID, err, "metrics collector %d", i)
+		}
+	}
+	return m, nil
+}
+
+// regionSet records the engine put in place for region r.
+func (m *metrics) regionSet(r geo.Region, e *engine.Engine) {
+	m.regionLoaded.WithLabelValues(string(r)).SetToCurrentTime()
+	m.regionCells.WithLabelValues(string(r)).Set(float64(len(e.Cells)))
+	m.regionStations.WithLabelValues(string(r)).Set(float64(len(e.Stations)))
+}
+
+// regionDrop forgets region r's series (its rows were deleted).
+func (m *metrics) regionDrop(r geo.Region) {
+	for _, g := range []*prometheus.GaugeVec{m.regionLoad, m.regionLoaded, m.regionCells, m.regionStations} {
+		g.DeleteLabelValues(string(r))
+	}
+}
+
+// countStates sets the number of regions in each state.
+func (m *metrics) countStates(ens []*regionEntry) {
+	n := map[regionState]int{stateLoaded: 0, stateLoading: 0, stateFailed: 0, stateNotComputed: 0}
+	for _, en := range ens {
+		n[en.state]++
+	}
+	for st, k := range n {
+		m.regionStates.WithLabelValues(string(st)).Set(float64(k))
+	}
 }
 
 func (s *Server) metricsHandler() echo.HandlerFunc {

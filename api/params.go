@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labstack/echo/v4"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/crs"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -72,9 +73,9 @@ func checkTarget(e *engine.Engine, t engine.Target) error {
 	return nil
 }
 
-// engineFor returns the engine answering now, once it knows target t.
-func (s *Server) engineFor(t engine.Target) (*engine.Engine, error) {
-	e, err := s.current()
+// engineFor returns the engine answering for the request (current), once it knows target t.
+func (s *Server) engineFor(c echo.Context, t engine.Target, at ...orb.Point) (*engine.Engine, error) {
+	e, err := s.current(c, at...)
 	if err != nil {
 		return nil, err
 	}

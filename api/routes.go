@@ -50,6 +50,7 @@ func (s *Server) routes() *echo.Echo {
 	v1.GET("/outlets", s.outlets, std...)
 	v1.GET("/communities", s.communities, std...)
 	v1.GET("/grids", s.grids, std...)
+	v1.GET("/regions", s.regionsList, std...)
 	json := append([]echo.MiddlewareFunc{requireJSON}, long...)
 	v1.POST("/plan/sites", s.planSites, json...)
 	v1.POST("/scenarios", s.scenarios, json...)
@@ -57,6 +58,7 @@ func (s *Server) routes() *echo.Echo {
 	v1.POST("/imports/:kind", s.importFile, s.requireToken, s.timeout(s.opts.RequestTimeout*4), s.bodyLimit(s.opts.MaxUploadBytes))
 	v1.POST("/stations/confirm", s.confirmStations, s.requireToken, s.timeout(s.opts.RequestTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
 	v1.POST("/compute", s.recompute, s.requireToken, s.timeout(s.opts.ComputeTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
+	v1.DELETE("/regions/:region", s.deleteRegion, s.requireToken, s.timeout(s.opts.ComputeTimeout), s.bodyLimit(s.opts.MaxBodyBytes))
 	if s.tiles != nil {
 		e.GET("/tiles/:z/:x/:y", s.tile, std...)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -16,15 +15,34 @@ import (
 	"github.com/lifecircle/lifecircle/geo/engine"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
-// Store is the database the server reads the district from and writes imports and
-// coverage to. *postgis.DB is the production Store.
+// Store is the database the server reads a region's district from and writes its
+// imports and coverage to. *postgis.DB (scoped to a region with InRegion) is the
+// production Store.
 type Store interface {
 	district.ImportStore
 	district.ComputeStore
 	district.StationStore
 	Ping(ctx context.Context) error
+}
+
+// RegionLister is a Store that can list the regions it holds (*postgis.DB): the server
+// loads the computed ones at start. A Store that cannot list holds its own region only.
+type RegionLister interface {
+	Regions(ctx context.Context) ([]geo.RegionInfo, error)
+}
+
+// RegionDeleter is a Store that can delete the rows of its region (*postgis.DB scoped
+// with InRegion): DELETE /api/v1/regions/{region}.
+type RegionDeleter interface {
+	DeleteRegion(ctx context.Context) (map[string]int64, error)
+}
+
+// regional is a Store that says which region it is scoped to (*postgis.DB).
+type regional interface {
+	Region() geo.Region
 }
 
 // TileSource makes the base map's vector tiles (Mapbox Vector Tile bytes; none: an empty
@@ -35,7 +53,13 @@ type TileSource interface {
 
 // Options configure a Server. Zero durations and sizes take the defaults noted.
 type Options struct {
-	Store      Store            // nil: imports and compute answer 503, the engine must be set with SetEngine
+	Store      Store            // the home region's database (its Region(), else geo.DefaultRegion); nil: imports and compute answer 503, engines are set with SetEngine
+	// StoreFor returns the database scoped to region r (db.InRegion(r)); nil: the server
+	// holds Store's region only.
+	StoreFor func(r geo.Region) Store
+	// Collectors are extra Prometheus collectors served on /metrics (a job queue's
+	// progress, for one).
+	Collectors []prometheus.Collector
 	Engine     engine.Options   // model parameters for loads and recomputes
 	Categories *geo.Categories  // resolves category=… by key, Chinese or English name; nil: keys only
 	Standards  *standards.Rules // rules for /api/v1/standards; nil: that endpoint answers 503
@@ -79,13 +103,14 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Server answers lifecircle's HTTP API from an in-memory engine, swapped atomically when a
-// recompute finishes. Its methods are safe for concurrent use.
+// Server answers lifecircle's HTTP API from in-memory engines, one per region, each
+// swapped atomically when its recompute finishes. Its methods are safe for concurrent use.
 type Server struct {
 	opts    Options
 	log     *slog.Logger
 	echo    *echo.Echo
-	engine  atomic.Pointer[engine.Engine]
+	home    geo.Region // Store's region: of SetEngine, Load, Recompute and writes that name none
+	regions *regionTable
 	metrics *metrics
 	compute sync.Mutex // one recompute at a time
 	tiles   *postgis.TileCache
@@ -105,7 +130,14 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: o, log: o.Log, metrics: newMetrics(), circles: circles}
+	m, err := newMetrics(o.Collectors)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: o, log: o.Log, home: geo.DefaultRegion, regions: newRegionTable(), metrics: m, circles: circles}
+	if r, ok := o.Store.(regional); ok {
+		s.home = r.Region()
+	}
 	if o.Tiles != nil {
 		s.tiles = postgis.NewTileCache(o.Tiles, postgis.DefaultTileCacheSize)
 	}
@@ -118,29 +150,47 @@ func New(o Options) (*Server, error) {
 // lengths metres, areas m².
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Engine returns the engine currently answering, nil before the first load.
-func (s *Server) Engine() *engine.Engine { return s.engine.Load() }
+// Engine returns the engine answering for the home region (Store's, else
+// geo.DefaultRegion), nil before its first load.
+func (s *Server) Engine() *engine.Engine { return s.RegionEngine(s.home) }
 
-// SetEngine makes e (computed, WGS84) the engine that answers from now on; requests under
-// way finish on the engine they started with.
-func (s *Server) SetEngine(e *engine.Engine) {
-	s.engine.Store(e)
-	s.metrics.engineLoaded.SetToCurrentTime()
-}
-
-// current returns the engine, or EUNAVAILABLE while none is loaded yet.
-func (s *Server) current() (*engine.Engine, error) {
-	e := s.engine.Load()
-	if e == nil {
-		return nil, apiErrorf(geo.EUNAVAILABLE, "the district is still loading; try again in a moment (see /readyz)")
+// RegionEngine returns the engine answering for region r, nil while none is loaded.
+func (s *Server) RegionEngine(r geo.Region) *engine.Engine {
+	if en := s.regions.get(r); en != nil {
+		return en.engine
 	}
-	return e, nil
+	return nil
 }
 
-// store returns the database, or EUNAVAILABLE when the server runs without one.
-func (s *Server) store() (Store, error) {
+// SetEngine makes e (computed, WGS84) the engine that answers for the home region from
+// now on; requests under way finish on the engine they started with.
+func (s *Server) SetEngine(e *engine.Engine) { s.SetRegionEngine(s.home, e) }
+
+// SetRegionEngine makes e (computed, WGS84) the engine that answers for region r.
+func (s *Server) SetRegionEngine(r geo.Region, e *engine.Engine) {
+	s.regions.setEngine(r, e)
+	s.metrics.engineLoaded.SetToCurrentTime()
+	s.metrics.regionSet(r, e)
+	s.metrics.countStates(s.regions.entries())
+}
+
+// setRegionState records a region's state (loading, failed, not computed).
+func (s *Server) setRegionState(r geo.Region, st regionState, err string) {
+	s.regions.setState(r, st, err)
+	s.metrics.countStates(s.regions.entries())
+}
+
+// storeFor returns region r's database, EUNAVAILABLE without one and EINVALID for a region
+// this server cannot hold (no StoreFor).
+func (s *Server) storeFor(r geo.Region) (Store, error) {
 	if s.opts.Store == nil {
 		return nil, apiErrorf(geo.EUNAVAILABLE, "this server runs without a database")
 	}
-	return s.opts.Store, nil
+	if r == s.home {
+		return s.opts.Store, nil
+	}
+	if s.opts.StoreFor == nil {
+		return nil, paramError("region", "this server holds region %q only", string(s.home))
+	}
+	return s.opts.StoreFor(r), nil
 }

@@ -9,6 +9,7 @@ import (
 // what the command line prints beyond the counts: the store's notes, a POI export's
 // POIs of no category by type, an attribute table's join.
 type ImportAnswer struct {
+	Region   string `json:"region"` // the region the rows went to
 	Kind     string `json:"kind"`
 	File     string `json:"file"`
 	BatchID  int64  `json:"batch_id"`
