@@ -419,6 +419,10 @@ func goldenServiceCases() []goldenCase {
 		getCase("docs", "/api/docs", 200, ctHTML),
 		getCase("healthz", "/healthz", 200, ctJSON),
 		getCase("readyz", "/readyz", 200, ctJSON),
+		getCase("regions", "/api/v1/regions", 200, ctJSON),
+		getCase("region-named", "/api/v1/coverage?level=community&minutes=8&region=default", 200, ctJSON),
+		getCase("error-region-unknown", "/api/v1/coverage?level=community&region=510199", 400, ctJSON),
+		getCase("error-region-malformed", "/api/v1/coverage?level=community&region=51%200104", 400, ctJSON),
 	}
 }
 
@@ -433,6 +437,8 @@ func goldenMemoryCases() []goldenCase {
 		getCase("memory-diagnostics", "/api/v1/diagnostics", 200, ctJSON),
 		getCase("memory-stations", "/api/v1/stations", 200, ctGeoJSON),
 		getCase("memory-readyz", "/readyz", 200, ctJSON),
+		getCase("memory-healthz", "/healthz", 200, ctJSON),
+		getCase("memory-regions", "/api/v1/regions", 200, ctJSON),
 	}
 }
 
@@ -462,6 +468,12 @@ func goldenWriteCases(tb testing.TB) []goldenCase {
 		getCase("write-nearest-after-compute", "/api/v1/nearest?"+pointQuery(node(9, 4))+"&level=community", 200, ctJSON),
 		getCase("write-coverage-after-compute", "/api/v1/coverage?category=bank&minutes=10", 200, ctJSON),
 		getCase("write-readyz-after-compute", "/readyz", 200, ctJSON),
+		getCase("write-regions-after-compute", "/api/v1/regions", 200, ctJSON),
+		{name: "write-delete-region-no-token", method: http.MethodDelete, target: "/api/v1/regions/default", status: 401, ctype: ctJSON},
+		{name: "write-delete-region", method: http.MethodDelete, target: "/api/v1/regions/default",
+			header: map[string]string{"Authorization": "Bearer " + testToken}, status: 200, ctype: ctJSON},
+		getCase("write-regions-after-delete", "/api/v1/regions", 200, ctJSON),
+		getCase("write-coverage-after-delete", "/api/v1/coverage?level=community", 503, ctJSON),
 	}
 }
 

@@ -40,9 +40,12 @@ func (s *Server) coverage(c echo.Context) error {
 	case "csv":
 		return writeCSV(c, "coverage-"+t.Key+".csv", coverageCSV(rep, l))
 	case "geojson":
-		return writeGeoJSON(c, coverageGeoJSONOut(sys, e, rep))
+		out := coverageGeoJSONOut(sys, e, rep)
+		out.Region = answeredRegion(c)
+		return writeGeoJSON(c, out)
 	}
 	out := coverageOut(rep)
+	out.Region = answeredRegion(c)
 	out.Data = dataNoteOf(e)
 	return writeJSON(c, http.StatusOK, out)
 }
@@ -135,10 +138,13 @@ func (s *Server) gaps(c echo.Context) error {
 	switch format {
 	case "json":
 		out := gapsOut(sys, t, mins, gs)
+		out.Region = answeredRegion(c)
 		out.Data = dataNoteOf(e)
 		return writeJSON(c, http.StatusOK, out)
 	case "csv":
 		return writeCSV(c, "gaps-"+t.Key+".csv", gapsCSV(gs, l))
 	}
-	return writeGeoJSON(c, gapsGeoJSON(sys, gs, dataNoteOf(e)))
+	out := gapsGeoJSON(sys, gs, dataNoteOf(e))
+	out.Region = answeredRegion(c)
+	return writeGeoJSON(c, out)
 }

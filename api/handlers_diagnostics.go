@@ -37,5 +37,7 @@ func (s *Server) diagnostics(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, diagnosticsOut(ch.Findings, ch.Summary, note))
+	out := diagnosticsOut(ch.Findings, ch.Summary, note)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }

@@ -47,7 +47,9 @@ func (s *Server) grids(c echo.Context) error {
 	rep = rep.Community(comm)
 	switch format {
 	case "json":
-		return writeJSON(c, http.StatusOK, gridsOut(e, rep))
+		out := gridsOut(e, rep)
+		out.Region = answeredRegion(c)
+		return writeJSON(c, http.StatusOK, out)
 	case "csv":
 		return writeCSV(c, "grids.csv", gridsCSV(e, rep, l))
 	}

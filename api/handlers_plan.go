@@ -42,7 +42,9 @@ func (s *Server) planSites(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, planOut(sys, res))
+	out := planOut(sys, res)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // planQuery is a plan body read: the request and the named circle it plans for (nil:
@@ -146,7 +148,9 @@ func (s *Server) scenarios(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, scenarioOut(res))
+	out := scenarioOut(res)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 func (s *Server) scenarioChange(b scenarioBody, sys crs.System) (siting.Change, error) {

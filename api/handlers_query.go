@@ -37,14 +37,18 @@ func (s *Server) nearest(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		return writeJSON(c, http.StatusOK, nearestCircleOut(sys, p, t, groups, withPath, k, e.Options.MaxMinutes))
+		out := nearestCircleOut(sys, p, t, groups, withPath, k, e.Options.MaxMinutes)
+		out.Region = answeredRegion(c)
+		return writeJSON(c, http.StatusOK, out)
 	}
 	hits, err := e.Nearest(p, t, k, withPath)
 	if err != nil {
 		return err
 	}
 	fs, _ := e.Facilities(t)
-	return writeJSON(c, http.StatusOK, nearestOut(sys, p, t, hits, withPath, k, len(fs), e.Options.MaxMinutes))
+	out := nearestOut(sys, p, t, hits, withPath, k, len(fs), e.Options.MaxMinutes)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // route answers GET /api/v1/route: the quickest walk between two points, as a GeoJSON

@@ -29,6 +29,7 @@ func (s *Server) network(c echo.Context) error {
 		return writeCSV(c, "network.csv", networkCSV(rep, l))
 	}
 	out := networkOut(rep)
+	out.Region = answeredRegion(c)
 	out.Data = dataNoteOf(e)
 	return writeJSON(c, http.StatusOK, out)
 }
@@ -64,6 +65,7 @@ func (s *Server) standards(c echo.Context) error {
 		return writeCSV(c, "standards.csv", standardsCSV(rep, l))
 	}
 	out := standardsOut(rep)
+	out.Region = answeredRegion(c)
 	if withSupply {
 		sup, err := assess.StandardsSupply(c.Request().Context(), e, s.opts.Standards, supplyMinutes)
 		if err != nil {

@@ -29,7 +29,9 @@ func (s *Server) sharedCentres(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, sharedOut(sys, res))
+	out := sharedOut(sys, res)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // sharedRequest reads the body (no coordinates in it), with the defaults: level community, 15 minutes, min_share

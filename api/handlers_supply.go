@@ -26,9 +26,13 @@ func (s *Server) supply(c echo.Context) error {
 	case "csv":
 		return writeCSV(c, "supply-"+r.rep.Query.Resource+".csv", supplyCSV(r.rep, r.lang))
 	case "geojson":
-		return writeGeoJSON(c, supplyGeoJSONOut(r.sys, r.e, r.rep))
+		out := supplyGeoJSONOut(r.sys, r.e, r.rep)
+		out.Region = answeredRegion(c)
+		return writeGeoJSON(c, out)
 	}
-	return writeJSON(c, http.StatusOK, supplyOut(r.rep))
+	out := supplyOut(r.rep)
+	out.Region = answeredRegion(c)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // supplyCells answers GET /api/v1/supply/cells: every H3 cell (in bbox) with its
@@ -43,9 +47,13 @@ func (s *Server) supplyCells(c echo.Context) error {
 	case "csv":
 		return writeCSV(c, "supply-cells-"+r.rep.Query.Resource+".csv", supplyCellsCSV(r.sys, r.e, r.rep, rows, r.lang))
 	case "json":
-		return writeJSON(c, http.StatusOK, supplyCellsOut(r.sys, r.e, r.rep, rows))
+		out := supplyCellsOut(r.sys, r.e, r.rep, rows)
+		out.Region = answeredRegion(c)
+		return writeJSON(c, http.StatusOK, out)
 	}
-	return writeGeoJSON(c, supplyCellsGeoJSON(r.sys, r.e, r.rep, rows))
+	out := supplyCellsGeoJSON(r.sys, r.e, r.rep, rows)
+	out.Region = answeredRegion(c)
+	return writeGeoJSON(c, out)
 }
 
 // supplyRun is a supply request read and answered, before encoding.

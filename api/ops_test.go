@@ -34,6 +34,8 @@ var endpoints = []struct{ method, path, example string }{
 	{"GET", "/api/v1/outlets", "/api/v1/outlets"},
 	{"GET", "/api/v1/communities", "/api/v1/communities"},
 	{"GET", "/api/v1/grids", "/api/v1/grids"},
+	{"GET", "/api/v1/regions", "/api/v1/regions"},
+	{"DELETE", "/api/v1/regions/{region}", "/api/v1/regions/510104"},
 	{"POST", "/api/v1/plan/sites", "/api/v1/plan/sites"},
 	{"POST", "/api/v1/scenarios", "/api/v1/scenarios"},
 	{"POST", "/api/v1/plan/shared-centres", "/api/v1/plan/shared-centres"},

@@ -163,9 +163,10 @@ type regionPick struct {
 	note   string
 }
 
-// pick chooses the region of a request: the one named; else, for a point query, the
-// loaded region whose footprint holds the first point (the first by region when several
-// do); else the only loaded region. Unknown, several or none: errors saying which
+// pick chooses the region of a request: the one named; else the only loaded region (a
+// point outside it is the engine's to judge, as before regions); else, for a point query,
+// the loaded region whose footprint holds the first point (the first by region when
+// several do). Unknown, several or none: errors saying which
 // regions there are.
 func (t *regionTable) pick(ask regionAsk) (regionPick, error) {
 	if ask.named != "" {
@@ -175,7 +176,7 @@ func (t *regionTable) pick(ask regionAsk) (regionPick, error) {
 	if len(loaded) == 0 {
 		return regionPick{}, t.noneLoaded()
 	}
-	if len(ask.at) > 0 {
+	if len(ask.at) > 0 && len(loaded) > 1 {
 		return locate(loaded, ask.at[0])
 	}
 	if len(loaded) > 1 {

@@ -16,6 +16,7 @@ import (
 
 // coverageAnswer is GET /api/v1/coverage as JSON.
 type coverageAnswer struct {
+	Region      string            `json:"region"` // the region answered for
 	Target      kindKeyJSON       `json:"target"`
 	Minutes     num               `json:"minutes"`
 	Total       coverageRowJSON   `json:"total"`
@@ -69,6 +70,7 @@ func coverageRowOut(r assess.CoverageRow) coverageRowJSON {
 // with their rows as properties, and the scope's total.
 type coverageGeoJSONAnswer struct {
 	featureCollection
+	Region  string          `json:"region"` // the region answered for
 	Summary coverageSummary `json:"summary"`
 }
 

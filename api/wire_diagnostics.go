@@ -8,6 +8,7 @@ import "github.com/lifecircle/lifecircle/geo/health"
 // the count of findings by severity, then every finding (errors first). Note, when not
 // empty, says what the check could not know.
 type diagnosticsAnswer struct {
+	Region   string             `json:"region"` // the region answered for
 	Summary  diagnosticsSummary `json:"summary"`
 	Findings []findingJSON      `json:"findings"`
 	Note     string             `json:"note,omitempty"`

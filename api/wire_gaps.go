@@ -11,6 +11,7 @@ import (
 
 // gapsAnswer is GET /api/v1/gaps as JSON.
 type gapsAnswer struct {
+	Region  string        `json:"region"` // the region answered for
 	Target  targetJSON    `json:"target"`
 	Minutes num           `json:"minutes"`
 	Gaps    []gapJSON     `json:"gaps"`
@@ -58,7 +59,8 @@ type gapProps struct {
 // as a foreign member of the FeatureCollection.
 type gapsGeoJSONAnswer struct {
 	featureCollection
-	Data *dataNoteJSON `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
+	Region string        `json:"region"`         // the region answered for
+	Data   *dataNoteJSON `json:"data,omitempty"` // 示例数据: the demo's illustrative layer
 }
 
 func gapsGeoJSON(sys crs.System, gs []assess.Gap, data *dataNoteJSON) gapsGeoJSONAnswer {

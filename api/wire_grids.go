@@ -56,6 +56,7 @@ func gridPropsOf(g geo.Grid, row *assess.GridRow) gridProps {
 // gridsAnswer is GET /api/v1/grids?format=json: every grid assessed, the communities grids
 // leave uncovered, and the rules used.
 type gridsAnswer struct {
+	Region         string             `json:"region"` // the region answered for
 	Grids          []gridProps        `json:"grids"`
 	Uncovered      []gridCommunityOut `json:"uncovered_communities"`
 	Rules          []ratioRuleOut     `json:"rules"`

@@ -79,7 +79,7 @@ func wireKeyCases() []wireKeyCase {
 		{typ: reflect.TypeFor[namedJSON](), want: []string{"key", "name_zh", "name_en"}},
 		{typ: reflect.TypeFor[dataNoteJSON](), want: []string{"illustrative", "illustrative_stations", "derived_communities", "note_zh", "note_en"}},
 		// No golden holds an import's answer (it needs a database): its keys as documented.
-		{typ: reflect.TypeFor[ImportAnswer](), want: []string{"kind", "file", "batch_id", "read", "inserted", "updated", "deleted", "replaced_candidates",
+		{typ: reflect.TypeFor[ImportAnswer](), want: []string{"region", "kind", "file", "batch_id", "read", "inserted", "updated", "deleted", "replaced_candidates",
 			"rejected", "rejects", "warnings", "notes", "poi", "attribute_table", "join", "note"}},
 		{typ: reflect.TypeFor[poiJSON](), want: []string{"service", "mapped", "unmapped", "unmapped_by_type"}},
 		{typ: reflect.TypeFor[unmappedTypeJSON](), want: []string{"type", "count"}},
@@ -110,7 +110,7 @@ func wireKeyCases() []wireKeyCase {
 		{typ: reflect.TypeFor[gridProps](), want: []string{"code", "name", "community_code", "community_name", "households", "population",
 			"workers", "source", "assessed", "cells", "cell_population", "area_m2", "households_per_worker", "households_estimated",
 			"workers_verdict", "load_verdict"}},
-		{typ: reflect.TypeFor[gridsAnswer](), want: []string{"grids", "uncovered_communities", "rules", "without_worker", "workers_unknown", "over_load"}},
+		{typ: reflect.TypeFor[gridsAnswer](), want: []string{"region", "grids", "uncovered_communities", "rules", "without_worker", "workers_unknown", "over_load"}},
 		{typ: reflect.TypeFor[gridCommunityOut](), want: []string{"code", "name", "grids", "cells", "uncovered_cells", "area_m2",
 			"uncovered_area_m2", "population", "uncovered_population"}},
 		{typ: reflect.TypeFor[ratioRuleOut](), want: []string{"key", "name_zh", "name_en", "min", "warn_above", "unit", "source", "check", "note"}},
@@ -132,6 +132,9 @@ func wireKeyCases() []wireKeyCase {
 		at(reflect.TypeFor[circleFacilityJSON](), "circles.json", "circles", 0, "facilities", 0),
 		at(reflect.TypeFor[communitySupplyJSON](), "standards-with-supply.json", "communities", 0, "supply_within_reach"),
 		at(reflect.TypeFor[feature](), "stations-all.geojson", "features", 0),
+		at(reflect.TypeFor[regionsAnswer](), "write-regions-after-compute.json"),
+		at(reflect.TypeFor[regionJSON](), "write-regions-after-compute.json", "regions", 0),
+		at(reflect.TypeFor[deleteRegionAnswer](), "write-delete-region.json"),
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 // networkAnswer is GET /api/v1/network as JSON: the "1+11+N+X" report.
 type networkAnswer struct {
+	Region                    string              `json:"region"` // the region answered for
 	Levels                    []levelCountJSON    `json:"levels"`
 	Formula                   string              `json:"formula"`
 	Streets                   []streetJSON        `json:"streets"`

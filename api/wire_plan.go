@@ -9,6 +9,7 @@ import (
 
 // planAnswer is a site plan; residents are m² of area when the district has no population.
 type planAnswer struct {
+	Region        string      `json:"region"` // the region answered for
 	Target        kindKeyJSON `json:"target"`
 	Minutes       num         `json:"minutes"`
 	Sites         []siteJSON  `json:"sites"`

@@ -18,6 +18,7 @@ import (
 // otherwise).
 type nearestAnswer struct {
 	nearestFrom
+	Region       string       `json:"region"` // the region answered for
 	Results      []nearestHit `json:"results"`
 	Beyond       bool         `json:"beyond,omitempty"`
 	BoundMinutes num          `json:"bound_minutes,omitempty"`
@@ -66,6 +67,7 @@ func nearestOut(sys crs.System, from orb.Point, t engine.Target, hits []engine.N
 // circle's facilities are those of GET /api/v1/circles).
 type nearestCircleAnswer struct {
 	nearestFrom
+	Region       string               `json:"region"` // the region answered for
 	Facilities   []nearestCircleGroup `json:"facilities"`
 	BoundMinutes num                  `json:"bound_minutes"`
 }

@@ -6,6 +6,7 @@ import "github.com/lifecircle/lifecircle/geo/siting"
 
 // scenarioAnswer holds one entry per facility set the scenario touches.
 type scenarioAnswer struct {
+	Region  string               `json:"region"` // the region answered for
 	Targets []scenarioTargetJSON `json:"targets"`
 }
 

@@ -10,6 +10,7 @@ import (
 // sharedAnswer is the groups of adjacent communities one new centre each could serve;
 // residents are m² of area when by_area.
 type sharedAnswer struct {
+	Region        string            `json:"region"` // the region answered for
 	Level         string            `json:"level"`
 	Minutes       num               `json:"minutes"`
 	MinShare      num               `json:"min_share"`

@@ -7,6 +7,7 @@ import "github.com/lifecircle/lifecircle/geo/assess"
 // standardsAnswer is GET /api/v1/standards as JSON: each community's compliance, then the
 // district's ratios.
 type standardsAnswer struct {
+	Region         string               `json:"region"` // the region answered for
 	Rules          string               `json:"rules"`
 	Communities    []communityRulesJSON `json:"communities"`
 	ShareCompliant num                  `json:"share_compliant"`

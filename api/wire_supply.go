@@ -76,6 +76,7 @@ type supplyUnitJSON struct {
 
 // supplyAnswer is GET /api/v1/supply as JSON.
 type supplyAnswer struct {
+	Region                   string             `json:"region"` // the region answered for
 	Params                   supplyParamsJSON   `json:"params"`
 	Rule                     supplyRuleJSON     `json:"rule"`
 	Stations                 supplyStationsJSON `json:"stations"`
@@ -159,6 +160,7 @@ func supplyUnitOut(u assess.SupplyUnit, r assess.SupplyRule) supplyUnitJSON {
 // their rows as properties, and the rest of the answer as its summary.
 type supplyGeoJSONAnswer struct {
 	featureCollection
+	Region  string        `json:"region"` // the region answered for
 	Summary supplySummary `json:"summary"`
 }
 
@@ -219,6 +221,7 @@ type supplyCellProps struct {
 
 // supplyCellsAnswer is GET /api/v1/supply/cells as JSON.
 type supplyCellsAnswer struct {
+	Region string            `json:"region"` // the region answered for
 	Params supplyParamsJSON  `json:"params"`
 	Cells  []supplyCellProps `json:"cells"`
 }
@@ -253,6 +256,7 @@ func supplyCellsOut(sys crs.System, e *engine.Engine, rep assess.SupplyReport, r
 // in sys, and the parameters.
 type supplyCellsGeoJSONAnswer struct {
 	featureCollection
+	Region string           `json:"region"` // the region answered for
 	Params supplyParamsJSON `json:"params"`
 }
 
