@@ -53,7 +53,7 @@ type TileSource interface {
 
 // Options configure a Server. Zero durations and sizes take the defaults noted.
 type Options struct {
-	Store      Store            // the home region's database (its Region(), else geo.DefaultRegion); nil: imports and compute answer 503, engines are set with SetEngine
+	Store Store // the home region's database (its Region(), else geo.DefaultRegion); nil: imports and compute answer 503, engines are set with SetEngine
 	// StoreFor returns the database scoped to region r (db.InRegion(r)); nil: the server
 	// holds Store's region only.
 	StoreFor func(r geo.Region) Store
