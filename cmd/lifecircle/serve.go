@@ -34,10 +34,15 @@ func newServeCmd(cfg *Config) *cobra.Command {
 	cmd := modelCmd(&cobra.Command{
 		Use:   "serve",
 		Short: "Answer over HTTP: nearest services, routes, isochrones, coverage, gaps, reports, site plans",
-		Long: `serve loads the walk network, stations, outlets and communities from the database,
-computes walk-time coverage in memory and answers under /api/v1/ (OpenAPI document at
-/api/openapi.json, a docs page at /api/docs). /healthz answers at once, /readyz once the
-district is loaded; queries keep being answered from memory while the database is down.
+		Long: `serve loads the walk network, stations, outlets and communities of every computed
+region from the database (and of the default region when it holds rows), computes
+walk-time coverage in memory and answers under /api/v1/ (OpenAPI document at
+/api/openapi.json, a docs page at /api/docs). /healthz answers at once, /readyz once every
+region is loaded; queries keep being answered from memory while the database is down.
+Requests name their region with region=; without it a query about a point answers for
+the region whose districts hold the point, any other for the only region loaded.
+GET /api/v1/regions lists them. With --region (or $LIFECIRCLE_REGION) serve holds that
+one region only.
 
 The write endpoints (POST /api/v1/imports/{kind} and /api/v1/compute) are off unless a
 token is given with --token or LIFECIRCLE_TOKEN; callers then send
@@ -93,8 +98,13 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 	if err != nil {
 		return err
 	}
-	s, err := api.New(api.Options{Store: db, Engine: opts, Categories: cats, Standards: rules, Circles: circles, Token: token, Assets: web.Assets(), Tiles: db,
-		CORS: serveOrigins(f.cors), Log: cfg.Log, AccessLog: access, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout})
+	o := api.Options{Engine: opts, Categories: cats, Standards: rules, Circles: circles, Token: token, Assets: web.Assets(), Tiles: db,
+		CORS: serveOrigins(f.cors), Log: cfg.Log, AccessLog: access, RequestTimeout: f.requestTimeout, PlanTimeout: f.planTimeout}
+	if err := serveRegions(cmd, cfg, db, &o); err != nil {
+		return err
+	}
+	// Extra /metrics series (the job queue's progress) are appended to o.Collectors here.
+	s, err := api.New(o)
 	if err != nil {
 		return err
 	}
@@ -104,6 +114,28 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 	}
 	cfg.Log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+ln.Addr().String()+"/", "writes", token != "")
 	return s.Serve(ctx, ln)
+}
+
+// serveRegions scopes the server's database: every region (the default region's as the
+// home, any other through StoreFor), or, when --region or $LIFECIRCLE_REGION names one,
+// that region only (said in the log).
+func serveRegions(cmd *cobra.Command, cfg *Config, db *postgis.DB, o *api.Options) error {
+	raw, from := os.Getenv("LIFECIRCLE_REGION"), "$LIFECIRCLE_REGION"
+	if f := cmd.Flag("region"); f != nil && f.Changed {
+		raw, from = f.Value.String(), "--region"
+	}
+	if strings.TrimSpace(raw) == "" {
+		o.Store = db
+		o.StoreFor = func(r geo.Region) api.Store { return db.InRegion(r) }
+		return nil
+	}
+	r, err := geo.ParseRegion(raw)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "%s", from)
+	}
+	o.Store = db.InRegion(r)
+	cfg.Log.Info("serving one region only", "region", string(r), "from", from)
+	return nil
 }
 
 // serveStandards reads the planning rules: --standards FILE or the bundled GB 50180-2018,
