@@ -1,5 +1,5 @@
-// Package api is lifecircle's HTTP interface: echo handlers under /api/v1/ over an
-// in-memory engine (geo/engine) that is swapped atomically after a recompute, the one
+// Package api is lifecircle's HTTP interface: echo handlers under /api/v1/ over in-memory
+// engines (geo/engine), one per region, each swapped atomically after its recompute, the one
 // error mapping (geo.Error codes to HTTP statuses, JSON errors
 // {"error": {"code": "...", "message": "..."}}), middleware (request ids, structured
 // request logs, Prometheus metrics on the server's own registry, timeouts, body limits,
@@ -9,6 +9,17 @@
 // prefers Chinese (messages.go: the request's language and localError, which carries both
 // texts; messages_zh.go: the one catalogue, keyed by the English format). CSV answers
 // with lang=zh get Chinese headers and figures rounded for reading (csvtable.go).
+//
+// Regions (regions.go: regionTable): the server holds an engine per region, loaded at
+// start for every computed region of the store (LoadAll) and after a POST
+// /api/v1/compute?region=…. Every district endpoint takes region=; without it a query
+// about a point answers for the loaded region whose districts hold the point (a study
+// area without districts: its communities, else its network's extent; the first by code
+// when several do, said in the Lifecircle-Region-Note header) and any other for the only
+// loaded region, else 400 naming them. Answers name their region in the Lifecircle-Region
+// header and, in JSON objects, in the field region. Writes (imports, compute, station
+// confirmations, DELETE /api/v1/regions/{region}) go to the named region, else the home
+// region (Store's), through Options.StoreFor.
 //
 // Handlers bind, validate, call the engine, its assessments and siting (geo/engine,
 // geo/assess, geo/siting) or district's workflows (an upload's import, a recompute), and

@@ -18,6 +18,8 @@ func zhRegionFormat(en string) string {
 		return "尚无已加载的区域：区域 %q 加载失败：%s"
 	case "the point (%.6f, %.6f) lies in none of this server's regions (%s): give region=… or a point inside one":
 		return "点 (%.6f, %.6f) 不在本服务的任何区域内（%s）：请给出 region=… 或区域内的点"
+	case "no region is loaded (%s): import and compute one (POST /api/v1/compute?region=…)":
+		return "尚无已加载的区域（%s）：请导入并计算一个区域（POST /api/v1/compute?region=…）"
 	case "this server holds region %q only":
 		return "本服务只包含区域 %q"
 	case "%q: name the region to delete (/api/v1/regions/{region})":

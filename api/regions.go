@@ -82,8 +82,9 @@ func (f footprint) contains(p orb.Point) bool {
 // regionTable holds the server's engines, one per region, and picks the one a request
 // is answered from. Its methods are safe for concurrent use.
 type regionTable struct {
-	mu sync.RWMutex
-	m  map[geo.Region]*regionEntry
+	mu       sync.RWMutex
+	m        map[geo.Region]*regionEntry
+	answered bool // some region was loaded once (none loaded now: they were deleted)
 }
 
 func newRegionTable() *regionTable { return &regionTable{m: map[geo.Region]*regionEntry{}} }
@@ -109,6 +110,7 @@ func (t *regionTable) put(en *regionEntry) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.m[en.region] = en
+	t.answered = true
 }
 
 // drop forgets r (its rows were deleted).
@@ -204,13 +206,22 @@ func (t *regionTable) named(r geo.Region) (regionPick, error) {
 
 // noneLoaded says why no region can answer yet.
 func (t *regionTable) noneLoaded() error {
-	for _, en := range t.entries() {
+	ens := t.entries()
+	for _, en := range ens {
 		if en.state == stateLoading {
-			break
+			return apiErrorf(geo.EUNAVAILABLE, "the district is still loading; try again in a moment (see /readyz)")
 		}
+	}
+	for _, en := range ens {
 		if en.state == stateFailed {
 			return apiErrorf(geo.EUNAVAILABLE, "no region is loaded: region %q failed to load: %s", string(en.region), en.err)
 		}
+	}
+	t.mu.RLock()
+	answered := t.answered
+	t.mu.RUnlock()
+	if answered || len(ens) > 0 {
+		return apiErrorf(geo.EUNAVAILABLE, "no region is loaded (%s): import and compute one (POST /api/v1/compute?region=…)", knownList(ens))
 	}
 	return apiErrorf(geo.EUNAVAILABLE, "the district is still loading; try again in a moment (see /readyz)")
 }
