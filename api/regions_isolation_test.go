@@ -140,3 +140,37 @@ func uploadTo(tb testing.TB, h http.Handler, target, file string, content []byte
 }
 
 
+
+// TestWritesToANewRegion: an import naming a region the server does not hold goes to that
+// region only; the server then lists it as not computed and says so to its queries, and
+// A and B answer as before.
+func TestWritesToANewRegion(t *testing.T) {
+	s, _ := regionsServer(t)
+	h := s.Handler()
+	targets := regionBRequests()
+	before := answersOf(t, h, targets)
+	p := inRegion(regionB, node(5, 5))
+	csv := stationCSV(fmt.Sprintf("st-x,研究区站,社区,%.8f,%.8f", p[0], p[1]))
+	status, body := uploadTo(t, h, "/api/v1/imports/stations?region=study-east", "stations.csv", csv, nil)
+	if status != http.StatusOK || decode[map[string]any](t, body)["region"] != "study-east" {
+		t.Fatalf("import into study-east: %d %s", status, body)
+	}
+	list := string(getOK(t, h, "/api/v1/regions"))
+	if !strings.Contains(list, `"region":"study-east"`) || !strings.Contains(list, `"state":"not computed"`) {
+		t.Errorf("regions after the import: %s", list)
+	}
+	status, body = get(t, h, "/api/v1/coverage?level=community&region=study-east")
+	if code, msg := errorOf(t, body); status != http.StatusServiceUnavailable || code != "unavailable" || !strings.Contains(msg, "compute?region=study-east") {
+		t.Errorf("coverage of study-east: %d %s", status, body)
+	}
+	// study-east has a station and no network: its compute is refused, never a 500.
+	status, body = do(t, h, http.MethodPost, "/api/v1/compute?region=study-east", nil, map[string]string{"Authorization": "Bearer " + testToken})
+	if status < 400 || status >= 500 {
+		t.Errorf("compute of study-east without a network: %d %s", status, body)
+	}
+	sameAnswers(t, "after writing to study-east", targets, before, answersOf(t, h, targets))
+	status, body = get(t, h, "/api/v1/nearest?"+pointQuery(p)+"&level=community")
+	if r := decode[map[string]any](t, body)["region"]; status != http.StatusOK || r != string(regionB) {
+		t.Errorf("a point in B's district without region= (study-east not loaded): %d region %v", status, r)
+	}
+}
