@@ -139,8 +139,6 @@ func uploadTo(tb testing.TB, h http.Handler, target, file string, content []byte
 	return do(tb, h, http.MethodPost, target, body, map[string]string{"Content-Type": ctype, "Authorization": "Bearer " + testToken})
 }
 
-
-
 // TestWritesToANewRegion: an import naming a region the server does not hold goes to that
 // region only; the server then lists it as not computed and says so to its queries, and
 // A and B answer as before.
