@@ -17,7 +17,7 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(middleware.RequestID(), s.observe, securityHeaders, middleware.Gzip())
 	if len(s.opts.CORS) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.opts.CORS,
-			AllowHeaders: []string{echo.HeaderAuthorization, echo.HeaderContentType}, ExposeHeaders: []string{echo.HeaderXRequestID}}))
+			AllowHeaders: []string{echo.HeaderAuthorization, echo.HeaderContentType}, ExposeHeaders: []string{echo.HeaderXRequestID, HeaderRegion, HeaderRegionNote}}))
 	}
 	e.Use(s.answerErrors, middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
