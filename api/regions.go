@@ -258,7 +258,7 @@ func regionList(ens []*regionEntry) string {
 // knownList names every region with its state when it does not answer.
 func knownList(ens []*regionEntry) string {
 	if len(ens) == 0 {
-		return "none yet"
+		return "none"
 	}
 	names := make([]string, len(ens))
 	for i, en := range ens {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
 // regionBRequests are the fixed GET requests whose answers for region B must not change
@@ -80,6 +81,16 @@ func TestRegionIsolation(t *testing.T) {
 	h := s.Handler()
 	targets := regionBRequests()
 	before := answersOf(t, h, targets)
+	rows := postgistest.DumpRegion(t, db, regionB)
+	if allEmpty(rows) {
+		t.Fatal("B holds no rows")
+	}
+	sameRows := func(step string) {
+		t.Helper()
+		if got := postgistest.DumpRegion(t, db, regionB); got != rows {
+			t.Errorf("%s: B's rows changed", step)
+		}
+	}
 	sameAnswers(t, "loaded afresh", targets, before, freshAnswers(t, db, targets))
 	pointQueriesFindRegions(t, h)
 
@@ -92,6 +103,7 @@ func TestRegionIsolation(t *testing.T) {
 		t.Fatalf("import into A: %d %s", status, body)
 	}
 	sameAnswers(t, "after importing into A", targets, before, answersOf(t, h, targets))
+	sameRows("after importing into A")
 
 	status, body = do(t, h, http.MethodPost, "/api/v1/compute?region="+string(regionA), nil, map[string]string{"Authorization": "Bearer " + testToken})
 	if status != http.StatusOK || decode[map[string]any](t, body)["region"] != string(regionA) {
@@ -103,6 +115,7 @@ func TestRegionIsolation(t *testing.T) {
 	}
 	sameAnswers(t, "after recomputing A", targets, before, answersOf(t, h, targets))
 	sameAnswers(t, "after recomputing A, loaded afresh", targets, before, freshAnswers(t, db, targets))
+	sameRows("after recomputing A")
 
 	status, body = do(t, h, http.MethodDelete, "/api/v1/regions/"+string(regionA), nil, map[string]string{"Authorization": "Bearer " + testToken})
 	if status != http.StatusOK {
@@ -110,6 +123,10 @@ func TestRegionIsolation(t *testing.T) {
 	}
 	sameAnswers(t, "after deleting A", targets, before, answersOf(t, h, targets))
 	sameAnswers(t, "after deleting A, loaded afresh", targets, before, freshAnswers(t, db, targets))
+	sameRows("after deleting A")
+	if a := postgistest.DumpRegion(t, db, regionA); strings.Contains(a, "rows)\n") && !allEmpty(a) {
+		t.Errorf("A's rows are left after its deletion:\n%.500s", a)
+	}
 	if status, body := get(t, h, nearA); status != http.StatusBadRequest || !strings.Contains(string(body), "known: "+string(regionB)) {
 		t.Errorf("A after its deletion: %d %s", status, body)
 	}
@@ -171,4 +188,14 @@ func TestWritesToANewRegion(t *testing.T) {
 	if r := decode[map[string]any](t, body)["region"]; status != http.StatusOK || r != string(regionB) {
 		t.Errorf("a point in B's district without region= (study-east not loaded): %d region %v", status, r)
 	}
+}
+
+// allEmpty says whether a region dump holds no rows (every table "(0 rows)").
+func allEmpty(dump string) bool {
+	for _, line := range strings.Split(dump, "\n") {
+		if strings.HasPrefix(line, "== ") && !strings.HasSuffix(line, "(0 rows)") {
+			return false
+		}
+	}
+	return true
 }
