@@ -160,7 +160,7 @@ func uploadTo(tb testing.TB, h http.Handler, target, file string, content []byte
 // region only; the server then lists it as not computed and says so to its queries, and
 // A and B answer as before.
 func TestWritesToANewRegion(t *testing.T) {
-	s, _ := regionsServer(t)
+	s, db := regionsServer(t)
 	h := s.Handler()
 	targets := regionBRequests()
 	before := answersOf(t, h, targets)
@@ -184,6 +184,19 @@ func TestWritesToANewRegion(t *testing.T) {
 		t.Errorf("compute of study-east without a network: %d %s", status, body)
 	}
 	sameAnswers(t, "after writing to study-east", targets, before, answersOf(t, h, targets))
+	// Started afresh (as serve): A and B are loaded, study-east listed as not computed.
+	fresh := storeServer(t, db)
+	if err := fresh.LoadAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	status, body = get(t, fresh.Handler(), "/readyz")
+	ready := decode[struct {
+		Status  string
+		Regions []struct{ Region, State string }
+	}](t, body)
+	if status != http.StatusOK || ready.Status != "ready" || fmt.Sprint(ready.Regions) != "[{510104 loaded} {510105 loaded} {study-east not computed}]" {
+		t.Errorf("readyz of a fresh server: %d %s", status, body)
+	}
 	status, body = get(t, h, "/api/v1/nearest?"+pointQuery(p)+"&level=community")
 	if r := decode[map[string]any](t, body)["region"]; status != http.StatusOK || r != string(regionB) {
 		t.Errorf("a point in B's district without region= (study-east not loaded): %d region %v", status, r)
