@@ -40,21 +40,24 @@ type ownOnly struct{ engine.Source }
 // TestBorderRegionsGiveTheUnionsTimes computes 锦江区 (A) and 成华区 (B) of the bundled
 // Chengdu data (DataV boundaries in GCJ-02, the OpenStreetMap extract imported into each
 // region) as two regions and both as a third region U, with the extract's outlets and a
-// lattice of stations each stored in the region whose district holds it (all in U). Every
+// lattice of stations each stored in the region whose district holds it (all in U, kept in
+// a database of its own since it overlaps A and B). Every
 // cell of A and of B must have, for every facility set, U's walk time for the same H3 cell;
 // some of A's and B's cells must be nearest to the other region's facilities; and without
 // the halo some cells' times differ from U's (the test is sensitive). Every cell of U is a
 // cell of A or B, and A's and B's cells lie in their own district only.
 func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	ctx := context.Background()
-	db, _ := postgistest.New(t)
+	pair, _ := postgistest.New(t)
+	whole, _ := postgistest.New(t) // U overlaps A and B: a database of its own, or it would be their halo
+	dbs := map[geo.Region]*postgis.DB{borderA: pair.InRegion(borderA), borderB: pair.InRegion(borderB), borderU: whole.InRegion(borderU)}
 	root := testenv.RepoRoot(t)
 	admin := filepath.Join(root, "data", "admin", "chengdu-central-districts-gcj02.json")
 	regions := map[geo.Region][]int{borderA: {510104}, borderB: {510108}, borderU: {510104, 510108}}
 	for r, codes := range regions {
-		importBorderDistricts(t, db.InRegion(r), districtsFile(t, admin, codes...), len(codes))
+		importBorderDistricts(t, dbs[r], districtsFile(t, admin, codes...), len(codes))
 	}
-	ds, err := db.InRegion(borderU).Districts(ctx)
+	ds, err := dbs[borderU].Districts(ctx)
 	if err != nil || len(ds) != 2 {
 		t.Fatalf("union districts: %d, %v", len(ds), err)
 	}
@@ -74,12 +77,12 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	outlets[borderU] = append(append([]geo.Outlet{}, outlets[borderA]...), outlets[borderB]...)
 	stations[borderU] = append(append([]geo.Station{}, stations[borderA]...), stations[borderB]...)
 	for r := range regions {
-		storeBorderRegion(t, db.InRegion(r), osm, outlets[r], stations[r])
+		storeBorderRegion(t, dbs[r], osm, outlets[r], stations[r])
 	}
 	opts := engine.Options{Categories: cats.Keys(), ThresholdsMin: []float64{5, 10, 15}}
 	computed := map[geo.Region]*engine.Engine{}
 	for r := range regions {
-		c, err := district.Recompute(ctx, db.InRegion(r), district.RecomputeOptions{Engine: opts, Force: true})
+		c, err := district.Recompute(ctx, dbs[r], district.RecomputeOptions{Engine: opts, Force: true})
 		if err != nil {
 			t.Fatalf("recompute %s: %v", r, err)
 		}
@@ -89,7 +92,7 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	for _, pair := range [][2]geo.Region{{borderA, borderB}, {borderB, borderA}} {
 		r, other := pair[0], pair[1]
 		e := computed[r]
-		bare, err := district.Compute(ctx, ownOnly{db.InRegion(r)}, opts)
+		bare, err := district.Compute(ctx, ownOnly{dbs[r]}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
