@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
@@ -48,7 +49,7 @@ type ownOnly struct{ engine.Source }
 // cell of A or B, and A's and B's cells lie in their own district only.
 func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	ctx := context.Background()
-	pair, _ := postgistest.New(t)
+	pair, pairURL := postgistest.New(t)
 	whole, _ := postgistest.New(t) // U overlaps A and B: a database of its own, or it would be their halo
 	dbs := map[geo.Region]*postgis.DB{borderA: pair.InRegion(borderA), borderB: pair.InRegion(borderB), borderU: whole.InRegion(borderU)}
 	root := testenv.RepoRoot(t)
@@ -105,6 +106,37 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 		}
 	}
 	checkCellsPartition(t, computed[borderA], computed[borderB], u)
+	checkStoredCells(t, pairURL, computed)
+}
+
+// checkStoredCells: in the database of A and B, each region's stored cells are its
+// engine's, every centre inside its own districts (PostGIS's ST_Contains), and its stored
+// coverage names some facilities of the other region as "region:id".
+func checkStoredCells(tb testing.TB, url string, computed map[geo.Region]*engine.Engine) {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, pair := range [][2]geo.Region{{borderA, borderB}, {borderB, borderA}} {
+		r, other := pair[0], pair[1]
+		var cells, outside, named int
+		err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM cells WHERE region = $1),
+			(SELECT count(*) FROM cells c WHERE c.region = $1 AND NOT EXISTS
+				(SELECT 1 FROM districts d WHERE d.region = $1 AND ST_Contains(d.boundary, c.centre))),
+			(SELECT count(*) FROM coverage_cells WHERE region = $1 AND starts_with(facility_id, $2))`,
+			string(r), string(other)+":").Scan(&cells, &outside, &named)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if cells != len(computed[r].Cells) || outside != 0 || named == 0 {
+			tb.Errorf("region %s stores %d cells (engine %d), %d with their centre outside its districts, %d coverage rows naming %s's facilities (want some)",
+				r, cells, len(computed[r].Cells), outside, named, other)
+		}
+		tb.Logf("region %s stores %d cells, all inside its districts; %d coverage rows name a facility of %s", r, cells, named, other)
+	}
 }
 
 // importBorderDistricts imports the DataV file at path (GCJ-02) into db's region.
