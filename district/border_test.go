@@ -34,9 +34,9 @@ const (
 	borderU = geo.Region("jinjiang-chenghua")
 )
 
-// ownOnly hides every optional interface of a Source (the halo among them): the region
+// borderOwnOnly hides every optional interface of a Source (the halo among them): the region
 // computed as if alone.
-type ownOnly struct{ engine.Source }
+type borderOwnOnly struct{ engine.Source }
 
 // TestBorderRegionsGiveTheUnionsTimes computes 锦江区 (A) and 成华区 (B) of the bundled
 // Chengdu data (DataV boundaries in GCJ-02, the OpenStreetMap extract imported into each
@@ -56,7 +56,7 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	admin := filepath.Join(root, "data", "admin", "chengdu-central-districts-gcj02.json")
 	regions := map[geo.Region][]int{borderA: {510104}, borderB: {510108}, borderU: {510104, 510108}}
 	for r, codes := range regions {
-		importBorderDistricts(t, dbs[r], districtsFile(t, admin, codes...), len(codes))
+		importBorderDistricts(t, dbs[r], borderDistrictsFile(t, admin, codes...), len(codes))
 	}
 	ds, err := dbs[borderU].Districts(ctx)
 	if err != nil || len(ds) != 2 {
@@ -70,9 +70,9 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	side := byDistrict(ds, borderA, borderB)
-	outlets, dropped := splitOutlets(osm.Outlets, side)
-	stations := splitStations(latticeStations(osm.Bound, 0.006), side)
+	side := borderSide(ds, borderA, borderB)
+	outlets, dropped := borderOutlets(osm.Outlets, side)
+	stations := borderStations(borderLattice(osm.Bound, 0.006), side)
 	t.Logf("outlets: A %d, B %d (%d outside both left out); stations: A %d, B %d",
 		len(outlets[borderA]), len(outlets[borderB]), dropped, len(stations[borderA]), len(stations[borderB]))
 	outlets[borderU] = append(append([]geo.Outlet{}, outlets[borderA]...), outlets[borderB]...)
@@ -93,11 +93,11 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 	for _, pair := range [][2]geo.Region{{borderA, borderB}, {borderB, borderA}} {
 		r, other := pair[0], pair[1]
 		e := computed[r]
-		bare, err := district.Compute(ctx, ownOnly{dbs[r]}, opts)
+		bare, err := district.Compute(ctx, borderOwnOnly{dbs[r]}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkOwnInventory(t, e, r, other, len(stations[r]), len(outlets[r]))
+		checkBorderInventory(t, e, r, other, len(stations[r]), len(outlets[r]))
 		f := compareBorder(t, e, u, bare.Engine, other)
 		t.Logf("region %s: %d cells (U %d); halo %d stations, %d outlets of %s within %.0f m; %d cells nearest to %s's facilities in some set; without the halo %d cells (%d cell-set times) differ from U",
 			r, len(e.Cells), len(u.Cells), len(e.Halo.Stations), len(e.Halo.Outlets), other, e.Halo.HaloM, f.viaOther, other, f.changedCells, f.changedTimes)
@@ -105,14 +105,14 @@ func TestBorderRegionsGiveTheUnionsTimes(t *testing.T) {
 			t.Errorf("region %s: %d cells reach %s's facilities first, %d change without the halo: want both > 0 (else the test proves nothing)", r, f.viaOther, other, f.changedCells)
 		}
 	}
-	checkCellsPartition(t, computed[borderA], computed[borderB], u)
-	checkStoredCells(t, pairURL, computed)
+	checkBorderCells(t, computed[borderA], computed[borderB], u)
+	checkBorderStored(t, pairURL, computed)
 }
 
-// checkStoredCells: in the database of A and B, each region's stored cells are its
+// checkBorderStored: in the database of A and B, each region's stored cells are its
 // engine's, every centre inside its own districts (PostGIS's ST_Contains), and its stored
 // coverage names some facilities of the other region as "region:id".
-func checkStoredCells(tb testing.TB, url string, computed map[geo.Region]*engine.Engine) {
+func checkBorderStored(tb testing.TB, url string, computed map[geo.Region]*engine.Engine) {
 	tb.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -165,9 +165,9 @@ func storeBorderRegion(tb testing.TB, db *postgis.DB, osm *osmimport.Result, out
 	}
 }
 
-// byDistrict returns which of the two regions holds p (lon, lat WGS84): the first district
+// borderSide returns which of the two regions holds p (lon, lat WGS84): the first district
 // of ds (ordered by code) is a's, the second b's; "" for neither.
-func byDistrict(ds []geo.District, a, b geo.Region) func(orb.Point) geo.Region {
+func borderSide(ds []geo.District, a, b geo.Region) func(orb.Point) geo.Region {
 	return func(p orb.Point) geo.Region {
 		for i, r := range []geo.Region{a, b} {
 			if planar.MultiPolygonContains(ds[i].Boundary, p) {
@@ -178,7 +178,7 @@ func byDistrict(ds []geo.District, a, b geo.Region) func(orb.Point) geo.Region {
 	}
 }
 
-func splitOutlets(os []geo.Outlet, side func(orb.Point) geo.Region) (map[geo.Region][]geo.Outlet, int) {
+func borderOutlets(os []geo.Outlet, side func(orb.Point) geo.Region) (map[geo.Region][]geo.Outlet, int) {
 	out, dropped := map[geo.Region][]geo.Outlet{}, 0
 	for _, o := range os {
 		if r := side(o.Point); r != "" {
@@ -190,7 +190,7 @@ func splitOutlets(os []geo.Outlet, side func(orb.Point) geo.Region) (map[geo.Reg
 	return out, dropped
 }
 
-func splitStations(ss []geo.Station, side func(orb.Point) geo.Region) map[geo.Region][]geo.Station {
+func borderStations(ss []geo.Station, side func(orb.Point) geo.Region) map[geo.Region][]geo.Station {
 	out := map[geo.Region][]geo.Station{}
 	for _, s := range ss {
 		if r := side(s.Point); r != "" {
@@ -200,9 +200,9 @@ func splitStations(ss []geo.Station, side func(orb.Point) geo.Region) map[geo.Re
 	return out
 }
 
-// latticeStations places a community station every step degrees over b (lon, lat WGS84),
+// borderLattice places a community station every step degrees over b (lon, lat WGS84),
 // and a street station on every third row and column.
-func latticeStations(b orb.Bound, step float64) []geo.Station {
+func borderLattice(b orb.Bound, step float64) []geo.Station {
 	var out []geo.Station
 	for i, lat := 0, b.Min[1]+step/2; lat < b.Max[1]; i, lat = i+1, lat+step {
 		for j, lon := 0, b.Min[0]+step/2; lon < b.Max[0]; j, lon = j+1, lon+step {
@@ -217,9 +217,9 @@ func latticeStations(b orb.Bound, step float64) []geo.Station {
 	return out
 }
 
-// checkOwnInventory: the region's stations and outlets are its own, its halo holds only
+// checkBorderInventory: the region's stations and outlets are its own, its halo holds only
 // the other region's.
-func checkOwnInventory(tb testing.TB, e *engine.Engine, r, other geo.Region, stations, outlets int) {
+func checkBorderInventory(tb testing.TB, e *engine.Engine, r, other geo.Region, stations, outlets int) {
 	tb.Helper()
 	if len(e.Stations) != stations || len(e.Outlets) != outlets || e.Halo == nil {
 		tb.Fatalf("region %s: %d stations, %d outlets, halo %v; want its own %d and %d and a halo", r, len(e.Stations), len(e.Outlets), e.Halo != nil, stations, outlets)
@@ -265,7 +265,7 @@ func compareBorder(tb testing.TB, e, u, bare *engine.Engine, other geo.Region) b
 				tb.Fatalf("cell %v is not a cell of the union", c.H3)
 			}
 			got, want := e.Results[ke].Seconds[i], u.Results[k].Seconds[j]
-			if !sameTime(got, want) {
+			if !borderSameTime(got, want) {
 				if bad++; bad <= 3 {
 					tb.Errorf("%s %s, cell %v: %v s, the union %v s", s.Kind, s.Key, c.H3, got, want)
 				}
@@ -273,7 +273,7 @@ func compareBorder(tb testing.TB, e, u, bare *engine.Engine, other geo.Region) b
 			if n := e.Results[ke].Nearest[i]; n >= 0 && len(e.Sets[ke].IDs[n]) > len(prefix) && e.Sets[ke].IDs[n][:len(prefix)] == prefix {
 				via[i] = true
 			}
-			if (!okBare && !math.IsInf(float64(want), 1) && !math.IsNaN(float64(want))) || (okBare && !sameTime(bare.Results[kb].Seconds[i], want)) {
+			if (!okBare && !math.IsInf(float64(want), 1) && !math.IsNaN(float64(want))) || (okBare && !borderSameTime(bare.Results[kb].Seconds[i], want)) {
 				changed[i] = true
 				f.changedTimes++
 			}
@@ -286,13 +286,13 @@ func compareBorder(tb testing.TB, e, u, bare *engine.Engine, other geo.Region) b
 	return f
 }
 
-// sameTime: equal seconds (float32), both NaN (off-network) or both +Inf (not reached).
-func sameTime(a, b float32) bool {
+// borderSameTime: equal seconds (float32), both NaN (off-network) or both +Inf (not reached).
+func borderSameTime(a, b float32) bool {
 	return a == b || (math.IsNaN(float64(a)) && math.IsNaN(float64(b)))
 }
 
-// checkCellsPartition: every cell of u is a cell of a or of b.
-func checkCellsPartition(tb testing.TB, a, b, u *engine.Engine) {
+// checkBorderCells: every cell of u is a cell of a or of b.
+func checkBorderCells(tb testing.TB, a, b, u *engine.Engine) {
 	tb.Helper()
 	both, missing := 0, 0
 	for _, c := range u.Cells {
@@ -311,9 +311,9 @@ func checkCellsPartition(tb testing.TB, a, b, u *engine.Engine) {
 	tb.Logf("cells: A %d + B %d = %d, the union %d (%d in both: centres on the shared boundary)", len(a.Cells), len(b.Cells), len(a.Cells)+len(b.Cells), len(u.Cells), both)
 }
 
-// districtsFile writes the features of the DataV file at path whose adcodes are codes to a
+// borderDistrictsFile writes the features of the DataV file at path whose adcodes are codes to a
 // file of their own.
-func districtsFile(tb testing.TB, path string, codes ...int) string {
+func borderDistrictsFile(tb testing.TB, path string, codes ...int) string {
 	tb.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

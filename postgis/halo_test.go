@@ -13,10 +13,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// eastOf is the point d metres east of (lon, lat) on latitude lat (WGS84), by the
+// haloEastOf is the point d metres east of (lon, lat) on latitude lat (WGS84), by the
 // spheroid's radius of the parallel (GRS80), worked out here rather than by the code
 // under test.
-func eastOf(lon, lat, d float64) orb.Point {
+func haloEastOf(lon, lat, d float64) orb.Point {
 	const a, e2 = 6378137.0, 0.00669438002290
 	phi := lat * math.Pi / 180
 	r := a * math.Cos(phi) / math.Sqrt(1-e2*math.Sin(phi)*math.Sin(phi))
@@ -44,9 +44,9 @@ func TestHaloReadsOtherRegionsNearTheDistricts(t *testing.T) {
 		os []geo.Outlet
 	}{
 		{a, []geo.Station{station("a1", orb.Point{104.01, 30.005}, geo.StatusConfirmed)}, []geo.Outlet{{ID: "ao", Category: "supermarket", Point: orb.Point{104.01, 30.005}}}},
-		{b, []geo.Station{station("b-in", eastOf(104.02, 30.005, 2400), geo.StatusConfirmed), station("b-out", eastOf(104.02, 30.005, 2600), geo.StatusConfirmed),
-			station("b-cand", eastOf(104.02, 30.005, 100), geo.StatusCandidate)},
-			[]geo.Outlet{{ID: "bo-in", Category: "supermarket", Point: eastOf(104.02, 30.002, 2450)}, {ID: "bo-out", Category: "supermarket", Point: eastOf(104.02, 30.002, 2550)}}},
+		{b, []geo.Station{station("b-in", haloEastOf(104.02, 30.005, 2400), geo.StatusConfirmed), station("b-out", haloEastOf(104.02, 30.005, 2600), geo.StatusConfirmed),
+			station("b-cand", haloEastOf(104.02, 30.005, 100), geo.StatusCandidate)},
+			[]geo.Outlet{{ID: "bo-in", Category: "supermarket", Point: haloEastOf(104.02, 30.002, 2450)}, {ID: "bo-out", Category: "supermarket", Point: haloEastOf(104.02, 30.002, 2550)}}},
 		{c, []geo.Station{station("c-in", orb.Point{104.01, 30.01 + 2000.0/111000}, geo.StatusConfirmed)}, nil},
 	}
 	for _, im := range imports {

@@ -92,10 +92,10 @@ func TestHaloGivesTheUnionsTimes(t *testing.T) {
 				t.Fatalf("cell %v of A is not a cell of the union", c.H3)
 			}
 			got, want := a.Results[ka].Seconds[i], u.Results[k].Seconds[j]
-			if !sameSeconds(got, want) {
+			if !haloSameSeconds(got, want) {
 				t.Errorf("%s %s, cell %v: A %v s, union %v s", s.Kind, s.Key, c.H3, got, want)
 			}
-			if !sameSeconds(bare.Results[kb].Seconds[i], want) {
+			if !haloSameSeconds(bare.Results[kb].Seconds[i], want) {
 				changed++
 			}
 			if n, m := a.Results[ka].Nearest[i], u.Results[k].Nearest[j]; n >= 0 && m >= 0 && a.Sets[ka].IDs[n] == engine.HaloID("510108", u.Sets[k].IDs[m]) {
@@ -109,8 +109,8 @@ func TestHaloGivesTheUnionsTimes(t *testing.T) {
 	t.Logf("A %d cells, union %d; %d (cell, set) times differ without the halo, %d nearest to B", len(a.Cells), len(u.Cells), changed, viaB)
 }
 
-// sameSeconds: equal seconds (float32), both NaN (off-network) or both +Inf (not reached).
-func sameSeconds(a, b float32) bool {
+// haloSameSeconds: equal seconds (float32), both NaN (off-network) or both +Inf (not reached).
+func haloSameSeconds(a, b float32) bool {
 	return a == b || (math.IsNaN(float64(a)) && math.IsNaN(float64(b)))
 }
 
@@ -143,7 +143,7 @@ func TestHaloFacilitiesAreReachableNotOwn(t *testing.T) {
 		{"halo candidates left out", a.Halo.Candidates, 1},
 		{"halo community stations", a.HaloFacilities(engine.Target{Kind: engine.KindLevel, Key: "community"}), 1},
 		{"halo pharmacies", a.HaloFacilities(engine.Target{Kind: engine.KindCategory, Key: "pharmacy"}), 1},
-		{"own supermarkets", len(mustFacilities(a, "supermarket")) - a.HaloFacilities(engine.Target{Kind: engine.KindCategory, Key: "supermarket"}), 1},
+		{"own supermarkets", len(haloFacilitiesOf(a, "supermarket")) - a.HaloFacilities(engine.Target{Kind: engine.KindCategory, Key: "supermarket"}), 1},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
@@ -155,8 +155,7 @@ func TestHaloFacilitiesAreReachableNotOwn(t *testing.T) {
 	}
 }
 
-func mustFacilities(e *engine.Engine, cat string) []engine.Facility {
+func haloFacilitiesOf(e *engine.Engine, cat string) []engine.Facility {
 	fs, _ := e.Facilities(engine.Target{Kind: engine.KindCategory, Key: cat})
 	return fs
 }
-
