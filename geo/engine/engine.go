@@ -268,7 +268,7 @@ func assemble(d Data, g *walk.Graph, clip *Clip, opts Options, t *timer) *Engine
 	if !opts.IncludeCandidates {
 		e.Stations, e.Candidates = SplitCandidates(d.Stations)
 	}
-	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
+	e.StationSnaps = g.SnapAll(stationPoints(e.Stations)) // parallel to the counted stations, as indexFacilities reads them
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
 	e.indexFacilities()
 	e.addHalo()

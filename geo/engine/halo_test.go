@@ -159,3 +159,20 @@ func haloFacilitiesOf(e *engine.Engine, cat string) []engine.Facility {
 	fs, _ := e.Facilities(engine.Target{Kind: engine.KindCategory, Key: cat})
 	return fs
 }
+
+// TestCandidatesDoNotShiftTheStationsSnaps: a candidate held back (listed first, as an
+// OpenStreetMap id may sort) leaves the counted stations their own snaps, at home and in
+// the halo: st1 at the west end is 2 000 m from the east end.
+func TestCandidatesDoNotShiftTheStationsSnaps(t *testing.T) {
+	nodes, edges, d := fixture.LineDistrict(20)
+	cand := geo.Station{ID: "a-cand", Name: "候选", Level: geo.LevelCommunity, Point: nodes[20].Point, Status: geo.StatusCandidate}
+	d.Stations = append([]geo.Station{cand}, d.Stations...)
+	e := fixture.Compute(t, d, nodes, edges, engine.Options{})
+	hits, err := e.Nearest(nodes[20].Point, engine.Target{Kind: engine.KindLevel, Key: "community"}, 1, false)
+	if err != nil || len(hits) != 1 || hits[0].ID != "st1" || math.Abs(hits[0].Metres-2000) > 1 {
+		t.Fatalf("hits = %+v, %v; want st1 at 2 000 m", hits, err)
+	}
+	if len(e.StationSnaps) != len(e.Stations) || len(e.Candidates) != 1 {
+		t.Errorf("%d snaps for %d stations, %d candidates; want one snap per counted station and 1 candidate", len(e.StationSnaps), len(e.Stations), len(e.Candidates))
+	}
+}
