@@ -20,6 +20,9 @@ type Station struct {
 	// nothing) is confirmed. The stores fill an empty status from the source (StatusFor)
 	// and always read an explicit one back; the OpenStreetMap reader sets candidate.
 	Status Status
+	// Region is set only on a facility of another region read as part of a compute's
+	// halo (engine.HaloSource); "" is the region's own.
+	Region Region
 }
 
 // Candidate reports whether the station is a candidate: found in OpenStreetMap and not
@@ -46,4 +49,5 @@ type Outlet struct {
 	// Status is as Station.Status; outlets count whatever their status (OpenStreetMap is
 	// the usual source of outlets), the status tells planners what to review.
 	Status Status
+	Region Region // as Station.Region
 }

@@ -31,7 +31,7 @@ func (e *Engine) withAnyResult(searched []coverage.Result, anyAt int) []coverage
 	}
 	// station index of the j-th member of each level's set, in the order facilitySets built them
 	members := map[string][]int32{}
-	for i, s := range e.Stations {
+	for i, s := range e.reachableStations() {
 		members[string(s.Level)] = append(members[string(s.Level)], int32(i))
 	}
 	n := len(e.Cells)

@@ -35,7 +35,7 @@ func (e *Engine) Compute(ctx context.Context) error {
 	}
 	e.CellSnaps = e.Graph.SnapAll(centres)
 	t.done("snap cells")
-	e.Sets = e.facilitySets()
+	e.Sets = e.withHalo(e.facilitySets())
 	search, anyAt := searchSets(e.Sets)
 	res, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, search, e.Options.MaxMinutes*60, e.Options.Workers)
 	if err != nil {

@@ -107,6 +107,7 @@ type Data struct {
 	Grid        map[string]float64 // population per H3 cell (text index); nil when none imported
 	Buildings   []geo.Building     // footprints that can house residents (BuildingSource)
 	Grids       []geo.Grid         // grids (网格) below the communities, from a GridSource; nil when none
+	Halo        *Halo              // other regions' facilities near the districts, from a HaloSource (halo.go); nil when none
 }
 
 // Engine is a district loaded into memory. After Compute, Cells, CellSnaps, Results and
@@ -157,7 +158,7 @@ func Load(ctx context.Context, src Source, opts Options) (*Engine, error) {
 		return loadBuilt(ctx, src, opts)
 	}
 	t := newTimer(opts.Phase)
-	d, err := loadData(ctx, src)
+	d, err := loadData(ctx, src, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +178,7 @@ func loadBuilt(ctx context.Context, src Source, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	t.done("load network")
-	d, err := loadData(ctx, src)
+	d, err := loadData(ctx, src, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +186,7 @@ func loadBuilt(ctx context.Context, src Source, opts Options) (*Engine, error) {
 	return New(d, nodes, edges, opts)
 }
 
-func loadData(ctx context.Context, src Source) (Data, error) {
+func loadData(ctx context.Context, src Source, opts Options) (Data, error) {
 	var d Data
 	var err error
 	if d.Stations, err = src.Stations(ctx); err != nil {
@@ -225,7 +226,8 @@ func loadData(ctx context.Context, src Source) (Data, error) {
 	if len(d.Grid) == 0 {
 		d.Grid = nil
 	}
-	return d, nil
+	d.Halo, err = loadHalo(ctx, src, d, opts)
+	return d, err
 }
 
 // New builds an Engine from values: the walk graph from nodes and edges, then every
@@ -266,9 +268,10 @@ func assemble(d Data, g *walk.Graph, clip *Clip, opts Options, t *timer) *Engine
 	if !opts.IncludeCandidates {
 		e.Stations, e.Candidates = SplitCandidates(d.Stations)
 	}
-	e.StationSnaps = g.SnapAll(stationPoints(d.Stations))
+	e.StationSnaps = g.SnapAll(stationPoints(e.Stations)) // parallel to the counted stations, as indexFacilities reads them
 	e.OutletSnaps = g.SnapAll(outletPoints(d.Outlets))
 	e.indexFacilities()
+	e.addHalo()
 	e.Units = e.buildUnits()
 	t.done("snap facilities")
 	return e

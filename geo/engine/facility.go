@@ -14,6 +14,7 @@ type Facility struct {
 	Key    string    // the category, or the station's level
 	Point  orb.Point // WGS84 (lon, lat)
 	Source string
+	Region geo.Region // set on a facility of another region (Engine.Halo); "": the region's own
 }
 
 // Target names a kind of destination: an outlet category or a station level ("any" for
