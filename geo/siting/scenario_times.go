@@ -77,7 +77,7 @@ func refill(e *engine.Engine, k int, ch change, out []float32, limit float64) er
 	fs, snaps := e.Facilities(engine.Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
 	gone := make([]bool, len(fs))
 	for j, fac := range fs {
-		gone[j] = ch.removed[fac.ID]
+		gone[j] = fac.Region == "" && ch.removed[fac.ID] // a neighbour region's facility is never removed
 	}
 	var cells []int
 	var centres []orb.Point
@@ -176,7 +176,7 @@ func recompute(e *engine.Engine, k int, ch change, limit float64) []float32 {
 	fs, snaps := e.Facilities(engine.Target{Kind: e.Sets[k].Kind, Key: e.Sets[k].Key})
 	var sources []walk.Snap
 	for j, fac := range fs {
-		if !ch.removed[fac.ID] {
+		if fac.Region != "" || !ch.removed[fac.ID] { // removals name the region's own facilities
 			sources = append(sources, snaps[j])
 		}
 	}
