@@ -47,7 +47,7 @@ func runCheck(cmd *cobra.Command, cfg *Config, f *checkFlags) error {
 	if err != nil {
 		return err
 	}
-	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+	return cfg.withRegionModel(ctx, cmd.OutOrStdout(), &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute, Health: health.Options{Standards: rules}})
 		if err != nil {
 			return err

@@ -96,7 +96,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	if err != nil {
 		return err
 	}
-	return cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
+	return cfg.withRegionModel(ctx, cmd.OutOrStdout(), f, func(db *postgis.DB, opts engine.Options) error {
 		opts.Phase = func(name string, d time.Duration) {
 			cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
 		}

@@ -178,7 +178,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
-	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
+	s, err := cfg.storeImport(ctx, out, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
 	storeDone()
 	if err != nil {
 		return err

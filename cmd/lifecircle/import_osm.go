@@ -61,7 +61,7 @@ func runOSMImportWith(ctx context.Context, cfg *Config, req district.OSMRequest,
 	req.Read = osmimport.Options{Categories: cats, Stations: rules, Progress: report}
 	req.Walk = cfg.Walk
 	var res *district.OSMImport
-	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
+	err = cfg.withRegion(ctx, out, district.FeedRegion, func(db *postgis.DB) (err error) {
 		res, err = district.ImportOSM(ctx, db, req)
 		return err
 	})

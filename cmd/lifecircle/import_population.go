@@ -49,7 +49,7 @@ func runPopulationImport(ctx context.Context, cfg *Config, req district.Populati
 	if g.Raster != nil {
 		printRasters(out, g.Raster, req.Resolution, len(g.Cells))
 	}
-	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
+	s, err := cfg.storeImport(ctx, out, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
 	if err != nil {
 		return err
 	}

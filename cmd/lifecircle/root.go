@@ -24,7 +24,10 @@ A typical run:
   lifecircle serve                 (http://127.0.0.1:8080/; --addr :8080 for every interface)
 
 The database comes from --db or DATABASE_URL (default: the local PostgreSQL, database
-"lifecircle").`
+"lifecircle"). One database holds many regions (a district's 6-digit code, or a study
+area's name): every command works on the one --region names (default $LIFECIRCLE_REGION,
+else "default"), and never touches another; lifecircle regions lists them, lifecircle
+region delete R --yes removes one.`
 
 func newRootCmd() *cobra.Command {
 	cfg := &Config{}
@@ -40,6 +43,7 @@ func newRootCmd() *cobra.Command {
 	}
 	cfg.bindGlobal(root)
 	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg), newPlanCmd(cfg), newSupplyCmd(cfg))
+	root.AddCommand(newRegionsCmd(cfg), newRegionCmd(cfg))
 	strict(root)
 	return root
 }
