@@ -51,9 +51,9 @@ func newImportCmd(cfg *Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
 		Short: "Load a district's files into the database",
-		Long: `import loads one file into the database in one transaction: either every record goes
-in, or (on the first bad record) nothing changes and the error names the file, the
-record and what is wrong. With --skip-invalid the good records go in and the bad ones
+		Long: `import loads one file into the region --region names, in one transaction: either
+every record goes in, or (on the first bad record) nothing changes and the error names
+the file, the record and what is wrong. With --skip-invalid the good records go in and the bad ones
 are written to a CSV report.
 
 Files: CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 as Excel saves it in China), XLSX,
