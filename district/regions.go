@@ -134,7 +134,7 @@ func ChooseRegion(ctx context.Context, st RegionStore, r geo.Region, named bool,
 	if use == FeedRegion {
 		what = fmt.Sprintf("name the region to change (region %s to start it)", r)
 	}
-	return RegionChoice{}, geo.Errorf(geo.EINVALID, "no region named, region %s holds no rows, and the database holds %d other region(s): %s; %s",
+	return RegionChoice{}, geo.Errorf(geo.EINVALID, "region %s holds no rows and the database holds %d other region(s): %s; %s",
 		r, len(rs), RegionList(rs), what)
 }
 

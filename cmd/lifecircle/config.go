@@ -188,7 +188,7 @@ func (c *Config) withRegion(ctx context.Context, out io.Writer, use district.Reg
 	return c.withDB(ctx, func(db *postgis.DB) error {
 		ch, err := district.ChooseRegion(ctx, db, c.Region, c.RegionNamed, use)
 		if geo.ErrorCodeOf(err) == geo.EINVALID {
-			return geo.WrapError(geo.EINVALID, err, "--region")
+			return geo.WrapError(geo.EINVALID, err, "no --region given (nor $%s)", regionEnv)
 		} else if err != nil {
 			return err
 		}

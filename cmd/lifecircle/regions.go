@@ -44,20 +44,38 @@ no rows.`,
 
 // printRegions prints one line per region, then how many there are.
 func printRegions(w io.Writer, cfg *Config, rs []geo.RegionInfo) {
-	fmt.Fprintf(w, "%-12s %-24s %-20s %10s %-9s %8s\n", cfg.say("region"), cfg.say("name"), cfg.say("districts"),
-		cfg.say("rows"), cfg.say("computed"), cfg.say("cells"))
+	fmt.Fprintf(w, "%s %s %s %10s %s %8s\n", pad(cfg.say("region"), 14), pad(cfg.say("name"), 24), pad(cfg.say("districts"), 20),
+		cfg.say("rows"), pad(cfg.say("computed"), 9), cfg.say("cells"))
 	for _, r := range rs {
 		computed := cfg.say("no")
 		if r.Computed {
 			computed = cfg.say("yes")
 		}
-		districts := strings.Join(r.Districts, ",")
+		districts, name := strings.Join(r.Districts, ","), r.Name
 		if districts == "" {
 			districts = "-"
 		}
-		fmt.Fprintf(w, "%-12s %-24s %-20s %10d %-9s %8d\n", r.Region, r.Name, districts, r.Rows, computed, r.Cells)
+		if name == "" || name == string(r.Region) {
+			name = "-"
+		}
+		fmt.Fprintf(w, "%s %s %s %10d %s %8d\n", pad(string(r.Region), 14), pad(name, 24), pad(districts, 20), r.Rows, pad(computed, 9), r.Cells)
 	}
 	fmt.Fprint(w, cfg.say("%d region(s)\n", len(rs)))
+}
+
+// pad fills s with spaces to width terminal columns, a Chinese character taking two.
+func pad(s string, width int) string {
+	w := 0
+	for _, c := range s {
+		w++
+		if c >= 0x2E80 && c <= 0xFFDC { // CJK, kana, Hangul, full-width forms
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
 }
 
 func newRegionCmd(cfg *Config) *cobra.Command {
@@ -116,8 +134,8 @@ func zhRegionSummary(en string) string {
 		return "表"
 	case "rows deleted":
 		return "删除行数"
-	case "region %s deleted: %d rows from %d tables; other regions untouched\n":
-		return "区域 %s 已删除：%d 行，涉及 %d 张表；其他区域未受影响\n"
+	case "region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n":
+		return "区域 %s 已删除：%d 行，来自 %d 张表（其余各表没有该区域的行）；其他区域未受影响\n"
 	}
 	return ""
 }
@@ -143,11 +161,15 @@ func runRegionDelete(cmd *cobra.Command, cfg *Config, arg string, yes bool) erro
 			printRegions(w, cfg, []geo.RegionInfo{d.Info})
 			return geo.Errorf(geo.EINVALID, "region %s holds %d rows; nothing was deleted: run again with --yes to delete them", r, d.Info.Rows)
 		}
-		fmt.Fprintf(w, "%-28s %10s\n", cfg.say("table"), cfg.say("rows deleted"))
+		fmt.Fprintf(w, "%s %10s\n", pad(cfg.say("table"), 28), cfg.say("rows deleted"))
+		tables := 0
 		for _, t := range d.Tables {
-			fmt.Fprintf(w, "%-28s %10d\n", t.Table, t.Rows)
+			if t.Rows > 0 {
+				fmt.Fprintf(w, "%-28s %10d\n", t.Table, t.Rows)
+				tables++
+			}
 		}
-		fmt.Fprint(w, cfg.say("region %s deleted: %d rows from %d tables; other regions untouched\n", r, d.Rows, len(d.Tables)))
+		fmt.Fprint(w, cfg.say("region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n", r, d.Rows, tables))
 		return nil
 	})
 }
