@@ -84,7 +84,7 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 	f.StringVar(&fl.crs, "crs", "", "coordinate system of the file: wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), cgcs2000, beijing54, xian80, EPSG:N (default: a GIS file's own, else wgs84)")
 	f.StringVar(&fl.layer, "layer", "", "GIS files: the layer to read when there are several (GeoPackage table, FileGDB feature class, KML folder, shapefile in a zip)")
 	f.Int64Var(&fl.maxUnzipped, "max-unzipped", 0, "GIS files: cap on a zip's uncompressed size in bytes (default 0: the built-in cap)")
-	f.StringVar(&fl.mode, "mode", "replace", "replace: the file replaces earlier imported "+string(kind)+"; upsert: add new, update existing")
+	f.StringVar(&fl.mode, "mode", "replace", "replace: the file replaces the region's earlier imported "+string(kind)+"; upsert: add new, update existing")
 	f.StringVar(&fl.encoding, "encoding", "auto", "text encoding of CSV files: auto, utf-8, gbk or gb18030")
 	f.StringVar(&fl.sheet, "sheet", "", "XLSX sheet to read (default: the first)")
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "load the good records and write the bad ones to a CSV report instead of failing")

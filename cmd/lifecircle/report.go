@@ -51,7 +51,7 @@ func newReportNetworkCmd(cfg *Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "network",
 		Short: "Write the \"1+11+N+X\" station network report (HTML, CSV, GeoJSON, PDF)",
-		Long: `network loads the district from the database, computes walk-time coverage (as compute
+		Long: `network loads the region's district (--region), computes walk-time coverage (as compute
 does, without writing it back) and writes the party-mass service network report into --out:
 
   html     network-report.html: one self-contained, printable (A4) page with the
