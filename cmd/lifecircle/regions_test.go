@@ -234,6 +234,12 @@ func TestUnnamedRegion(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "510104") || !strings.Contains(errOut, "510105") {
 		t.Errorf("status without --region and two regions: exit %d, %s; want 2 naming both", code, errOut)
 	}
+	// $LIFECIRCLE_REGION names a region as --region does
+	cmd := exec.Command(binary, "--db", url, "--lang", "en", "import", "stations", file)
+	cmd.Env = append(os.Environ(), "LIFECIRCLE_REGION=510105")
+	if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), "region 510105\n") {
+		t.Errorf("import with LIFECIRCLE_REGION=510105: %v\n%s", err, out)
+	}
 	mustRun(t, url, "--region", "default", "import", "stations", file)
 	if out := mustRun(t, url, "--lang", "en", "status"); !strings.Contains(out, "region default\n") {
 		t.Errorf("status once the default region holds rows:\n%s", out)
