@@ -43,8 +43,8 @@ type Derived struct {
 // the demo shows coverage; every listing and the compute summary say they are
 // illustrative). Station candidates found in OpenStreetMap are never promoted: they stay
 // candidates and count nowhere. Each store runs in
-// replace mode, so a second demo replaces what the first derived and rows imported from
-// files stay. On an error it returns what was done until then.
+// replace mode, so a second demo in the store's region replaces what the first derived
+// there, rows imported from files stay, and other regions are not touched. On an error it returns what was done until then.
 func DeriveDemoLayers(ctx context.Context, st DemoStore) (Derived, error) {
 	var d Derived
 	comms, err := st.Communities(ctx)

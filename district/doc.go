@@ -45,8 +45,17 @@
 // the illustrative station layer. The algorithms are geo/derive's; district decides when
 // they run and stores what they make through a DemoStore.
 //
+// The regions (Regions, FindRegion, ChooseRegion, DeleteRegion): list the regions a store
+// holds, choose the region of a command that named none (the default region, else — for
+// a reading command — the only region there is, else an error listing them), and delete
+// one region's rows, confirmed, in one transaction.
+//
 // The stores it needs are interfaces defined here in domain terms (geo values, geo's
-// import batch); *postgis.DB implements them all.
+// import batch); *postgis.DB implements them all. Each store is scoped to one region
+// (postgis.DB.InRegion): every workflow above reads and writes that region only, so
+// "replace" — the rows of an earlier import, the OSM network, the demo's derived layers,
+// the previous compute run — always means that region's, and other regions stay as they
+// were.
 //
 // district may import geo and its subpackages (geo/coverage, geo/engine, geo/assess, geo/health,
 // geo/derive …), importers, importers/osmimport, importers/raster, report, data and the standard library. It never imports postgis, api, pgx, echo, net/http or cobra.

@@ -12,8 +12,8 @@ import (
 
 // OSMStore stores an OpenStreetMap import: in one transaction it takes the lock of OSM
 // imports, hands check what earlier OSM imports stored (an error from check rolls back and
-// is returned), then replaces the walk network and the rows with source 'osm'.
-// *postgis.DB is one.
+// is returned), then replaces the walk network and the rows with source 'osm' — all of
+// them the store's region's: other regions keep theirs. *postgis.DB is one.
 type OSMStore interface {
 	ReplaceOSM(ctx context.Context, b geo.Batch, d geo.OSMData, m geo.WalkModel, check func(geo.OSMStored) error) (geo.OSMSummary, error)
 }

@@ -36,7 +36,7 @@ reverse (missed). Without --category or --level it checks every kind that has fa
 
 func runBufferCheck(cmd *cobra.Command, cfg *Config, f *bufferFlags) error {
 	ctx := cmd.Context()
-	e, err := computedEngine(ctx, cfg, &f.computeFlags)
+	e, err := computedEngine(ctx, cfg, &f.computeFlags, cmd.OutOrStdout())
 	if err != nil {
 		return err
 	}

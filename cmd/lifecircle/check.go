@@ -24,7 +24,7 @@ func newCheckCmd(cfg *Config) *cobra.Command {
 	cmd := modelCmd(&cobra.Command{
 		Use:   "check",
 		Short: "Data health check (数据体检): list what makes the results look precise while being wrong",
-		Long: `check loads the district from the database and runs the data health check on it:
+		Long: `check loads the region's district (--region) and runs the data health check on it:
 communities without boundaries, units and facilities outside the study area, facilities
 off the walk network or on a fragment of it, a fragmented network, missing or implausible
 population, unconfirmed candidate stations, stale derived rows. With --compute it computes
@@ -47,7 +47,7 @@ func runCheck(cmd *cobra.Command, cfg *Config, f *checkFlags) error {
 	if err != nil {
 		return err
 	}
-	return cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+	return cfg.withRegionModel(ctx, cmd.OutOrStdout(), &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		c, err := district.Check(ctx, db, district.CheckOptions{Engine: opts, Compute: f.compute, Health: health.Options{Standards: rules}})
 		if err != nil {
 			return err

@@ -74,7 +74,8 @@ func newComputeCmd(cfg *Config) *cobra.Command {
 the study area (the communities' boundaries, or the network's extent), and finds for every
 cell the walking minutes to the nearest station of each level and the nearest outlet of
 each category. It writes cells, coverage_cells and coverage_summary (per community, street
-and district) in one transaction, replacing the previous run.
+and district) in one transaction, replacing the region's previous run (--region; other
+regions keep theirs).
 
 It runs the data health check (lifecircle check) first and refuses to compute when it finds
 errors, unless --force; the warnings are printed before the summary, and the findings are
@@ -96,7 +97,7 @@ func runCompute(cmd *cobra.Command, cfg *Config, f *computeFlags) error {
 	if err != nil {
 		return err
 	}
-	return cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
+	return cfg.withRegionModel(ctx, cmd.OutOrStdout(), f, func(db *postgis.DB, opts engine.Options) error {
 		opts.Phase = func(name string, d time.Duration) {
 			cfg.Log.Info("phase done", slog.String("phase", name), slog.Duration("took", d))
 		}

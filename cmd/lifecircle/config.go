@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/lifecircle/lifecircle/data"
 	"github.com/lifecircle/lifecircle/district"
@@ -33,6 +36,11 @@ type Config struct {
 	LogJSON        bool
 	Verbose        bool
 	Lang           string // summaries and reports: "zh" (default) or "en"
+	// Region is the region the command works on: --region, else $LIFECIRCLE_REGION, else
+	// geo.DefaultRegion; RegionNamed says it was named (flag or environment), not defaulted.
+	Region      geo.Region
+	RegionNamed bool
+	regionFlag  string
 
 	Log        *slog.Logger
 	Terminal   bool // stderr is a terminal: show progress bars rather than log lines
@@ -47,6 +55,7 @@ func (c *Config) bindGlobal(cmd *cobra.Command) {
 	f.StringVar(&c.CirclesFile, "circles", "", "named service circle file (JSON; default: the bundled data/circles.json)")
 	f.BoolVar(&c.LogJSON, "log-json", false, "write logs as JSON lines")
 	f.BoolVarP(&c.Verbose, "verbose", "v", false, "log debug detail")
+	f.StringVar(&c.regionFlag, "region", "", "the region to work on: a 6-digit division code (510104) or a study-area name (default $LIFECIRCLE_REGION, else \"default\")")
 	f.StringVar(&c.Lang, "lang", langZH, "language of the summaries and reports: zh (中文) or en (logs and errors stay English)")
 	c.Pool = postgis.DefaultPoolOptions()
 	f.DurationVar(&c.Pool.StatementTimeout, "statement-timeout", c.Pool.StatementTimeout, "cancel any one database statement that runs longer (negative: no limit)")
@@ -59,7 +68,10 @@ func (c *Config) bindGlobal(cmd *cobra.Command) {
 }
 
 // finish completes the configuration after flag parsing.
-func (c *Config) finish(_ *cobra.Command) error {
+func (c *Config) finish(cmd *cobra.Command) error {
+	if err := c.finishRegion(cmd); err != nil {
+		return err
+	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = os.Getenv("DATABASE_URL")
 	}
@@ -83,6 +95,24 @@ func (c *Config) finish(_ *cobra.Command) error {
 	}
 	c.Lang = lang
 	return c.Walk.Validate()
+}
+
+// regionEnv is the environment variable naming the region when --region does not.
+const regionEnv = "LIFECIRCLE_REGION"
+
+// finishRegion reads the region from --region, else $LIFECIRCLE_REGION, else
+// geo.DefaultRegion; a malformed one is EINVALID naming where it came from.
+func (c *Config) finishRegion(cmd *cobra.Command) error {
+	raw, from := os.Getenv(regionEnv), "$"+regionEnv
+	if f := cmd.Flag("region"); f != nil && f.Changed {
+		raw, from = c.regionFlag, "--region"
+	}
+	r, err := geo.ParseRegion(raw)
+	if err != nil {
+		return geo.WrapError(geo.EINVALID, err, "%s", from)
+	}
+	c.Region, c.RegionNamed = r, strings.TrimSpace(raw) != ""
+	return nil
 }
 
 // Categories loads the outlet categories once.
@@ -138,34 +168,67 @@ func (c *Config) OpenDB(ctx context.Context) (*postgis.DB, error) {
 	return postgis.OpenWith(ctx, c.DatabaseURL, c.Pool)
 }
 
-// withDB opens the configured database, runs fn on it and closes it again: the frame of
-// every subcommand that reads or writes the database.
+// withDB opens the configured database scoped to the configured region (c.Region, as
+// named or defaulted: no choosing), runs fn on it and closes it again: the frame of
+// migrate, bench and the demo's own steps.
 func (c *Config) withDB(ctx context.Context, fn func(*postgis.DB) error) error {
 	db, err := c.OpenDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return fn(db)
+	return fn(db.InRegion(c.Region))
 }
 
-// storeImport runs store on the open database (withDB) and returns its summary: the last
-// step of every file import.
-func (c *Config) storeImport(ctx context.Context, store func(*postgis.DB) (geo.ImportSummary, error)) (geo.ImportSummary, error) {
+// withRegion opens the database scoped to the region the command works on
+// (district.ChooseRegion: the named one, else the default region, else — reading — the
+// only one there is), says on out which region that is, and runs fn on it: the frame of
+// every subcommand that reads or writes one region.
+func (c *Config) withRegion(ctx context.Context, out io.Writer, use district.RegionUse, fn func(*postgis.DB) error) error {
+	return c.withDB(ctx, func(db *postgis.DB) error {
+		ch, err := district.ChooseRegion(ctx, db, c.Region, c.RegionNamed, use)
+		if geo.ErrorCodeOf(err) == geo.EINVALID {
+			return geo.WrapError(geo.EINVALID, err, "no --region given (nor $%s)", regionEnv)
+		} else if err != nil {
+			return err
+		}
+		if ch.Only {
+			fmt.Fprint(out, c.say("region %s (the only region the database holds; --region not given)\n", ch.Region))
+		} else {
+			fmt.Fprint(out, c.say("region %s\n", ch.Region))
+		}
+		return fn(db.InRegion(ch.Region))
+	})
+}
+
+// storeImport runs store on the database scoped to the region the import feeds
+// (withRegion) and returns its summary: the last step of every file import.
+func (c *Config) storeImport(ctx context.Context, out io.Writer, store func(*postgis.DB) (geo.ImportSummary, error)) (geo.ImportSummary, error) {
 	var s geo.ImportSummary
-	err := c.withDB(ctx, func(db *postgis.DB) (err error) {
+	err := c.withRegion(ctx, out, district.FeedRegion, func(db *postgis.DB) (err error) {
 		s, err = store(db)
 		return err
 	})
 	return s, err
 }
 
-// withModel builds the engine's options from f, then runs fn on them and the open
-// database (withDB): the frame of the subcommands that load or compute the district.
+// withModel builds the engine's options from f, then runs fn on them and the database
+// scoped to the configured region (withDB, no choosing): bench's frame.
 func (c *Config) withModel(ctx context.Context, f *computeFlags, fn func(*postgis.DB, engine.Options) error) error {
 	opts, err := f.engineOptions(c)
 	if err != nil {
 		return err
 	}
 	return c.withDB(ctx, func(db *postgis.DB) error { return fn(db, opts) })
+}
+
+// withRegionModel builds the engine's options from f, then runs fn on them and the
+// database scoped to the region the command reads (withRegion): the frame of the
+// subcommands that load or compute one region.
+func (c *Config) withRegionModel(ctx context.Context, out io.Writer, f *computeFlags, fn func(*postgis.DB, engine.Options) error) error {
+	opts, err := f.engineOptions(c)
+	if err != nil {
+		return err
+	}
+	return c.withRegion(ctx, out, district.ReadRegion, func(db *postgis.DB) error { return fn(db, opts) })
 }

@@ -51,7 +51,7 @@ coverage is older than the newest import.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			return cfg.withDB(ctx, func(db *postgis.DB) error {
+			return cfg.withRegion(ctx, cmd.OutOrStdout(), district.ReadRegion, func(db *postgis.DB) error {
 				s, err := district.Status(ctx, db)
 				if err != nil {
 					return err

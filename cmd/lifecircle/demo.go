@@ -36,7 +36,9 @@ boundaries came from a file,
 adds an illustrative station layer in the five levels (named 示例…, source=illustrative)
 where no stations were imported, computes coverage and starts the server.
 
-It replaces what earlier demos stored, and leaves rows imported from your own files alone.`,
+It works on one region (--region, else the default region "default"): it replaces what
+earlier demos stored in that region, and leaves rows imported from your own files and
+every other region alone.`,
 		Example: "  lifecircle demo\n  lifecircle demo --osm my-city.osm.pbf --addr :8080",
 	}, &f.computeFlags, func(cmd *cobra.Command) error { return runDemo(cmd, cfg, f) })
 	cmd.Flags().StringVar(&f.osm, "osm", "", "OpenStreetMap extract to use instead of the bundled one (.osm.pbf, .osm, .osm.bz2)")
@@ -48,6 +50,10 @@ It replaces what earlier demos stored, and leaves rows imported from your own fi
 func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	ctx, out := cmd.Context(), cmd.OutOrStdout()
 	start := time.Now()
+	// The demo works on its region, --region's or else the default region, even when the
+	// database holds others: it is what the demo fills, not a region to choose.
+	cfg.RegionNamed = true
+	fmt.Fprint(out, cfg.say("demo in region %s\n", cfg.Region))
 	err := cfg.withDB(ctx, func(db *postgis.DB) error {
 		if _, err := db.Migrate(ctx); err != nil {
 			return err

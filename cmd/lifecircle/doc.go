@@ -7,6 +7,11 @@
 // or the HTTP server (api), then prints the summary. geo error codes map to exit statuses
 // in one place (main.go): 0 done, 2 bad input, 3 database unavailable, 1 other faults.
 //
+// Every subcommand that reads or writes data works on one region (Config.Region: --region,
+// else $LIFECIRCLE_REGION, else "default"): it opens the database scoped to it
+// (postgis.DB.InRegion, config.go's withRegion, the region chosen by
+// district.ChooseRegion when none was named) and its output starts with the region.
+//
 // lifecircle may import district, api, report, postgis (to open the database it hands to
 // district and api as their stores), importers, importers/osmimport, importers/raster,
 // geo and its subpackages (geo/engine, geo/health, geo/coverage, geo/crs, geo/standards,

@@ -51,9 +51,9 @@ func newImportCmd(cfg *Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
 		Short: "Load a district's files into the database",
-		Long: `import loads one file into the database in one transaction: either every record goes
-in, or (on the first bad record) nothing changes and the error names the file, the
-record and what is wrong. With --skip-invalid the good records go in and the bad ones
+		Long: `import loads one file into the region --region names, in one transaction: either
+every record goes in, or (on the first bad record) nothing changes and the error names
+the file, the record and what is wrong. With --skip-invalid the good records go in and the bad ones
 are written to a CSV report.
 
 Files: CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 as Excel saves it in China), XLSX,
@@ -84,7 +84,7 @@ func newFileImportCmd(cfg *Config, kind importers.Kind) *cobra.Command {
 	f.StringVar(&fl.crs, "crs", "", "coordinate system of the file: wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), cgcs2000, beijing54, xian80, EPSG:N (default: a GIS file's own, else wgs84)")
 	f.StringVar(&fl.layer, "layer", "", "GIS files: the layer to read when there are several (GeoPackage table, FileGDB feature class, KML folder, shapefile in a zip)")
 	f.Int64Var(&fl.maxUnzipped, "max-unzipped", 0, "GIS files: cap on a zip's uncompressed size in bytes (default 0: the built-in cap)")
-	f.StringVar(&fl.mode, "mode", "replace", "replace: the file replaces earlier imported "+string(kind)+"; upsert: add new, update existing")
+	f.StringVar(&fl.mode, "mode", "replace", "replace: the file replaces the region's earlier imported "+string(kind)+"; upsert: add new, update existing")
 	f.StringVar(&fl.encoding, "encoding", "auto", "text encoding of CSV files: auto, utf-8, gbk or gb18030")
 	f.StringVar(&fl.sheet, "sheet", "", "XLSX sheet to read (default: the first)")
 	f.BoolVar(&fl.skipInvalid, "skip-invalid", false, "load the good records and write the bad ones to a CSV report instead of failing")
@@ -178,7 +178,7 @@ func runFileImport(ctx context.Context, cfg *Config, kind importers.Kind, path s
 	if err := writeRejects(cfg, p.Rejects(), fl, path, out); err != nil {
 		return err
 	}
-	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
+	s, err := cfg.storeImport(ctx, out, func(db *postgis.DB) (geo.ImportSummary, error) { return p.Store(ctx, db) })
 	storeDone()
 	if err != nil {
 		return err

@@ -21,14 +21,15 @@ func newOSMImportCmd(cfg *Config) *cobra.Command {
 the walkable ways split at junctions (walk_nodes, walk_edges — pgRouting-compatible), outlets
 found by the category file's tag matches, party-mass service stations found by their tags
 and names (source=osm, for planners to review), residential land, and administrative
-boundaries at levels 8–10 as communities. A re-import replaces everything an earlier OSM
-import stored; rows from the district's own files are kept.
+boundaries at levels 8–10 as communities, into the region --region names. A re-import
+replaces everything an earlier OSM import stored in that region; rows from the district's
+own files, and every other region, are kept.
 
 A node with coordinates out of range, NaN or at (0, 0) refuses the file (--skip-invalid
 leaves such nodes out). An import that would leave the walk network empty, or keep at most
 half of the stored walk edges, is refused (--allow-shrink replaces it anyway). A refused
-import changes nothing and exits with status 2. Two OSM imports never run at once: the
-second waits up to 30 s for the first, then fails.`,
+import changes nothing and exits with status 2. Two OSM imports of one region never run at
+once: the second waits up to 30 s for the first, then fails.`,
 		Example: "  lifecircle import osm chengdu.osm.pbf\n  lifecircle import osm smaller-area.osm.pbf --allow-shrink",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -61,7 +62,7 @@ func runOSMImportWith(ctx context.Context, cfg *Config, req district.OSMRequest,
 	req.Read = osmimport.Options{Categories: cats, Stations: rules, Progress: report}
 	req.Walk = cfg.Walk
 	var res *district.OSMImport
-	err = cfg.withDB(ctx, func(db *postgis.DB) (err error) {
+	err = cfg.withRegion(ctx, out, district.FeedRegion, func(db *postgis.DB) (err error) {
 		res, err = district.ImportOSM(ctx, db, req)
 		return err
 	})

@@ -34,7 +34,7 @@ as empty. One bad row fails the whole import and nothing changes.`,
 		},
 	}
 	cmd.Flags().StringVar(&req.Encoding, "encoding", "auto", "CSV text encoding: auto, utf-8, gbk or gb18030")
-	cmd.Flags().StringVar((*string)(&req.Mode), "mode", "replace", "replace: the file replaces the grid; upsert: add and update cells")
+	cmd.Flags().StringVar((*string)(&req.Mode), "mode", "replace", "replace: the file replaces the region's grid; upsert: add and update cells")
 	cmd.Flags().IntVar(&req.Resolution, "resolution", 10, "GeoTIFFs: the H3 resolution of the cells (compute's resolution)")
 	cmd.Flags().BoolVar(&req.Sum, "sum", false, "GeoTIFFs: add several rasters together (needed when more than one file is given)")
 	return cmd
@@ -49,7 +49,7 @@ func runPopulationImport(ctx context.Context, cfg *Config, req district.Populati
 	if g.Raster != nil {
 		printRasters(out, g.Raster, req.Resolution, len(g.Cells))
 	}
-	s, err := cfg.storeImport(ctx, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
+	s, err := cfg.storeImport(ctx, out, func(db *postgis.DB) (geo.ImportSummary, error) { return g.Store(ctx, db) })
 	if err != nil {
 		return err
 	}

@@ -79,5 +79,8 @@ func zhSummary(en string) string {
 	case "no PDF: %s\n":
 		return "未生成 PDF：%s\n"
 	}
-	return zhSupplySummary(en)
+	if zh := zhSupplySummary(en); zh != "" {
+		return zh
+	}
+	return zhRegionSummary(en)
 }

@@ -53,7 +53,7 @@ func runPlanShared(cmd *cobra.Command, cfg *Config, f *sharedFlags) error {
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "--level")
 	}
-	e, err := computedEngine(ctx, cfg, &f.computeFlags)
+	e, err := computedEngine(ctx, cfg, &f.computeFlags, cmd.OutOrStdout())
 	if err != nil {
 		return err
 	}
@@ -68,9 +68,9 @@ func runPlanShared(cmd *cobra.Command, cfg *Config, f *sharedFlags) error {
 
 // computedEngine loads the district from the database and computes its coverage in
 // memory under the compute flags (nothing is written back).
-func computedEngine(ctx context.Context, cfg *Config, f *computeFlags) (*engine.Engine, error) {
+func computedEngine(ctx context.Context, cfg *Config, f *computeFlags, out io.Writer) (*engine.Engine, error) {
 	var e *engine.Engine
-	err := cfg.withModel(ctx, f, func(db *postgis.DB, opts engine.Options) error {
+	err := cfg.withRegionModel(ctx, out, f, func(db *postgis.DB, opts engine.Options) error {
 		c, err := district.Compute(ctx, db, opts)
 		if c != nil {
 			e = c.Engine

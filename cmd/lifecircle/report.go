@@ -51,7 +51,7 @@ func newReportNetworkCmd(cfg *Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "network",
 		Short: "Write the \"1+11+N+X\" station network report (HTML, CSV, GeoJSON, PDF)",
-		Long: `network loads the district from the database, computes walk-time coverage (as compute
+		Long: `network loads the region's district (--region), computes walk-time coverage (as compute
 does, without writing it back) and writes the party-mass service network report into --out:
 
   html     network-report.html: one self-contained, printable (A4) page with the
@@ -115,7 +115,7 @@ func runReportNetwork(cmd *cobra.Command, cfg *Config, f *reportFlags) error {
 	if err != nil {
 		return err
 	}
-	in, err := reportInput(ctx, cfg, f)
+	in, err := reportInput(ctx, cfg, f, out)
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ func reportPDF(ctx context.Context, cfg *Config, out io.Writer, htmlPath, pdfPat
 }
 
 // reportInput loads and computes the district and collects the report's figures.
-func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input, error) {
+func reportInput(ctx context.Context, cfg *Config, f *reportFlags, out io.Writer) (report.Input, error) {
 	rules, err := cfg.Standards()
 	if err != nil {
 		return report.Input{}, err
@@ -195,7 +195,7 @@ func reportInput(ctx context.Context, cfg *Config, f *reportFlags) (report.Input
 		return report.Input{}, err
 	}
 	var in report.Input
-	err = cfg.withModel(ctx, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
+	err = cfg.withRegionModel(ctx, out, &f.computeFlags, func(db *postgis.DB, opts engine.Options) error {
 		src := &osmWatch{Source: db}
 		c, err := district.Compute(ctx, src, opts)
 		if err != nil {

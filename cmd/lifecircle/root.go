@@ -24,7 +24,10 @@ A typical run:
   lifecircle serve                 (http://127.0.0.1:8080/; --addr :8080 for every interface)
 
 The database comes from --db or DATABASE_URL (default: the local PostgreSQL, database
-"lifecircle").`
+"lifecircle"). One database holds many regions (a district's 6-digit code, or a study
+area's name): every command works on the one --region names (default $LIFECIRCLE_REGION,
+else "default"), and never touches another; lifecircle regions lists them, lifecircle
+region delete R --yes removes one.`
 
 func newRootCmd() *cobra.Command {
 	cfg := &Config{}
@@ -39,6 +42,7 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	cfg.bindGlobal(root)
+	root.AddCommand(newRegionsCmd(cfg), newRegionCmd(cfg))
 	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg), newPlanCmd(cfg), newSupplyCmd(cfg))
 	strict(root)
 	return root
@@ -62,8 +66,9 @@ func modelCmd(c *cobra.Command, model *computeFlags, run func(cmd *cobra.Command
 }
 
 // strict makes usage mistakes errors (EINVALID, exit status 2) on cmd and every command
-// under it: an unknown flag, and an unknown subcommand of a command that only groups
-// others (lifecircle nosuch, lifecircle import nosuchkind x). Such a group given no
+// under it: an unknown flag, the wrong number of arguments (lifecircle region delete), and
+// an unknown subcommand of a command that only groups others (lifecircle nosuch,
+// lifecircle import nosuchkind x). Such a group given no
 // subcommand still shows its help.
 func strict(cmd *cobra.Command) {
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -83,6 +88,14 @@ func strict(cmd *cobra.Command) {
 			return geo.Errorf(geo.EINVALID, "unknown command %q for %q (one of: %s)", args[0], c.CommandPath(), strings.Join(names, ", "))
 		}
 		cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	} else if args := cmd.Args; args != nil {
+		// the wrong number of arguments is a usage mistake too (exit 2)
+		cmd.Args = func(c *cobra.Command, a []string) error {
+			if err := args(c, a); err != nil {
+				return geo.Errorf(geo.EINVALID, "%v (see %s --help)", err, c.CommandPath())
+			}
+			return nil
+		}
 	}
 	for _, sub := range cmd.Commands() {
 		strict(sub)

@@ -24,7 +24,7 @@ candidate; then run compute.`,
 		Example: "  lifecircle stations confirm osm:n5319384484 osm:w587721735\n  lifecircle stations confirm --all",
 		RunE: func(cmd *cobra.Command, ids []string) error {
 			ctx := cmd.Context()
-			return cfg.withDB(ctx, func(db *postgis.DB) error {
+			return cfg.withRegion(ctx, cmd.OutOrStdout(), district.FeedRegion, func(db *postgis.DB) error {
 				r, err := district.ConfirmStations(ctx, db, ids, all)
 				if err != nil {
 					return err

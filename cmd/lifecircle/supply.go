@@ -55,7 +55,7 @@ func runSupply(cmd *cobra.Command, cfg *Config, f *supplyFlags) error {
 	if err != nil {
 		return err
 	}
-	e, err := computedEngine(cmd.Context(), cfg, &f.computeFlags)
+	e, err := computedEngine(cmd.Context(), cfg, &f.computeFlags, cmd.OutOrStdout())
 	if err != nil {
 		return err
 	}

@@ -194,6 +194,11 @@ var cmdMayUse = map[string]bool{
 	"Migrate": true, "SchemaVersion": true, "Close": true, "InRegion": true, "Region": true,
 }
 
+// cmdOpensIn is the one file of cmd/lifecircle that opens the database (Config.OpenDB),
+// so that every command's database is scoped to its region in one place (withDB,
+// withRegion).
+const cmdOpensIn = "config.go"
+
 // cmdMayQuery are the files of cmd/lifecircle that may call postgis directly: bench times
 // the store's own import and cross-checks the walk search against pgRouting.
 var cmdMayQuery = map[string]bool{"bench.go": true}
@@ -225,6 +230,10 @@ func TestCommandCallsDistrict(t *testing.T) {
 		if !cmdMayUse[obj.Name()] && !cmdMayQuery[filepath.Base(pos.Filename)] {
 			t.Errorf("%s:%d: cmd/lifecircle uses postgis %s directly; call a district workflow with the database as its store",
 				filepath.Base(pos.Filename), pos.Line, obj.Name())
+		}
+		if obj.Name() == "OpenWith" && filepath.Base(pos.Filename) != cmdOpensIn {
+			t.Errorf("%s:%d: cmd/lifecircle opens the database outside %s; use Config.withRegion (or OpenDB), which scope it to the command's region",
+				filepath.Base(pos.Filename), pos.Line, cmdOpensIn)
 		}
 	}
 	if seen == 0 {

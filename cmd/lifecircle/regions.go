@@ -1,0 +1,175 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lifecircle/lifecircle/district"
+	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/spf13/cobra"
+)
+
+// The commands over the regions themselves: list them, delete one.
+
+func newRegionsCmd(cfg *Config) *cobra.Command {
+	return &cobra.Command{
+		Use:   "regions",
+		Short: "List the regions the database holds: names, districts, rows, whether computed",
+		Long: `regions lists every region that holds rows: its code or name, the names and codes of its
+districts, its rows over every table, and whether it was computed (and on how many cells).
+With --region (or $LIFECIRCLE_REGION) it shows that region only, and fails when it holds
+no rows.`,
+		Example: "  lifecircle regions\n  lifecircle regions --region 510104",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			return cfg.withDB(ctx, func(db *postgis.DB) error {
+				rs, err := district.Regions(ctx, db)
+				if cfg.RegionNamed && err == nil {
+					var ri geo.RegionInfo
+					ri, err = district.FindRegion(ctx, db, cfg.Region)
+					rs = []geo.RegionInfo{ri}
+				}
+				if err != nil {
+					return err
+				}
+				printRegions(cmd.OutOrStdout(), cfg, rs)
+				return nil
+			})
+		},
+	}
+}
+
+// printRegions prints one line per region, then how many there are.
+func printRegions(w io.Writer, cfg *Config, rs []geo.RegionInfo) {
+	fmt.Fprintf(w, "%s %s %s %10s %s %8s\n", pad(cfg.say("region"), 14), pad(cfg.say("name"), 24), pad(cfg.say("districts"), 20),
+		cfg.say("rows"), pad(cfg.say("computed"), 9), cfg.say("cells"))
+	for _, r := range rs {
+		computed := cfg.say("no")
+		if r.Computed {
+			computed = cfg.say("yes")
+		}
+		districts, name := strings.Join(r.Districts, ","), r.Name
+		if districts == "" {
+			districts = "-"
+		}
+		if name == "" || name == string(r.Region) {
+			name = "-"
+		}
+		fmt.Fprintf(w, "%s %s %s %10d %s %8d\n", pad(string(r.Region), 14), pad(name, 24), pad(districts, 20), r.Rows, pad(computed, 9), r.Cells)
+	}
+	fmt.Fprint(w, cfg.say("%d region(s)\n", len(rs)))
+}
+
+// pad fills s with spaces to width terminal columns, a Chinese character taking two.
+func pad(s string, width int) string {
+	w := 0
+	for _, c := range s {
+		w++
+		if c >= 0x2E80 && c <= 0xFFDC { // CJK, kana, Hangul, full-width forms
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
+}
+
+func newRegionCmd(cfg *Config) *cobra.Command {
+	return group("region", "Manage one region: delete it", newRegionDeleteCmd(cfg))
+}
+
+func newRegionDeleteCmd(cfg *Config) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "delete REGION --yes",
+		Short: "Delete every row of one region (its imports, network, coverage, runs); other regions stay as they are",
+		Long: `delete removes every row of REGION from every table in one transaction and prints the
+rows deleted per table; every other region's rows stay byte for byte as they were. Without
+--yes it only says what the region holds and deletes nothing (exit status 2). A region that
+holds no rows is an error naming the regions there are.`,
+		Example: "  lifecircle region delete 510104 --yes\n  lifecircle region delete 试点片区",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRegionDelete(cmd, cfg, args[0], yes)
+		},
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking: the region's rows are gone for good")
+	return cmd
+}
+
+// zhRegionSummary is the part of the summary catalogue (zhSummary) for the regions:
+// the region line every command prints, `lifecircle regions` and `region delete`; ""
+// when a format has no entry.
+func zhRegionSummary(en string) string {
+	switch en {
+	case "region %s\n":
+		return "区域 %s\n"
+	case "region %s (the only region the database holds; --region not given)\n":
+		return "区域 %s（未给出 --region：数据库中只有这一个区域）\n"
+	case "demo in region %s\n":
+		return "演示数据写入区域 %s\n"
+	case "region":
+		return "区域"
+	case "name":
+		return "名称"
+	case "districts":
+		return "区县"
+	case "rows":
+		return "行数"
+	case "computed":
+		return "已计算"
+	case "cells":
+		return "网格数"
+	case "yes":
+		return "是"
+	case "no":
+		return "否"
+	case "%d region(s)\n":
+		return "共 %d 个区域\n"
+	case "table":
+		return "表"
+	case "rows deleted":
+		return "删除行数"
+	case "region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n":
+		return "区域 %s 已删除：%d 行，来自 %d 张表（其余各表没有该区域的行）；其他区域未受影响\n"
+	}
+	return ""
+}
+
+func runRegionDelete(cmd *cobra.Command, cfg *Config, arg string, yes bool) error {
+	if strings.TrimSpace(arg) == "" {
+		return geo.Errorf(geo.EINVALID, "region delete: give the region to delete")
+	}
+	r, err := geo.ParseRegion(arg)
+	if err != nil {
+		return err
+	}
+	if f := cmd.Flag("region"); f != nil && f.Changed && cfg.Region != r {
+		return geo.Errorf(geo.EINVALID, "region delete %s: --region names another region (%s); give the region once", r, cfg.Region)
+	}
+	ctx, w := cmd.Context(), cmd.OutOrStdout()
+	return cfg.withDB(ctx, func(db *postgis.DB) error {
+		d, err := district.DeleteRegion(ctx, db.InRegion(r), yes)
+		if err != nil {
+			return err
+		}
+		if !d.Done {
+			printRegions(w, cfg, []geo.RegionInfo{d.Info})
+			return geo.Errorf(geo.EINVALID, "region %s holds %d rows; nothing was deleted: run again with --yes to delete them", r, d.Info.Rows)
+		}
+		fmt.Fprintf(w, "%s %10s\n", pad(cfg.say("table"), 28), cfg.say("rows deleted"))
+		tables := 0
+		for _, t := range d.Tables {
+			if t.Rows > 0 {
+				fmt.Fprintf(w, "%-28s %10d\n", t.Table, t.Rows)
+				tables++
+			}
+		}
+		fmt.Fprint(w, cfg.say("region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n", r, d.Rows, tables))
+		return nil
+	})
+}
