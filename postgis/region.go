@@ -58,8 +58,26 @@ var regionLockKinds = []string{"communities", "compounds", "compute", "districts
 // Regions lists every region the database knows (a row in regions, or imports or runs),
 // by region: its districts' codes and names (the region itself names a study area without
 // districts), its rows over every table, whether it was computed and the cells of its
-// last run. Counting reads every table once (a GROUP BY region each).
+// last run. Counting reads every table once (a GROUP BY region each): seconds to minutes
+// on a national database; KnownRegions lists them without counting.
 func (db *DB) Regions(ctx context.Context) ([]geo.RegionInfo, error) {
+	out, err := db.KnownRegions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := db.rowsByRegion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Rows = counts[string(out[i].Region)]
+	}
+	return out, nil
+}
+
+// KnownRegions is Regions without counting the rows (Rows is 0): a few index reads, for
+// listings on a request's path.
+func (db *DB) KnownRegions(ctx context.Context) ([]geo.RegionInfo, error) {
 	rows, err := db.pool.Query(ctx, `WITH r AS (SELECT region FROM regions UNION SELECT region FROM import_batches
 			UNION SELECT region FROM compute_runs)
 		SELECT r.region, coalesce(string_agg(d.name, '、' ORDER BY d.code), ''),
@@ -78,17 +96,7 @@ func (db *DB) Regions(ctx context.Context) ([]geo.RegionInfo, error) {
 		}
 		return ri, err
 	})
-	if err != nil {
-		return nil, mapError(err, "list regions")
-	}
-	counts, err := db.rowsByRegion(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Rows = counts[string(out[i].Region)]
-	}
-	return out, nil
+	return out, mapError(err, "list regions")
 }
 
 // rowsByRegion counts every region's rows over regionTables (the regions table aside).

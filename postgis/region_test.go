@@ -197,6 +197,15 @@ func TestRegionsAndRegionAt(t *testing.T) {
 			t.Errorf("region %d: %+v, want %+v", i, g, w)
 		}
 	}
+	known, err := db.KnownRegions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range known {
+		if i >= len(got) || known[i].Rows != 0 || known[i].Region != got[i].Region || known[i].Name != got[i].Name || known[i].Cells != got[i].Cells {
+			t.Errorf("KnownRegions %d: %+v; Regions: %+v", i, known[i], got)
+		}
+	}
 	tests := []struct {
 		name     string
 		lon, lat float64
