@@ -55,7 +55,7 @@ func (s *Server) regionsToLoad(ctx context.Context) (load, notComputed []geo.Reg
 	if !ok || s.opts.StoreFor == nil {
 		return []geo.Region{s.home}, nil, nil
 	}
-	infos, err := rl.Regions(ctx)
+	infos, err := rl.KnownRegions(ctx)
 	if err != nil {
 		if geo.ErrorCodeOf(err) == geo.EUNAVAILABLE {
 			return nil, nil, err

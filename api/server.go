@@ -31,7 +31,10 @@ type Store interface {
 // RegionLister is a Store that can list the regions it holds (*postgis.DB): the server
 // loads the computed ones at start. A Store that cannot list holds its own region only.
 type RegionLister interface {
+	// Regions lists them with their rows counted (GET /api/v1/regions).
 	Regions(ctx context.Context) ([]geo.RegionInfo, error)
+	// KnownRegions lists them without row counts (what to load at start).
+	KnownRegions(ctx context.Context) ([]geo.RegionInfo, error)
 }
 
 // RegionDeleter is a Store that can delete the rows of its region (*postgis.DB scoped

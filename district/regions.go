@@ -12,7 +12,10 @@ import (
 // RegionStore lists the regions a store holds. *postgis.DB is one (whatever region it is
 // scoped to: the list covers them all).
 type RegionStore interface {
+	// Regions lists them with their rows counted (a read of every table).
 	Regions(ctx context.Context) ([]geo.RegionInfo, error)
+	// KnownRegions lists them without the row counts: cheap enough for every command.
+	KnownRegions(ctx context.Context) ([]geo.RegionInfo, error)
 }
 
 // RegionDeleter removes the rows of the region it is scoped to (Region) in one
@@ -120,7 +123,7 @@ func ChooseRegion(ctx context.Context, st RegionStore, r geo.Region, named bool,
 	if named {
 		return RegionChoice{Region: r}, nil
 	}
-	rs, err := Regions(ctx, st)
+	rs, err := st.KnownRegions(ctx)
 	if err != nil {
 		return RegionChoice{}, err
 	}
