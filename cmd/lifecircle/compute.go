@@ -130,6 +130,10 @@ func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.D
 	if c := e.Clip; c != nil && c.DroppedEdges > 0 {
 		fmt.Fprint(w, cfg.say("network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n", c.HaloM/1000, c.DroppedNodes, c.DroppedEdges))
 	}
+	if h := e.Halo; h != nil {
+		fmt.Fprint(w, cfg.say("neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs left out\n",
+			h.HaloM/1000, len(h.Stations), len(h.Outlets), h.Candidates))
+	}
 	printStationProvenance(w, e)
 	fmt.Fprintf(w, "%-10s %-18s %10s", cfg.say("kind"), cfg.say("key"), cfg.say("facilities"))
 	for _, t := range e.Options.ThresholdsMin {
@@ -147,7 +151,7 @@ func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.D
 		n := 0
 		for _, set := range e.Sets {
 			if set.Kind == s.Kind && set.Key == s.Key {
-				n = len(set.Points)
+				n = len(set.Points) - e.HaloFacilities(engine.Target{Kind: set.Kind, Key: set.Key}) // the region's own
 			}
 		}
 		fmt.Fprintf(w, "%-10s %-18s %10d", s.Kind, s.Key, n)

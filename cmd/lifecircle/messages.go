@@ -52,6 +52,8 @@ func zhSummary(en string) string {
 		return "路网：%[1]d 个节点、%[2]d 条边；站点 %[3]d 个、网点 %[4]d 个；H3 第 %[6]d 级网格 %[5]d 个\n"
 	case "network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n":
 		return "路网已裁剪到已导入区县周边 %.1f 公里以内：其外 %d 个节点、%d 条边未计入\n"
+	case "neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs left out\n":
+		return "周边 %.1f 公里内的相邻区域：读入站点 %d 个、网点 %d 个，作为跨界可达设施（不计入本区域）；其待确认候选站点 %d 个未计入\n"
 	case "kind":
 		return "类型"
 	case "key":
