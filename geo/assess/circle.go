@@ -60,7 +60,7 @@ func circleSeconds(e *engine.Engine, c Circle, minutes float64) ([]float32, int,
 			}
 			if !seen[t] {
 				seen[t] = true
-				count += len(e.Sets[k].Points)
+				count += len(e.Sets[k].Points) - e.HaloFacilities(t) // the region's own
 			}
 			for i, s := range secs {
 				if s < near[i] || s != s {

@@ -183,5 +183,5 @@ func querySeconds(e *engine.Engine, t engine.Target, c *Circle, minutes float64)
 		return nil, 0, err
 	}
 	secs, err := walkSeconds(e, k, minutes)
-	return secs, len(e.Sets[k].Points), err
+	return secs, len(e.Sets[k].Points) - e.HaloFacilities(t), err // the region's own: neighbours' are reachable, not counted
 }
