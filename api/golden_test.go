@@ -468,7 +468,7 @@ func goldenWriteCases(tb testing.TB) []goldenCase {
 		getCase("write-nearest-after-compute", "/api/v1/nearest?"+pointQuery(node(9, 4))+"&level=community", 200, ctJSON),
 		getCase("write-coverage-after-compute", "/api/v1/coverage?category=bank&minutes=10", 200, ctJSON),
 		getCase("write-readyz-after-compute", "/readyz", 200, ctJSON),
-		getCase("write-regions-after-compute", "/api/v1/regions", 200, ctJSON),
+		getCase("write-regions-after-compute", "/api/v1/regions?rows=true", 200, ctJSON),
 		{name: "write-delete-region-no-token", method: http.MethodDelete, target: "/api/v1/regions/default", status: 401, ctype: ctJSON},
 		{name: "write-delete-region", method: http.MethodDelete, target: "/api/v1/regions/default",
 			header: map[string]string{"Authorization": "Bearer " + testToken}, status: 200, ctype: ctJSON},

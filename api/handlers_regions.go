@@ -12,14 +12,22 @@ import (
 )
 
 // regionsList answers GET /api/v1/regions: every region of the database and of the
-// server, by region, with what the server does with each.
+// server, by region, with what the server does with each; rows=true counts each region's
+// rows too (a read of every table: slow on a national database, so only when asked).
 func (s *Server) regionsList(c echo.Context) error {
+	withRows, err := parseBool(c.QueryParams(), "rows")
+	if err != nil {
+		return err
+	}
 	database, infos := "none", []geo.RegionInfo(nil)
 	if rl, ok := s.opts.Store.(RegionLister); ok {
 		ctx, cancel := context.WithTimeout(c.Request().Context(), 5*time.Second)
 		defer cancel()
-		var err error
-		switch infos, err = rl.Regions(ctx); {
+		list := rl.KnownRegions
+		if withRows {
+			list = rl.Regions
+		}
+		switch infos, err = list(ctx); {
 		case err == nil:
 			database = "ok"
 		case geo.ErrorCodeOf(err) == geo.EUNAVAILABLE:
@@ -30,7 +38,7 @@ func (s *Server) regionsList(c echo.Context) error {
 		}
 	}
 	slices.SortFunc(infos, func(a, b geo.RegionInfo) int { return strings.Compare(string(a.Region), string(b.Region)) })
-	return writeJSON(c, http.StatusOK, regionsOut(database, infos, s.regions.entries()))
+	return writeJSON(c, http.StatusOK, regionsOut(database, infos, s.regions.entries(), withRows))
 }
 
 // deleteRegion answers DELETE /api/v1/regions/{region}: every row of the region goes, in

@@ -16,7 +16,7 @@ type regionJSON struct {
 	Region    string   `json:"region"`
 	Name      string   `json:"name"`
 	Districts []string `json:"districts"` // 6-digit codes (none: a study area without boundaries)
-	Rows      int64    `json:"rows"`      // its rows in the database
+	Rows      *int64   `json:"rows,omitempty"` // its rows in the database (rows=true only: counting reads every table)
 	Computed  bool     `json:"computed"`  // it has a compute run
 	// State is the server's: loaded, loading, failed, not computed, or not loaded (in the
 	// database only: POST /api/v1/compute?region=… loads it).
@@ -36,7 +36,7 @@ type deleteRegionAnswer struct {
 }
 
 // regionsOut merges the database's regions (infos, by region) with the server's entries.
-func regionsOut(database string, infos []geo.RegionInfo, ens []*regionEntry) regionsAnswer {
+func regionsOut(database string, infos []geo.RegionInfo, ens []*regionEntry, withRows bool) regionsAnswer {
 	out := regionsAnswer{Database: database, Regions: []regionJSON{}}
 	byRegion := map[geo.Region]*regionEntry{}
 	for _, en := range ens {
@@ -45,7 +45,10 @@ func regionsOut(database string, infos []geo.RegionInfo, ens []*regionEntry) reg
 	seen := map[geo.Region]bool{}
 	for _, in := range infos {
 		seen[in.Region] = true
-		r := regionJSON{Region: string(in.Region), Name: in.Name, Districts: in.Districts, Rows: in.Rows, Computed: in.Computed, State: "not loaded"}
+		r := regionJSON{Region: string(in.Region), Name: in.Name, Districts: in.Districts, Computed: in.Computed, State: "not loaded"}
+		if withRows {
+			r.Rows = &in.Rows
+		}
 		out.Regions = append(out.Regions, withEntry(r, byRegion[in.Region]))
 	}
 	for _, en := range ens {

@@ -164,6 +164,11 @@ ALTER TABLE buildings ADD CONSTRAINT buildings_batch_id_fkey FOREIGN KEY (region
 ALTER TABLE population_grid ADD CONSTRAINT population_grid_batch_id_fkey FOREIGN KEY (region, batch_id) REFERENCES import_batches (region, id) ON DELETE SET NULL (batch_id);
 ALTER TABLE findings ADD CONSTRAINT findings_run_id_fkey FOREIGN KEY (region, run_id) REFERENCES compute_runs (region, id) ON DELETE CASCADE;
 
+-- Versions come from one sequence, so that a number is never given twice, even to a
+-- region deleted (its version row with it) and imported again: a compute that read the old
+-- network cannot save its graph as the new one's.
+CREATE SEQUENCE walk_network_version_seq START 2;
+SELECT setval('walk_network_version_seq', greatest(2, (SELECT max(version) + 1 FROM walk_network_version)), false);
 -- The network changed: bump the version of the regions whose rows the statement changed
 -- (transition tables say which) and drop those regions' graph snapshots; TRUNCATE bumps
 -- and drops every region's. Transition tables need a trigger per event.
@@ -173,7 +178,7 @@ DECLARE
     changed text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        UPDATE walk_network_version SET version = version + 1;
+        UPDATE walk_network_version SET version = nextval('walk_network_version_seq');
         DELETE FROM walk_graph_snapshots;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
@@ -186,8 +191,9 @@ BEGIN
     IF cardinality(changed) = 0 THEN
         RETURN NULL;
     END IF;
-    INSERT INTO walk_network_version AS v (region, version) SELECT r, 2 FROM unnest(changed) AS r ORDER BY r
-    ON CONFLICT (region) DO UPDATE SET version = v.version + 1;
+    INSERT INTO walk_network_version AS v (region, version)
+    SELECT r, nextval('walk_network_version_seq') FROM unnest(changed) AS r ORDER BY r
+    ON CONFLICT (region) DO UPDATE SET version = EXCLUDED.version;
     DELETE FROM walk_graph_snapshots WHERE region = ANY (changed);
     RETURN NULL;
 END $$;
@@ -255,6 +261,7 @@ DROP TRIGGER walk_edges_updated ON walk_edges;
 DROP TRIGGER walk_edges_deleted ON walk_edges;
 DROP TRIGGER walk_edges_truncated ON walk_edges;
 DROP FUNCTION walk_network_changed();
+DROP SEQUENCE walk_network_version_seq;
 
 -- +goose StatementBegin
 CREATE FUNCTION pg_temp.unpartition(t text) RETURNS void LANGUAGE plpgsql AS $$

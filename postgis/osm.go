@@ -69,7 +69,10 @@ func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkMode
 		s.Inserted += len(d.Nodes) + len(d.Edges)
 		return finishBatch(ctx, tx, db.rg(), s)
 	})
-	return sum, err
+	if err != nil {
+		return sum, err
+	}
+	return sum, db.analyzeNetwork(ctx)
 }
 
 type osmPart struct {
