@@ -62,7 +62,9 @@ func (e *Engine) Work(ctx context.Context, db *postgis.DB, compute Compute, o Wo
 	if err != nil {
 		return geo.WrapError(geo.EINVALID, err, "job queue worker")
 	}
-	if err := client.Start(ctx); err != nil {
+	// Not ctx itself: its end (a signal) stops the client gracefully below instead of
+	// cancelling the jobs in hand.
+	if err := client.Start(context.WithoutCancel(ctx)); err != nil {
 		return geo.WrapError(geo.EUNAVAILABLE, err, "start job queue worker")
 	}
 	o.Log.Info("worker started", slog.String("id", client.ID()), slog.Int("concurrency", o.Concurrency),
@@ -70,8 +72,11 @@ func (e *Engine) Work(ctx context.Context, db *postgis.DB, compute Compute, o Wo
 	waitErr := e.wait(ctx, client, o)
 	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.JobTimeout)
 	defer cancel()
-	if err := client.Stop(stopCtx); err != nil && waitErr == nil {
-		waitErr = geo.WrapError(geo.EUNAVAILABLE, err, "stop job queue worker")
+	if err := client.Stop(stopCtx); err != nil {
+		o.Log.Warn("jobs in hand did not finish within the job timeout: cancelled (they are retried)", slog.String("error", err.Error()))
+		if err := client.StopAndCancel(context.WithoutCancel(ctx)); err != nil && waitErr == nil {
+			waitErr = geo.WrapError(geo.EUNAVAILABLE, err, "stop job queue worker")
+		}
 	}
 	return waitErr
 }
