@@ -42,6 +42,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg), newPlanCmd(cfg), newSupplyCmd(cfg))
 	root.AddCommand(newRunCmd(cfg))
 	root.AddCommand(newWorkerCmd(cfg))
+	benchCmd(root).AddCommand(newBenchNationalCmd(cfg))
 	strict(root)
 	return root
 }
