@@ -21,11 +21,11 @@ func buildingRows(bs []geo.Building) [][]any {
 	return rows
 }
 
-// Buildings returns the building footprints (WGS84) that can house residents, ordered by
+// Buildings returns db.Region()'s building footprints (WGS84) that can house residents, ordered by
 // id; Levels is 0 where building:levels was not tagged.
 func (db *DB) Buildings(ctx context.Context) ([]geo.Building, error) {
-	return readAll(ctx, db, "read buildings", `SELECT id, kind, coalesce(levels, 0), ST_AsBinary(geom) FROM buildings ORDER BY id`,
+	return readAll(ctx, db, "read buildings", `SELECT id, kind, coalesce(levels, 0), ST_AsBinary(geom) FROM buildings WHERE region = $1 ORDER BY id`,
 		func(r pgx.CollectableRow, b *geo.Building) error {
 			return r.Scan(&b.ID, &b.Kind, &b.Levels, polygonInto{&b.Polygon})
-		})
+		}, db.rg())
 }

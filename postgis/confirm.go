@@ -8,7 +8,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 )
 
-// ConfirmStations marks stations confirmed, so that they count in the next computation:
+// ConfirmStations marks db.Region()'s stations confirmed, so that they count in the next computation:
 // those with the given ids, or every candidate when all is set. It returns how many
 // changed status (an id already confirmed changes nothing). An id no station has is
 // ENOTFOUND naming the first few, and nothing is changed.
@@ -19,12 +19,12 @@ func (db *DB) ConfirmStations(ctx context.Context, ids []string, all bool) (int,
 	n := 0
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		if !all {
-			if err := checkStationIDs(ctx, tx, ids); err != nil {
+			if err := checkStationIDs(ctx, tx, db.rg(), ids); err != nil {
 				return err
 			}
 		}
 		tag, err := tx.Exec(ctx, `UPDATE stations SET status = 'confirmed'
-			WHERE status = 'candidate' AND ($1 OR id = ANY($2))`, all, ids)
+			WHERE region = $3 AND status = 'candidate' AND ($1 OR id = ANY($2))`, all, ids, db.rg())
 		if err != nil {
 			return mapError(err, "confirm stations")
 		}
@@ -35,9 +35,9 @@ func (db *DB) ConfirmStations(ctx context.Context, ids []string, all bool) (int,
 }
 
 // checkStationIDs returns ENOTFOUND naming up to five ids no station has.
-func checkStationIDs(ctx context.Context, tx pgx.Tx, ids []string) error {
+func checkStationIDs(ctx context.Context, tx pgx.Tx, r string, ids []string) error {
 	rows, err := tx.Query(ctx, `SELECT i FROM unnest($1::text[]) AS i
-		WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.id = i) ORDER BY i LIMIT 5`, ids)
+		WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.region = $2 AND s.id = i) ORDER BY i LIMIT 5`, ids, r)
 	if err != nil {
 		return mapError(err, "confirm stations")
 	}

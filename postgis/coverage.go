@@ -14,10 +14,11 @@ import (
 	"github.com/paulmach/orb/encoding/wkb"
 )
 
-// WriteCoverage replaces the cells, the per-cell walk minutes and the summaries with run's
-// in one transaction, records the run in compute_runs and its health findings in findings
-// (replacing the previous run's), so readers see either the
-// previous run or this one, whole. Cells are stored as (lon, lat) WGS84 hexagons, walk
+// WriteCoverage replaces db.Region()'s cells, per-cell walk minutes and summaries with
+// run's in one transaction (other regions' rows stay), records the run in compute_runs and
+// its health findings in findings (replacing the region's previous run's), so readers see
+// either the previous run or this one, whole. A commit hook (WithCommitHook) runs last,
+// inside the transaction. Cells are stored as (lon, lat) WGS84 hexagons, walk
 // times in minutes: one coverage_cell_sets row per cell with every set's minutes and
 // nearest facility in arrays, in the order of coverage_sets; the view coverage_cells
 // shows them as a row per cell and set, as QGIS and every reader read them.
@@ -32,59 +33,74 @@ func (db *DB) WriteCoverageRows(ctx context.Context, run coverage.Run) error {
 	return db.writeCoverage(ctx, &run, copyCoverageRows, copySummaries)
 }
 
-func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func(context.Context, pgx.Tx, *coverage.Run) error,
-	writeSummaries func(context.Context, pgx.Tx, *coverage.Run) (int64, error)) error {
+// coverageWrite is one region's coverage write: the transaction, the region and the run.
+type coverageWrite struct {
+	tx pgx.Tx
+	r  string
+	e  *coverage.Run
+}
+
+// writeCoverage deletes the region's coverage rows and writes run e's. The tables are
+// shared by every region (partitioned by it), so their indexes stay: no DDL here, which
+// would lock out other regions' computes.
+func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func(context.Context, coverageWrite) error,
+	writeSummaries func(context.Context, coverageWrite) (int64, error)) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
-		if err := lockKind(ctx, tx, "compute", db.lockTimeout); err != nil {
+		w := coverageWrite{tx: tx, r: db.rg(), e: e}
+		if err := db.lock(ctx, tx, "compute"); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cell_sets, coverage_sets, coverage_cell_rows, cells"); err != nil {
-			return mapError(err, "clear coverage")
-		}
-		if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS cells_geom_gix"); err != nil {
-			return mapError(err, "drop cells index")
-		}
-		if err := copyCells(ctx, tx, e); err != nil {
+		if err := ensureRegion(ctx, tx, w.r); err != nil {
 			return err
 		}
-		// Built after the COPY: one GiST build is several times faster than row-by-row inserts.
-		if _, err := tx.Exec(ctx, "CREATE INDEX cells_geom_gix ON cells USING gist (geom)"); err != nil {
-			return mapError(err, "index cells")
-		}
-		if err := writeSets(ctx, tx, e); err != nil {
+		if err := clearCoverage(ctx, tx, w.r); err != nil {
 			return err
 		}
-		summaries, err := writeSummaries(ctx, tx, e)
+		if err := copyCells(ctx, w); err != nil {
+			return err
+		}
+		if err := writeSets(ctx, w); err != nil {
+			return err
+		}
+		summaries, err := writeSummaries(ctx, w)
 		if err != nil {
 			return err
 		}
-		id, err := insertRun(ctx, tx, e, int64(len(e.Cells)*len(e.Results)), summaries)
+		id, err := insertRun(ctx, w, int64(len(e.Cells)*len(e.Results)), summaries)
 		if err != nil {
 			return err
 		}
-		return replaceFindings(ctx, tx, id, e.Findings)
+		if err := replaceFindings(ctx, tx, w.r, id, e.Findings); err != nil {
+			return err
+		}
+		if db.commitHook != nil {
+			return db.commitHook(ctx, tx)
+		}
+		return nil
 	})
 }
 
 // copyCellSets writes the sets in order (coverage_sets) and one row per cell with every
 // set's minutes (NULL: not reached or off-network) and nearest facility.
-func copyCellSets(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+func copyCellSets(ctx context.Context, w coverageWrite) error {
+	e := w.e
 	sets := make([][]any, len(e.Results))
 	for k, r := range e.Results {
-		sets[k] = []any{int32(k + 1), r.Kind, r.Key}
+		sets[k] = []any{w.r, int32(k + 1), r.Kind, r.Key}
 	}
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_sets"}, []string{"ord", "kind", "key"}, pgx.CopyFromRows(sets)); err != nil {
+	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"coverage_sets"}, []string{"region", "ord", "kind", "key"}, pgx.CopyFromRows(sets)); err != nil {
 		return mapError(err, "copy coverage_sets")
 	}
 	n := len(e.Results)
 	minutes, valid, facs := make([]float32, n), make([]bool, n), make([]string, n)
-	err := copyIn(ctx, tx, "COPY coverage_cell_sets (cell_id, minutes, facility_ids) FROM STDIN (FORMAT binary)", func(cw *copyWriter) error {
+	err := copyIn(ctx, w.tx, "COPY coverage_cell_sets (region, cell_id, minutes, facility_ids) FROM STDIN (FORMAT binary)", func(cw *copyWriter) error {
 		for i := range e.Cells {
 			for k := range e.Results {
 				minutes[k], facs[k] = cellMinutes(e, k, i)
 				valid[k] = minutes[k] >= 0
 			}
-			cw.tuple(3)
+			cw.tuple(4)
+			cw.text(w.r, false)
 			cw.int32(int32(i))
 			cw.float4Array(minutes, valid)
 			cw.textArray(facs)
@@ -108,13 +124,14 @@ func cellMinutes(e *coverage.Run, k, i int) (float32, string) {
 	return m, fac
 }
 
-func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
+func copyCells(ctx context.Context, w coverageWrite) error {
+	e := w.e
 	polys, err := cellPolygons(e.Cells)
 	if err != nil {
 		return mapError(err, "copy cells")
 	}
-	cols := []string{"id", "h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
+	cols := []string{"region", "id", "h3", "community_code", "street_code", "population", "area_m2", "on_network", "access_m", "centre", "geom"}
+	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"cells"}, cols, pgx.CopyFromSlice(len(e.Cells), func(i int) ([]any, error) {
 		c := e.Cells[i]
 		comm, street := nullText(e.CellCommunity[i]), nullText(e.CellStreet[i])
 		s := e.CellSnaps[i]
@@ -122,7 +139,7 @@ func copyCells(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 		if !math.IsInf(s.AccessM, 0) {
 			access = s.AccessM
 		}
-		return []any{int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), polys[i]}, nil
+		return []any{w.r, int32(i), c.H3.String(), comm, street, c.Population, c.AreaM2, s.OnNetwork, access, pointWKB(c.Center), polys[i]}, nil
 	}))
 	return mapError(err, "copy cells")
 }
@@ -148,14 +165,13 @@ func cellPolygons(cells []coverage.Cell) ([][]byte, error) {
 	return out, errors.Join(errs...)
 }
 
-// copyCoverageRows is main's coverage writer: a row per cell and set, then a BRIN index.
-func copyCoverageRows(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
-	if _, err := tx.Exec(ctx, "DROP INDEX IF EXISTS coverage_cell_rows_kind_key_idx"); err != nil {
-		return mapError(err, "drop coverage index")
-	}
+// copyCoverageRows is main's coverage writer: a row per cell and set (main then rebuilt the
+// BRIN index; the shared, partitioned table keeps it, which costs little to maintain).
+func copyCoverageRows(ctx context.Context, w coverageWrite) error {
+	e := w.e
 	n := len(e.Cells)
-	cols := []string{"cell_id", "kind", "key", "minutes", "facility_id"}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_cell_rows"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
+	cols := []string{"region", "cell_id", "kind", "key", "minutes", "facility_id"}
+	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"coverage_cell_rows"}, cols, pgx.CopyFromSlice(n*len(e.Results), func(k int) ([]any, error) {
 		r, i := &e.Results[k/n], k%n
 		var minutes, fac any
 		if s := float64(r.Seconds[i]); !math.IsNaN(s) && !math.IsInf(s, 0) {
@@ -164,29 +180,27 @@ func copyCoverageRows(ctx context.Context, tx pgx.Tx, e *coverage.Run) error {
 		if j := r.Nearest[i]; j >= 0 && int(j) < len(e.Sets[k/n].IDs) {
 			fac = e.Sets[k/n].IDs[j]
 		}
-		return []any{int32(i), r.Kind, r.Key, minutes, fac}, nil
+		return []any{w.r, int32(i), r.Kind, r.Key, minutes, fac}, nil
 	}))
-	if err != nil {
-		return mapError(err, "copy coverage_cell_rows")
-	}
-	_, err = tx.Exec(ctx, "CREATE INDEX coverage_cell_rows_kind_key_idx ON coverage_cell_rows USING brin (kind, key)")
-	return mapError(err, "index coverage")
+	return mapError(err, "copy coverage_cell_rows")
 }
 
 // summaryColumns are coverage_summary's columns in the order both summary writers send.
-var summaryColumns = []string{"scope", "code", "name", "kind", "key", "threshold_min", "cells", "off_network_cells", "population",
+var summaryColumns = []string{"region", "scope", "code", "name", "kind", "key", "threshold_min", "cells", "off_network_cells", "population",
 	"population_within", "population_share", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min",
 	"p90_min", "population_beyond"}
 
 // streamSummaries writes the summaries, a row per threshold, as one binary COPY stream
 // (the same rows as copySummaries, without a value boxed per column).
-func streamSummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
+func streamSummaries(ctx context.Context, cw0 coverageWrite) (int64, error) {
 	var n int64
+	e := cw0.e
 	sql := "COPY coverage_summary (" + strings.Join(summaryColumns, ", ") + ") FROM STDIN (FORMAT binary)"
-	err := copyIn(ctx, tx, sql, func(cw *copyWriter) error {
+	err := copyIn(ctx, cw0.tx, sql, func(cw *copyWriter) error {
 		for _, s := range e.Summaries {
 			for k, w := range s.Within {
 				cw.tuple(len(summaryColumns))
+				cw.text(cw0.r, false)
 				cw.text(s.Scope, false)
 				cw.text(s.Code, false)
 				cw.text(s.Name, s.Name == "")
@@ -213,21 +227,22 @@ func streamSummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, er
 	return n, mapError(err, "copy coverage_summary")
 }
 
-func copySummaries(ctx context.Context, tx pgx.Tx, e *coverage.Run) (int64, error) {
+func copySummaries(ctx context.Context, cw coverageWrite) (int64, error) {
 	type row = []any
 	var rows []row
-	for _, s := range e.Summaries {
+	for _, s := range cw.e.Summaries {
 		for k, w := range s.Within {
-			rows = append(rows, row{s.Scope, s.Code, nullText(s.Name), s.Kind, s.Key, int(w.Minutes), s.Cells, s.OffNetworkCells,
+			rows = append(rows, row{cw.r, s.Scope, s.Code, nullText(s.Name), s.Kind, s.Key, int(w.Minutes), s.Cells, s.OffNetworkCells,
 				s.Population, w.Population, finite(w.PopulationShare), s.AreaM2, w.AreaM2, finite(w.AreaShare),
 				finite(s.MeanMin), finite(s.MedianMin), finite(s.P90Min), s.BeyondPopulation[k]})
 		}
 	}
-	n, err := tx.CopyFrom(ctx, pgx.Identifier{"coverage_summary"}, summaryColumns, pgx.CopyFromRows(rows))
+	n, err := cw.tx.CopyFrom(ctx, pgx.Identifier{"coverage_summary"}, summaryColumns, pgx.CopyFromRows(rows))
 	return n, mapError(err, "copy coverage_summary")
 }
 
-func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run, coverageRows, summaryRows int64) (int64, error) {
+func insertRun(ctx context.Context, w coverageWrite, coverageRows, summaryRows int64) (int64, error) {
+	e := w.e
 	phases, err := json.Marshal(e.Phases)
 	if err != nil {
 		return 0, mapError(err, "record compute run")
@@ -243,9 +258,9 @@ func insertRun(ctx context.Context, tx pgx.Tx, e *coverage.Run, coverageRows, su
 		}
 	}
 	var id int64
-	err = tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at,
-		coverage_rows, summary_rows, population_methods) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
-		len(e.Cells), phases, e.Started, coverageRows, summaryRows, methods).Scan(&id)
+	err = w.tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at,
+		coverage_rows, summary_rows, population_methods, region) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started, coverageRows, summaryRows, methods, w.r).Scan(&id)
 	return id, mapError(err, "record compute run")
 }
 

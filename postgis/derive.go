@@ -23,7 +23,8 @@ func majorRoads() []string {
 	return out
 }
 
-// DeriveBlocks makes neighbourhood units where an extract has no community boundaries:
+// DeriveBlocks makes neighbourhood units of db.Region() (from its network and residential
+// land) where an extract has no community boundaries:
 // the settled area (residential land grown by settledBufferM metres, or the walk network's
 // convex hull when there is none) cut by the major roads (geo.RoadMajor, links included),
 // keeping pieces of at least minAreaM2. Polygons are WGS84 (lon, lat), ordered north to
@@ -31,24 +32,24 @@ func majorRoads() []string {
 func (db *DB) DeriveBlocks(ctx context.Context, minAreaM2, settledBufferM float64) ([]Block, error) {
 	return readAll(ctx, db, "derive neighbourhoods", `
 		WITH settled AS (SELECT coalesce(
-				(SELECT ST_Union(ST_Buffer(geom::geography, $3)::geometry) FROM residential_areas),
-				(SELECT ST_ConvexHull(ST_Collect(geom)) FROM walk_nodes)) AS g),
+				(SELECT ST_Union(ST_Buffer(geom::geography, $3)::geometry) FROM residential_areas WHERE region = $4),
+				(SELECT ST_ConvexHull(ST_Collect(geom)) FROM walk_nodes WHERE region = $4)) AS g),
 		lines AS (
-			SELECT geom FROM walk_edges WHERE highway = ANY($1)
+			SELECT geom FROM walk_edges WHERE region = $4 AND highway = ANY($1)
 			UNION ALL SELECT (ST_Dump(ST_Boundary(g))).geom FROM settled),
 		noded AS (SELECT ST_Node(ST_Collect(geom)) AS g FROM lines),
 		polys AS (SELECT (ST_Dump(ST_Polygonize(g))).geom AS g FROM noded),
 		blocks AS (
 			SELECT p.g, ST_Area(p.g::geography) AS area,
 				coalesce((SELECT sum(ST_Area(ST_Intersection(r.geom, p.g)::geography)) FROM residential_areas r
-					WHERE r.geom && p.g AND ST_Intersects(r.geom, p.g)), 0) AS res
+					WHERE r.region = $4 AND r.geom && p.g AND ST_Intersects(r.geom, p.g)), 0) AS res
 			FROM polys p, settled s
 			WHERE ST_Area(p.g::geography) >= $2 AND ST_Within(ST_PointOnSurface(p.g), s.g))
 		SELECT ST_AsBinary(ST_Multi(g)), area, res, ST_X(ST_PointOnSurface(g)), ST_Y(ST_PointOnSurface(g))
 		FROM blocks ORDER BY ST_Y(ST_PointOnSurface(g)) DESC, ST_X(ST_PointOnSurface(g))`,
 		func(r pgx.CollectableRow, b *Block) error {
 			return r.Scan(polygonInto{&b.Polygon}, &b.AreaM2, &b.ResidentialM2, &b.Centre[0], &b.Centre[1])
-		}, majorRoads(), minAreaM2, settledBufferM)
+		}, majorRoads(), minAreaM2, settledBufferM, db.rg())
 }
 
 // ImportStreets upserts streets/townships by code, in one transaction. Boundaries are
@@ -67,10 +68,10 @@ func (db *DB) ImportStreets(ctx context.Context, b Batch, streets []geo.Street) 
 
 var streetSpec = stagedSpec("streets", "code", "boundary", "code text", "name text", "district_code text", "wkb bytea", "source text")
 
-// DeleteCommunities removes the communities of one source (e.g. "osm" administrative
+// DeleteCommunities removes db.Region()'s communities of one source (e.g. "osm" administrative
 // boundaries that derived neighbourhoods replace) and returns how many went.
 func (db *DB) DeleteCommunities(ctx context.Context, source string) (int, error) {
-	tag, err := db.pool.Exec(ctx, "DELETE FROM communities WHERE source = $1", source)
+	tag, err := db.pool.Exec(ctx, "DELETE FROM communities WHERE region = $1 AND source = $2", db.rg(), source)
 	if err != nil {
 		return 0, mapError(err, "delete communities")
 	}

@@ -38,14 +38,14 @@ func (db *DB) ImportGrids(ctx context.Context, b Batch, gs []geo.Grid, o ImportO
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		if err := lockKind(ctx, tx, gridSpec.table, db.lockTimeout); err != nil {
+		if err := db.lock(ctx, tx, gridSpec.table); err != nil {
 			return err
 		}
 		var err error
-		if s, err = loadRows(ctx, tx, withProgress(gridSpec, o), b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, db.rg(), withProgress(gridSpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
-		u := unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}
+		u := unitCheck{region: db.rg(), file: b.FileName, batch: s.BatchID, recs: recs}
 		if err := u.gridCommunities(ctx, tx); err != nil {
 			return err
 		}
@@ -59,8 +59,8 @@ func (db *DB) ImportGrids(ctx context.Context, b Batch, gs []geo.Grid, o ImportO
 // gridCommunities fails on the batch's grids whose community code names no loaded
 // community.
 func (u unitCheck) gridCommunities(ctx context.Context, tx pgx.Tx) error {
-	rows, err := tx.Query(ctx, `SELECT g.code, g.name, g.community_code FROM grids g WHERE g.batch_id = $1
-		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = g.community_code) ORDER BY g.code`, u.batch)
+	rows, err := tx.Query(ctx, `SELECT g.code, g.name, g.community_code FROM grids g WHERE g.region = $2 AND g.batch_id = $1
+		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.region = $2 AND c.code = g.community_code) ORDER BY g.code`, u.batch, u.region)
 	if err != nil {
 		return mapError(err, "check the grids' communities")
 	}
@@ -95,12 +95,12 @@ func (u unitCheck) gridNesting(ctx context.Context, tx pgx.Tx) ([]string, error)
 	rows, err := tx.Query(ctx, `SELECT g.code, g.name, g.community_code, c.name, c.boundary IS NOT NULL,
 		coalesce(ST_Area(ST_Intersection(g.geom, c.boundary)::geography) / nullif(ST_Area(g.geom::geography), 0), 0),
 		coalesce(o.code, ''), coalesce(o.name, ''), coalesce(o.share, 0)
-		FROM grids g JOIN communities c ON c.code = g.community_code
+		FROM grids g JOIN communities c ON c.region = g.region AND c.code = g.community_code
 		LEFT JOIN LATERAL (SELECT x.code, x.name,
 				ST_Area(ST_Intersection(g.geom, x.boundary)::geography) / nullif(ST_Area(g.geom::geography), 0) AS share
-			FROM communities x WHERE x.code <> g.community_code AND x.boundary && g.geom AND ST_Intersects(x.boundary, g.geom)
+			FROM communities x WHERE x.region = g.region AND x.code <> g.community_code AND x.boundary && g.geom AND ST_Intersects(x.boundary, g.geom)
 			ORDER BY share DESC NULLS LAST LIMIT 1) o ON true
-		WHERE g.batch_id = $1 ORDER BY g.code`, u.batch)
+		WHERE g.region = $2 AND g.batch_id = $1 ORDER BY g.code`, u.batch, u.region)
 	if err != nil {
 		return nil, mapError(err, "check the grids inside their communities")
 	}
@@ -149,10 +149,10 @@ func (u unitCheck) nestingProblem(s gridShare) string {
 	return ""
 }
 
-// Grids returns every grid, ordered by code; polygons WGS84 (lon, lat).
+// Grids returns every grid of db.Region(), ordered by code; polygons WGS84 (lon, lat).
 func (db *DB) Grids(ctx context.Context) ([]geo.Grid, error) {
 	return readAll(ctx, db, "read grids", `SELECT code, name, community_code, coalesce(households, 0), coalesce(population, 0),
-		workers, ST_AsBinary(geom), source FROM grids ORDER BY code`,
+		workers, ST_AsBinary(geom), source FROM grids WHERE region = $1 ORDER BY code`,
 		func(r pgx.CollectableRow, g *geo.Grid) error {
 			var w *int
 			err := r.Scan(&g.Code, &g.Name, &g.CommunityCode, &g.Households, &g.Population, &w, polygonInto{&g.Polygon}, &g.Source)
@@ -160,5 +160,5 @@ func (db *DB) Grids(ctx context.Context) ([]geo.Grid, error) {
 				g.Workers, g.WorkersGiven = *w, true
 			}
 			return err
-		})
+		}, db.rg())
 }

@@ -40,27 +40,30 @@ func (db *DB) ImportStations(ctx context.Context, b Batch, stations []geo.Statio
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := db.lock(ctx, tx, stationSpec.table); err != nil {
+			return err
+		}
 		var err error
-		if s, err = loadRows(ctx, tx, withProgress(stationSpec, o), b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, db.rg(), withProgress(stationSpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		if b.Mode != ModeReplace || b.RowSource() != geo.SourceFile {
 			return nil
 		}
 		end := startStep(o.Progress, "replacing candidate stations")
-		s.ReplacedCandidates, err = replaceCandidates(ctx, tx, s.BatchID)
+		s.ReplacedCandidates, err = replaceCandidates(ctx, tx, db.rg(), s.BatchID)
 		end()
 		return err
 	})
 	return s, importError(err, b.FileName, stationSpec, rows)
 }
 
-// replaceCandidates deletes the candidate stations within geo.CandidateReplaceM metres of
-// a station of batch of the same level and says how many went.
-func replaceCandidates(ctx context.Context, tx pgx.Tx, batch int64) (int, error) {
+// replaceCandidates deletes the candidate stations of region r within geo.CandidateReplaceM
+// metres of a station of batch of the same level and says how many went.
+func replaceCandidates(ctx context.Context, tx pgx.Tx, r string, batch int64) (int, error) {
 	tag, err := tx.Exec(ctx, `DELETE FROM stations c USING stations n
-		WHERE n.batch_id = $1 AND c.status = 'candidate' AND c.id <> n.id AND c.level = n.level
-		AND ST_DWithin(c.geom::geography, n.geom::geography, $2)`, batch, float64(geo.CandidateReplaceM))
+		WHERE n.region = $3 AND n.batch_id = $1 AND c.region = $3 AND c.status = 'candidate' AND c.id <> n.id AND c.level = n.level
+		AND ST_DWithin(c.geom::geography, n.geom::geography, $2)`, batch, float64(geo.CandidateReplaceM), r)
 	if err != nil {
 		return 0, mapError(err, "replace candidate stations")
 	}
@@ -135,25 +138,25 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		if err := lockKind(ctx, tx, communitySpec.table, db.lockTimeout); err != nil {
+		if err := db.lock(ctx, tx, communitySpec.table); err != nil {
 			return err
 		}
 		var err error
-		if s, err = loadRows(ctx, tx, withProgress(communitySpec, o), b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, db.rg(), withProgress(communitySpec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		if b.RowSource() == "file" {
 			end := startStep(o.Progress, "checking against the streets and districts")
-			if err := checkCommunities(ctx, tx, unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}, &s); err != nil {
+			if err := checkCommunities(ctx, tx, unitCheck{region: db.rg(), file: b.FileName, batch: s.BatchID, recs: recs}, &s); err != nil {
 				return err
 			}
 			end()
 		}
-		if err := addStreetsFromCommunities(ctx, tx, o.Progress); err != nil {
+		if err := addStreetsFromCommunities(ctx, tx, db.rg(), o.Progress); err != nil {
 			return err
 		}
 		end := startStep(o.Progress, "joining attribute tables")
-		if s.Join, err = joinAttributes(ctx, tx, o.Strict); err != nil {
+		if s.Join, err = joinAttributes(ctx, tx, db.rg(), o.Strict); err != nil {
 			return err
 		}
 		end()
@@ -161,21 +164,35 @@ func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community
 			return nil
 		}
 		defer startStep(o.Progress, "dropping stale streets and coverage")()
-		return dropDerivedFromCommunities(ctx, tx)
+		return dropDerivedFromCommunities(ctx, tx, db.rg())
 	})
 	return s, importError(err, b.FileName, communitySpec, rows)
 }
 
-// dropDerivedFromCommunities deletes what the communities replaced leave stale: streets
-// derived from communities no community names, and every computed cell and coverage row.
-func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, `DELETE FROM streets s WHERE s.source = 'communities'
-		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.street_code = s.code)`)
+// dropDerivedFromCommunities deletes what the communities replaced leave stale in region
+// r: streets derived from communities no community names, and every computed cell and
+// coverage row.
+func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx, r string) error {
+	_, err := tx.Exec(ctx, `DELETE FROM streets s WHERE s.region = $1 AND s.source = 'communities'
+		AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.region = $1 AND c.street_code = s.code)`, r)
 	if err != nil {
 		return mapError(err, "delete stale streets")
 	}
-	_, err = tx.Exec(ctx, "TRUNCATE coverage_summary, coverage_cell_sets, coverage_sets, coverage_cell_rows, cells")
-	return mapError(err, "delete stale coverage")
+	return clearCoverage(ctx, tx, r)
+}
+
+// coverageTables are the tables of a region's computed coverage, emptied of its rows
+// before each write (and when the communities are replaced).
+var coverageTables = []string{"coverage_summary", "coverage_cell_sets", "coverage_sets", "coverage_cell_rows", "cells"}
+
+// clearCoverage deletes region r's cells and coverage rows (other regions' stay).
+func clearCoverage(ctx context.Context, tx pgx.Tx, r string) error {
+	for _, t := range coverageTables {
+		if _, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{t}.Sanitize()+" WHERE region = $1", r); err != nil {
+			return mapError(err, "clear "+t)
+		}
+	}
+	return nil
 }
 
 // addStreetsFromCommunities adds the streets the communities name and no street file
@@ -183,17 +200,17 @@ func dropDerivedFromCommunities(ctx context.Context, tx pgx.Tx) error {
 // (unionStreetBoundaries). Only the streets that take a derived boundary are unioned:
 // communities without a street code (one group of the whole file, matching no street)
 // cost nothing.
-func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx, progress func(step string, done, total int64)) error {
+func addStreetsFromCommunities(ctx context.Context, tx pgx.Tx, r string, progress func(step string, done, total int64)) error {
 	end := startStep(progress, "adding streets")
-	_, err := tx.Exec(ctx, `INSERT INTO streets (code, name, district_code, source)
-		SELECT DISTINCT ON (street_code) street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
-		FROM communities WHERE street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
-		ON CONFLICT (code) DO NOTHING`)
+	_, err := tx.Exec(ctx, `INSERT INTO streets (region, code, name, district_code, source)
+		SELECT DISTINCT ON (street_code) $1, street_code, coalesce(street_name, street_code), left(street_code, 6), 'communities'
+		FROM communities WHERE region = $1 AND street_code IS NOT NULL ORDER BY street_code, street_name NULLS LAST
+		ON CONFLICT (region, code) DO NOTHING`, r)
 	if err != nil {
 		return mapError(err, "add streets")
 	}
 	end()
-	return unionStreetBoundaries(ctx, tx, progress)
+	return unionStreetBoundaries(ctx, tx, r, progress)
 }
 
 var compoundSpec = loadSpec{
@@ -225,11 +242,11 @@ func (db *DB) load(ctx context.Context, spec loadSpec, b Batch, rows [][]any, o 
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		if err := lockKind(ctx, tx, spec.table, db.lockTimeout); err != nil {
+		if err := db.lock(ctx, tx, spec.table); err != nil {
 			return err
 		}
 		var err error
-		s, err = loadRows(ctx, tx, withProgress(spec, o), b, rows, o.Repair)
+		s, err = loadRows(ctx, tx, db.rg(), withProgress(spec, o), b, rows, o.Repair)
 		return err
 	})
 	return s, importError(err, b.FileName, spec, rows)

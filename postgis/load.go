@@ -64,26 +64,27 @@ func recordWKB(file string, rec int, field string, mp orb.MultiPolygon) ([]byte,
 	return w, nil
 }
 
-// loadRows loads rows (in tmpCols order) into spec.table in tx under a new import batch;
-// see loadInto.
-func loadRows(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, rows [][]any, repair bool) (Summary, error) {
+// loadRows loads rows (in tmpCols order) into spec.table of region r in tx under a new
+// import batch; see loadInto.
+func loadRows(ctx context.Context, tx pgx.Tx, r string, spec loadSpec, b Batch, rows [][]any, repair bool) (Summary, error) {
 	s := Summary{Read: b.Read, Rejected: b.Rejected}
-	id, err := insertBatch(ctx, tx, b)
+	id, err := insertBatch(ctx, tx, r, b)
 	if err != nil {
 		return s, err
 	}
 	s.BatchID = id
-	if err := loadInto(ctx, tx, spec, b, id, b.RowSource(), rows, repair, &s); err != nil {
+	if err := loadInto(ctx, tx, r, spec, b, id, b.RowSource(), rows, repair, &s); err != nil {
 		return s, err
 	}
-	return s, finishBatch(ctx, tx, s)
+	return s, finishBatch(ctx, tx, r, s)
 }
 
 // loadInto COPYs rows into a temporary table, validates polygons, removes the source's
-// earlier rows in replace mode, then INSERTs … ON CONFLICT DO UPDATE, adding to s's counts.
+// earlier rows of region r in replace mode, then INSERTs them into r … ON CONFLICT DO
+// UPDATE, adding to s's counts.
 // b.FileName names the input for messages; repair mends invalid polygons with ST_MakeValid
 // instead of failing.
-func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID int64, source string, rows [][]any, repair bool, s *Summary) error {
+func loadInto(ctx context.Context, tx pgx.Tx, r string, spec loadSpec, b Batch, batchID int64, source string, rows [][]any, repair bool, s *Summary) error {
 	tmp := "tmp_" + spec.table
 	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE "+pgx.Identifier{tmp}.Sanitize()+" ("+spec.tmpDDL+") ON COMMIT DROP"); err != nil {
 		return mapError(err, "create staging table")
@@ -102,7 +103,7 @@ func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID in
 	}
 	if b.Mode == ModeReplace {
 		end = startStep(spec.progress, "removing the earlier "+spec.table)
-		tag, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{spec.table}.Sanitize()+" WHERE source = $1", source)
+		tag, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{spec.table}.Sanitize()+" WHERE region = $1 AND source = $2", r, source)
 		if err != nil {
 			return mapError(err, "clear "+spec.table)
 		}
@@ -110,7 +111,7 @@ func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID in
 		end()
 	}
 	end = startStep(spec.progress, "inserting "+spec.table)
-	if err := upsert(ctx, tx, spec, tmp, batchID, s); err != nil {
+	if err := upsert(ctx, tx, r, spec, tmp, batchID, s); err != nil {
 		return err
 	}
 	end()
@@ -118,36 +119,39 @@ func loadInto(ctx context.Context, tx pgx.Tx, spec loadSpec, b Batch, batchID in
 	return mapError(err, "drop staging table")
 }
 
-func upsert(ctx context.Context, tx pgx.Tx, spec loadSpec, tmp string, batchID int64, s *Summary) error {
-	cols := make([]string, 0, len(spec.cols)+1)
+// upsert inserts the staged rows into region r of spec.table, updating the rows of the
+// same keys, and counts which were which: the rows whose key region r holds already are
+// updates (counted first: a partitioned table cannot return xmax to tell), the others
+// inserts (a file's key appears once: ON CONFLICT DO UPDATE refuses a row twice).
+func upsert(ctx context.Context, tx pgx.Tx, r string, spec loadSpec, tmp string, batchID int64, s *Summary) error {
+	cols := []string{"region"}
 	sets := make([]string, 0, len(spec.cols)+1)
-	for _, c := range append(append([]string(nil), spec.cols...), "batch_id") {
+	keySelect := ""
+	for i, c := range append(append([]string(nil), spec.cols...), "batch_id") {
 		id := pgx.Identifier{c}.Sanitize()
 		cols = append(cols, id)
 		if c != spec.key {
 			sets = append(sets, id+" = EXCLUDED."+id)
+		} else {
+			keySelect = spec.selects[i]
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s, $1 FROM %s AS t ORDER BY t.rec ON CONFLICT (%s) DO UPDATE SET %s RETURNING (xmax = 0)",
-		pgx.Identifier{spec.table}.Sanitize(), strings.Join(cols, ", "), strings.Join(spec.selects, ", "),
-		pgx.Identifier{tmp}.Sanitize(), pgx.Identifier{spec.key}.Sanitize(), strings.Join(sets, ", "))
-	rows, err := tx.Query(ctx, q, batchID)
+	table, key, tmpID := pgx.Identifier{spec.table}.Sanitize(), pgx.Identifier{spec.key}.Sanitize(), pgx.Identifier{tmp}.Sanitize()
+	var existing int
+	err := tx.QueryRow(ctx, fmt.Sprintf("SELECT count(*) FROM %s AS t WHERE EXISTS (SELECT 1 FROM %s x WHERE x.region = $1 AND x.%s = %s)",
+		tmpID, table, key, keySelect), r).Scan(&existing)
 	if err != nil {
 		return mapError(err, "insert "+spec.table)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var inserted bool
-		if err := rows.Scan(&inserted); err != nil {
-			return mapError(err, "insert "+spec.table)
-		}
-		if inserted {
-			s.Inserted++
-		} else {
-			s.Updated++
-		}
+	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT $2, %s, $1 FROM %s AS t ORDER BY t.rec ON CONFLICT (region, %s) DO UPDATE SET %s",
+		table, strings.Join(cols, ", "), strings.Join(spec.selects, ", "), tmpID, key, strings.Join(sets, ", "))
+	tag, err := tx.Exec(ctx, q, batchID, r)
+	if err != nil {
+		return mapError(err, "insert "+spec.table)
 	}
-	return mapError(rows.Err(), "insert "+spec.table)
+	s.Inserted += int(tag.RowsAffected()) - existing
+	s.Updated += existing
+	return nil
 }
 
 // checkPolygons finds polygons PostGIS considers invalid. Without repair the first few are

@@ -11,19 +11,20 @@ import (
 // graphPartBytes is the size of one stored part of a walk graph snapshot.
 const graphPartBytes = 8 << 20
 
-// NetworkVersion returns the walk network's version: it changes with every statement
-// that changes walk_nodes or walk_edges (migration 00013's triggers).
+// NetworkVersion returns db.Region()'s walk network version: it changes with every
+// statement that changes the region's walk_nodes or walk_edges (migration 00014's
+// triggers); 1 while nothing changed them.
 func (db *DB) NetworkVersion(ctx context.Context) (int64, error) {
 	var v int64
-	err := db.pool.QueryRow(ctx, "SELECT version FROM walk_network_version").Scan(&v)
+	err := db.pool.QueryRow(ctx, "SELECT coalesce((SELECT version FROM walk_network_version WHERE region = $1), 1)", db.rg()).Scan(&v)
 	return v, mapError(err, "read walk network version")
 }
 
-// ReadGraph streams the walk graph snapshot stored under key for the network version to
+// ReadGraph streams db.Region()'s walk graph snapshot stored under key for the network version to
 // read, part by part (never the whole snapshot in memory), and says whether there was one.
 func (db *DB) ReadGraph(ctx context.Context, key string, version int64, read func(io.Reader) error) (bool, error) {
-	rows, err := db.pool.Query(ctx, "SELECT data FROM walk_graph_snapshots WHERE key = $1 AND version = $2 ORDER BY part",
-		pgx.QueryResultFormats{pgx.BinaryFormatCode}, key, version)
+	rows, err := db.pool.Query(ctx, "SELECT data FROM walk_graph_snapshots WHERE region = $3 AND key = $1 AND version = $2 ORDER BY part",
+		pgx.QueryResultFormats{pgx.BinaryFormatCode}, key, version, db.rg())
 	if err != nil {
 		return false, mapError(err, "read walk graph snapshot")
 	}
@@ -60,15 +61,21 @@ func (r *partsReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// SaveGraph stores what write writes as the walk graph snapshot of key for the network
-// version, replacing every earlier snapshot, in parts of graphPartBytes, in one transaction.
+// SaveGraph stores what write writes as db.Region()'s walk graph snapshot of key for the
+// network version, replacing the region's earlier snapshots, in parts of graphPartBytes, in one transaction.
 // When the network has changed since version nothing is stored: the snapshot would be of
 // an older network (the share lock keeps the network's version from changing until the
 // snapshot is committed).
 func (db *DB) SaveGraph(ctx context.Context, key string, version int64, write func(io.Writer) error) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		var now int64
-		if err := tx.QueryRow(ctx, "SELECT version FROM walk_network_version FOR SHARE").Scan(&now); err != nil {
+		// no row: the network never changed (version 1); a change that commits meanwhile
+		// makes a version above 1, so a snapshot saved here is never read
+		err := tx.QueryRow(ctx, "SELECT version FROM walk_network_version WHERE region = $1 FOR SHARE", db.rg()).Scan(&now)
+		if errors.Is(err, pgx.ErrNoRows) {
+			now, err = 1, nil
+		}
+		if err != nil {
 			return mapError(err, "save walk graph snapshot")
 		}
 		if now != version {
@@ -76,7 +83,7 @@ func (db *DB) SaveGraph(ctx context.Context, key string, version int64, write fu
 		}
 		// every other key's snapshot goes too: a new key means the districts, halo or walking
 		// model changed, and the old graph would only take space
-		if _, err := tx.Exec(ctx, "DELETE FROM walk_graph_snapshots"); err != nil {
+		if _, err := tx.Exec(ctx, "DELETE FROM walk_graph_snapshots WHERE region = $1", db.rg()); err != nil {
 			return mapError(err, "save walk graph snapshot")
 		}
 		pr, pw := io.Pipe()
@@ -86,8 +93,8 @@ func (db *DB) SaveGraph(ctx context.Context, key string, version int64, write fu
 			pw.CloseWithError(err)
 			werr <- err
 		}()
-		src := &partsSource{r: pr, key: key, version: version}
-		_, err := tx.CopyFrom(ctx, pgx.Identifier{"walk_graph_snapshots"}, []string{"key", "version", "part", "data"}, src)
+		src := &partsSource{r: pr, region: db.rg(), key: key, version: version}
+		_, err = tx.CopyFrom(ctx, pgx.Identifier{"walk_graph_snapshots"}, []string{"region", "key", "version", "part", "data"}, src)
 		pr.CloseWithError(io.ErrClosedPipe)
 		if wErr := <-werr; wErr != nil && !errors.Is(wErr, io.ErrClosedPipe) {
 			return wErr
@@ -99,6 +106,7 @@ func (db *DB) SaveGraph(ctx context.Context, key string, version int64, write fu
 // partsSource cuts a stream into COPY rows of graphPartBytes.
 type partsSource struct {
 	r       io.Reader
+	region  string
 	key     string
 	version int64
 	part    int32
@@ -128,7 +136,7 @@ func (s *partsSource) Next() bool {
 }
 
 func (s *partsSource) Values() ([]any, error) {
-	return []any{s.key, s.version, s.part, s.buf}, nil
+	return []any{s.region, s.key, s.version, s.part, s.buf}, nil
 }
 
 func (s *partsSource) Err() error {

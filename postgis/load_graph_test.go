@@ -54,7 +54,7 @@ func TestGraphSnapshotStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "INSERT INTO walk_nodes (id, geom) VALUES (1, ST_SetSRID(ST_MakePoint(104, 30), 4326))"); err != nil {
+	if _, err := conn.Exec(ctx, "INSERT INTO walk_nodes (region, id, geom) VALUES ('default', 1, ST_SetSRID(ST_MakePoint(104, 30), 4326))"); err != nil {
 		t.Fatal(err)
 	}
 	v2, err := db.NetworkVersion(ctx)

@@ -23,7 +23,11 @@ const DefaultLockTimeout = 30 * time.Second
 // first to commit or roll back, at most timeout (0: DefaultLockTimeout), and then fails
 // with ECONFLICT "another import of <kind> is running". The lock goes with the transaction;
 // lock_timeout stays set for the rest of it, so that no table lock waits longer either.
-func lockKind(ctx context.Context, tx pgx.Tx, kind string, timeout time.Duration) error {
+//
+// The lock is per region r: imports and computes of different regions run at once. The
+// default region's key is main's (the kind alone), so that older binaries and tests that
+// hold main's lock still serialise with it.
+func lockKind(ctx context.Context, tx pgx.Tx, r, kind string, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = DefaultLockTimeout
 	}
@@ -31,14 +35,26 @@ func lockKind(ctx context.Context, tx pgx.Tx, kind string, timeout time.Duration
 	if _, err := tx.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, ms); err != nil {
 		return mapError(err, "set lock_timeout")
 	}
-	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, lockSpace, kind)
+	key := kind
+	if r != string(geo.DefaultRegion) {
+		key = r + "/" + kind
+	}
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, lockSpace, key)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
 		what := "import of " + kind
 		if kind == "compute" {
 			what = "compute"
 		}
+		if r != string(geo.DefaultRegion) {
+			what += " in region " + r
+		}
 		return geo.Errorf(geo.ECONFLICT, "another %s is running: waited %s for it to finish (try again when it has)", what, timeout)
 	}
 	return mapError(err, "lock "+kind)
+}
+
+// lock takes the advisory lock of kind in db.Region() (lockKind) with db's lock timeout.
+func (db *DB) lock(ctx context.Context, tx pgx.Tx, kind string) error {
+	return lockKind(ctx, tx, db.rg(), kind, db.lockTimeout)
 }

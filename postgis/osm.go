@@ -18,7 +18,7 @@ var residentialSpec = stagedSpec("residential_areas", "id", "geom", "id text", "
 
 var buildingSpec = stagedSpec("buildings", "id", "geom", "id text", "kind text", "levels double precision", "wkb bytea", "source text")
 
-// ImportOSM replaces, in one transaction, the walk network and every row an earlier
+// ImportOSM replaces, in one transaction, db.Region()'s walk network and every row an earlier
 // OpenStreetMap import put in outlets, stations, residential areas, buildings and communities (rows
 // with source = 'osm'); rows from the district's own files are left alone. Invalid OSM
 // polygons are mended with ST_MakeValid: OSM data is not the planner's to fix.
@@ -40,11 +40,11 @@ func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkMode
 		}
 	}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		if err := lockKind(ctx, tx, "osm", db.lockTimeout); err != nil {
+		if err := db.lock(ctx, tx, "osm"); err != nil {
 			return err
 		}
 		if check != nil {
-			stored, err := osmStored(ctx, tx)
+			stored, err := osmStored(ctx, tx, db.rg())
 			if err != nil {
 				return err
 			}
@@ -52,22 +52,22 @@ func (db *DB) ReplaceOSM(ctx context.Context, b Batch, d OSMData, m geo.WalkMode
 				return err
 			}
 		}
-		id, err := insertBatch(ctx, tx, b)
+		id, err := insertBatch(ctx, tx, db.rg(), b)
 		if err != nil {
 			return err
 		}
 		sum.BatchID = id
-		if err := replaceNetwork(ctx, tx, d.Nodes, d.Edges, m); err != nil {
+		if err := replaceNetwork(ctx, tx, db.rg(), d.Nodes, d.Edges, m); err != nil {
 			return err
 		}
 		s := Summary{BatchID: id, Read: b.Read}
 		for _, part := range osmParts(d) {
-			if err := loadInto(ctx, tx, part.spec, b, id, "osm", part.rows, true, &s); err != nil {
+			if err := loadInto(ctx, tx, db.rg(), part.spec, b, id, "osm", part.rows, true, &s); err != nil {
 				return err
 			}
 		}
 		s.Inserted += len(d.Nodes) + len(d.Edges)
-		return finishBatch(ctx, tx, s)
+		return finishBatch(ctx, tx, db.rg(), s)
 	})
 	return sum, err
 }
@@ -117,12 +117,12 @@ func osmFacilityRows(d OSMData) (stations, outlets [][]any) {
 	return stationRows(st, geo.SourceOSM, next), outletRows(os, geo.SourceOSM, next)
 }
 
-// osmStored counts the walk network and the rows with source 'osm'.
-func osmStored(ctx context.Context, tx pgx.Tx) (OSMStored, error) {
+// osmStored counts region r's walk network and rows with source 'osm'.
+func osmStored(ctx context.Context, tx pgx.Tx, r string) (OSMStored, error) {
 	var s OSMStored
-	err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM walk_nodes), (SELECT count(*) FROM walk_edges),
-		(SELECT count(*) FROM outlets WHERE source = 'osm'), (SELECT count(*) FROM stations WHERE source = 'osm'),
-		(SELECT count(*) FROM residential_areas WHERE source = 'osm'), (SELECT count(*) FROM communities WHERE source = 'osm')`).
+	err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM walk_nodes WHERE region = $1), (SELECT count(*) FROM walk_edges WHERE region = $1),
+		(SELECT count(*) FROM outlets WHERE region = $1 AND source = 'osm'), (SELECT count(*) FROM stations WHERE region = $1 AND source = 'osm'),
+		(SELECT count(*) FROM residential_areas WHERE region = $1 AND source = 'osm'), (SELECT count(*) FROM communities WHERE region = $1 AND source = 'osm')`, r).
 		Scan(&s.Nodes, &s.Edges, &s.Outlets, &s.Stations, &s.Residential, &s.Communities)
 	return s, mapError(err, "count the stored OSM import")
 }

@@ -9,68 +9,68 @@ import (
 	"github.com/paulmach/orb/encoding/wkb"
 )
 
-// Stations returns every station, ordered by id. Points are WGS84 (lon, lat).
+// Stations returns every station of db.Region(), ordered by id. Points are WGS84 (lon, lat).
 func (db *DB) Stations(ctx context.Context) ([]geo.Station, error) {
 	return readAll(ctx, db, "read stations", `SELECT id, name, level, coalesce(parent_code, ''), coalesce(address, ''),
-		coalesce(floor_area_m2, 0), coalesce(staff, 0), ST_X(geom), ST_Y(geom), source, status FROM stations ORDER BY id`,
+		coalesce(floor_area_m2, 0), coalesce(staff, 0), ST_X(geom), ST_Y(geom), source, status FROM stations WHERE region = $1 ORDER BY id`,
 		func(r pgx.CollectableRow, s *geo.Station) error {
 			var level, status string
 			err := r.Scan(&s.ID, &s.Name, &level, &s.ParentCode, &s.Address, &s.FloorAreaM2, &s.Staff, &s.Point[0], &s.Point[1], &s.Source, &status)
 			s.Level, s.Status = geo.Level(level), geo.Status(status)
 			return err
-		})
+		}, db.rg())
 }
 
-// Outlets returns every outlet, ordered by id. Points are WGS84 (lon, lat).
+// Outlets returns every outlet of db.Region(), ordered by id. Points are WGS84 (lon, lat).
 func (db *DB) Outlets(ctx context.Context) ([]geo.Outlet, error) {
-	return readAll(ctx, db, "read outlets", `SELECT id, name, category, ST_X(geom), ST_Y(geom), source, status FROM outlets ORDER BY id`,
+	return readAll(ctx, db, "read outlets", `SELECT id, name, category, ST_X(geom), ST_Y(geom), source, status FROM outlets WHERE region = $1 ORDER BY id`,
 		func(r pgx.CollectableRow, o *geo.Outlet) error {
 			var status string
 			err := r.Scan(&o.ID, &o.Name, &o.Category, &o.Point[0], &o.Point[1], &o.Source, &status)
 			o.Status = geo.Status(status)
 			return err
-		})
+		}, db.rg())
 }
 
-// Communities returns every community, ordered by code, with boundaries (WGS84).
+// Communities returns every community of db.Region(), ordered by code, with boundaries (WGS84).
 func (db *DB) Communities(ctx context.Context) ([]geo.Community, error) {
 	return readAll(ctx, db, "read communities", `SELECT code, name, coalesce(street_code, ''), coalesce(street_name, ''),
 		coalesce(households, 0), coalesce(population, 0), coalesce(workers, 0), coalesce(service_area_m2, 0),
-		ST_AsBinary(boundary), source FROM communities ORDER BY code`,
+		ST_AsBinary(boundary), source FROM communities WHERE region = $1 ORDER BY code`,
 		func(r pgx.CollectableRow, c *geo.Community) error {
 			return r.Scan(&c.Code, &c.Name, &c.StreetCode, &c.StreetName, &c.Households, &c.Population, &c.Workers,
 				&c.ServiceAreaM2, polygonInto{&c.Boundary}, &c.Source)
-		})
+		}, db.rg())
 }
 
-// Streets returns every street/township, ordered by code.
+// Streets returns every street/township of db.Region(), ordered by code.
 func (db *DB) Streets(ctx context.Context) ([]geo.Street, error) {
-	return readAll(ctx, db, "read streets", `SELECT code, name, coalesce(district_code, ''), ST_AsBinary(boundary) FROM streets ORDER BY code`,
+	return readAll(ctx, db, "read streets", `SELECT code, name, coalesce(district_code, ''), ST_AsBinary(boundary) FROM streets WHERE region = $1 ORDER BY code`,
 		func(r pgx.CollectableRow, s *geo.Street) error {
 			return r.Scan(&s.Code, &s.Name, &s.DistrictCode, polygonInto{&s.Boundary})
-		})
+		}, db.rg())
 }
 
-// Compounds returns every residential compound, ordered by id.
+// Compounds returns every residential compound of db.Region(), ordered by id.
 func (db *DB) Compounds(ctx context.Context) ([]geo.Compound, error) {
 	return readAll(ctx, db, "read compounds", `SELECT id, name, coalesce(community_code, ''), coalesce(households, 0),
-		coalesce(population, 0), ST_AsBinary(geom), source FROM compounds ORDER BY id`,
+		coalesce(population, 0), ST_AsBinary(geom), source FROM compounds WHERE region = $1 ORDER BY id`,
 		func(r pgx.CollectableRow, c *geo.Compound) error {
 			return r.Scan(&c.ID, &c.Name, &c.CommunityCode, &c.Households, &c.Population, polygonInto{&c.Polygon}, &c.Source)
-		})
+		}, db.rg())
 }
 
-// ResidentialAreas returns residential land polygons (WGS84).
+// ResidentialAreas returns db.Region()'s residential land polygons (WGS84).
 func (db *DB) ResidentialAreas(ctx context.Context) ([]geo.ResidentialArea, error) {
-	return readAll(ctx, db, "read residential areas", `SELECT id, kind, ST_AsBinary(geom) FROM residential_areas ORDER BY id`,
+	return readAll(ctx, db, "read residential areas", `SELECT id, kind, ST_AsBinary(geom) FROM residential_areas WHERE region = $1 ORDER BY id`,
 		func(r pgx.CollectableRow, a *geo.ResidentialArea) error {
 			return r.Scan(&a.ID, &a.Kind, polygonInto{&a.Polygon})
-		})
+		}, db.rg())
 }
 
-// PopulationGrid returns the imported population per H3 cell (cell index as text).
+// PopulationGrid returns db.Region()'s imported population per H3 cell (cell index as text).
 func (db *DB) PopulationGrid(ctx context.Context) (map[string]float64, error) {
-	return readMap[string, float64](ctx, db, "read population grid", `SELECT h3, population FROM population_grid`)
+	return readMap[string, float64](ctx, db, "read population grid", `SELECT h3, population FROM population_grid WHERE region = $1`, db.rg())
 }
 
 // readAll runs the query q (arguments args) and returns one T per row, filled by scan; what

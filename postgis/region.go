@@ -2,6 +2,7 @@ package postgis
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lifecircle/lifecircle/geo"
@@ -50,4 +51,20 @@ func (db *DB) Regions(ctx context.Context) ([]geo.RegionInfo, error) {
 // (Contract for the region work; implemented by the regstore branch.)
 func (db *DB) DeleteRegion(ctx context.Context) (map[string]int64, error) {
 	return nil, geo.Errorf(geo.EINTERNAL, "delete region: not implemented yet")
+}
+
+// rg is db.Region() as SQL parameters take it.
+func (db *DB) rg() string { return string(db.Region()) }
+
+// ensureRegion records region r in regions (inside tx) unless it is there.
+func ensureRegion(ctx context.Context, tx pgx.Tx, r string) error {
+	_, err := tx.Exec(ctx, "INSERT INTO regions (region) VALUES ($1) ON CONFLICT (region) DO NOTHING", r)
+	return mapError(err, "record region "+r)
+}
+
+// regionLiteral is db.Region() as an SQL string literal, for the statements that take no
+// parameters (COPY … TO STDOUT): quoted as PostgreSQL quotes literals (quote_literal),
+// standard_conforming_strings on.
+func (db *DB) regionLiteral() string {
+	return "'" + strings.ReplaceAll(db.rg(), "'", "''") + "'"
 }

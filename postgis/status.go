@@ -17,7 +17,7 @@ var statusTables = []struct {
 	{"buildings", true},
 }
 
-// Status reads what the database holds.
+// Status reads what the database holds of db.Region().
 func (db *DB) Status(ctx context.Context) (geo.StoreStatus, error) {
 	var s geo.StoreStatus
 	var err error
@@ -34,11 +34,11 @@ func (db *DB) Status(ctx context.Context) (geo.StoreStatus, error) {
 func (db *DB) sourceCounts(ctx context.Context) ([]geo.SourceCount, error) {
 	var out []geo.SourceCount
 	for _, t := range statusTables {
-		q := "SELECT '' AS source, count(*) FROM " + pgx.Identifier{t.table}.Sanitize()
+		q := "SELECT '' AS source, count(*) FROM " + pgx.Identifier{t.table}.Sanitize() + " WHERE region = $1"
 		if t.hasSource {
-			q = "SELECT source, count(*) FROM " + pgx.Identifier{t.table}.Sanitize() + " GROUP BY source ORDER BY source"
+			q = "SELECT source, count(*) FROM " + pgx.Identifier{t.table}.Sanitize() + " WHERE region = $1 GROUP BY source ORDER BY source"
 		}
-		rows, err := db.pool.Query(ctx, q)
+		rows, err := db.pool.Query(ctx, q, db.rg())
 		if err != nil {
 			return nil, mapError(err, "count "+t.table)
 		}
@@ -57,7 +57,7 @@ func (db *DB) sourceCounts(ctx context.Context) ([]geo.SourceCount, error) {
 func (db *DB) lastImports(ctx context.Context) ([]geo.LastImport, error) {
 	rows, err := db.pool.Query(ctx, `SELECT DISTINCT ON (kind) kind, file_name, coalesce(finished_at, started_at),
 			rows_read, rows_inserted, rows_updated, rows_deleted
-		FROM import_batches ORDER BY kind, coalesce(finished_at, started_at) DESC, id DESC`)
+		FROM import_batches WHERE region = $1 ORDER BY kind, coalesce(finished_at, started_at) DESC, id DESC`, db.rg())
 	if err != nil {
 		return nil, mapError(err, "read imports")
 	}
@@ -71,7 +71,7 @@ func (db *DB) lastImports(ctx context.Context) ([]geo.LastImport, error) {
 func (db *DB) lastRun(ctx context.Context) (*geo.LastRun, error) {
 	var r geo.LastRun
 	err := db.pool.QueryRow(ctx, `SELECT id, started_at, finished_at, resolution, speed_kmh, max_minutes, thresholds, cells
-		FROM compute_runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.Started, &r.Finished, &r.Resolution, &r.SpeedKmh,
+		FROM compute_runs WHERE region = $1 ORDER BY id DESC LIMIT 1`, db.rg()).Scan(&r.ID, &r.Started, &r.Finished, &r.Resolution, &r.SpeedKmh,
 		&r.MaxMinutes, &r.ThresholdsMin, &r.Cells)
 	if err == pgx.ErrNoRows {
 		return nil, nil

@@ -11,17 +11,18 @@ import (
 
 // derivedStreetCommunities selects the communities whose street takes a derived boundary
 // (no boundary of its own, or one derived before), grouped by street.
-const derivedStreetCommunities = `FROM communities c WHERE c.boundary IS NOT NULL AND c.street_code IS NOT NULL
-	AND EXISTS (SELECT 1 FROM streets t WHERE t.code = c.street_code AND (t.boundary IS NULL OR t.source = 'communities'))`
+// ($1: the region)
+const derivedStreetCommunities = `FROM communities c WHERE c.region = $1 AND c.boundary IS NOT NULL AND c.street_code IS NOT NULL
+	AND EXISTS (SELECT 1 FROM streets t WHERE t.region = $1 AND t.code = c.street_code AND (t.boundary IS NULL OR t.source = 'communities'))`
 
 // unionStreetBoundaries makes each derived street's boundary the union of its
 // communities'. Communities that tile their street (shared edges with identical vertices,
 // as a district's boundary data has them) are dissolved in Go (geo/dissolve), and the
 // result is taken when PostGIS finds it valid, which makes it the exact union; the other
 // streets get ST_Union. Either way the stored boundary is the same point set.
-func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step string, done, total int64)) error {
+func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, r string, progress func(step string, done, total int64)) error {
 	end := startStep(progress, "reading community boundaries")
-	streets, err := streetCommunities(ctx, tx)
+	streets, err := streetCommunities(ctx, tx, r)
 	if err != nil {
 		return err
 	}
@@ -43,11 +44,11 @@ func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step st
 	end = startStep(progress, "storing street boundaries")
 	defer end()
 	rows, err := tx.Query(ctx, `WITH u AS MATERIALIZED (
-			SELECT code, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS g FROM unnest($1::text[], $2::bytea[]) AS x(code, wkb)),
+			SELECT code, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS g FROM unnest($2::text[], $3::bytea[]) AS x(code, wkb)),
 		v AS MATERIALIZED (SELECT code, g FROM u WHERE (ST_IsValidDetail(g)).valid)
 		UPDATE streets s SET boundary = v.g FROM v
-		WHERE s.code = v.code AND (s.boundary IS NULL OR s.source = 'communities')
-		RETURNING s.code`, codes, unions)
+		WHERE s.region = $1 AND s.code = v.code AND (s.boundary IS NULL OR s.source = 'communities')
+		RETURNING s.code`, r, codes, unions)
 	if err != nil {
 		return mapError(err, "street boundaries")
 	}
@@ -63,9 +64,9 @@ func unionStreetBoundaries(ctx context.Context, tx pgx.Tx, progress func(step st
 	}
 	_, err = tx.Exec(ctx, `UPDATE streets s SET boundary = u.g FROM (
 			SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3)) AS g `+derivedStreetCommunities+`
-				AND c.street_code <> ALL($1::text[])
+				AND c.street_code <> ALL($2::text[])
 			GROUP BY street_code) u
-		WHERE s.code = u.street_code AND (s.boundary IS NULL OR s.source = 'communities')`, done)
+		WHERE s.region = $1 AND s.code = u.street_code AND (s.boundary IS NULL OR s.source = 'communities')`, r, done)
 	return mapError(err, "street boundaries")
 }
 
@@ -77,8 +78,8 @@ type streetPieces struct {
 
 // streetCommunities reads the boundaries of the communities of every street that takes a
 // derived boundary, street by street.
-func streetCommunities(ctx context.Context, tx pgx.Tx) ([]streetPieces, error) {
-	rows, err := tx.Query(ctx, "SELECT c.street_code, ST_AsBinary(c.boundary) "+derivedStreetCommunities+" ORDER BY c.street_code")
+func streetCommunities(ctx context.Context, tx pgx.Tx, r string) ([]streetPieces, error) {
+	rows, err := tx.Query(ctx, "SELECT c.street_code, ST_AsBinary(c.boundary) "+derivedStreetCommunities+" ORDER BY c.street_code", r)
 	if err != nil {
 		return nil, mapError(err, "read community boundaries")
 	}

@@ -25,7 +25,8 @@ const (
 )
 
 // tileSQL builds one vector tile of the base map from walk_edges, residential_areas and
-// communities. Parameters: $1–$3 z, x, y; $4–$7 the tile's box with its buffer in
+// communities. The base map is every region's: tiles read all regions' rows (unscoped on
+// purpose, the one read that is; a map shows what lies there, whatever region stored it). Parameters: $1–$3 z, x, y; $4–$7 the tile's box with its buffer in
 // EPSG:4326 (lon0, lat0, lon1, lat1), which the GiST indexes answer; $8–$10 the affine
 // map from EPSG:3857 metres to tile units (scale, x offset, y offset); $11 the polygon
 // simplification tolerance in EPSG:3857 metres; $12 and $13 whether roads and residential

@@ -28,12 +28,15 @@ func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o
 	}
 	var s Summary
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := db.lock(ctx, tx, districtSpec.table); err != nil {
+			return err
+		}
 		var invalid int
 		err := tx.QueryRow(ctx, `SELECT count(*) FROM unnest($1::bytea[]) AS w WHERE NOT ST_IsValid(ST_GeomFromWKB(w, 4326))`, wkbColumn(rows, 5)).Scan(&invalid)
 		if err != nil {
 			return mapError(err, "validate district boundaries")
 		}
-		if s, err = loadRows(ctx, tx, withProgress(districtSpec, o), b, rows, true); err != nil {
+		if s, err = loadRows(ctx, tx, db.rg(), withProgress(districtSpec, o), b, rows, true); err != nil {
 			return err
 		}
 		if invalid > 0 {
@@ -75,12 +78,15 @@ func (db *DB) ImportStreetFile(ctx context.Context, b Batch, ss []geo.Street, o 
 	}
 	var s Summary
 	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := db.lock(ctx, tx, spec.table); err != nil {
+			return err
+		}
 		var err error
-		if s, err = loadRows(ctx, tx, withProgress(spec, o), b, rows, o.Repair); err != nil {
+		if s, err = loadRows(ctx, tx, db.rg(), withProgress(spec, o), b, rows, o.Repair); err != nil {
 			return err
 		}
 		s.Notes = append(s.Notes, notes...)
-		u := unitCheck{file: b.FileName, batch: s.BatchID, recs: recs}
+		u := unitCheck{region: db.rg(), file: b.FileName, batch: s.BatchID, recs: recs}
 		note, err := u.parents(ctx, tx, streetParents)
 		if err != nil {
 			return err
@@ -129,9 +135,11 @@ var (
 	communityParents = parentRule{"communities", "street_code", "streets", "source = 'file'", "community", "street"}
 )
 
-// unitCheck checks the units one batch stored against the levels above them.
+// unitCheck checks the units one batch stored against the levels above them, in the
+// batch's region.
 type unitCheck struct {
-	file  string
+	region string
+	file   string
 	batch int64
 	recs  map[string]int // record of each code
 }
@@ -141,17 +149,17 @@ type unitCheck struct {
 func (u unitCheck) parents(ctx context.Context, tx pgx.Tx, r parentRule) ([]string, error) {
 	parent, child := pgx.Identifier{r.parent}.Sanitize(), pgx.Identifier{r.child}.Sanitize()
 	var loaded bool
-	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM "+parent+" WHERE "+r.parentWhere+")").Scan(&loaded); err != nil {
+	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM "+parent+" WHERE region = $1 AND "+r.parentWhere+")", u.region).Scan(&loaded); err != nil {
 		return nil, mapError(err, "check "+r.what+" parents")
 	}
 	if !loaded {
 		return []string{fmt.Sprintf("no %s loaded: the %s' %s codes were not checked", plural(r.parentWhat), plural(r.what), r.parentWhat)}, nil
 	}
 	col := pgx.Identifier{r.childCol}.Sanitize()
-	q := fmt.Sprintf(`SELECT c.code, c.name, coalesce(c.%s, '') FROM %s c WHERE c.batch_id = $1
-		AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.code = c.%s AND %s) ORDER BY c.code LIMIT 5`,
+	q := fmt.Sprintf(`SELECT c.code, c.name, coalesce(c.%s, '') FROM %s c WHERE c.region = $2 AND c.batch_id = $1
+		AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.region = $2 AND p.code = c.%s AND %s) ORDER BY c.code LIMIT 5`,
 		col, child, parent, col, r.parentWhere)
-	rows, err := tx.Query(ctx, q, u.batch)
+	rows, err := tx.Query(ctx, q, u.batch, u.region)
 	if err != nil {
 		return nil, mapError(err, "check "+r.what+" parents")
 	}
@@ -176,11 +184,11 @@ const minInsideShare = 0.5
 // inside the union of the loaded districts (areas on the spheroid); nothing is checked
 // when no district is loaded.
 func (u unitCheck) inside(ctx context.Context, tx pgx.Tx, table, what string) error {
-	q := fmt.Sprintf(`WITH d AS (SELECT ST_Union(boundary) AS g FROM districts)
+	q := fmt.Sprintf(`WITH d AS (SELECT ST_Union(boundary) AS g FROM districts WHERE region = $2)
 		SELECT u.code, u.name, ST_Area(ST_Intersection(u.boundary, d.g)::geography) / nullif(ST_Area(u.boundary::geography), 0)
-		FROM %s u, d WHERE u.batch_id = $1 AND u.boundary IS NOT NULL AND d.g IS NOT NULL
+		FROM %s u, d WHERE u.region = $2 AND u.batch_id = $1 AND u.boundary IS NOT NULL AND d.g IS NOT NULL
 		AND NOT ST_CoveredBy(u.boundary, d.g) ORDER BY u.code`, pgx.Identifier{table}.Sanitize())
-	rows, err := tx.Query(ctx, q, u.batch)
+	rows, err := tx.Query(ctx, q, u.batch, u.region)
 	if err != nil {
 		return mapError(err, "check "+what+"s inside the districts")
 	}
@@ -225,12 +233,12 @@ func joinFirst(msgs []string) string {
 	return fmt.Sprintf("%s; and %d more", strings.Join(msgs[:n], "; "), len(msgs)-n)
 }
 
-// Districts returns every district (the study area), ordered by code; boundaries WGS84
-// (lon, lat).
+// Districts returns every district of db.Region() (the study area), ordered by code;
+// boundaries WGS84 (lon, lat).
 func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
 	return readAll(ctx, db, "read districts", `SELECT code, name, coalesce(parent_code, ''), coalesce(level, ''), ST_AsBinary(boundary), source
-		FROM districts ORDER BY code`,
+		FROM districts WHERE region = $1 ORDER BY code`,
 		func(r pgx.CollectableRow, d *geo.District) error {
 			return r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, polygonInto{&d.Boundary}, &d.Source)
-		})
+		}, db.rg())
 }

@@ -50,35 +50,38 @@ func (db *DB) ImportCommunityAttributes(ctx context.Context, b Batch, cs []geo.C
 	}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		if s.BatchID, err = insertBatch(ctx, tx, b); err != nil {
+		if err := db.lock(ctx, tx, "unit_attributes"); err != nil {
 			return err
 		}
-		if err := stageAttributes(ctx, tx, b, s.BatchID, rows, codes, &s); err != nil {
+		if s.BatchID, err = insertBatch(ctx, tx, db.rg(), b); err != nil {
 			return err
 		}
-		if s.Join, err = joinAttributes(ctx, tx, o.Strict); err != nil {
+		if err := stageAttributes(ctx, tx, db.rg(), b, s.BatchID, rows, codes, &s); err != nil {
 			return err
 		}
-		return finishBatch(ctx, tx, s)
+		if s.Join, err = joinAttributes(ctx, tx, db.rg(), o.Strict); err != nil {
+			return err
+		}
+		return finishBatch(ctx, tx, db.rg(), s)
 	})
 	return s, err
 }
 
-// stageAttributes replaces the staged rows (all in replace mode, those of the same codes in
-// upsert mode) with rows.
-func stageAttributes(ctx context.Context, tx pgx.Tx, b Batch, batch int64, rows [][]any, codes []string, s *Summary) error {
-	q, args := "DELETE FROM unit_attributes WHERE level = 'community'", []any{}
+// stageAttributes replaces region r's staged rows (all in replace mode, those of the same
+// codes in upsert mode) with rows.
+func stageAttributes(ctx context.Context, tx pgx.Tx, r string, b Batch, batch int64, rows [][]any, codes []string, s *Summary) error {
+	q, args := "DELETE FROM unit_attributes WHERE region = $1 AND level = 'community'", []any{r}
 	if b.Mode == ModeUpsert {
-		q, args = q+" AND code = ANY($1)", []any{codes}
+		q, args = q+" AND code = ANY($2)", []any{r, codes}
 	}
 	tag, err := tx.Exec(ctx, q, args...)
 	if err != nil {
 		return mapError(err, "clear staged attributes")
 	}
 	s.Deleted = int(tag.RowsAffected())
-	cols := []string{"rec", "code", "name", "parent_code", "households", "population", "workers", "service_area_m2", "attrs", "file_name", "level", "batch_id"}
+	cols := []string{"rec", "code", "name", "parent_code", "households", "population", "workers", "service_area_m2", "attrs", "file_name", "level", "batch_id", "region"}
 	for i := range rows {
-		rows[i] = append(rows[i], "community", batch)
+		rows[i] = append(rows[i], "community", batch, r)
 	}
 	n, err := tx.CopyFrom(ctx, pgx.Identifier{"unit_attributes"}, cols, pgx.CopyFromRows(rows))
 	s.Inserted = int(n)
@@ -88,12 +91,12 @@ func stageAttributes(ctx context.Context, tx pgx.Tx, b Batch, batch int64, rows 
 // joinAttributes joins the staged community rows to the community boundaries and writes
 // the matched rows' values onto them. nil when no rows are staged. With strict, a row
 // matching no community is an error (unless no boundary is loaded yet).
-func joinAttributes(ctx context.Context, tx pgx.Tx, strict bool) (*geo.AttributeJoin, error) {
-	rows, ids, err := stagedRows(ctx, tx)
+func joinAttributes(ctx context.Context, tx pgx.Tx, r string, strict bool) (*geo.AttributeJoin, error) {
+	rows, ids, err := stagedRows(ctx, tx, r)
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
-	units, err := boundaryUnits(ctx, tx)
+	units, err := boundaryUnits(ctx, tx, r)
 	if err != nil {
 		return nil, err
 	}
@@ -123,14 +126,14 @@ func joinAttributes(ctx context.Context, tx pgx.Tx, strict bool) (*geo.Attribute
 	if strict && !j.Pending && len(j.Unmatched) > 0 {
 		return nil, unmatchedError(j)
 	}
-	return j, applyAttributes(ctx, tx, unitCodes, staged)
+	return j, applyAttributes(ctx, tx, r, unitCodes, staged)
 }
 
 // stagedRows returns the staged community rows and their ids, in the order they were
 // staged.
-func stagedRows(ctx context.Context, tx pgx.Tx) ([]geo.AttributeRow, []int64, error) {
+func stagedRows(ctx context.Context, tx pgx.Tx, r string) ([]geo.AttributeRow, []int64, error) {
 	rows, err := tx.Query(ctx, `SELECT id, file_name, rec, coalesce(code, ''), name, coalesce(parent_code, '')
-		FROM unit_attributes WHERE level = 'community' ORDER BY id`)
+		FROM unit_attributes WHERE region = $1 AND level = 'community' ORDER BY id`, r)
 	if err != nil {
 		return nil, nil, mapError(err, "read staged attributes")
 	}
@@ -148,9 +151,9 @@ func stagedRows(ctx context.Context, tx pgx.Tx) ([]geo.AttributeRow, []int64, er
 	return out, ids, mapError(rows.Err(), "read staged attributes")
 }
 
-func boundaryUnits(ctx context.Context, tx pgx.Tx) ([]geo.UnitRef, error) {
+func boundaryUnits(ctx context.Context, tx pgx.Tx, r string) ([]geo.UnitRef, error) {
 	rows, err := tx.Query(ctx, `SELECT code, name, coalesce(street_code, '') FROM communities
-		WHERE boundary IS NOT NULL ORDER BY code`)
+		WHERE region = $1 AND boundary IS NOT NULL ORDER BY code`, r)
 	if err != nil {
 		return nil, mapError(err, "read communities")
 	}
@@ -163,7 +166,7 @@ func boundaryUnits(ctx context.Context, tx pgx.Tx) ([]geo.UnitRef, error) {
 
 // applyAttributes writes each matched row's counts (where it has them) and extra columns
 // onto its community.
-func applyAttributes(ctx context.Context, tx pgx.Tx, codes []string, staged []int64) error {
+func applyAttributes(ctx context.Context, tx pgx.Tx, r string, codes []string, staged []int64) error {
 	if len(codes) == 0 {
 		return nil
 	}
@@ -172,7 +175,7 @@ func applyAttributes(ctx context.Context, tx pgx.Tx, codes []string, staged []in
 			workers = coalesce(a.workers, c.workers), service_area_m2 = coalesce(a.service_area_m2, c.service_area_m2),
 			attrs = coalesce(a.attrs, c.attrs)
 		FROM unnest($1::text[], $2::bigint[]) AS m(code, id), unit_attributes a
-		WHERE c.code = m.code AND a.id = m.id`, codes, staged)
+		WHERE c.region = $3 AND c.code = m.code AND a.region = $3 AND a.id = m.id`, codes, staged, r)
 	return mapError(err, "apply attributes")
 }
 

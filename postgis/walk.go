@@ -15,20 +15,23 @@ import (
 
 func float64frombits(u uint64) float64 { return math.Float64frombits(u) }
 
-// replaceNetwork swaps the walk network for nodes and edges inside tx, with COPY. Edge
-// cost and reverse_cost are seconds under model m (pgRouting reads them as they are).
-func replaceNetwork(ctx context.Context, tx pgx.Tx, nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) error {
-	if _, err := tx.Exec(ctx, "TRUNCATE walk_edges, walk_nodes"); err != nil {
-		return mapError(err, "clear walk network")
+// replaceNetwork swaps region r's walk network for nodes and edges inside tx, with COPY
+// (other regions' networks stay). Edge cost and reverse_cost are seconds under model m
+// (pgRouting reads them as they are).
+func replaceNetwork(ctx context.Context, tx pgx.Tx, r string, nodes []geo.WalkNode, edges []geo.WalkEdge, m geo.WalkModel) error {
+	for _, t := range []string{"walk_edges", "walk_nodes"} {
+		if _, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE region = $1", r); err != nil {
+			return mapError(err, "clear walk network")
+		}
 	}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"walk_nodes"}, []string{"id", "geom"},
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"walk_nodes"}, []string{"region", "id", "geom"},
 		pgx.CopyFromSlice(len(nodes), func(i int) ([]any, error) {
-			return []any{nodes[i].ID, pointWKB(nodes[i].Point)}, nil
+			return []any{r, nodes[i].ID, pointWKB(nodes[i].Point)}, nil
 		}))
 	if err != nil {
 		return mapError(err, "copy walk_nodes")
 	}
-	cols := []string{"id", "source", "target", "cost", "reverse_cost", "length_m", "highway", "osm_way_id", "geom"}
+	cols := []string{"region", "id", "source", "target", "cost", "reverse_cost", "length_m", "highway", "osm_way_id", "geom"}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"walk_edges"}, cols,
 		pgx.CopyFromSlice(len(edges), func(i int) ([]any, error) {
 			e := edges[i]
@@ -37,7 +40,7 @@ func replaceNetwork(ctx context.Context, tx pgx.Tx, nodes []geo.WalkNode, edges 
 				return nil, err
 			}
 			cost := m.EdgeSeconds(e.LengthM, e.Highway)
-			return []any{e.ID, e.Source, e.Target, cost, cost, e.LengthM, e.Highway, nullInt64(e.OSMWayID), g}, nil
+			return []any{r, e.ID, e.Source, e.Target, cost, cost, e.LengthM, e.Highway, nullInt64(e.OSMWayID), g}, nil
 		}))
 	if err != nil {
 		return mapError(err, "copy walk_edges")
@@ -46,7 +49,7 @@ func replaceNetwork(ctx context.Context, tx pgx.Tx, nodes []geo.WalkNode, edges 
 	return mapError(err, "analyze walk network")
 }
 
-// LoadNetwork reads the walk network (binary COPY, nodes and edges over two connections at
+// LoadNetwork reads db.Region()'s walk network (binary COPY, nodes and edges over two connections at
 // once) for the in-memory engine. Points and geometries are WGS84 (lon, lat); lengths
 // metres.
 func (db *DB) LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, error) {
@@ -70,7 +73,7 @@ func (db *DB) LoadNetwork(ctx context.Context) ([]geo.WalkNode, []geo.WalkEdge, 
 
 func (db *DB) loadNodes(ctx context.Context) ([]geo.WalkNode, error) {
 	var nodes []geo.WalkNode
-	err := db.copyOut(ctx, "COPY (SELECT id, ST_X(geom), ST_Y(geom) FROM walk_nodes ORDER BY id) TO STDOUT (FORMAT binary)",
+	err := db.copyOut(ctx, "COPY (SELECT id, ST_X(geom), ST_Y(geom) FROM walk_nodes WHERE region = "+db.regionLiteral()+" ORDER BY id) TO STDOUT (FORMAT binary)",
 		func(f [][]byte) error {
 			nodes = append(nodes, geo.WalkNode{ID: fieldInt64(f[0]), Point: orb.Point{fieldFloat64(f[1]), fieldFloat64(f[2])}})
 			return nil
@@ -82,7 +85,7 @@ func (db *DB) loadEdges(ctx context.Context) ([]geo.WalkEdge, error) {
 	var edges []geo.WalkEdge
 	highways := map[string]string{} // a few distinct values: one string each
 	err := db.copyOut(ctx, `COPY (SELECT id, source, target, length_m, highway, coalesce(osm_way_id, 0), ST_AsBinary(geom)
-		FROM walk_edges ORDER BY id) TO STDOUT (FORMAT binary)`,
+		FROM walk_edges WHERE region = `+db.regionLiteral()+` ORDER BY id) TO STDOUT (FORMAT binary)`,
 		func(f [][]byte) error {
 			ls, err := lineStringWKB(f[6])
 			if err != nil {
