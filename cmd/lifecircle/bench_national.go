@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,11 +58,12 @@ func newBenchNationalCmd(cfg *Config) *cobra.Command {
 		Short: "Simulate a national run: N synthetic regions computed by 1, 2 and 4 workers, and with a worker killed",
 		Long: `bench national generates --regions synthetic regions (deterministic from --seed) whose sizes
 follow a log-normal spread (median --median-nodes, log-sd --sigma, clipped to --min-nodes ..
---max-nodes walk nodes), stores each as its own region (bench-001 …, spaced one degree apart
+--max-nodes walk nodes; region i of N takes the quantile (i+½)/N, in an order shuffled by --seed), stores each as its own region (bench-001 …, spaced one degree apart
 so that no region's halo reaches another's), and then, for each worker count, enqueues a run
 of every region and starts that many lifecircle worker processes (--concurrency 1, each
 with --search-workers search threads), timing regions/min and nodes/s from the run's first
-job start to its last job end, with ratios against the one-worker run. Finally a run with
+job start to its last job end, with ratios against the first count's run (after a warm-up run
+that builds every region's graph snapshot, shown but not compared). Finally a run with
 --kill-workers workers beside one that is killed (SIGKILL) in the middle of a job: the
 killed job is rescued after --rescue-after and retried, and every region must be computed
 exactly once (one compute run per region recorded in the store, every job completed). It
@@ -130,12 +132,16 @@ func nationalSizes(f *nationalFlags) ([]int, error) {
 	case f.medianNodes < f.minNodes || f.medianNodes > f.maxNodes || !(f.sigma >= 0):
 		return nil, geo.Errorf(geo.EINVALID, "--median-nodes %d --sigma %g: want min ≤ median ≤ max and sigma ≥ 0", f.medianNodes, f.sigma)
 	}
-	rng := rand.New(rand.NewPCG(f.seed, 0x6e6174696f6e616c)) // "national"
+	// Stratified: region i takes the log-normal's quantile (i+½)/N, so that even a few
+	// regions show the whole spread; the seed shuffles their order (big and small mixed).
 	out := make([]int, f.regions)
 	for i := range out {
-		n := float64(f.medianNodes) * math.Exp(f.sigma*rng.NormFloat64())
+		z := math.Sqrt2 * math.Erfinv(2*(float64(i)+0.5)/float64(f.regions)-1)
+		n := float64(f.medianNodes) * math.Exp(f.sigma*z)
 		out[i] = int(math.Round(min(max(n, float64(f.minNodes)), float64(f.maxNodes))))
 	}
+	rng := rand.New(rand.NewPCG(f.seed, 0x6e6174696f6e616c)) // "national"
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, nil
 }
 
@@ -214,7 +220,13 @@ func (b *nationalBench) runAll(ctx context.Context, counts []int) error {
 		return geo.WrapError(geo.EINTERNAL, err, "temp dir")
 	}
 	b.logs = dir
-	var runs []nationalRun
+	// The first compute of a region's network builds and saves its graph snapshot; later
+	// ones read it. A warm-up run (shown, not the ratios' base) makes every timed run alike.
+	warm, err := b.timed(ctx, "warm-up", slices.Max(counts), false)
+	if err != nil {
+		return err
+	}
+	runs := []nationalRun{warm}
 	for _, k := range counts {
 		r, err := b.timed(ctx, fmt.Sprintf("%d worker(s)", k), k, false)
 		if err != nil {
@@ -409,16 +421,13 @@ func (b *nationalBench) print(runs []nationalRun) {
 		nodes += r.nodes
 	}
 	fmt.Fprintf(b.out, "\n%-16s %8s %8s %9s %12s %10s %8s %8s %12s %8s\n", "run", "regions", "done", "jobs s", "regions/min", "nodes/s", "×base", "wall s", "once/region", "retried")
-	base := 0.0
-	for i, r := range runs {
+	base := runs[min(1, len(runs)-1)].status.Rate // the first timed run after the warm-up
+	for _, r := range runs {
 		s := r.status
 		span := s.Finished.Sub(s.Started).Seconds()
 		rate, nps := s.Rate, 0.0
 		if span > 0 {
 			nps = float64(nodes) / span
-		}
-		if i == 0 {
-			base = rate
 		}
 		fmt.Fprintf(b.out, "%-16s %8d %8d %9.1f %12.2f %10.0f %7.2fx %8.1f %7d/%-4d %8d\n", r.name, s.Total, s.Done, span, rate, nps,
 			rate/base, r.wall.Seconds(), r.once, s.Total, r.retried)
