@@ -13,6 +13,10 @@ import (
 	"github.com/riverqueue/river/rivertype"
 )
 
+// Retention is how long River keeps a finished region job (and so run --status can
+// show its run): 30 days.
+const Retention = 30 * 24 * time.Hour
+
 // WorkOptions configure a worker.
 type WorkOptions struct {
 	Concurrency int           // regions computed at once by this worker (≥ 1)
@@ -57,6 +61,9 @@ func (e *Engine) Work(ctx context.Context, db *postgis.DB, compute Compute, o Wo
 	river.AddWorker(workers, &regionWorker{db: db, compute: compute, log: o.Log, hold: o.HoldBeforeCommit, done: o.Done})
 	client, err := river.NewClient(riverpgxv5.New(e.pool), &river.Config{
 		ID: o.ID, Logger: e.log, Workers: workers, JobTimeout: o.JobTimeout, RescueStuckJobsAfter: o.RescueAfter,
+		// River deletes finished jobs after a day by default; a national run's status
+		// and its failures should outlive a weekend.
+		CompletedJobRetentionPeriod: Retention, CancelledJobRetentionPeriod: Retention, DiscardedJobRetentionPeriod: Retention,
 		Queues: map[string]river.QueueConfig{Queue: {MaxWorkers: o.Concurrency}},
 	})
 	if err != nil {
