@@ -368,7 +368,18 @@ SELECT coalesce((SELECT version FROM walk_network_version WHERE region = 'defaul
 DROP TABLE walk_network_version;
 ALTER TABLE walk_network_version_one RENAME TO walk_network_version;
 ALTER INDEX walk_network_version_one_pkey RENAME TO walk_network_version_pkey;
+ALTER TABLE walk_network_version RENAME CONSTRAINT walk_network_version_one_one_check TO walk_network_version_one_check;
 DROP TABLE regions;
+
+COMMENT ON TABLE walk_edges IS 'Walkable ways split at junctions; id, source, target, cost, reverse_cost (seconds) as pgRouting expects.';
+COMMENT ON TABLE walk_graph_snapshots IS 'Built walk graphs (binary, in parts), one per walking model and district clip; dropped when the network changes.';
+COMMENT ON TABLE outlets IS 'Convenience outlets by category (supermarket, clinic, kindergarten …).';
+COMMENT ON TABLE buildings IS 'OSM building footprints that can house residents, with building:levels (NULL when untagged).';
+COMMENT ON TABLE coverage_cell_rows IS 'Benchmark only: the coverage as main wrote it (a row per cell and set); readers read the view coverage_cells.';
+COMMENT ON TABLE cells IS NULL;
+COMMENT ON TABLE coverage_cell_sets IS NULL;
+COMMENT ON TABLE coverage_summary IS NULL;
+COMMENT ON TABLE coverage_sets IS NULL;
 
 -- +goose StatementBegin
 CREATE FUNCTION walk_network_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -386,6 +397,7 @@ CREATE TRIGGER walk_edges_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE O
 CREATE VIEW coverage_cells AS
 SELECT c.cell_id, s.kind, s.key, c.minutes[s.ord] AS minutes, c.facility_ids[s.ord] AS facility_id
 FROM coverage_sets s CROSS JOIN coverage_cell_sets c;
+COMMENT ON VIEW coverage_cells IS 'Walk minutes from every cell to the nearest facility of each kind/key (a row per cell and set, from coverage_cell_sets).';
 CREATE VIEW coverage_cells_geo AS
 SELECT c.h3, v.kind, v.key, v.minutes, v.facility_id, c.population, c.community_code, c.on_network, c.geom
 FROM coverage_cells v JOIN cells c ON c.id = v.cell_id;

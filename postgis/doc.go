@@ -6,6 +6,13 @@
 // pgx.Identifier. Every import runs in one transaction: it commits whole or leaves the
 // database exactly as it was.
 //
+// Every row belongs to a region (geo.Region, migration 00014): a *DB is scoped to one
+// (InRegion; geo.DefaultRegion unless chosen) and every statement reads, writes, replaces
+// and deletes that region's rows only; imports and computes of different regions run at
+// once (advisory locks per region and kind). The reads that look across regions say so:
+// vector tiles (the base map of every region), Regions, RegionAt, and the compute's halo
+// reads of neighbouring regions' stations and outlets.
+//
 // It stores values, not models: imports take geo values and geo's import batch, and a
 // compute's results arrive as one coverage.Run (cells, per-cell walk times, summaries).
 //

@@ -115,12 +115,12 @@ var communitySpec = loadSpec{
 		"t.service_area", "ST_Multi(ST_GeomFromWKB(t.wkb, 4326))", "t.source"},
 }
 
-// ImportCommunities loads communities in one transaction, then adds any street named by
-// their street codes that the streets table lacks. In replace mode nothing derived from
-// the communities replaced stays: in the same transaction the streets derived from
-// communities (source "communities") that no community names any more are deleted, and
-// so are the computed cells and coverage (cells, coverage_cells, coverage_summary), which
-// the next compute makes anew.
+// ImportCommunities loads communities into db.Region() in one transaction, then adds any
+// street named by their street codes that the region's streets lack. In replace mode
+// nothing derived from the communities replaced stays: in the same transaction the
+// region's streets derived from communities (source "communities") that no community
+// names any more are deleted, and so are its computed cells and coverage (cells,
+// coverage_cells, coverage_summary), which the next compute makes anew.
 func (db *DB) ImportCommunities(ctx context.Context, b Batch, cs []geo.Community, o ImportOptions) (Summary, error) {
 	rows := make([][]any, len(cs))
 	recs := make(map[string]int, len(cs))

@@ -140,8 +140,8 @@ var (
 type unitCheck struct {
 	region string
 	file   string
-	batch int64
-	recs  map[string]int // record of each code
+	batch  int64
+	recs   map[string]int // record of each code
 }
 
 // parents fails on the batch's first units whose parent code matches no loaded parent;

@@ -6,7 +6,8 @@
 // the server; default: the local server over its Unix socket, database postgres). Each call
 // of New clones a migrated template database, so tests run in parallel without sharing rows.
 //
-// postgistest may import postgis (to open and migrate the databases), migrations (to name
-// the template after them), pgx and the standard library. Tests only: no production
+// postgistest may import postgis (to open and migrate the databases, and to dump a
+// region's rows), geo (for geo.Region), migrations (to name the template after them), pgx
+// and the standard library. Tests only: no production
 // package imports it.
 package postgistest
