@@ -19,11 +19,13 @@ import (
 type Engine struct {
 	pool   *pgxpool.Pool
 	client *river.Client[pgx.Tx]
-	log    *slog.Logger
+	log    *slog.Logger // the caller's: the workers' lines, metrics warnings
+	river  *slog.Logger // River's own: warnings and errors only (riverLog)
 }
 
 // Open connects River to the database at url (the same URL the postgis store opens) and
-// checks that it answers; log (nil: discard) takes River's own log lines.
+// checks that it answers; log (nil: discard) takes the workers' lines and River's
+// warnings and errors (River's routine too when log is at debug level).
 func Open(ctx context.Context, url string, log *slog.Logger) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -40,12 +42,13 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Engine, error) {
 		pool.Close()
 		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "job queue database")
 	}
-	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: log})
+	rlog := riverLog(log)
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: rlog})
 	if err != nil {
 		pool.Close()
 		return nil, geo.WrapError(geo.EINTERNAL, err, "job queue client")
 	}
-	return &Engine{pool: pool, client: client, log: log}, nil
+	return &Engine{pool: pool, client: client, log: log, river: rlog}, nil
 }
 
 // Close closes the engine's pool.
@@ -57,7 +60,7 @@ func (e *Engine) Close() { e.pool.Close() }
 // when two processes migrate a fresh database at once and this one loses, it waits for
 // the other and succeeds if the schema is then complete.
 func (e *Engine) Migrate(ctx context.Context) ([]int, error) {
-	m, err := rivermigrate.New(riverpgxv5.New(e.pool), &rivermigrate.Config{Logger: e.log})
+	m, err := rivermigrate.New(riverpgxv5.New(e.pool), &rivermigrate.Config{Logger: e.river})
 	if err != nil {
 		return nil, geo.WrapError(geo.EINTERNAL, err, "job queue migrations")
 	}

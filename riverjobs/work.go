@@ -60,7 +60,7 @@ func (e *Engine) Work(ctx context.Context, db *postgis.DB, compute Compute, o Wo
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &regionWorker{db: db, compute: compute, log: o.Log, hold: o.HoldBeforeCommit, done: o.Done})
 	client, err := river.NewClient(riverpgxv5.New(e.pool), &river.Config{
-		ID: o.ID, Logger: e.log, Workers: workers, JobTimeout: o.JobTimeout, RescueStuckJobsAfter: o.RescueAfter,
+		ID: o.ID, Logger: e.river, Workers: workers, JobTimeout: o.JobTimeout, RescueStuckJobsAfter: o.RescueAfter,
 		// River deletes finished jobs after a day by default; a national run's status
 		// and its failures should outlive a weekend.
 		CompletedJobRetentionPeriod: Retention, CancelledJobRetentionPeriod: Retention, DiscardedJobRetentionPeriod: Retention,
