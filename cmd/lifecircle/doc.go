@@ -16,5 +16,5 @@
 // district and api as their stores), importers, importers/osmimport, importers/raster,
 // geo and its subpackages (geo/engine, geo/health, geo/coverage, geo/crs, geo/standards,
 // geo/assess, geo/siting, geo/supply), internal/synth (the bench command only), internal/csvout, data, web,
-// cobra, golang.org/x/term and progressbar. It holds no SQL and no planning logic.
+// riverjobs (run, worker and bench national: the job queue), cobra, golang.org/x/term and progressbar. It holds no SQL and no planning logic.
 package main

@@ -80,6 +80,27 @@ func zhSummary(en string) string {
 		return "已写入 %s\n"
 	case "no PDF: %s\n":
 		return "未生成 PDF：%s\n"
+	// run and worker (national runs on the job queue)
+	case "run %s: %d region jobs enqueued, %d already in the run (not enqueued again)\n":
+		return "运行 %s：已排队区域任务 %d 个，%d 个已在本次运行中（未重复排队）\n"
+	case "already in the run: %s\n":
+		return "已在本次运行中：%s\n"
+	case "start workers with: lifecircle worker; progress: lifecircle run --status --run %s\n":
+		return "启动计算进程：lifecircle worker；查看进度：lifecircle run --status --run %s\n"
+	case "no run has been enqueued (lifecircle run --regions FILE|all)\n":
+		return "尚无排队的运行（lifecircle run --regions FILE|all）\n"
+	case "run %s: %d regions: %d done, %d failed, %d running, %d queued, %d waiting to retry\n":
+		return "运行 %s：共 %d 个区域：完成 %d，失败 %d，计算中 %d，排队 %d，等待重试 %d\n"
+	case "not started: no worker has taken a job yet\n":
+		return "未开始：尚无计算进程领取任务\n"
+	case "finished: %.2f regions/min from %s to %s\n":
+		return "已结束：每分钟 %.2f 个区域，自 %s 至 %s\n"
+	case "rate: no region done yet; ETA unknown\n":
+		return "速率：尚无完成的区域；预计剩余时间未知\n"
+	case "rate: %.2f regions/min; ETA %s\n":
+		return "速率：每分钟 %.2f 个区域；预计剩余 %s\n"
+	case "region %s (%s, attempt %d): %s\n":
+		return "区域 %s（%s，第 %d 次尝试）：%s\n"
 	}
 	if zh := zhSupplySummary(en); zh != "" {
 		return zh

@@ -44,6 +44,9 @@ func newRootCmd() *cobra.Command {
 	cfg.bindGlobal(root)
 	root.AddCommand(newRegionsCmd(cfg), newRegionCmd(cfg))
 	root.AddCommand(newServeCmd(cfg), newMigrateCmd(cfg), newImportCmd(cfg), newComputeCmd(cfg), newCheckCmd(cfg), newStatusCmd(cfg), newBenchCmd(cfg), newDemoCmd(cfg), newReportCmd(cfg), newBufferCheckCmd(cfg), newStationsCmd(cfg), newPlanCmd(cfg), newSupplyCmd(cfg))
+	root.AddCommand(newRunCmd(cfg))
+	root.AddCommand(newWorkerCmd(cfg))
+	benchCmd(root).AddCommand(newBenchNationalCmd(cfg))
 	strict(root)
 	return root
 }
