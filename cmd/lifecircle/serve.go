@@ -13,6 +13,7 @@ import (
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/standards"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/riverjobs"
 	"github.com/lifecircle/lifecircle/web"
 	"github.com/spf13/cobra"
 	"gopkg.in/natefinch/lumberjack.v2"
@@ -103,7 +104,11 @@ func runServe(cmd *cobra.Command, cfg *Config, f *serveFlags) error {
 	if err := serveRegions(cmd, cfg, db, &o); err != nil {
 		return err
 	}
-	// Extra /metrics series (the job queue's progress) are appended to o.Collectors here.
+	jobs, closeJobs := serveJobs(ctx, cfg)
+	defer closeJobs()
+	if jobs != nil {
+		o.Collectors = append(o.Collectors, riverjobs.NewCollector(jobs, "")) // the newest national run's progress
+	}
 	s, err := api.New(o)
 	if err != nil {
 		return err
@@ -195,4 +200,21 @@ func accessLogger(cfg *Config, where string) (*slog.Logger, func(), error) {
 	lj := &lumberjack.Logger{Filename: where, MaxSize: 100, MaxBackups: 10, MaxAge: 30, Compress: true}
 	var w io.WriteCloser = lj
 	return slog.New(slog.NewJSONHandler(w, nil)), func() { w.Close() }, nil
+}
+
+// serveJobs opens the job queue whose progress /metrics reports (the newest national run,
+// see lifecircle run); a database where it cannot be opened or migrated serves without
+// those series, and says so.
+func serveJobs(ctx context.Context, cfg *Config) (*riverjobs.Engine, func()) {
+	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Log)
+	if err != nil {
+		cfg.Log.Warn("serving without the national run's progress on /metrics", "error", geo.ErrorMessage(err))
+		return nil, func() {}
+	}
+	if _, err := eng.Migrate(ctx); err != nil {
+		eng.Close()
+		cfg.Log.Warn("serving without the national run's progress on /metrics", "error", geo.ErrorMessage(err))
+		return nil, func() {}
+	}
+	return eng, eng.Close
 }
