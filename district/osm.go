@@ -41,6 +41,7 @@ type OSMImport struct {
 	Stats   osmimport.Stats // what the read found, kept and skipped
 	Summary geo.OSMSummary  // what was stored
 	Stored  geo.OSMStored   // what the import replaced
+	Outside OSMOutside      // what lay outside the region's districts and was left to its neighbours
 }
 
 // ImportOSM reads the extract at req.Path (hashed for the batch record), refuses bad nodes
@@ -48,6 +49,9 @@ type OSMImport struct {
 // transaction an import that would empty the network or lose most of it (ShrinkLimit)
 // unless req.AllowShrink. Refusals are EINVALID errors that name the file, the bad nodes,
 // the ways with missing nodes and the edges kept against the edges stored; nothing changes.
+// When st holds the region's districts (DistrictLister), the outlets, station candidates
+// and communities outside them are left out (OSMImport.Outside counts them); the walk
+// network is stored whole.
 func ImportOSM(ctx context.Context, st OSMStore, req OSMRequest) (*OSMImport, error) {
 	name := filepath.Base(req.Path)
 	sum, err := HashFile(req.Path)
@@ -65,6 +69,13 @@ func ImportOSM(ctx context.Context, st OSMStore, req OSMRequest) (*OSMImport, er
 	out := &OSMImport{File: name, Stats: res.Stats}
 	d := geo.OSMData{Nodes: res.Nodes, Edges: res.Edges, Outlets: res.Outlets, Stations: res.Stations,
 		Residential: res.Residential, Communities: res.Communities, Buildings: res.Buildings}
+	if dl, ok := st.(DistrictLister); ok {
+		ds, err := dl.Districts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out.Outside = clipToDistricts(&d, ds)
+	}
 	b := geo.Batch{Kind: "osm", FileName: name, SHA256: sum, CRS: "wgs84", Read: len(res.Edges)}
 	check := func(stored geo.OSMStored) error {
 		out.Stored = stored

@@ -131,8 +131,8 @@ func printComputeSummary(w io.Writer, cfg *Config, e *engine.Engine, took time.D
 		fmt.Fprint(w, cfg.say("network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n", c.HaloM/1000, c.DroppedNodes, c.DroppedEdges))
 	}
 	if h := e.Halo; h != nil {
-		fmt.Fprint(w, cfg.say("neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs left out\n",
-			h.HaloM/1000, len(h.Stations), len(h.Outlets), h.Candidates))
+		fmt.Fprint(w, cfg.say("neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs and %d already held (same id and point) left out\n",
+			h.HaloM/1000, len(h.Stations), len(h.Outlets), h.Candidates, h.Duplicates))
 	}
 	printStationProvenance(w, e)
 	fmt.Fprintf(w, "%-10s %-18s %10s", cfg.say("kind"), cfg.say("key"), cfg.say("facilities"))

@@ -76,6 +76,12 @@ func runOSMImportWith(ctx context.Context, cfg *Config, req district.OSMRequest,
 	s := res.Summary
 	fmt.Fprint(out, cfg.say("%s: %d walk nodes, %d walk edges (%d stored before), %d outlets, %d station candidates (source=osm, status=candidate: they count nowhere until confirmed with 'lifecircle stations confirm' or replaced by a station file), %d residential areas, %d communities (batch %d)\n",
 		res.File, s.Nodes, s.Edges, res.Stored.Edges, s.Outlets, s.Stations, s.Residential, s.Communities, s.BatchID))
+	if o := res.Outside; o.Outlets+o.Stations+o.Communities > 0 {
+		fmt.Fprint(out, cfg.say("%s: %d outlets, %d station candidates and %d communities lie outside the region's %d district(s) and were left out (they are the neighbouring regions' own, reached across the border by the halo); the walk network is kept whole\n",
+			res.File, o.Outlets, o.Stations, o.Communities, o.Districts))
+	} else if o.Districts == 0 {
+		fmt.Fprint(out, cfg.say("%s: the region has no districts yet, so every outlet, station candidate and community of the extract counts as its own (import the districts first to keep only theirs)\n", res.File))
+	}
 	fmt.Fprint(out, cfg.say("%s: %d building footprints that can house residents, %d of them with building:levels (the others are counted with compute --building-levels)\n",
 		res.File, s.Buildings, s.BuildingsWithLevels))
 	return nil

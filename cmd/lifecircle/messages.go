@@ -52,8 +52,12 @@ func zhSummary(en string) string {
 		return "路网：%[1]d 个节点、%[2]d 条边；站点 %[3]d 个、网点 %[4]d 个；H3 第 %[6]d 级网格 %[5]d 个\n"
 	case "network cut to within %.1f km of the districts loaded: %d nodes and %d edges beyond left out\n":
 		return "路网已裁剪到已导入区县周边 %.1f 公里以内：其外 %d 个节点、%d 条边未计入\n"
-	case "neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs left out\n":
-		return "周边 %.1f 公里内的相邻区域：读入站点 %d 个、网点 %d 个，作为跨界可达设施（不计入本区域）；其待确认候选站点 %d 个未计入\n"
+	case "neighbouring regions within %.1f km: %d stations and %d outlets read as reachable across the border (not counted as this region's); %d candidate station(s) of theirs and %d already held (same id and point) left out\n":
+		return "周边 %.1f 公里内的相邻区域：读入站点 %d 个、网点 %d 个，作为跨界可达设施（不计入本区域）；其待确认候选站点 %d 个、已有的重复设施（编号和位置相同）%d 个未计入\n"
+	case "%s: %d outlets, %d station candidates and %d communities lie outside the region's %d district(s) and were left out (they are the neighbouring regions' own, reached across the border by the halo); the walk network is kept whole\n":
+		return "%s：%d 个网点、%d 个候选站点和 %d 个社区位于本区域 %d 个区县之外，未导入（它们属于相邻区域，计算时经边界外延带可达）；步行路网完整保留\n"
+	case "%s: the region has no districts yet, so every outlet, station candidate and community of the extract counts as its own (import the districts first to keep only theirs)\n":
+		return "%s：本区域尚无区县边界，数据中的全部网点、候选站点和社区都计为本区域所有（先导入区县边界可只保留区县内的）\n"
 	case "kind":
 		return "类型"
 	case "key":

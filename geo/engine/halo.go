@@ -2,6 +2,9 @@ package engine
 
 import (
 	"context"
+	"slices"
+
+	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
@@ -31,7 +34,10 @@ type Halo struct {
 	Outlets  []geo.Outlet  // outlets of other regions (Region set)
 	// Candidates counts the candidate stations left out of Stations (they count nowhere
 	// unless Options.IncludeCandidates, as the region's own).
-	Candidates   int
+	Candidates int
+	// Duplicates counts the facilities left out as one the region (or an earlier
+	// neighbour) already has: the same id at the same point.
+	Duplicates   int
 	StationSnaps []walk.Snap // parallel to Stations, after Load or New
 	OutletSnaps  []walk.Snap // parallel to Outlets
 }
@@ -59,6 +65,46 @@ func loadHalo(ctx context.Context, src Source, d Data, opts Options) (*Halo, err
 	return h, nil
 }
 
+// dropDuplicates leaves out the halo facilities that are one the search already has: the
+// same id at the same point as one of the region's own (the same OpenStreetMap object
+// imported into two overlapping regions) or as an earlier halo facility (one object in
+// several neighbours). Duplicates counts them. A facility found twice would be answered
+// twice by a nearest query and counted twice by every answer that counts reachable ones.
+func (h *Halo) dropDuplicates(own []geo.Station, ownOutlets []geo.Outlet) {
+	type key struct {
+		id string
+		p  orb.Point
+	}
+	seen := map[key]bool{}
+	for _, s := range own {
+		seen[key{s.ID, s.Point}] = true
+	}
+	for _, o := range ownOutlets {
+		seen[key{"outlet:" + o.ID, o.Point}] = true
+	}
+	first := func(k key) bool {
+		if seen[k] {
+			h.Duplicates++
+			return false
+		}
+		seen[k] = true
+		return true
+	}
+	stations := h.Stations[:0:0]
+	for _, s := range h.Stations {
+		if first(key{s.ID, s.Point}) {
+			stations = append(stations, s)
+		}
+	}
+	outlets := h.Outlets[:0:0]
+	for _, o := range h.Outlets {
+		if first(key{"outlet:" + o.ID, o.Point}) {
+			outlets = append(outlets, o)
+		}
+	}
+	h.Stations, h.Outlets = stations, outlets
+}
+
 // addHalo snaps the halo facilities (candidates left out unless Options.IncludeCandidates)
 // and adds them to the facilities of their targets, after the region's own.
 func (e *Engine) addHalo() {
@@ -68,6 +114,7 @@ func (e *Engine) addHalo() {
 	h := new(Halo)
 	*h = *e.Halo // the caller's Data keeps its Halo as it gave it
 	e.Halo = h
+	h.dropDuplicates(append(slices.Clip(e.Stations), e.Candidates...), e.Outlets)
 	if !e.Options.IncludeCandidates {
 		var cands []geo.Station
 		h.Stations, cands = SplitCandidates(h.Stations)

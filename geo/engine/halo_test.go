@@ -176,3 +176,41 @@ func TestCandidatesDoNotShiftTheStationsSnaps(t *testing.T) {
 		t.Errorf("%d snaps for %d stations, %d candidates; want one snap per counted station and 1 candidate", len(e.StationSnaps), len(e.Stations), len(e.Candidates))
 	}
 }
+
+// TestHaloLeavesOutFacilitiesTheRegionHas: a neighbour's facility that is one of the
+// region's own (same id, same point: one OpenStreetMap object in two overlapping regions)
+// or that two neighbours both hold is searched and counted once; one with the same id
+// elsewhere is a different facility and stays.
+func TestHaloLeavesOutFacilitiesTheRegionHas(t *testing.T) {
+	l := newHaloLine()
+	d := l.a
+	if len(l.a.Outlets) == 0 || len(l.bOutlets) == 0 {
+		t.Fatal("the line needs outlets on both sides")
+	}
+	own := l.a.Outlets[0]
+	other := l.bOutlets[0]
+	moved := other
+	moved.Point[0] += 0.001 // same id, another place
+	h := &engine.Halo{}
+	for i, o := range []geo.Outlet{own, other, other, moved} {
+		o.Region = geo.Region([]string{"510108", "510108", "510109", "510109"}[i])
+		h.Outlets = append(h.Outlets, o)
+	}
+	d.Halo = h
+	e := fixture.Compute(t, d, l.nodes, l.edges, engine.Options{Categories: l.categories})
+	if e.Halo.Duplicates != 2 {
+		t.Errorf("duplicates = %d, want 2 (A's own outlet, and B's outlet held by a second neighbour)", e.Halo.Duplicates)
+	}
+	if len(e.Halo.Outlets) != 2 {
+		t.Fatalf("halo outlets = %d, want 2 (B's, and the one with B's id at another point)", len(e.Halo.Outlets))
+	}
+	n := 0
+	for _, f := range haloFacilitiesOf(e, other.Category) {
+		if f.ID == other.ID {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("facilities named %s among the halo's: %d, want 2 (one per point)", other.ID, n)
+	}
+}
