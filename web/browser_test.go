@@ -44,6 +44,7 @@ func TestBrowserMap(t *testing.T) {
 
 	b.runSteps(t, []step{
 		{"page loads in Chinese", checkChinese},
+		{"no region picker with one region", checkOneRegion},
 		{"legend in residents' terms", checkLegend},
 		{"coverage cells draw", checkCells},
 		{"click shows nearest and route", func(t *testing.T, b *browser) { checkNearest(t, b, d) }},
@@ -152,6 +153,26 @@ func checkPrint(t *testing.T, b *browser) {
 	}
 	if got := evalJS[string](t, b, `document.getElementById('print-head').textContent`); !strings.Contains(got, "15分钟生活圈") || !strings.Contains(got, "分钟") {
 		t.Errorf("print heading %q does not say what the map shows", got)
+	}
+}
+
+// checkOneRegion: with one region the picker is hidden, the address names none, and no
+// API call names one (the server answers for its only region).
+func checkOneRegion(t *testing.T, b *browser) {
+	if !evalJS[bool](t, b, `document.getElementById('region-field').hidden`) {
+		t.Error("the region picker is shown with one region")
+	}
+	if got := pageRegion(t, b); got != "" {
+		t.Errorf("the address says region=%q with one region", got)
+	}
+	calls := apiCalls(t, b)
+	if len(calls) == 0 {
+		t.Error("the page's record of its requests lists no API call")
+	}
+	for _, c := range calls {
+		if c.Region != "" {
+			t.Errorf("%s names a region with one region on the server", c.URL)
+		}
 	}
 }
 

@@ -47,6 +47,20 @@ func startServer(tb testing.TB) district {
 // assets — and returns the server's URL.
 func serve(tb testing.TB, db *postgis.DB) string {
 	tb.Helper()
+	srv, err := api.New(serverOptions(tb, db))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := srv.Load(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return listen(tb, srv)
+}
+
+// serverOptions are the options lifecircle serve gives the API on database db: the
+// bundled categories, planning standards and service circles, the tiles and the web map.
+func serverOptions(tb testing.TB, db *postgis.DB) api.Options {
+	tb.Helper()
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		tb.Fatal(err)
@@ -55,14 +69,13 @@ func serve(tb testing.TB, db *postgis.DB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := api.New(api.Options{Store: db, Engine: engine.Options{Categories: cats.Keys()}, Categories: cats,
-		Standards: rules, Assets: web.Assets(), Tiles: db})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := srv.Load(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
+	return api.Options{Store: db, Engine: engine.Options{Categories: cats.Keys()}, Categories: cats,
+		Standards: rules, Assets: web.Assets(), Tiles: db}
+}
+
+// listen serves srv over HTTP until the test ends and returns its URL.
+func listen(tb testing.TB, srv *api.Server) string {
+	tb.Helper()
 	hs := httptest.NewServer(srv.Handler())
 	tb.Cleanup(hs.Close)
 	return hs.URL

@@ -2,7 +2,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import { get, getAllFeatures } from './api.js';
+import { get, getAllFeatures, setRegion } from './api.js';
 import { bboxOf, byId, el, fitTo } from './dom.js';
 import {
   applyStatic, categoryKeys, categoryName, circleList, circleName, lang, levelName, setCircles, setLang, t, targetName,
@@ -15,6 +15,7 @@ import { loadSupply, resources, supplyLegend } from './supply.js';
 import { loadDiagnostics, renderDiagnostics } from './health.js';
 import { loadGaps, loadNetwork, renderGaps, renderNetwork, renderPlan, suggestSites } from './planner.js';
 import { clearQuery, isochrone, nearest, renderQuery } from './query.js';
+import { initialRegion, keepInURL, loadRegions, regionLabel, renderRegionPicker } from './regions.js';
 import { searchIndex, wireSearch } from './search.js';
 import { mapStyle } from './style.js';
 
@@ -24,6 +25,8 @@ const levelKeys = ['district', 'street', 'community', 'compound', 'building', 'a
 
 /** What the page shows; views re-render from it when the language changes. */
 const state = {
+  regions: [], // GET /api/v1/regions (none: the server could not list them)
+  region: '', // the region chosen, sent as region= ('' when there is no choice: one region)
   target: { kind: 'level', key: 'any' },
   minutes: 15,
   mode: 'nearest',
@@ -43,7 +46,7 @@ const state = {
 
 // Numbers the target loads and the map queries, so that a slow, stale answer never
 // replaces a newer one.
-const seq = { target: 0, query: 0, supply: 0 };
+const seq = { target: 0, query: 0, supply: 0, region: 0 };
 
 function status(msg, isError = false) {
   const s = byId('status');
@@ -77,15 +80,23 @@ function fillTargetSelect() {
 
 function renderAll(map) {
   applyStatic();
+  renderRegionPicker(state.regions, state.region);
   fillTargetSelect();
   legend(map);
   renderPrintHead();
   layerSwitches(map);
-  renderQuery(state.query, state.mode, state.target);
+  showQuery();
   renderGaps(map, state.gaps, state.minutes);
   renderPlan(state.plan);
   renderNetwork(state.network);
   renderDiagnostics(state.diagnostics);
+}
+
+/** showQuery renders the query tab: the last answer, and the region it was answered for
+ * when the server holds several. */
+function showQuery() {
+  const r = state.regions.length > 1 && state.query?.region ? regionLabel(state.regions, state.query.region) : '';
+  renderQuery(state.query, state.mode, state.target, r);
 }
 
 /** legend draws the legend of the target, with the supply layer's rows when it is shown. */
@@ -143,7 +154,7 @@ async function refreshTarget(map) {
   renderPlan(null);
   legend(map);
   renderPrintHead();
-  if (state.tab === 'query' && !state.query) renderQuery(null, state.mode, state.target);
+  if (state.tab === 'query' && !state.query) showQuery();
   if (state.facilities) highlightOutlets(map, state.facilities.outlets, state.target);
   const ok = await guarded(async () => {
     const current = () => mine === seq.target;
@@ -198,13 +209,48 @@ async function onMapClick(map, e) {
   }
   const mine = ++seq.query;
   status(t('loading'));
-  const answer = await guarded(() => (state.mode === 'isochrone' ? isochrone(map, lng, lat) : nearest(map, state.target, lng, lat)));
+  const locate = state.regions.length > 1; // the server finds the point's region
+  const answer = await guarded(() => (state.mode === 'isochrone' ? isochrone(map, lng, lat, locate) : nearest(map, state.target, lng, lat, locate)));
   if (mine !== seq.query || !answer) return;
   status('');
   state.query = answer;
   if (state.tab !== 'query') await showTab(map, 'query');
-  renderQuery(state.query, state.mode, state.target);
+  showQuery();
   document.body.classList.remove('panel-hidden');
+  if (locate && answer.region && answer.region !== state.region && state.regions.some((r) => r.region === answer.region)) {
+    await chooseRegion(map, answer.region, { fit: false }); // the picker follows the point
+  }
+}
+
+/** chooseRegion makes r the region of every call, in the page's address and the picker,
+ * forgets what was loaded for the last one and loads r's layers (fit: flying the map to
+ * r's extent). */
+async function chooseRegion(map, r, { fit }) {
+  const mine = ++seq.region;
+  state.region = r;
+  setRegion(r);
+  keepInURL(r);
+  renderRegionPicker(state.regions, r);
+  Object.assign(state, { facilities: null, communities: null, gaps: null, plan: null, network: null, diagnostics: null, supply: null, grids: null, gridCoverage: null });
+  await loadRegion(map, fit, () => mine === seq.region);
+}
+
+/** loadRegion loads the chosen region's facilities, communities (fitting the map to them
+ * with fit), cells, and the layers and planner views shown; current says whether the
+ * region is still the one chosen. */
+async function loadRegion(map, fit, current) {
+  await guarded(async () => {
+    const facilities = await loadFacilities(map);
+    if (!current()) return;
+    state.facilities = facilities;
+    await fitDistrict(map, fit);
+  });
+  if (!current()) return;
+  if (layerVisible(map, 'grids')) guarded(async () => { state.grids = await loadGrids(map); });
+  refreshSupply(map);
+  await refreshTarget(map);
+  if (current() && state.tab === 'plan') await showTab(map, 'plan');
+  if (current()) document.body.dataset.region = state.region;
 }
 
 /** renderPrintHead writes the line a printed map carries above it: what it shows. */
@@ -213,8 +259,11 @@ function renderPrintHead() {
   byId('print-head').textContent = illustrative() ? `${head} · ${t('illustrative')}` : head;
 }
 
-async function fitDistrict(map) {
+/** fitDistrict loads the communities and, with fit, flies the map to them (to the
+ * stations when there are none): /api/v1/regions gives no extent of its own. */
+async function fitDistrict(map, fit) {
   state.communities = await getAllFeatures('/api/v1/communities');
+  if (!fit) return;
   let fc = state.communities;
   if (!fc.features.length) fc = state.facilities?.stations ?? fc;
   const b = bboxOf(fc.features.map((f) => f.geometry));
@@ -256,9 +305,15 @@ function wireControls(map) {
       for (const o of document.querySelectorAll('[data-mode]')) o.classList.toggle('active', o === b);
       state.query = null;
       clearQuery(map);
-      renderQuery(state.query, state.mode, state.target);
+      showQuery();
     });
   }
+  byId('region').addEventListener('change', (e) => {
+    state.query = null;
+    clearQuery(map);
+    showQuery();
+    chooseRegion(map, e.target.value, { fit: true });
+  });
   for (const b of document.querySelectorAll('[data-tab]')) b.addEventListener('click', () => showTab(map, b.dataset.tab));
   byId('lang').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
@@ -317,14 +372,14 @@ async function start() {
   } catch {
     setCircles([]); // a server without a circle file: the selector offers none
   }
+  state.regions = (await guarded(loadRegions)) ?? [];
+  state.region = initialRegion(state.regions);
+  setRegion(state.region);
+  keepInURL(state.region);
   wireControls(map);
   setLang(initialLang()); // renders every view
   await showTab(map, 'query');
-  await guarded(async () => {
-    state.facilities = await loadFacilities(map);
-    await fitDistrict(map);
-  });
-  await refreshTarget(map);
+  await loadRegion(map, true, () => seq.region === 0);
   document.body.dataset.ready = 'true';
 }
 

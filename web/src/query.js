@@ -1,8 +1,22 @@
 // Clicks on the map: the nearest service points with the walking routes, or the 5/10/15
 // minute isochrones around the clicked point; their list in the query tab.
-import { get, targetParams } from './api.js';
+import { currentRegion, getWithRegion, targetParams } from './api.js';
 import { bboxOf, byId, collection, el, fitTo } from './dom.js';
 import { categoryName, circleFacilityName, levelName, num, t, targetName } from './i18n.js';
+
+/** pointGet asks path about a point. With locate (the server holds several regions) it
+ * names no region, so that the server answers for the region the point lies in; a point
+ * in none of them is then asked of the region chosen, whose engine judges it as with one
+ * region. It returns { body, region }: the answer and the region it was given for. */
+async function pointGet(path, params, locate) {
+  if (!locate) return getWithRegion(path, params);
+  try {
+    return await getWithRegion(path, { ...params, region: null });
+  } catch (err) {
+    if (err.code !== 'not_found' || !currentRegion()) throw err;
+    return getWithRegion(path, params);
+  }
+}
 
 const point = (lon, lat) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} });
 
@@ -23,11 +37,11 @@ function nearestAnswer(ans, target) {
  * the nearest of each of its facilities — draws their routes and returns the answer for
  * renderQuery. Route 1 (drawn strongest) is the nearest, or for a circle the farthest of
  * its facilities' nearest: the walk the cell's colour tells. */
-export async function nearest(map, target, lon, lat) {
+export async function nearest(map, target, lon, lat, locate = false) {
   clearQuery(map);
   map.getSource('clicked').setData(collection([point(lon, lat)]));
   const k = target.kind === 'circle' ? 1 : 3;
-  const ans = await get('/api/v1/nearest', { lon, lat, ...targetParams(target), k, geometry: true });
+  const { body: ans, region } = await pointGet('/api/v1/nearest', { lon, lat, ...targetParams(target), k, geometry: true }, locate);
   const { results, groups, beyond } = nearestAnswer(ans, target);
   const order = [...results].sort((a, b) => (groups ? b.minutes - a.minutes : a.minutes - b.minutes));
   const routes = order
@@ -38,20 +52,21 @@ export async function nearest(map, target, lon, lat) {
   map.getSource('hits').setData(collection(results.map((r) => point(r.lon, r.lat))));
   const b = bboxOf([point(lon, lat).geometry, ...routes.map((f) => f.geometry), ...results.map((r) => point(r.lon, r.lat).geometry)]);
   if (b) fitTo(map, b);
-  return { kind: 'nearest', results, groups, target, beyond, bound: ans?.bound_minutes ?? 30 };
+  return { kind: 'nearest', results, groups, target, beyond, bound: ans?.bound_minutes ?? 30, region };
 }
 
-/** isochrone draws the areas within 5, 10 and 15 minutes' walk of (lon, lat). */
-export async function isochrone(map, lon, lat) {
+/** isochrone draws the areas within 5, 10 and 15 minutes' walk of (lon, lat) (locate:
+ * as nearest's). */
+export async function isochrone(map, lon, lat, locate = false) {
   clearQuery(map);
   map.getSource('clicked').setData(collection([point(lon, lat)]));
-  const fc = await get('/api/v1/isochrone', { lon, lat, minutes: '5,10,15' });
+  const { body: fc, region } = await pointGet('/api/v1/isochrone', { lon, lat, minutes: '5,10,15' }, locate);
   const bands = (fc?.features ?? []).filter((f) => f.geometry);
   bands.sort((a, b) => b.properties.minutes - a.properties.minutes); // 15 under 10 under 5
   map.getSource('isochrones').setData(collection(bands));
   const b = bboxOf([point(lon, lat).geometry, ...bands.map((f) => f.geometry)]);
   if (b) fitTo(map, b);
-  return { kind: 'isochrone', bands };
+  return { kind: 'isochrone', bands, region };
 }
 
 /** beyondNote says, when the search stopped at its bound with fewer than asked for, that
@@ -93,14 +108,20 @@ function hint(mode, target) {
 }
 
 /** renderQuery shows an answer of nearest or isochrone (null: the hint for mode and
- * target) in the query tab. */
-export function renderQuery(answer, mode, target) {
+ * target) in the query tab; regionName, when given, names the region it was answered for
+ * (the server holds several). */
+export function renderQuery(answer, mode, target, regionName = '') {
   const box = byId('results');
   byId('hint').textContent = hint(mode, target);
   if (!answer) {
     box.replaceChildren();
     return;
   }
+  renderAnswer(box, answer);
+  if (regionName) box.prepend(el('p', { class: 'answer-region' }, t('answerRegion', regionName)));
+}
+
+function renderAnswer(box, answer) {
   if (answer.kind === 'nearest' && answer.groups) {
     box.replaceChildren(el('h3', {}, t('resultsTitle')), el('ol', { class: 'results' }, answer.groups.map((g, i) => circleItem(answer.target, g, i))));
     return;
