@@ -114,18 +114,24 @@ type RegionChoice struct {
 }
 
 // ChooseRegion decides the region a command works on. A named region (named true) is
-// used as it is, and so is r (geo.DefaultRegion) when it holds rows or the store holds no
+// used as it is — except that a reading command (ReadRegion) naming a region that holds
+// no rows while others do is EINVALID listing them (a mistyped code would otherwise read
+// as an empty region) — and so is r (geo.DefaultRegion) when it holds rows or the store holds no
 // region at all. When r was not named, holds no rows and the store holds other regions,
 // working on the empty default region would answer about nothing: a reading command
 // (ReadRegion) takes the store's only region, and otherwise the choice is EINVALID,
 // listing the regions the store holds.
 func ChooseRegion(ctx context.Context, st RegionStore, r geo.Region, named bool, use RegionUse) (RegionChoice, error) {
-	if named {
-		return RegionChoice{Region: r}, nil
-	}
 	rs, err := st.KnownRegions(ctx)
 	if err != nil {
 		return RegionChoice{}, err
+	}
+	if named {
+		if use == ReadRegion && len(rs) > 0 && !slices.ContainsFunc(rs, func(ri geo.RegionInfo) bool { return ri.Region == r }) {
+			// a mistyped region would otherwise read as an empty one ("import an extract")
+			return RegionChoice{}, geo.Errorf(geo.EINVALID, "region %s holds no rows; the database holds %s", r, RegionList(rs))
+		}
+		return RegionChoice{Region: r}, nil
 	}
 	if len(rs) == 0 || slices.ContainsFunc(rs, func(ri geo.RegionInfo) bool { return ri.Region == r }) {
 		return RegionChoice{Region: r}, nil
@@ -135,7 +141,7 @@ func ChooseRegion(ctx context.Context, st RegionStore, r geo.Region, named bool,
 	}
 	what := "name the region to work on"
 	if use == FeedRegion {
-		what = fmt.Sprintf("name the region to change (region %s to start it)", r)
+		what = fmt.Sprintf("name the region to change with --region (--region %s to start it)", r)
 	}
 	return RegionChoice{}, geo.Errorf(geo.EINVALID, "region %s holds no rows and the database holds %d other region(s): %s; %s",
 		r, len(rs), RegionList(rs), what)
@@ -153,7 +159,10 @@ func RegionList(rs []geo.RegionInfo) string {
 		if ri.Name != "" && ri.Name != string(ri.Region) {
 			name = " " + ri.Name
 		}
-		parts[i] = fmt.Sprintf("%s%s (%d rows)", ri.Region, name, ri.Rows)
+		parts[i] = ri.Region.String() + name
+		if ri.Rows > 0 { // a cheap listing (KnownRegions) counts no rows: none said rather than 0
+			parts[i] += fmt.Sprintf(" (%d rows)", ri.Rows)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -45,7 +45,8 @@ func TestChooseRegion(t *testing.T) {
 		{"the only region, importing", []geo.Region{"510104"}, geo.DefaultRegion, false, district.FeedRegion, "", false, []string{"510104", "region default to start it"}},
 		{"several regions, reading", []geo.Region{"510104", "试点"}, geo.DefaultRegion, false, district.ReadRegion, "", false, []string{"510104", "试点", "2 other region(s)"}},
 		{"named, even empty", []geo.Region{"510104"}, "510105", true, district.FeedRegion, "510105", false, nil},
-		{"default named", []geo.Region{"510104", "510105"}, geo.DefaultRegion, true, district.ReadRegion, geo.DefaultRegion, false, nil},
+		{"default named, importing", []geo.Region{"510104", "510105"}, geo.DefaultRegion, true, district.FeedRegion, geo.DefaultRegion, false, nil},
+		{"named, reading, holds nothing", []geo.Region{"510104", "510108"}, "510105", true, district.ReadRegion, "", false, []string{"region 510105 holds no rows", "510104", "510108"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

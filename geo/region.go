@@ -7,7 +7,7 @@ import (
 
 // Region is the unit every stored row belongs to: a county-level division's 6-digit code
 // (510104) or, for an ad-hoc study area, a name of letters (any script), digits, '-' and
-// '_' (up to 64 characters). Importing, recomputing or deleting one region never touches
+// '_' (up to 64 characters, starting with a letter or digit; not all digits). Importing, recomputing or deleting one region never touches
 // another's rows.
 type Region string
 
@@ -16,7 +16,7 @@ const DefaultRegion Region = "default"
 
 var (
 	divisionCodeRe = regexp.MustCompile(`^[0-9]{6}$`)
-	regionNameRe   = regexp.MustCompile(`^[\p{L}\p{N}_-]{1,64}$`)
+	regionNameRe   = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_-]{0,63}$`)
 )
 
 // ParseRegion checks a region given by a user: a 6-digit division code or a study-area
@@ -29,7 +29,7 @@ func ParseRegion(s string) (Region, error) {
 	if divisionCodeRe.MatchString(s) || (regionNameRe.MatchString(s) && !allDigits(s)) {
 		return Region(s), nil
 	}
-	return "", Errorf(EINVALID, "region %q: want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' (up to 64)", s)
+	return "", Errorf(EINVALID, "region %q: want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' that starts with a letter or digit (up to 64)", s)
 }
 
 // IsDivisionCode says whether the region is a 6-digit county-level division code.

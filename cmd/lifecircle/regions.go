@@ -123,7 +123,7 @@ func zhRegionSummary(en string) string {
 	case "computed":
 		return "已计算"
 	case "cells":
-		return "网格数"
+		return "H3 单元数"
 	case "yes":
 		return "是"
 	case "no":
@@ -136,6 +136,8 @@ func zhRegionSummary(en string) string {
 		return "删除行数"
 	case "region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n":
 		return "区域 %s 已删除：%d 行，来自 %d 张表（其余各表没有该区域的行）；其他区域未受影响\n"
+	case "neighbouring regions computed before this reached its stations and outlets across the border: their stored coverage and running servers keep them until they are recomputed (lifecircle --region R compute) or reloaded\n":
+		return "此前计算的相邻区域会跨界用到该区域的站点和网点：它们已存的覆盖结果和运行中的服务仍含这些设施，直到重新计算（lifecircle --region R compute）或重新加载\n"
 	}
 	return ""
 }
@@ -170,6 +172,7 @@ func runRegionDelete(cmd *cobra.Command, cfg *Config, arg string, yes bool) erro
 			}
 		}
 		fmt.Fprint(w, cfg.say("region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n", r, d.Rows, tables))
+		fmt.Fprint(w, cfg.say("neighbouring regions computed before this reached its stations and outlets across the border: their stored coverage and running servers keep them until they are recomputed (lifecircle --region R compute) or reloaded\n"))
 		return nil
 	})
 }
