@@ -62,8 +62,22 @@ func (q *bucketQueue) push(v int32, k float64) {
 // bucketOf returns the bucket of key k seconds.
 func bucketOf(k float64) int { return int(k * (1 / bucketDelta)) }
 
-// runBuckets settles every label within limit seconds, taking buckets in time order.
+// runBuckets settles every label within limit seconds, taking buckets in time order (the
+// dead ends last, labelDeadEnds, unless SetPlainSearch).
 func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
+	var dead *deadEnds
+	if !g.plainBuckets {
+		dead = g.deadEndsOf()
+	}
+	g.settleBuckets(b, q, dead, limit)
+	if dead != nil {
+		g.labelDeadEnds(b, dead, limit)
+	}
+}
+
+// settleBuckets takes the buckets in time order; relaxations skip the slots to dead (nil:
+// none).
+func (g *Graph) settleBuckets(b *searchBuf, q *bucketQueue, dead *deadEnds, limit float64) {
 	for i := range q.buckets {
 		for len(q.buckets[i]) > 0 {
 			bk := q.buckets[i]
@@ -73,7 +87,11 @@ func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
 			if bucketOf(d) != i {
 				continue // stale entry: v improved into an earlier bucket since
 			}
-			g.relaxBuckets(b, q, v, d, limit)
+			if dead == nil {
+				g.relaxBucketsPlain(b, q, v, d, limit)
+			} else {
+				g.relaxBuckets(b, q, dead, v, d, limit)
+			}
 		}
 	}
 }
@@ -84,22 +102,21 @@ func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
 // the other one, so a chain of such nodes is walked while it improves, in cache order,
 // up to the next junction, which is queued. The labels are those of the plain relaxation
 // (each is the least of its neighbours' labels plus the way's cost, summed in the same
-// order), only reached with fewer queue operations.
-func (g *Graph) relaxBuckets(b *searchBuf, q *bucketQueue, u int32, du, limit float64) {
-	if g.plainBuckets {
-		g.relaxBucketsPlain(b, q, u, du, limit)
-		return
-	}
+// order), only reached with fewer queue operations. Slots to the dead ends of dead are
+// skipped: they are labelled after the search.
+func (g *Graph) relaxBuckets(b *searchBuf, q *bucketQueue, dead *deadEnds, u int32, du, limit float64) {
 	su := b.labels[u].src
 	lo, hi := g.off[u], g.off[u+1]
 	for s := lo; s < hi; s++ {
-		g.walkFrom(b, q, u, s, du+float64(g.arcs[s].cost), su, limit)
+		if !dead.leadsToDeadEnd(s) {
+			g.walkFrom(b, q, dead, u, s, du+float64(g.arcs[s].cost), su, limit)
+		}
 	}
 }
 
 // walkFrom labels the node that slot s of prev leads to with nd seconds (source su) when
 // that improves it, and walks on through dead ends and two-slot nodes (relaxBuckets).
-func (g *Graph) walkFrom(b *searchBuf, q *bucketQueue, prev, s int32, nd float64, su int32, limit float64) {
+func (g *Graph) walkFrom(b *searchBuf, q *bucketQueue, dead *deadEnds, prev, s int32, nd float64, su int32, limit float64) {
 	labels, arcs, off := b.labels, g.arcs, g.off
 	for {
 		v := arcs[s].to
@@ -119,6 +136,9 @@ func (g *Graph) walkFrom(b *searchBuf, q *bucketQueue, prev, s int32, nd float64
 			next := vlo
 			if arcs[next].to == prev {
 				next++
+			}
+			if dead.leadsToDeadEnd(next) {
+				return
 			}
 			prev, s = v, next
 			nd += float64(arcs[next].cost)

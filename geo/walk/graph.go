@@ -44,6 +44,8 @@ type Graph struct {
 	held       held      // buffers kept from the pools while HoldBuffers is on
 
 	plainBuckets bool // SetPlainSearch
+	deadOnce     sync.Once
+	dead         *deadEnds // deadEndsOf
 }
 
 // NumNodes returns the number of nodes.
