@@ -78,11 +78,23 @@ func (g *Graph) runBuckets(b *searchBuf, q *bucketQueue, limit float64) {
 // settleBuckets takes the buckets in time order; relaxations skip the slots to dead (nil:
 // none).
 func (g *Graph) settleBuckets(b *searchBuf, q *bucketQueue, dead *deadEnds, limit float64) {
+	// The next two entries' labels and slots are read before v is relaxed, results unused
+	// (summed into ahead so the reads stay): they are cache misses, and loaded now they
+	// overlap v's instead of following them.
+	var ahead int32
 	for i := range q.buckets {
 		for len(q.buckets[i]) > 0 {
 			bk := q.buckets[i]
 			v := bk[len(bk)-1]
 			q.buckets[i] = bk[:len(bk)-1]
+			if dead != nil && len(bk) > 1 {
+				w := bk[len(bk)-2]
+				ahead += b.labels[w].src + g.arcs[min(g.off[w], int32(len(g.arcs)-1))].to
+				if len(bk) > 2 {
+					x := bk[len(bk)-3]
+					ahead += b.labels[x].src + g.off[x]
+				}
+			}
 			d := b.labels[v].dist
 			if bucketOf(d) != i {
 				continue // stale entry: v improved into an earlier bucket since
@@ -94,6 +106,7 @@ func (g *Graph) settleBuckets(b *searchBuf, q *bucketQueue, dead *deadEnds, limi
 			}
 		}
 	}
+	b.ahead = ahead
 }
 
 // relaxBuckets is relax for the bucket queue, walking on through the nodes whose own
