@@ -60,7 +60,7 @@ demo: setup-db build
 
 # End-to-end benchmarks on synthetic districts: compute, PostGIS writes and peak memory of
 # the current code path against main's (graph built every time, a coverage row per cell
-# and set) in the same run, BENCH_RUNS times each, min/median/max; then pgRouting on every
+# and set, searches that queue every node) in the same run, BENCH_RUNS times each, min/median/max; then pgRouting on every
 # facility set, each stopped at BENCH_PGR_LIMIT ("> limit"). All categories and levels: the
 # synthetic stations are unconfirmed candidates, so they are included.
 BENCH_DB ?= lifecircle_bench

@@ -20,7 +20,8 @@ import (
 )
 
 // benchMode is one code path the benchmark times: the current one, or main's before the
-// graph snapshot and the compact coverage writes (the baseline).
+// graph snapshot, the compact coverage writes and the chain-walking searches (the
+// baseline).
 type benchMode struct {
 	name  string
 	index int // 0 current, 1 baseline

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
@@ -39,7 +40,11 @@ func Cells(areas []orb.MultiPolygon, res int) ([]Cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	owner := make(map[h3.Cell]int)
+	type job struct {
+		area int
+		poly orb.Polygon
+	}
+	var jobs []job
 	estimate := 0.0
 	for ai, mp := range areas {
 		for pi, poly := range mp {
@@ -53,10 +58,18 @@ func Cells(areas []orb.MultiPolygon, res int) ([]Cell, error) {
 			if estimate > MaxCells {
 				return nil, geo.Errorf(geo.EINVALID, "area %d, polygon %d: the study area's bounding boxes would need about %.0f H3 cells at resolution %d (limit %d); check that boundaries are (lon, lat) WGS84 and cover a district, or use a coarser resolution", ai, pi, estimate, res, MaxCells)
 			}
-			for _, c := range fillPolygon(poly, res, 0) {
-				if _, seen := owner[c]; !seen {
-					owner[c] = ai
-				}
+			jobs = append(jobs, job{ai, poly})
+		}
+	}
+	// The polygons are filled in parallel (cgo calls), then merged in their order: the
+	// first area that holds a cell owns it.
+	filled := make([][]h3.Cell, len(jobs))
+	parallelEach(len(jobs), func(j int) { filled[j] = fillPolygon(jobs[j].poly, res, 0) })
+	owner := make(map[h3.Cell]int)
+	for j, cells := range filled {
+		for _, c := range cells {
+			if _, seen := owner[c]; !seen {
+				owner[c] = jobs[j].area
 			}
 		}
 	}
@@ -107,6 +120,24 @@ func buildCells(owner map[h3.Cell]int) []Cell {
 		}
 	})
 	return cells
+}
+
+// parallelEach calls fn(i) for every i of [0, n) on GOMAXPROCS goroutines, each taking
+// the next i, and waits for them: for jobs of uneven cost.
+func parallelEach(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // parallelChunks calls fn on consecutive chunks [lo, hi) of [0, n) on GOMAXPROCS

@@ -26,33 +26,48 @@ func weightedLand(cells []Cell, residential []orb.MultiPolygon, factor []float64
 		return land
 	}
 	ix := newCellIndex(cells)
-	hexes := make([][]xy, len(cells)) // each cell's hexagon, computed when first needed
 	reach := 1.5 * cellEdgeDeg(cells[0].H3)
-	var s landScratch
-	for k, mp := range residential {
-		f := 1.0
-		if factor != nil {
-			f = factor[k]
-		}
-		for _, poly := range mp {
-			if len(poly) == 0 || checkPolygon(poly) != nil {
-				continue
+	each := func(fn func(k, i int, f float64, poly orb.Polygon)) {
+		for k, mp := range residential {
+			f := 1.0
+			if factor != nil {
+				f = factor[k]
 			}
-			b := poly.Bound()
-			lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
-			b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
-			b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
-			ix.query(b, func(i int) {
-				if keep != nil && !keep(k, i) {
-					return
+			for _, poly := range mp {
+				if len(poly) == 0 || checkPolygon(poly) != nil {
+					continue
 				}
-				if hexes[i] == nil {
-					hexes[i] = cellHexagon(cells[i])
-				}
-				land[i] += f * s.polygonInHexagon(poly, cells[i].Center, hexes[i])
-			})
+				b := poly.Bound()
+				lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
+				b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
+				b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
+				ix.query(b, func(i int) {
+					if keep == nil || keep(k, i) {
+						fn(k, i, f, poly)
+					}
+				})
+			}
 		}
 	}
+	// The hexagons of the cells that some polygon may reach (cgo calls) are computed in
+	// parallel first; the areas are then summed in polygon order, as before.
+	hexes := make([][]xy, len(cells))
+	var need []int32
+	each(func(_, i int, _ float64, _ orb.Polygon) {
+		if hexes[i] == nil {
+			hexes[i] = []xy{}
+			need = append(need, int32(i))
+		}
+	})
+	parallelChunks(len(need), func(lo, hi int) {
+		for _, i := range need[lo:hi] {
+			hexes[i] = cellHexagon(cells[i])
+		}
+	})
+	var s landScratch
+	each(func(_, i int, f float64, poly orb.Polygon) {
+		land[i] += f * s.polygonInHexagon(poly, cells[i].Center, hexes[i])
+	})
 	return land
 }
 

@@ -36,6 +36,9 @@ func (e *Engine) Compute(ctx context.Context) error {
 	e.CellSnaps = e.Graph.SnapAll(centres)
 	t.done("snap cells")
 	e.Sets = e.withHalo(e.facilitySets())
+	if e.Options.Baseline {
+		e.Graph.SetPlainSearch(true) // the baseline's graph is its own (built per compute)
+	}
 	search, anyAt := searchSets(e.Sets)
 	res, err := coverage.Compute(ctx, e.Graph, e.Cells, e.CellSnaps, search, e.Options.MaxMinutes*60, e.Options.Workers)
 	if err != nil {

@@ -44,8 +44,9 @@ type Options struct {
 	BuildingLevels      float64       // levels of a building without building:levels (default coverage.DefaultBuildingLevels)
 	// Baseline runs main's code paths before the graph snapshots and the one-pass
 	// aggregates: the network rows loaded and the graph built even when the Source keeps
-	// snapshots (GraphStore), and three passes over the cells per set for the summaries.
-	// The same results; the benchmark's baseline.
+	// snapshots (GraphStore), three passes over the cells per set for the summaries, and
+	// searches that queue every labelled node (walk.Graph.SetPlainSearch) instead of
+	// walking chains. The same results; the benchmark's baseline.
 	Baseline bool
 	Phase    func(name string, d time.Duration) // optional: told the time of each phase
 }

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -33,12 +34,33 @@ func BenchmarkSearches(b *testing.B) {
 			sets = append(sets, s)
 		}
 	}
-	b.ResetTimer()
-	for b.Loop() {
+	// Each iteration runs main's relaxation (every labelled node queued, "plain") and the
+	// chain walks in turn, so both meet the same machine load; CPU seconds of each and
+	// their ratio are reported (wall time is noisy on a shared machine).
+	var cpu [2]time.Duration
+	run := func(plain bool) {
+		e.Graph.SetPlainSearch(plain)
+		defer e.Graph.SetPlainSearch(false)
+		t := cpuNow()
 		if _, err := coverage.Compute(context.Background(), e.Graph, e.Cells, e.CellSnaps, sets, e.Options.MaxMinutes*60, 0); err != nil {
 			b.Fatal(err)
 		}
+		k := 0
+		if plain {
+			k = 1
+		}
+		cpu[k] += cpuNow() - t
 	}
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		run(n%2 == 0)
+		run(n%2 != 0)
+		n++
+	}
+	b.ReportMetric(cpu[0].Seconds()/float64(n), "cpu-s/chains")
+	b.ReportMetric(cpu[1].Seconds()/float64(n), "cpu-s/plain")
+	b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "plain/chains")
 	b.ReportMetric(float64(len(sets)), "sets")
 	b.ReportMetric(float64(two)/float64(len(deg)), "deg2-share")
 }

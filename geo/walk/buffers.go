@@ -15,6 +15,7 @@ type label struct {
 type searchBuf struct {
 	labels  []label
 	touched []int32
+	ahead   int32 // settleBuckets' early reads (kept so they are not dropped)
 }
 
 // Seed codes stored in pred: the node was reached directly from its source's snapped point

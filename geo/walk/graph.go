@@ -42,6 +42,10 @@ type Graph struct {
 	heapPool   sync.Pool // *heapBuf
 	bucketPool sync.Pool // *bucketQueue
 	held       held      // buffers kept from the pools while HoldBuffers is on
+
+	plainBuckets bool // SetPlainSearch
+	deadOnce     sync.Once
+	dead         *deadEnds // deadEndsOf
 }
 
 // NumNodes returns the number of nodes.
