@@ -34,6 +34,8 @@ func zhRegionFormat(en string) string {
 		return "该点位于 %d 个区域（%s）；按代码顺序取第一个 %s 作答（其他区域请给出 region=…）"
 	case "none in the path (/api/v1/regions/{region}): want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' (up to 64)":
 		return "路径中没有区域（/api/v1/regions/{region}）：应为 6 位行政区划代码（510104）或由字母、数字、'-' 和 '_' 组成的研究区名称（至多 64 个字符）"
+	case "region %q was deleted while it loaded":
+		return "区域 %q 在加载期间被删除"
 	case "given %d times (%s): give it once":
 		return "给出了 %d 次（%s）：只能给一次"
 	case "the query says %s and the form says %s: give one":
