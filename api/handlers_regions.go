@@ -69,7 +69,8 @@ func (s *Server) deleteRegion(c echo.Context) error {
 }
 
 // DeleteRegion removes every row of region r from the store (one transaction) and forgets
-// its engine; it says how many rows went from each table. It waits for no recompute: one
+// its engine; it says how many rows went from each table. A region with no rows left
+// (deleted by another process) is ENOTFOUND, and its engine is forgotten too. It waits for no recompute: one
 // under way is ECONFLICT.
 func (s *Server) DeleteRegion(ctx context.Context, r geo.Region) (map[string]int64, error) {
 	if !s.compute.TryLock() {
@@ -85,6 +86,9 @@ func (s *Server) DeleteRegion(ctx context.Context, r geo.Region) (map[string]int
 		return nil, apiErrorf(geo.EUNAVAILABLE, "this server's database cannot delete a region")
 	}
 	deleted, err := d.DeleteRegion(ctx)
+	if geo.ErrorCodeOf(err) == geo.ENOTFOUND && s.regions.get(r) != nil {
+		s.forget(r) // its rows went by another process (lifecircle region delete)
+	}
 	if err != nil {
 		return nil, err
 	}

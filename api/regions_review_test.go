@@ -186,4 +186,29 @@ func TestRegionDeletedElsewhere(t *testing.T) {
 	if s.RegionEngine(regionA) != nil {
 		t.Error("A's engine is still held")
 	}
+	// B deleted elsewhere too: DELETE of it is 404 and the server forgets it.
+	if _, err := db.InRegion(regionB).DeleteRegion(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	status, body = do(t, h, http.MethodDelete, "/api/v1/regions/"+string(regionB), nil, map[string]string{"Authorization": "Bearer " + testToken})
+	if code, _ := errorOf(t, body); status != http.StatusNotFound || code != "not_found" || s.RegionEngine(regionB) != nil {
+		t.Errorf("DELETE of B gone elsewhere: %d %s (engine held: %v)", status, body, s.RegionEngine(regionB) != nil)
+	}
+}
+
+// TestWritesOffSaysDeletes: with no token, the 403 of DELETE /api/v1/regions/{region}
+// says that the token enables deleting regions too, in English and Chinese.
+func TestWritesOffSaysDeletes(t *testing.T) {
+	o := testOptions(t)
+	o.Token = ""
+	s, err := api.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ query, want string }{{"", "imports, compute and deleting regions"}, {"?lang=zh", "导入、计算和删除区域"}} {
+		status, body := do(t, s.Handler(), http.MethodDelete, "/api/v1/regions/510104"+tc.query, nil, nil)
+		if _, msg := errorOf(t, body); status != http.StatusForbidden || !strings.Contains(msg, tc.want) {
+			t.Errorf("%q: %d %s", tc.query, status, body)
+		}
+	}
 }
