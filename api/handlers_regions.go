@@ -46,7 +46,7 @@ func (s *Server) regionsList(c echo.Context) error {
 // one transaction, and the server stops answering for it; other regions are untouched.
 func (s *Server) deleteRegion(c echo.Context) error {
 	if strings.TrimSpace(c.Param("region")) == "" {
-		return paramError("region", "none in the path (/api/v1/regions/{region}): want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' (up to 64)")
+		return paramError("region", "none in the path (/api/v1/regions/{region}): %s", regionRule())
 	}
 	r, err := geo.ParseRegion(c.Param("region"))
 	if err != nil {
@@ -102,4 +102,14 @@ func (s *Server) forget(r geo.Region) {
 	s.metrics.regionDrop(r)
 	s.metrics.countStates(s.regions.entries())
 	s.resetTiles()
+}
+
+// regionRule is what a region may be, as geo.ParseRegion says it ("want a 6-digit …").
+func regionRule() string {
+	_, err := geo.ParseRegion("%")
+	msg := geo.ErrorMessage(err)
+	if i := strings.Index(msg, "want "); i >= 0 {
+		return msg[i:]
+	}
+	return msg
 }

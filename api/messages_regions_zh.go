@@ -32,8 +32,8 @@ func zhRegionFormat(en string) string {
 		return "该点位于区域 %s，但本服务未加载该区域（它在服务启动后才导入）：请重启服务或 POST /api/v1/compute?region=%s"
 	case "the point lies in %d regions (%s); answered for %s, the first by code (give region=… for another)":
 		return "该点位于 %d 个区域（%s）；按代码顺序取第一个 %s 作答（其他区域请给出 region=…）"
-	case "none in the path (/api/v1/regions/{region}): want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' (up to 64)":
-		return "路径中没有区域（/api/v1/regions/{region}）：应为 6 位行政区划代码（510104）或由字母、数字、'-' 和 '_' 组成的研究区名称（至多 64 个字符）"
+	case "none in the path (/api/v1/regions/{region}): %s":
+		return "路径中没有区域（/api/v1/regions/{region}）：%s"
 	case "region %q was deleted while it loaded":
 		return "区域 %q 在加载期间被删除"
 	case "given %d times (%s): give it once":

@@ -59,6 +59,7 @@ func TestRegionRefusals(t *testing.T) {
 		{"twice the same", "GET", "/api/v1/coverage?level=community&region=510104&region=510104", "given 2 times"},
 		{"delete disagrees", "DELETE", "/api/v1/regions/510105?region=510104", "the path says 510105 and region= says 510104"},
 		{"delete bad", "DELETE", "/api/v1/regions/5101%2004", "6-digit division code (510104) or a study-area name"},
+		{"delete none", "DELETE", "/api/v1/regions/%20", "none in the path (/api/v1/regions/{region}): want a 6-digit division code (510104)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
