@@ -13,7 +13,7 @@ import (
 func (s *Server) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if s.opts.Token == "" {
-			return echo.NewHTTPError(http.StatusForbidden, "write endpoints are off: start the server with --token or LIFECIRCLE_TOKEN to enable imports and compute")
+			return echo.NewHTTPError(http.StatusForbidden, "write endpoints are off: start the server with --token or LIFECIRCLE_TOKEN to enable imports, compute and deleting regions")
 		}
 		h := c.Request().Header.Get(echo.HeaderAuthorization)
 		scheme, token, ok := strings.Cut(h, " ")

@@ -30,6 +30,7 @@ func (s *Server) regionsList(c echo.Context) error {
 		switch infos, err = list(ctx); {
 		case err == nil:
 			database = "ok"
+			s.forgetGone(ctx, append([]geo.RegionInfo{}, infos...))
 		case geo.ErrorCodeOf(err) == geo.EUNAVAILABLE:
 			database = "unavailable"
 			s.log.Warn("regions: database unavailable", "error", geo.ErrorMessage(err))
@@ -44,9 +45,19 @@ func (s *Server) regionsList(c echo.Context) error {
 // deleteRegion answers DELETE /api/v1/regions/{region}: every row of the region goes, in
 // one transaction, and the server stops answering for it; other regions are untouched.
 func (s *Server) deleteRegion(c echo.Context) error {
+	if strings.TrimSpace(c.Param("region")) == "" {
+		return paramError("region", "none in the path (/api/v1/regions/{region}): %s", regionRule())
+	}
 	r, err := geo.ParseRegion(c.Param("region"))
-	if err != nil || strings.TrimSpace(c.Param("region")) == "" {
-		return paramError("region", "%q: name the region to delete (/api/v1/regions/{region})", c.Param("region"))
+	if err != nil {
+		return asParamError("region", err)
+	}
+	named, err := parseRegion(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	if named != "" && named != r {
+		return paramError("region", "the path says %s and region= says %s: give one", string(r), string(named))
 	}
 	deleted, err := s.DeleteRegion(c.Request().Context(), r)
 	if err != nil {
@@ -58,7 +69,8 @@ func (s *Server) deleteRegion(c echo.Context) error {
 }
 
 // DeleteRegion removes every row of region r from the store (one transaction) and forgets
-// its engine; it says how many rows went from each table. It waits for no recompute: one
+// its engine; it says how many rows went from each table. A region with no rows left
+// (deleted by another process) is ENOTFOUND, and its engine is forgotten too. It waits for no recompute: one
 // under way is ECONFLICT.
 func (s *Server) DeleteRegion(ctx context.Context, r geo.Region) (map[string]int64, error) {
 	if !s.compute.TryLock() {
@@ -74,12 +86,30 @@ func (s *Server) DeleteRegion(ctx context.Context, r geo.Region) (map[string]int
 		return nil, apiErrorf(geo.EUNAVAILABLE, "this server's database cannot delete a region")
 	}
 	deleted, err := d.DeleteRegion(ctx)
+	if geo.ErrorCodeOf(err) == geo.ENOTFOUND && s.regions.get(r) != nil {
+		s.forget(r) // its rows went by another process (lifecircle region delete)
+	}
 	if err != nil {
 		return nil, err
 	}
+	s.forget(r)
+	return deleted, nil
+}
+
+// forget drops region r's engine and state (its rows are gone).
+func (s *Server) forget(r geo.Region) {
 	s.regions.drop(r)
 	s.metrics.regionDrop(r)
 	s.metrics.countStates(s.regions.entries())
 	s.resetTiles()
-	return deleted, nil
+}
+
+// regionRule is what a region may be, as geo.ParseRegion says it ("want a 6-digit …").
+func regionRule() string {
+	_, err := geo.ParseRegion("%")
+	msg := geo.ErrorMessage(err)
+	if i := strings.Index(msg, "want "); i >= 0 {
+		return msg[i:]
+	}
+	return msg
 }

@@ -36,7 +36,13 @@ type readyBody struct {
 	Stations int               `json:"stations,omitempty"`
 	Outlets  int               `json:"outlets,omitempty"`
 	Regions  []regionReadyJSON `json:"regions"`
+	Note     string            `json:"note"` // engines are held in memory: what another process's changes do
 }
+
+// memoryNote is /readyz's note on what the server sees of another process's changes.
+const memoryNote = "engines are held in memory until reloaded: a region deleted by another process (lifecircle region delete) " +
+	"is dropped here at the next /readyz or GET /api/v1/regions; one imported or recomputed by it answers as before " +
+	"until POST /api/v1/compute?region=… or a restart"
 
 // regionReadyJSON is one region's part of /readyz.
 type regionReadyJSON struct {
@@ -56,7 +62,7 @@ type regionReadyJSON struct {
 // unlogged coverage tables, see district.CheckCoverage). The database's error goes to the
 // log, not to the caller: it names the connection (user, database, port).
 func (s *Server) readyz(c echo.Context) error {
-	b := readyBody{Status: "loading", Engine: "loading", Database: "none", Regions: []regionReadyJSON{}}
+	b := readyBody{Status: "loading", Engine: "loading", Database: "none", Regions: []regionReadyJSON{}, Note: memoryNote}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
 	dbOK := false
@@ -67,6 +73,7 @@ func (s *Server) readyz(c echo.Context) error {
 			b.Database, b.DBError = "unavailable", "the database does not answer (the server log says why)"
 		} else {
 			dbOK = true
+			s.forgetGone(ctx, nil)
 		}
 	}
 	loading, loaded := s.readyRegions(ctx, &b, dbOK)
@@ -131,4 +138,34 @@ func (s *Server) coverageProblem(ctx context.Context, r geo.Region) string {
 		return ""
 	}
 	return p
+}
+
+// forgetGone drops the engines loaded from the store, and the regions listed as not
+// computed, of every region the store no longer knows (deleted by another process, as
+// lifecircle region delete): they would answer from rows that are gone. infos is the
+// store's list when the caller has it (nil: forgetGone asks). A store that cannot list
+// its regions, or fails to, changes nothing (the failure is logged).
+func (s *Server) forgetGone(ctx context.Context, infos []geo.RegionInfo) {
+	rl, ok := s.opts.Store.(RegionLister)
+	if !ok || s.opts.StoreFor == nil {
+		return
+	}
+	if infos == nil {
+		var err error
+		if infos, err = rl.KnownRegions(ctx); err != nil {
+			s.log.Warn("cannot list the database's regions", "error", geo.ErrorMessage(err))
+			return
+		}
+	}
+	known := map[geo.Region]bool{}
+	for _, in := range infos {
+		known[in.Region] = true
+	}
+	for _, en := range s.regions.entries() {
+		if known[en.region] || !(en.stored || en.state == stateNotComputed) {
+			continue
+		}
+		s.log.Warn("region no longer in the database (deleted by another process); its engine is dropped", "region", string(en.region))
+		s.forget(en.region)
+	}
 }

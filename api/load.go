@@ -24,13 +24,17 @@ func (s *Server) LoadRegion(ctx context.Context, r geo.Region) error {
 	if err != nil {
 		return err
 	}
-	s.setRegionState(r, stateLoading, "")
+	g := s.regions.generation(r)
+	s.setRegionStateAt(r, stateLoading, "", g)
 	c, err := district.Compute(ctx, st, s.opts.Engine)
 	if err != nil {
-		s.setRegionState(r, stateFailed, geo.ErrorMessage(err))
+		s.setRegionStateAt(r, stateFailed, geo.ErrorMessage(err), g)
 		return err
 	}
-	s.swap(r, c)
+	if !s.swapAt(r, c, g) {
+		s.log.Warn("region deleted while it loaded; its engine is discarded", slog.String("region", string(r)))
+		return apiErrorf(geo.ENOTFOUND, "region %q was deleted while it loaded", string(r))
+	}
 	e := c.Engine
 	s.log.Info("engine loaded", slog.String("region", string(r)), slog.Int("nodes", e.Graph.NumNodes()), slog.Int("cells", len(e.Cells)),
 		slog.Int("stations", len(e.Stations)), slog.Int("outlets", len(e.Outlets)), slog.Duration("took", c.Took))
@@ -40,11 +44,23 @@ func (s *Server) LoadRegion(ctx context.Context, r geo.Region) error {
 	return nil
 }
 
-// swap puts region r's computed engine in place and records how long it took.
+// swap puts region r's computed engine in place and records how long it took (the caller
+// holds s.compute, so r cannot be deleted meanwhile).
 func (s *Server) swap(r geo.Region, c *district.Computed) {
+	s.swapAt(r, c, s.regions.generation(r))
+}
+
+// swapAt is swap unless r was deleted since generation g; it says whether it swapped.
+func (s *Server) swapAt(r geo.Region, c *district.Computed, g uint64) bool {
+	if !s.regions.setEngineAt(r, c.Engine, g, true) {
+		return false
+	}
 	s.metrics.engineLoad.Set(c.Took.Seconds())
 	s.metrics.regionLoad.WithLabelValues(string(r)).Set(c.Took.Seconds())
-	s.SetRegionEngine(r, c.Engine)
+	s.metrics.engineLoaded.SetToCurrentTime()
+	s.metrics.regionSet(r, c.Engine)
+	s.metrics.countStates(s.regions.entries())
+	return true
 }
 
 // ComputeSummary is what POST /api/v1/compute did.

@@ -140,8 +140,8 @@ func zhFormat(en string) string {
 		return "请求耗时过长，已停止；请缩小范围（减少选址、缩小区域）或重试"
 	case "the request was cancelled":
 		return "请求已取消"
-	case "write endpoints are off: start the server with --token or LIFECIRCLE_TOKEN to enable imports and compute":
-		return "写入接口未开启：启动服务时给出 --token 或 LIFECIRCLE_TOKEN 才能导入和计算"
+	case "write endpoints are off: start the server with --token or LIFECIRCLE_TOKEN to enable imports, compute and deleting regions":
+		return "写入接口未开启：启动服务时给出 --token 或 LIFECIRCLE_TOKEN 才能导入、计算和删除区域"
 	case "send the write token as Authorization: Bearer <token>":
 		return "请以 Authorization: Bearer <令牌> 发送写入令牌"
 	case "the write token is wrong":

@@ -32,6 +32,7 @@ type regionEntry struct {
 	err    string         // why the load failed (stateFailed)
 	since  time.Time      // when the state began
 	area   footprint      // where the engine's region lies, for point queries
+	stored bool           // the engine was loaded from the store (not set by SetRegionEngine)
 }
 
 // footprint is the area a point query matches a region by (WGS84 lon/lat): its districts'
@@ -84,10 +85,36 @@ func (f footprint) contains(p orb.Point) bool {
 type regionTable struct {
 	mu       sync.RWMutex
 	m        map[geo.Region]*regionEntry
-	answered bool // some region was loaded once (none loaded now: they were deleted)
+	gen      map[geo.Region]uint64 // how many times each region was dropped (deleted)
+	answered bool                  // some region was loaded once (none loaded now: they were deleted)
 }
 
-func newRegionTable() *regionTable { return &regionTable{m: map[geo.Region]*regionEntry{}} }
+func newRegionTable() *regionTable {
+	return &regionTable{m: map[geo.Region]*regionEntry{}, gen: map[geo.Region]uint64{}}
+}
+
+// generation is how many times r was dropped: a load that began at one generation puts
+// its engine in place only if r was not deleted meanwhile (setEngineAt, setStateAt).
+func (t *regionTable) generation(r geo.Region) uint64 {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.gen[r]
+}
+
+// setEngineAt is setEngine unless r was dropped since generation g (its engine would be
+// built from deleted rows); it says whether e was put in place. stored marks an engine
+// loaded from the store (dropped when the store no longer knows its region).
+func (t *regionTable) setEngineAt(r geo.Region, e *engine.Engine, g uint64, stored bool) bool {
+	en := &regionEntry{region: r, state: stateLoaded, engine: e, since: time.Now(), area: footprintOf(e), stored: stored}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.gen[r] != g {
+		return false
+	}
+	t.m[r] = en
+	t.answered = true
+	return true
+}
 
 // setEngine puts e (computed, WGS84) in place as r's engine; requests under way finish on
 // the engine they started with.
@@ -98,8 +125,16 @@ func (t *regionTable) setEngine(r geo.Region, e *engine.Engine) {
 // setState records r's state (not loaded). A region that is loaded keeps answering
 // from its engine while it is reloaded or its reload fails: only its first load shows.
 func (t *regionTable) setState(r geo.Region, st regionState, err string) {
+	t.setStateAt(r, st, err, t.generation(r))
+}
+
+// setStateAt is setState unless r was dropped since generation g.
+func (t *regionTable) setStateAt(r geo.Region, st regionState, err string, g uint64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.gen[r] != g {
+		return
+	}
 	if old := t.m[r]; old != nil && old.state == stateLoaded {
 		return
 	}
@@ -118,6 +153,7 @@ func (t *regionTable) drop(r geo.Region) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	delete(t.m, r)
+	t.gen[r]++
 }
 
 // get returns r's entry, nil when the table does not know r.
@@ -162,7 +198,22 @@ type regionAsk struct {
 type regionPick struct {
 	region geo.Region
 	engine *engine.Engine
-	note   string
+	note   regionNote
+}
+
+// regionNote is the Lifecircle-Region-Note of an answer: a format of the message
+// catalogue (zhFormat) and its arguments, written in the request's language.
+type regionNote struct {
+	format string // "": no note
+	args   []any
+}
+
+// in is the note in language l.
+func (n regionNote) in(l lang) string {
+	if l == langZH {
+		return fmt.Sprintf(zhFormat(n.format), n.args...)
+	}
+	return fmt.Sprintf(n.format, n.args...)
 }
 
 // pick chooses the region of a request: the one named; else the only loaded region (a
@@ -241,8 +292,8 @@ func locate(loaded []*regionEntry, p orb.Point) (regionPick, error) {
 	case 1:
 		return regionPick{region: in[0].region, engine: in[0].engine}, nil
 	}
-	note := fmt.Sprintf("the point lies in %d regions (%s); answered for %s, the first by code (give region=… for another)",
-		len(in), regionList(in), in[0].region)
+	note := regionNote{"the point lies in %d regions (%s); answered for %s, the first by code (give region=… for another)",
+		[]any{len(in), regionList(in), string(in[0].region)}}
 	return regionPick{region: in[0].region, engine: in[0].engine, note: note}, nil
 }
 

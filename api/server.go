@@ -183,6 +183,12 @@ func (s *Server) setRegionState(r geo.Region, st regionState, err string) {
 	s.metrics.countStates(s.regions.entries())
 }
 
+// setRegionStateAt is setRegionState unless r was deleted since generation g.
+func (s *Server) setRegionStateAt(r geo.Region, st regionState, err string, g uint64) {
+	s.regions.setStateAt(r, st, err, g)
+	s.metrics.countStates(s.regions.entries())
+}
+
 // storeFor returns region r's database, EUNAVAILABLE without one and EINVALID for a region
 // this server cannot hold (no StoreFor).
 func (s *Server) storeFor(r geo.Region) (Store, error) {

@@ -44,7 +44,8 @@ type nearestHit struct {
 	Lon      num               `json:"lon"`
 	Lat      num               `json:"lat"`
 	Source   string            `json:"source,omitempty"`
-	Path     *geojson.Geometry `json:"path,omitempty"` // LineString, with geometry=true
+	Region   string            `json:"region,omitempty"` // a facility of a neighbouring region (the halo); absent: the region's own
+	Path     *geojson.Geometry `json:"path,omitempty"`   // LineString, with geometry=true
 }
 
 // nearestOut is the answer of hits for k asked of a set of total facilities searched up to
@@ -103,7 +104,8 @@ func nearestFromOut(sys crs.System, from orb.Point, t engine.Target) nearestFrom
 
 func nearestHitOut(sys crs.System, h engine.NearestHit, withPath bool) nearestHit {
 	pt := outPoint(sys, h.Point)
-	out := nearestHit{ID: h.ID, Name: h.Name, Minutes: num(h.Minutes), Metres: num(h.Metres), Lon: num(pt[0]), Lat: num(pt[1]), Source: h.Source}
+	out := nearestHit{ID: h.ID, Name: h.Name, Minutes: num(h.Minutes), Metres: num(h.Metres), Lon: num(pt[0]), Lat: num(pt[1]), Source: h.Source,
+		Region: string(h.Region)}
 	if h.Kind == engine.KindCategory {
 		out.Category = h.Key
 	} else {

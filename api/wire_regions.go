@@ -15,9 +15,9 @@ type regionsAnswer struct {
 type regionJSON struct {
 	Region    string   `json:"region"`
 	Name      string   `json:"name"`
-	Districts []string `json:"districts"` // 6-digit codes (none: a study area without boundaries)
+	Districts []string `json:"districts"`      // 6-digit codes (none: a study area without boundaries)
 	Rows      *int64   `json:"rows,omitempty"` // its rows in the database (rows=true only: counting reads every table)
-	Computed  bool     `json:"computed"`  // it has a compute run
+	Computed  bool     `json:"computed"`       // it has a compute run
 	// State is the server's: loaded, loading, failed, not computed, or not loaded (in the
 	// database only: POST /api/v1/compute?region=… loads it).
 	State     string `json:"state"`
