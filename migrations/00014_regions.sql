@@ -137,15 +137,33 @@ ALTER TABLE buildings ADD PRIMARY KEY (region, id);
 CREATE INDEX buildings_geom_gix ON buildings USING gist (geom);
 COMMENT ON TABLE buildings IS 'OSM building footprints that can house residents, with building:levels (NULL when untagged).';
 ALTER TABLE population_grid ADD PRIMARY KEY (region, h3);
-ALTER TABLE cells ADD PRIMARY KEY (region, id), ADD CONSTRAINT cells_h3_key UNIQUE (region, h3);
-CREATE INDEX cells_geom_gix ON cells USING gist (geom);
+-- The compute run that wrote them (compute_runs.id) is in the keys of cells,
+-- coverage_cell_sets and coverage_summary: a compute deletes its region's rows and writes
+-- the new run's in one transaction, and rows whose keys the deleted ones do not share go in
+-- without the unique index checking every dead duplicate (the metro's write took twice as
+-- long). A region holds one run's rows at a time.
+ALTER TABLE cells ADD COLUMN run_id bigint NOT NULL DEFAULT 0;
+ALTER TABLE coverage_cell_sets ADD COLUMN run_id bigint NOT NULL DEFAULT 0;
+ALTER TABLE coverage_summary ADD COLUMN run_id bigint NOT NULL DEFAULT 0;
+UPDATE cells SET run_id = coalesce((SELECT max(id) FROM compute_runs r WHERE r.region = cells.region), 0);
+UPDATE coverage_cell_sets SET run_id = coalesce((SELECT max(id) FROM compute_runs r WHERE r.region = coverage_cell_sets.region), 0);
+UPDATE coverage_summary SET run_id = coalesce((SELECT max(id) FROM compute_runs r WHERE r.region = coverage_summary.region), 0);
+ALTER TABLE cells ALTER COLUMN run_id DROP DEFAULT;
+ALTER TABLE coverage_cell_sets ALTER COLUMN run_id DROP DEFAULT;
+ALTER TABLE coverage_summary ALTER COLUMN run_id DROP DEFAULT;
+COMMENT ON COLUMN cells.run_id IS 'The compute run that wrote the row (compute_runs.id).';
+ALTER TABLE cells ADD PRIMARY KEY (region, run_id, id), ADD CONSTRAINT cells_h3_key UNIQUE (region, run_id, h3);
+-- BRIN, not GiST: no query of the project's reads cells by place (the engine holds them),
+-- QGIS's bounding-box filter works with either, and a GiST index kept up row by row made
+-- every compute's write of the cells several times slower.
+CREATE INDEX cells_geom_gix ON cells USING brin (geom);
 CREATE INDEX cells_community_idx ON cells (region, community_code);
 COMMENT ON TABLE cells IS 'The H3 cells of each region''s last compute run (id: the run''s cell number).';
-ALTER TABLE coverage_cell_sets ADD PRIMARY KEY (region, cell_id);
+ALTER TABLE coverage_cell_sets ADD PRIMARY KEY (region, run_id, cell_id);
 COMMENT ON TABLE coverage_cell_sets IS 'Per region and cell: every facility set''s walk minutes and nearest facility, in arrays ordered as coverage_sets.ord (read them through the view coverage_cells).';
 CREATE INDEX coverage_cell_rows_kind_key_idx ON coverage_cell_rows USING brin (region, kind, key);
 COMMENT ON TABLE coverage_cell_rows IS 'Benchmark only: the coverage as main wrote it (a row per cell and set); readers read the view coverage_cells.';
-ALTER TABLE coverage_summary ADD PRIMARY KEY (region, scope, code, kind, key, threshold_min);
+ALTER TABLE coverage_summary ADD PRIMARY KEY (region, run_id, scope, code, kind, key, threshold_min);
 COMMENT ON TABLE coverage_summary IS 'Per region: coverage aggregates by scope (district, street, community), facility kind/key and threshold.';
 COMMENT ON TABLE coverage_sets IS 'Per region: the facility sets (kind, key) of the last compute, ord = their element in coverage_cell_sets'' arrays.';
 
@@ -277,6 +295,9 @@ BEGIN
     EXECUTE format('DROP TABLE %I', t || '_partitioned');
 END $$;
 -- +goose StatementEnd
+ALTER TABLE cells DROP COLUMN run_id;
+ALTER TABLE coverage_cell_sets DROP COLUMN run_id;
+ALTER TABLE coverage_summary DROP COLUMN run_id;
 SELECT pg_temp.unpartition('walk_nodes');
 SELECT pg_temp.unpartition('walk_edges');
 SELECT pg_temp.unpartition('walk_graph_snapshots');

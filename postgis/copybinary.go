@@ -111,6 +111,11 @@ func newCopyWriter(w io.Writer) *copyWriter {
 // tuple starts a tuple of n fields.
 func (cw *copyWriter) tuple(n int) { cw.w.Write(binary.BigEndian.AppendUint16(cw.buf[:0], uint16(n))) }
 
+func (cw *copyWriter) int64(v int64) {
+	b := binary.BigEndian.AppendUint32(cw.buf[:0], 8)
+	cw.w.Write(binary.BigEndian.AppendUint64(b, uint64(v)))
+}
+
 func (cw *copyWriter) int32(v int32) {
 	b := binary.BigEndian.AppendUint32(cw.buf[:0], 4)
 	cw.w.Write(binary.BigEndian.AppendUint32(b, uint32(v)))
