@@ -2,8 +2,6 @@ package district_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,7 +40,7 @@ func TestChengduDistrictClipsTheNetwork(t *testing.T) {
 		}
 	}
 	importDistricts(all, 20)
-	importDistricts(oneDistrict(t, all, 510104), 1)
+	importDistricts(borderDistrictsFile(t, all, 510104), 1)
 	cats, err := geo.ParseCategories(data.Categories())
 	if err != nil {
 		t.Fatal(err)
@@ -89,39 +87,4 @@ func TestChengduDistrictClipsTheNetwork(t *testing.T) {
 	if far > 0 || outside > 0 || len(cx) == 0 {
 		t.Errorf("%d of %d nodes farther than %.0f m from 锦江区; %d of %d cells with their centre outside it", far, len(xs), e.Clip.HaloM+slackM, outside, len(cx))
 	}
-}
-
-// oneDistrict writes the feature of the DataV file at path whose adcode is code to a file
-// of its own.
-func oneDistrict(tb testing.TB, path string, code int) string {
-	tb.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var fc struct {
-		Type     string            `json:"type"`
-		Features []json.RawMessage `json:"features"`
-	}
-	if err := json.Unmarshal(b, &fc); err != nil {
-		tb.Fatal(err)
-	}
-	for _, f := range fc.Features {
-		var p struct {
-			Properties struct {
-				Adcode int `json:"adcode"`
-			} `json:"properties"`
-		}
-		if json.Unmarshal(f, &p) == nil && p.Properties.Adcode == code {
-			fc.Features = []json.RawMessage{f}
-			out, _ := json.Marshal(fc)
-			dst := filepath.Join(tb.TempDir(), "one-district.json")
-			if err := os.WriteFile(dst, out, 0o644); err != nil {
-				tb.Fatal(err)
-			}
-			return dst
-		}
-	}
-	tb.Fatalf("no district %d in %s", code, path)
-	return ""
 }
