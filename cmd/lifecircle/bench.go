@@ -160,6 +160,10 @@ func (b baselineStore) WriteCoverage(ctx context.Context, run coverage.Run) erro
 	return b.DB.WriteCoverageRows(ctx, run)
 }
 
+// clear empties the baseline's row-per-cell table (untimed, after each baseline run), so
+// that the next run's write does not pay for deleting those rows.
+func (b baselineStore) clear(ctx context.Context) error { return b.DB.ClearCoverageRows(ctx) }
+
 // storeSynth loads the district into the database, optionally through the OSM importer.
 func storeSynth(ctx context.Context, db *postgis.DB, cfg *Config, d *synth.District, viaXML bool, out io.Writer) error {
 	data := postgis.OSMData{Nodes: d.Nodes, Edges: d.Edges, Outlets: d.Outlets, Stations: d.Stations,

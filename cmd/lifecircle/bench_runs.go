@@ -70,7 +70,7 @@ func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m be
 		r.compute += c.Phase(p)
 	}
 	if m == modeBaseline { // untimed: the next run must not pay for deleting these rows
-		if err := db.ClearCoverageRows(ctx); err != nil {
+		if err := (baselineStore{db}).clear(ctx); err != nil {
 			return benchRun{}, nil, err
 		}
 	}
