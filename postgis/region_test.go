@@ -353,3 +353,35 @@ func TestLocksPerRegion(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDistrictOverlapIsSaid: a district imported into a second region over the first
+// region's district is said in the import's notes (both regions would read each other's
+// facilities there as a neighbour's); an adjacent district, sharing an edge, is not.
+func TestDistrictOverlapIsSaid(t *testing.T) {
+	ctx := context.Background()
+	pool, _ := postgistest.New(t)
+	imp := func(r geo.Region, code string, lon float64) postgis.Summary {
+		t.Helper()
+		s, err := pool.InRegion(r).ImportDistricts(ctx, postgis.Batch{Kind: "districts", FileName: code + ".geojson", Mode: postgis.ModeReplace, Read: 1},
+			[]geo.District{{Code: code, Name: "区" + code, Boundary: square(lon, 30.6, 0.1)}}, postgis.ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if s := imp("510104", "510104", 104.0); len(s.Notes) != 0 {
+		t.Fatalf("first region: notes %q, want none", s.Notes)
+	}
+	if s := imp("510108", "510108", 104.1); len(s.Notes) != 0 {
+		t.Errorf("adjacent district (shared edge): notes %q, want none", s.Notes)
+	}
+	s := imp("study", "510105", 104.05)
+	if len(s.Notes) != 2 {
+		t.Fatalf("overlapping both by half: notes %q, want one per region", s.Notes)
+	}
+	for i, want := range []string{"region 510104's district 510104", "region 510108's district 510108"} {
+		if !strings.Contains(s.Notes[i], want) || !strings.Contains(s.Notes[i], "(50 % of its area)") {
+			t.Errorf("note %d = %q, want %q and 50 %%", i, s.Notes[i], want)
+		}
+	}
+}

@@ -42,7 +42,9 @@ func (db *DB) ImportDistricts(ctx context.Context, b Batch, ds []geo.District, o
 		if invalid > 0 {
 			s.Notes = append(s.Notes, fmt.Sprintf("%d district boundar(ies) were invalid (self-intersections) and were mended with ST_MakeValid", invalid))
 		}
-		return nil
+		overlaps, err := districtOverlaps(ctx, tx, db.rg())
+		s.Notes = append(s.Notes, overlaps...)
+		return err
 	})
 	return s, importError(err, b.FileName, districtSpec, rows)
 }
@@ -241,4 +243,34 @@ func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
 		func(r pgx.CollectableRow, d *geo.District) error {
 			return r.Scan(&d.Code, &d.Name, &d.ParentCode, &d.Level, polygonInto{&d.Boundary}, &d.Source)
 		}, db.rg())
+}
+
+// districtOverlaps says which of region r's districts overlap another region's by more
+// than 1 % of their area (adjacent boundaries share edges, and slivers of a few metres are
+// no overlap): each region would read the other's facilities inside its own district as
+// reachable across a border, and count its own there too. Regions read the districts of
+// other regions here, read only.
+func districtOverlaps(ctx context.Context, tx pgx.Tx, r string) ([]string, error) {
+	rows, err := tx.Query(ctx, `SELECT d.code, d.name, o.region, o.code, o.name,
+			ST_Area(ST_Intersection(d.boundary, o.boundary)::geography) / nullif(ST_Area(d.boundary::geography), 0)
+		FROM districts d JOIN districts o ON o.region <> d.region AND o.boundary && d.boundary AND ST_Intersects(o.boundary, d.boundary)
+		WHERE d.region = $1 ORDER BY d.code, o.region, o.code`, r)
+	if err != nil {
+		return nil, mapError(err, "check district overlaps")
+	}
+	var notes []string
+	for rows.Next() {
+		var code, name, oRegion, oCode, oName string
+		var share *float64
+		if err := rows.Scan(&code, &name, &oRegion, &oCode, &oName, &share); err != nil {
+			rows.Close()
+			return nil, mapError(err, "check district overlaps")
+		}
+		if share == nil || *share <= 0.01 {
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("district %s %s overlaps region %s's district %s %s (%.0f %% of its area): each region reads the other's stations and outlets there as its neighbour's; keep a district in one region, or compute an overlapping study area in a database of its own",
+			code, name, oRegion, oCode, oName, 100**share))
+	}
+	return notes, mapError(rows.Err(), "check district overlaps")
 }
