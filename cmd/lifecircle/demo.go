@@ -63,7 +63,11 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 			return err
 		}
 		defer cleanup()
-		fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.OSM))
+		if files.Districts != "" {
+			fmt.Fprintf(out, "1/4 importing the districts, then %s\n", filepath.Base(files.OSM))
+		} else {
+			fmt.Fprintf(out, "1/4 importing %s\n", filepath.Base(files.OSM))
+		}
 		if err := demoImport(ctx, cfg, files, out); err != nil {
 			return err
 		}
@@ -85,17 +89,17 @@ func runDemo(cmd *cobra.Command, cfg *Config, f *demoFlags) error {
 	return demoServe(cmd, cfg, f)
 }
 
-// demoImport imports the extract, then the district boundaries the way a user would
-// (`import district FILE --crs gcj02`): they become the study area.
+// demoImport imports the district boundaries the way a user would (`import district FILE
+// --crs gcj02`): they become the study area; then the extract, whose outlets and
+// candidates outside them it leaves to the neighbouring regions.
 func demoImport(ctx context.Context, cfg *Config, files district.DemoFiles, out io.Writer) error {
-	if err := runOSMImport(ctx, cfg, files.OSM, out); err != nil {
-		return err
+	if files.Districts != "" {
+		fl := &importFlags{crs: "gcj02", mode: string(geo.ModeReplace), encoding: "auto"}
+		if err := runFileImport(ctx, cfg, importers.KindDistricts, files.Districts, fl, out); err != nil {
+			return err
+		}
 	}
-	if files.Districts == "" {
-		return nil
-	}
-	fl := &importFlags{crs: "gcj02", mode: string(geo.ModeReplace), encoding: "auto"}
-	return runFileImport(ctx, cfg, importers.KindDistricts, files.Districts, fl, out)
+	return runOSMImport(ctx, cfg, files.OSM, out)
 }
 
 // demoLayers derives what the extract lacks (district.DeriveDemoLayers) and says what it
