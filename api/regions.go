@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -30,7 +29,6 @@ type regionEntry struct {
 	state  regionState
 	engine *engine.Engine // nil unless loaded
 	err    string         // why the load failed (stateFailed)
-	since  time.Time      // when the state began
 	area   footprint      // where the engine's region lies, for point queries
 	stored bool           // the engine was loaded from the store (not set by SetRegionEngine)
 }
@@ -105,7 +103,7 @@ func (t *regionTable) generation(r geo.Region) uint64 {
 // built from deleted rows); it says whether e was put in place. stored marks an engine
 // loaded from the store (dropped when the store no longer knows its region).
 func (t *regionTable) setEngineAt(r geo.Region, e *engine.Engine, g uint64, stored bool) bool {
-	en := &regionEntry{region: r, state: stateLoaded, engine: e, since: time.Now(), area: footprintOf(e), stored: stored}
+	en := &regionEntry{region: r, state: stateLoaded, engine: e, area: footprintOf(e), stored: stored}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.gen[r] != g {
@@ -119,7 +117,7 @@ func (t *regionTable) setEngineAt(r geo.Region, e *engine.Engine, g uint64, stor
 // setEngine puts e (computed, WGS84) in place as r's engine; requests under way finish on
 // the engine they started with.
 func (t *regionTable) setEngine(r geo.Region, e *engine.Engine) {
-	t.put(&regionEntry{region: r, state: stateLoaded, engine: e, since: time.Now(), area: footprintOf(e)})
+	t.put(&regionEntry{region: r, state: stateLoaded, engine: e, area: footprintOf(e)})
 }
 
 // setState records r's state (not loaded). A region that is loaded keeps answering
@@ -138,7 +136,7 @@ func (t *regionTable) setStateAt(r geo.Region, st regionState, err string, g uin
 	if old := t.m[r]; old != nil && old.state == stateLoaded {
 		return
 	}
-	t.m[r] = &regionEntry{region: r, state: st, err: err, since: time.Now()}
+	t.m[r] = &regionEntry{region: r, state: st, err: err}
 }
 
 func (t *regionTable) put(en *regionEntry) {
@@ -233,7 +231,7 @@ func (t *regionTable) pick(ask regionAsk) (regionPick, error) {
 		return locate(loaded, ask.at[0])
 	}
 	if len(loaded) > 1 {
-		return regionPick{}, apiErrorf(geo.EINVALID, "this server answers for %d regions (%s): give region=…", len(loaded), regionList(loaded))
+		return regionPick{}, apiErrorf(geo.EINVALID, "this server answers for %d regions (%s): give region=…", len(loaded), knownList(loaded))
 	}
 	return regionPick{region: loaded[0].region, engine: loaded[0].engine}, nil
 }
@@ -288,22 +286,13 @@ func locate(loaded []*regionEntry, p orb.Point) (regionPick, error) {
 	switch len(in) {
 	case 0:
 		return regionPick{}, apiErrorf(geo.ENOTFOUND, "the point (%.6f, %.6f) lies in none of this server's regions (%s): give region=… or a point inside one",
-			p[0], p[1], regionList(loaded))
+			p[0], p[1], knownList(loaded))
 	case 1:
 		return regionPick{region: in[0].region, engine: in[0].engine}, nil
 	}
 	note := regionNote{"the point lies in %d regions (%s); answered for %s, the first by code (give region=… for another)",
-		[]any{len(in), regionList(in), string(in[0].region)}}
+		[]any{len(in), knownList(in), string(in[0].region)}}
 	return regionPick{region: in[0].region, engine: in[0].engine, note: note}, nil
-}
-
-// regionList names the entries' regions, comma-separated.
-func regionList(ens []*regionEntry) string {
-	names := make([]string, len(ens))
-	for i, en := range ens {
-		names[i] = string(en.region)
-	}
-	return strings.Join(names, ", ")
 }
 
 // knownList names every region with its state when it does not answer.

@@ -42,6 +42,18 @@ func Regions(ctx context.Context, st RegionStore) ([]geo.RegionInfo, error) {
 // holds when r holds no rows.
 func FindRegion(ctx context.Context, st RegionStore, r geo.Region) (geo.RegionInfo, error) {
 	rs, err := Regions(ctx, st)
+	return regionIn(rs, err, r)
+}
+
+// findKnownRegion is FindRegion from the cheap list (KnownRegions: no rows counted).
+func findKnownRegion(ctx context.Context, st RegionStore, r geo.Region) (geo.RegionInfo, error) {
+	rs, err := st.KnownRegions(ctx)
+	return regionIn(rs, err, r)
+}
+
+// regionIn returns region r of the list rs (read with err); ENOTFOUND naming the regions
+// there are when it is not among them.
+func regionIn(rs []geo.RegionInfo, err error, r geo.Region) (geo.RegionInfo, error) {
 	if err != nil {
 		return geo.RegionInfo{}, err
 	}
@@ -73,7 +85,11 @@ type RegionDeletion struct {
 // there are). Unless confirmed, nothing is deleted and the deletion (Done false) says what
 // the region holds, for the caller to ask for confirmation.
 func DeleteRegion(ctx context.Context, st RegionDeleter, confirmed bool) (*RegionDeletion, error) {
-	info, err := FindRegion(ctx, st, st.Region())
+	find := FindRegion // what the region holds, rows counted, for the caller to confirm
+	if confirmed {
+		find = findKnownRegion // the deletion counts what it removes
+	}
+	info, err := find(ctx, st, st.Region())
 	if err != nil {
 		return nil, err
 	}

@@ -32,9 +32,6 @@ func ParseRegion(s string) (Region, error) {
 	return "", Errorf(EINVALID, "region %q: want a 6-digit division code (510104) or a study-area name of letters, digits, '-' and '_' that starts with a letter or digit (up to 64)", s)
 }
 
-// IsDivisionCode says whether the region is a 6-digit county-level division code.
-func (r Region) IsDivisionCode() bool { return divisionCodeRe.MatchString(string(r)) }
-
 // String returns the region as stored.
 func (r Region) String() string { return string(r) }
 

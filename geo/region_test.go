@@ -40,11 +40,3 @@ func TestParseRegion(t *testing.T) {
 		})
 	}
 }
-
-func TestRegionIsDivisionCode(t *testing.T) {
-	for r, want := range map[geo.Region]bool{"510104": true, "default": false, "试点": false} {
-		if got := r.IsDivisionCode(); got != want {
-			t.Errorf("%q.IsDivisionCode() = %v, want %v", r, got, want)
-		}
-	}
-}

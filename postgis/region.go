@@ -78,25 +78,19 @@ func (db *DB) Regions(ctx context.Context) ([]geo.RegionInfo, error) {
 // KnownRegions is Regions without counting the rows (Rows is 0): a few index reads, for
 // listings on a request's path.
 func (db *DB) KnownRegions(ctx context.Context) ([]geo.RegionInfo, error) {
-	rows, err := db.pool.Query(ctx, `WITH r AS (SELECT region FROM regions UNION SELECT region FROM import_batches
+	return readAll(ctx, db, "list regions", `WITH r AS (SELECT region FROM regions UNION SELECT region FROM import_batches
 			UNION SELECT region FROM compute_runs)
 		SELECT r.region, coalesce(string_agg(d.name, '、' ORDER BY d.code), ''),
 			coalesce(array_agg(d.code ORDER BY d.code) FILTER (WHERE d.code IS NOT NULL), '{}'),
 			EXISTS (SELECT 1 FROM compute_runs c WHERE c.region = r.region),
 			coalesce((SELECT cells FROM compute_runs c WHERE c.region = r.region ORDER BY id DESC LIMIT 1), 0)
-		FROM r LEFT JOIN districts d ON d.region = r.region GROUP BY r.region ORDER BY r.region`)
-	if err != nil {
-		return nil, mapError(err, "list regions")
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (geo.RegionInfo, error) {
-		var ri geo.RegionInfo
+		FROM r LEFT JOIN districts d ON d.region = r.region GROUP BY r.region ORDER BY r.region`, func(row pgx.CollectableRow, ri *geo.RegionInfo) error {
 		err := row.Scan(&ri.Region, &ri.Name, &ri.Districts, &ri.Computed, &ri.Cells)
 		if ri.Name == "" {
 			ri.Name = string(ri.Region)
 		}
-		return ri, err
+		return err
 	})
-	return out, mapError(err, "list regions")
 }
 
 // rowsByRegion counts every region's rows over regionTables (the regions table aside).

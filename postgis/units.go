@@ -251,26 +251,23 @@ func (db *DB) Districts(ctx context.Context) ([]geo.District, error) {
 // reachable across a border, and count its own there too. Regions read the districts of
 // other regions here, read only.
 func districtOverlaps(ctx context.Context, tx pgx.Tx, r string) ([]string, error) {
-	rows, err := tx.Query(ctx, `SELECT d.code, d.name, o.region, o.code, o.name,
-			ST_Area(ST_Intersection(d.boundary, o.boundary)::geography) / nullif(ST_Area(d.boundary::geography), 0)
+	rows, err := tx.Query(ctx, `SELECT * FROM (SELECT d.code, d.name, o.region, o.code AS other, o.name AS other_name,
+			ST_Area(ST_Intersection(d.boundary, o.boundary)::geography) / nullif(ST_Area(d.boundary::geography), 0) AS share
 		FROM districts d JOIN districts o ON o.region <> d.region AND o.boundary && d.boundary AND ST_Intersects(o.boundary, d.boundary)
-		WHERE d.region = $1 ORDER BY d.code, o.region, o.code`, r)
+		WHERE d.region = $1) x WHERE share > 0.01 ORDER BY code, region, other`, r)
 	if err != nil {
 		return nil, mapError(err, "check district overlaps")
 	}
 	var notes []string
 	for rows.Next() {
 		var code, name, oRegion, oCode, oName string
-		var share *float64
+		var share float64
 		if err := rows.Scan(&code, &name, &oRegion, &oCode, &oName, &share); err != nil {
 			rows.Close()
 			return nil, mapError(err, "check district overlaps")
 		}
-		if share == nil || *share <= 0.01 {
-			continue
-		}
 		notes = append(notes, fmt.Sprintf("district %s %s overlaps region %s's district %s %s (%.0f %% of its area): each region reads the other's stations and outlets there as its neighbour's; keep a district in one region, or compute an overlapping study area in a database of its own",
-			code, name, oRegion, oCode, oName, 100**share))
+			code, name, oRegion, oCode, oName, 100*share))
 	}
 	return notes, mapError(rows.Err(), "check district overlaps")
 }

@@ -9,7 +9,6 @@ import (
 	"math"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
@@ -53,8 +52,8 @@ func replaceNetwork(ctx context.Context, tx pgx.Tx, r string, nodes []geo.WalkNo
 // analyzeNetwork refreshes the planner's statistics of the partitions that hold the
 // region's walk network, after the import committed: ANALYZE inside the import's
 // transaction would hold a lock on every partition that a second region's import waits for
-// (and sample every region). Another ANALYZE of the same partition under way (lock
-// timeout) is no failure: the statistics are being refreshed.
+// (and sample every region). A partition another ANALYZE holds is skipped (SKIP_LOCKED):
+// its statistics are being refreshed.
 func (db *DB) analyzeNetwork(ctx context.Context) error {
 	for _, t := range []string{"walk_nodes", "walk_edges"} {
 		var part string
@@ -65,17 +64,11 @@ func (db *DB) analyzeNetwork(ctx context.Context) error {
 		if err != nil {
 			return mapError(err, "find the partition of "+t)
 		}
-		if _, err := db.pool.Exec(ctx, "ANALYZE "+part); err != nil && !isLockTimeout(err) {
-			return mapError(err, "analyze "+part)
+		if _, err := db.pool.Exec(ctx, "ANALYZE (SKIP_LOCKED) "+part); err != nil {
+			return mapError(err, "imported and committed; refreshing the statistics of "+part)
 		}
 	}
 	return nil
-}
-
-// isLockTimeout says whether err is PostgreSQL's lock_timeout (55P03).
-func isLockTimeout(err error) bool {
-	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "55P03"
 }
 
 // LoadNetwork reads db.Region()'s walk network (binary COPY, nodes and edges over two connections at

@@ -26,11 +26,14 @@ no rows.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			return cfg.withDB(ctx, func(db *postgis.DB) error {
-				rs, err := district.Regions(ctx, db)
-				if cfg.RegionNamed && err == nil {
+				var rs []geo.RegionInfo
+				var err error
+				if cfg.RegionNamed { // one count of every table, not two
 					var ri geo.RegionInfo
 					ri, err = district.FindRegion(ctx, db, cfg.Region)
 					rs = []geo.RegionInfo{ri}
+				} else {
+					rs, err = district.Regions(ctx, db)
 				}
 				if err != nil {
 					return err

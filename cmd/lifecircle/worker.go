@@ -101,11 +101,12 @@ func runWorker(ctx context.Context, cfg *Config, f *workerFlags) error {
 func regionCompute(cfg *Config, opts engine.Options, ro district.RecomputeOptions) riverjobs.Compute {
 	return func(ctx context.Context, db *postgis.DB) (int, error) {
 		region := db.Region()
-		ro.Engine = opts
-		ro.Engine.Phase = func(name string, d time.Duration) {
+		o := ro // each job its own: jobs run concurrently (--concurrency)
+		o.Engine = opts
+		o.Engine.Phase = func(name string, d time.Duration) {
 			cfg.Log.Debug("phase done", slog.String("region", string(region)), slog.String("phase", name), slog.Duration("took", d))
 		}
-		c, err := district.Recompute(ctx, db, ro)
+		c, err := district.Recompute(ctx, db, o)
 		if err != nil {
 			return 0, err
 		}
