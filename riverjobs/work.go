@@ -34,7 +34,6 @@ type WorkOptions struct {
 	HoldBeforeCommit time.Duration
 	ID               string // River client ID (default: River's, host name and start time)
 	Log              *slog.Logger
-	Done             Done // told every finished attempt (may be nil)
 }
 
 func (o WorkOptions) validate() error {
@@ -58,7 +57,7 @@ func (e *Engine) Work(ctx context.Context, db *postgis.DB, compute Compute, o Wo
 		o.Log = e.log
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &regionWorker{db: db, compute: compute, log: o.Log, hold: o.HoldBeforeCommit, done: o.Done})
+	river.AddWorker(workers, &regionWorker{db: db, compute: compute, log: o.Log, hold: o.HoldBeforeCommit})
 	client, err := river.NewClient(riverpgxv5.New(e.pool), &river.Config{
 		ID: o.ID, Logger: e.river, Workers: workers, JobTimeout: o.JobTimeout, RescueStuckJobsAfter: o.RescueAfter,
 		// River deletes finished jobs after a day by default; a national run's status

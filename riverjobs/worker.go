@@ -19,11 +19,8 @@ import (
 // The command passes a call of district.Recompute.
 type Compute func(ctx context.Context, db *postgis.DB) (nodes int, err error)
 
-// Done is told each job that a worker finished (ok or not), after its transaction.
-type Done func(JobDone)
-
-// JobDone is one finished attempt as the worker saw it.
-type JobDone struct {
+// attempt is one finished attempt as the worker saw it (its log line).
+type attempt struct {
 	Run, Region string
 	Attempt     int
 	Nodes       int
@@ -39,7 +36,6 @@ type regionWorker struct {
 	compute Compute
 	log     *slog.Logger
 	hold    time.Duration
-	done    Done
 }
 
 // Work computes the job's region and completes the job in the coverage transaction
@@ -47,7 +43,7 @@ type regionWorker struct {
 // refused health check, missing data) cancels the job; others are retried by River.
 func (w *regionWorker) Work(ctx context.Context, job *river.Job[RegionArgs]) error {
 	start := time.Now()
-	d := JobDone{Run: job.Args.Run, Region: job.Args.Region, Attempt: job.Attempt}
+	d := attempt{Run: job.Args.Run, Region: job.Args.Region, Attempt: job.Attempt}
 	r, err := geo.ParseRegion(job.Args.Region)
 	if err != nil {
 		return w.finish(d, start, river.JobCancel(err))
@@ -78,8 +74,8 @@ func (w *regionWorker) Work(ctx context.Context, job *river.Job[RegionArgs]) err
 	return w.finish(d, start, err)
 }
 
-// finish logs the attempt and tells the Done callback.
-func (w *regionWorker) finish(d JobDone, start time.Time, err error) error {
+// finish logs the attempt.
+func (w *regionWorker) finish(d attempt, start time.Time, err error) error {
 	d.Took, d.Err = time.Since(start), err
 	attrs := []any{slog.String("run", d.Run), slog.String("region", d.Region), slog.Int("attempt", d.Attempt),
 		slog.Int("nodes", d.Nodes), slog.Duration("took", d.Took)}
@@ -90,9 +86,6 @@ func (w *regionWorker) finish(d JobDone, start time.Time, err error) error {
 		w.log.Warn("region done, but its job was not completed inside the coverage transaction (the store ran no commit hook): River completes it after the commit", attrs...)
 	default:
 		w.log.Info("region done", attrs...)
-	}
-	if w.done != nil {
-		w.done(d)
 	}
 	return err
 }
