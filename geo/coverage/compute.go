@@ -76,8 +76,8 @@ func snapFacilities(g *walk.Graph, sets []FacilitySet) [][]walk.Snap {
 	return out
 }
 
-// searchSet runs the multi-source search of one set and reads every cell from it (points
-// are cellSnaps prepared once for all sets).
+// searchSet runs the multi-source search of one set over the graph's core (walk.Cover)
+// and reads every cell from it (points are cellSnaps prepared once for all sets).
 func searchSet(g *walk.Graph, cellSnaps []walk.Snap, points *walk.Points, set FacilitySet, fac []walk.Snap, maxSeconds float64) Result {
 	n := len(cellSnaps)
 	r := Result{Kind: set.Kind, Key: set.Key, Seconds: make([]float32, n), Nearest: make([]int32, n)}
@@ -101,9 +101,7 @@ func searchSet(g *walk.Graph, cellSnaps []walk.Snap, points *walk.Points, set Fa
 	if len(sources) == 0 {
 		return r
 	}
-	f := g.MultiSource(sources, maxSeconds)
-	defer f.Release()
-	f.EachPoint(points, func(i int, sec float64, src int32) {
+	g.Cover(sources, maxSeconds, points, func(i int, sec float64, src int32) {
 		if cellSnaps[i].OnNetwork && sec <= maxSeconds && src >= 0 && int(src) < len(sourceIndex) {
 			r.Seconds[i], r.Nearest[i] = float32(sec), sourceIndex[src]
 		}

@@ -46,6 +46,9 @@ type Graph struct {
 	plainBuckets bool // SetPlainSearch
 	deadOnce     sync.Once
 	dead         *deadEnds // deadEndsOf
+	coreOnce     sync.Once
+	core         *coreGraph // coreOf
+	corePool     sync.Pool  // *coreBuf
 }
 
 // NumNodes returns the number of nodes.

@@ -10,6 +10,7 @@ type held struct {
 	holds   int
 	search  []*searchBuf
 	buckets []*bucketQueue
+	core    []*coreBuf
 }
 
 // HoldBuffers keeps the buffers of g's searches for reuse until the returned function is
@@ -34,7 +35,10 @@ func (g *Graph) HoldBuffers() (release func()) {
 			for _, q := range h.buckets {
 				g.bucketPool.Put(q)
 			}
-			h.search, h.buckets = nil, nil
+			for _, b := range h.core {
+				g.corePool.Put(b)
+			}
+			h.search, h.buckets, h.core = nil, nil, nil
 		})
 	}
 }
@@ -50,6 +54,12 @@ func (h *held) takeBuckets() *bucketQueue { return take(h, &h.buckets) }
 
 // keepBuckets holds q when a hold is on, reporting whether it did.
 func (h *held) keepBuckets(q *bucketQueue) bool { return keep(h, &h.buckets, q) }
+
+// takeCore returns a held Cover buffer, or nil.
+func (h *held) takeCore() *coreBuf { return take(h, &h.core) }
+
+// keepCore holds b when a hold is on, reporting whether it did.
+func (h *held) keepCore(b *coreBuf) bool { return keep(h, &h.core, b) }
 
 // take pops the last of h's list s, or returns nil.
 func take[T any](h *held, s *[]*T) *T {

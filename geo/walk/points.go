@@ -1,11 +1,16 @@
 package walk
 
+import "sync"
+
 // Points are snapped points prepared once to be read from many fields (Field.EachPoint):
 // where each lies on its edge is worked out here instead of once per field.
 type Points struct {
 	g    *Graph
 	ends []ends
 	ok   []bool // usable snap
+
+	refOnce sync.Once
+	refs    []coreRef // coreRefs: the end nodes' places in the core decomposition
 }
 
 // PreparePoints prepares snaps (of (lon, lat) WGS84 points, on g) for Field.EachPoint;
