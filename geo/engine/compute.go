@@ -25,6 +25,9 @@ const AnyLevel = "any"
 // whole district.
 func (e *Engine) Compute(ctx context.Context) error {
 	t := newTimer(e.Options.Phase)
+	if !e.Options.Baseline {
+		go e.Graph.PrepareCover() // the searches' core decomposition, while the cells are laid
+	}
 	if err := e.layCells(); err != nil {
 		return err
 	}

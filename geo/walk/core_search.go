@@ -59,6 +59,11 @@ func (g *Graph) Cover(sources []Snap, maxSeconds float64, p *Points, fn func(i i
 	}
 }
 
+// PrepareCover works out g's core decomposition for Cover now (it is otherwise done by
+// the first Cover), so that a caller can overlap it with other work; safe to call
+// concurrently with anything, once or many times.
+func (g *Graph) PrepareCover() { g.coreOf() }
+
 // choose is Field.bestAt from the labels of the point's two end nodes.
 func (f *Field) choose(en ends, ls, ld coreLabel) choice {
 	c := choice{sec: math.Inf(1), source: -1, via: -1, side: arriveDirect, en: en}
