@@ -67,6 +67,8 @@ func zhFormat(en string) string {
 	case "tile %s %q is not a whole number":
 		return "瓦片 %s %q 不是整数"
 	// targets and areas
+	case "%s does not take this parameter; it takes %s":
+		return "%s 不接受此参数；可用参数为 %s"
 	case "give either category or level, not both":
 		return "category（业态）与 level（站点级别）只能给出一个"
 	case "give category=… (an outlet category) or level=… (a station level, or any)":

@@ -23,7 +23,7 @@ func (s *Server) routes() *echo.Echo {
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 			s.log.Error("panic", slog.String("request_id", requestID(c)), slog.Any("error", err), slog.String("stack", string(stack)))
 			return err
-		}}))
+		}}), s.rejectUnknownParams)
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

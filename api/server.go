@@ -121,6 +121,8 @@ type Server struct {
 	// routePaths are the registered route patterns (metrics label routes by them); set
 	// once by New.
 	routePaths map[string]bool
+	// queryParams are the query parameters each documented route takes (knownParams).
+	queryParams map[string][]string
 }
 
 // New builds a server; it answers 503 on the engine's endpoints until Load or SetEngine.
@@ -137,7 +139,11 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: o, log: o.Log, home: geo.DefaultRegion, regions: newRegionTable(), metrics: m, circles: circles}
+	known, err := knownParams(openAPIDoc)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: o, log: o.Log, home: geo.DefaultRegion, regions: newRegionTable(), metrics: m, circles: circles, queryParams: known}
 	if r, ok := o.Store.(regional); ok {
 		s.home = r.Region()
 	}
