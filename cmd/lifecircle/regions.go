@@ -47,8 +47,8 @@ no rows.`,
 
 // printRegions prints one line per region, then how many there are.
 func printRegions(w io.Writer, cfg *Config, rs []geo.RegionInfo) {
-	fmt.Fprintf(w, "%s %s %s %10s %s %8s\n", pad(cfg.say("region"), 14), pad(cfg.say("name"), 24), pad(cfg.say("districts"), 20),
-		cfg.say("rows"), pad(cfg.say("computed"), 9), cfg.say("cells"))
+	t := &textTable{header: []string{cfg.say("region"), cfg.say("name"), cfg.say("districts"), cfg.say("rows"), cfg.say("computed"), cfg.say("cells")},
+		right: []bool{false, false, false, true, false, true}}
 	for _, r := range rs {
 		computed := cfg.say("no")
 		if r.Computed {
@@ -61,24 +61,10 @@ func printRegions(w io.Writer, cfg *Config, rs []geo.RegionInfo) {
 		if name == "" || name == string(r.Region) {
 			name = "-"
 		}
-		fmt.Fprintf(w, "%s %s %s %10d %s %8d\n", pad(string(r.Region), 14), pad(name, 24), pad(districts, 20), r.Rows, pad(computed, 9), r.Cells)
+		t.add(r.Region, name, districts, r.Rows, computed, r.Cells)
 	}
+	t.write(w)
 	fmt.Fprint(w, cfg.say("%d region(s)\n", len(rs)))
-}
-
-// pad fills s with spaces to width terminal columns, a Chinese character taking two.
-func pad(s string, width int) string {
-	w := 0
-	for _, c := range s {
-		w++
-		if c >= 0x2E80 && c <= 0xFFDC { // CJK, kana, Hangul, full-width forms
-			w++
-		}
-	}
-	if w >= width {
-		return s
-	}
-	return s + strings.Repeat(" ", width-w)
 }
 
 func newRegionCmd(cfg *Config) *cobra.Command {
@@ -166,14 +152,14 @@ func runRegionDelete(cmd *cobra.Command, cfg *Config, arg string, yes bool) erro
 			printRegions(w, cfg, []geo.RegionInfo{d.Info})
 			return geo.Errorf(geo.EINVALID, "region %s holds %d rows; nothing was deleted: run again with --yes to delete them", r, d.Info.Rows)
 		}
-		fmt.Fprintf(w, "%s %10s\n", pad(cfg.say("table"), 28), cfg.say("rows deleted"))
-		tables := 0
-		for _, t := range d.Tables {
-			if t.Rows > 0 {
-				fmt.Fprintf(w, "%-28s %10d\n", t.Table, t.Rows)
-				tables++
+		t := &textTable{header: []string{cfg.say("table"), cfg.say("rows deleted")}, right: []bool{false, true}}
+		for _, tb := range d.Tables {
+			if tb.Rows > 0 {
+				t.add(tb.Table, tb.Rows)
 			}
 		}
+		t.write(w)
+		tables := len(t.rows)
 		fmt.Fprint(w, cfg.say("region %s deleted: %d rows from %d tables (the others held none of it); other regions untouched\n", r, d.Rows, tables))
 		fmt.Fprint(w, cfg.say("neighbouring regions computed before this reached its stations and outlets across the border: their stored coverage and running servers keep them until they are recomputed (lifecircle --region R compute) or reloaded\n"))
 		return nil
