@@ -134,6 +134,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 		return err
 	}
 	var runs [2][]benchRun
+	var results [2][]coverage.Result // each path's last answers
 	for r := range f.runs {
 		for _, m := range benchModes(r) {
 			run, c, err := benchCompute(ctx, db, opts, m)
@@ -142,11 +143,19 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 			}
 			printRun(out, r+1, m, run, c)
 			runs[m.index] = append(runs[m.index], run)
+			results[m.index] = c.Engine.Results
 			last = c
 		}
 	}
 	fmt.Fprintf(out, "cells %d, sets %d; load now: %s\n", len(last.Engine.Cells), len(last.Engine.Sets), loadAverage())
 	printRatios(out, runs)
+	a, err := compareResults(results[modeCurrent.index], results[modeBaseline.index])
+	if err != nil {
+		return err
+	}
+	if err := printAgreement(out, a); err != nil {
+		return err
+	}
 	if f.pgrSets != 0 {
 		return benchPgRouting(ctx, db, last.Engine, f.pgrSets, f.pgrLimit, out)
 	}
