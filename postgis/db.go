@@ -52,13 +52,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 
 // OpenWith is Open with the pool's bounds set by o (zero fields: the defaults).
 func OpenWith(ctx context.Context, url string, o PoolOptions) (*DB, error) {
-	cfg, err := pgxpool.ParseConfig(url)
+	cfg, err := PoolConfig(url, o)
 	if err != nil {
-		return nil, geo.WrapError(geo.EINVALID, err, "database URL %q", redact(url))
+		return nil, err
 	}
 	o = o.withDefaults()
-	setTimeout(cfg.ConnConfig.RuntimeParams, "statement_timeout", o.StatementTimeout)
-	setTimeout(cfg.ConnConfig.RuntimeParams, "idle_in_transaction_session_timeout", o.IdleInTxTimeout)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, geo.WrapError(geo.EUNAVAILABLE, err, "database %s", redact(url))
@@ -68,6 +66,21 @@ func OpenWith(ctx context.Context, url string, o PoolOptions) (*DB, error) {
 		return nil, mapError(err, "connect to database "+redact(url))
 	}
 	return &DB{pool: pool, url: url, lockTimeout: o.LockTimeout}, nil
+}
+
+// PoolConfig parses url (a PostgreSQL URL or key=value string) into a pool configuration
+// whose sessions carry o's statement and idle-in-transaction timeouts (zero fields: the
+// defaults), for another pool on the same database (the job queue's) to share the bounds.
+// A malformed url is EINVALID.
+func PoolConfig(url string, o PoolOptions) (*pgxpool.Config, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, geo.WrapError(geo.EINVALID, err, "database URL %q", redact(url))
+	}
+	o = o.withDefaults()
+	setTimeout(cfg.ConnConfig.RuntimeParams, "statement_timeout", o.StatementTimeout)
+	setTimeout(cfg.ConnConfig.RuntimeParams, "idle_in_transaction_session_timeout", o.IdleInTxTimeout)
+	return cfg, nil
 }
 
 func (o PoolOptions) withDefaults() PoolOptions {

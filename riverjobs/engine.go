@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
@@ -23,16 +24,16 @@ type Engine struct {
 	river  *slog.Logger // River's own: warnings and errors only (riverLog)
 }
 
-// Open connects River to the database at url (the same URL the postgis store opens) and
-// checks that it answers; log (nil: discard) takes the workers' lines and River's
+// Open connects River to the database at url (the same URL the postgis store opens, its
+// sessions bounded by the same pool options o) and checks that it answers; log (nil: discard) takes the workers' lines and River's
 // warnings and errors (River's routine too when log is at debug level).
-func Open(ctx context.Context, url string, log *slog.Logger) (*Engine, error) {
+func Open(ctx context.Context, url string, o postgis.PoolOptions, log *slog.Logger) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	cfg, err := pgxpool.ParseConfig(url)
+	cfg, err := postgis.PoolConfig(url, o)
 	if err != nil {
-		return nil, geo.WrapError(geo.EINVALID, err, "database URL")
+		return nil, err
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/postgis"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 	"github.com/lifecircle/lifecircle/riverjobs"
 )
@@ -45,7 +46,7 @@ func TestReadRegions(t *testing.T) {
 func TestEnqueueOncePerRunAndRegion(t *testing.T) {
 	_, url := postgistest.New(t)
 	ctx := context.Background()
-	eng, err := riverjobs.Open(ctx, url, nil)
+	eng, err := riverjobs.Open(ctx, url, postgis.PoolOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

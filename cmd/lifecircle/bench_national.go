@@ -104,7 +104,7 @@ func runBenchNational(ctx context.Context, cfg *Config, f *nationalFlags, out io
 	if err != nil {
 		return err
 	}
-	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, nil)
+	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Pool, nil)
 	if err != nil {
 		return err
 	}

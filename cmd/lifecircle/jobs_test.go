@@ -107,7 +107,7 @@ func killWorkerInCommit(t *testing.T, url string) {
 // second attempt after River's rescuer, the others on their first.
 func checkJobs(t *testing.T, url string, want int) {
 	t.Helper()
-	eng, err := riverjobs.Open(context.Background(), url, nil)
+	eng, err := riverjobs.Open(context.Background(), url, postgis.PoolOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func checkJobs(t *testing.T, url string, want int) {
 // checkMetrics reads the collector that worker and serve put on /metrics.
 func checkMetrics(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
-	eng, err := riverjobs.Open(ctx, url, nil)
+	eng, err := riverjobs.Open(ctx, url, postgis.PoolOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ that rate. It exits non-zero only when the status cannot be read, not when regio
 			if f.status == (f.regions != "") {
 				return geo.Errorf(geo.EINVALID, "run: give either --regions FILE|all or --status")
 			}
-			eng, err := riverjobs.Open(cmd.Context(), cfg.DatabaseURL, cfg.Log)
+			eng, err := riverjobs.Open(cmd.Context(), cfg.DatabaseURL, cfg.Pool, cfg.Log)
 			if err != nil {
 				return err
 			}

@@ -206,7 +206,7 @@ func accessLogger(cfg *Config, where string) (*slog.Logger, func(), error) {
 // see lifecircle run); a database where it cannot be opened or migrated serves without
 // those series, and says so.
 func serveJobs(ctx context.Context, cfg *Config) (*riverjobs.Engine, func()) {
-	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Log)
+	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Pool, cfg.Log)
 	if err != nil {
 		cfg.Log.Warn("serving without the national run's progress on /metrics", "error", geo.ErrorMessage(err))
 		return nil, func() {}

@@ -74,7 +74,7 @@ func runWorker(ctx context.Context, cfg *Config, f *workerFlags) error {
 	if err != nil {
 		return err
 	}
-	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Log)
+	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Pool, cfg.Log)
 	if err != nil {
 		return err
 	}
