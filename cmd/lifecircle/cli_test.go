@@ -162,3 +162,21 @@ func BenchmarkImport100kOutlets(b *testing.B) {
 		mustRun(b, url, "import", "outlets", path, "--crs", "gcj02")
 	}
 }
+
+// TestMigrateJobQueue checks that migrate also creates the job queue's tables (River's),
+// so that a database set up by migrate alone takes run and worker, and that a second
+// migrate applies nothing.
+func TestMigrateJobQueue(t *testing.T) {
+	_, url := newDB(t)
+	out := mustRun(t, url, "migrate")
+	if !strings.Contains(out, "job queue: applied") || strings.Contains(out, "job queue: applied 0 ") {
+		t.Fatalf("first migrate: %q, want River's migrations applied", out)
+	}
+	var n int
+	if err := connect(t, url).QueryRow(context.Background(), "SELECT count(*) FROM river_job").Scan(&n); err != nil {
+		t.Fatalf("river_job after migrate: %v", err)
+	}
+	if out := mustRun(t, url, "migrate"); !strings.Contains(out, "applied 0 migration(s)") || !strings.Contains(out, "job queue: applied 0 River migration(s)") {
+		t.Errorf("second migrate: %q, want nothing applied", out)
+	}
+}

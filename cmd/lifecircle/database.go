@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis"
+	"github.com/lifecircle/lifecircle/riverjobs"
 	"github.com/spf13/cobra"
 )
 
@@ -17,9 +19,10 @@ func newMigrateCmd(cfg *Config) *cobra.Command {
 	return &cobra.Command{
 		Use:   "migrate",
 		Short: "Create or update the database schema (PostGIS tables, indexes, views)",
-		Long: `migrate applies the schema steps the database has not seen yet. It enables the postgis
-extension, so the database user must be allowed to (a superuser, or the extension already
-created). Running it again is harmless.`,
+		Long: `migrate applies the schema steps the database has not seen yet: the project's (PostGIS
+tables, indexes, views) and then the job queue's (River's tables, which run and worker
+use). It enables the postgis extension, so the database user must be allowed to (a
+superuser, or the extension already created). Running it again is harmless.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -33,7 +36,7 @@ created). Running it again is harmless.`,
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "applied %d migration(s); schema version %d\n", len(applied), v)
-				return nil
+				return migrateJobs(ctx, cfg, cmd.OutOrStdout())
 			})
 		},
 	}
@@ -89,4 +92,19 @@ func printStatus(w io.Writer, s geo.StoreStatus) {
 	if s.CoverageStale() {
 		fmt.Fprintln(w, "coverage is stale: run lifecircle compute")
 	}
+}
+
+// migrateJobs brings the job queue's tables (River's) up to date and says what it applied.
+func migrateJobs(ctx context.Context, cfg *Config, out io.Writer) error {
+	eng, err := riverjobs.Open(ctx, cfg.DatabaseURL, cfg.Pool, cfg.Log)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	applied, err := eng.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "job queue: applied %d River migration(s)\n", len(applied))
+	return nil
 }
