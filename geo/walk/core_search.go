@@ -64,7 +64,8 @@ func (g *Graph) Cover(sources []Snap, maxSeconds float64, p *Points, fn func(i i
 // concurrently with anything, once or many times.
 func (g *Graph) PrepareCover() { g.coreOf() }
 
-// choose is Field.bestAt from the labels of the point's two end nodes.
+// choose picks how the nearest source reaches a point lying at en, from the labels of
+// its edge's two end nodes and the sources on the edge itself.
 func (f *Field) choose(en ends, ls, ld coreLabel) choice {
 	c := choice{sec: math.Inf(1), source: -1, via: -1, side: arriveDirect, en: en}
 	if d := ls.dist + en.secSrc; d < c.sec {

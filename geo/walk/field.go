@@ -125,20 +125,8 @@ func (f *Field) best(s Snap) choice {
 
 // bestAt is best for a point lying at en (of a usable snap).
 func (f *Field) bestAt(en ends) choice {
-	c := choice{sec: math.Inf(1), source: -1, via: -1, side: arriveDirect, en: en}
 	ls, ld := f.buf.labels[en.src], f.buf.labels[en.dst]
-	if d := ls.dist + en.secSrc; d < c.sec {
-		c.sec, c.source, c.via, c.side = d, ls.src, en.src, arriveSrc
-	}
-	if d := ld.dist + en.secDst; d < c.sec {
-		c.sec, c.source, c.via, c.side = d, ld.src, en.dst, arriveDst
-	}
-	if f.hasEdge.has(en.edge) {
-		f.sameEdge(&c)
-	}
-	c.sec += en.access
-	c.ok = c.sec <= f.limit && !math.IsInf(c.sec, 1)
-	return c
+	return f.choose(en, coreLabel{dist: ls.dist, src: ls.src}, coreLabel{dist: ld.dist, src: ld.src})
 }
 
 // sameEdge improves c with the sources snapped onto the same edge, walked to directly.
