@@ -42,10 +42,11 @@ func newBenchCmd(cfg *Config) *cobra.Command {
 		Long: `bench generates synthetic districts (deterministic from --seed) of the given sizes, stores
 each in the database given by --db, and times the full compute (load, cells, all searches,
 aggregates, writes) --runs times on each of two code paths, alternating: the current one
-(the walk graph read from its snapshot, compact coverage rows, searches that walk chains
-and label dead ends last) and main's before them (network rows loaded and built every
+(the walk graph read from its snapshot, compact coverage rows, searches over the core's
+junctions only) and main's before them (network rows loaded and built every
 time, a row per cell and set, searches that queue every node), printing min / median /
-max and the ratios of the medians, with the machine's load. Then the same searches through
+max and the ratios of the medians, with the machine's load, and compares the two paths'
+cell times (it fails when they differ by more than 1 ms). Then the same searches through
 pgRouting's pgr_drivingDistance (equicost, one query per set, every set unless --pgr-sets,
 each stopped at --pgr-limit and recorded as "> limit"), and optionally the OSM import of
 the district written as a .osm file. It REPLACES the database's contents: point --db at a
