@@ -21,6 +21,7 @@ type Aggregator struct {
 	groupings     []Grouping
 	order         [][]int32    // per grouping: group indexes sorted by name
 	accs          [][]groupAcc // per grouping, per group
+	scratch       sortScratch
 }
 
 // NewAggregator makes an Aggregator for thresholdsMin (minutes) and the groupings.
@@ -45,7 +46,7 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 	for k, g := range a.groupings {
 		for j := range a.accs[k] {
 			acc := &a.accs[k][j]
-			acc.times = acc.times[:0]
+			acc.times, acc.wide = acc.times[:0], false
 			acc.s = newGroupAcc(g.Names[j], a.thresholdsMin).s
 		}
 	}
@@ -64,7 +65,7 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 	for k := range a.groupings {
 		for _, j := range a.order[k] {
 			if acc := &a.accs[k][j]; acc.s.Cells > 0 {
-				out[k] = append(out[k], acc.finish())
+				out[k] = append(out[k], acc.finish(&a.scratch))
 			}
 		}
 	}

@@ -1,9 +1,7 @@
 package coverage
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -69,8 +67,9 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 		a.add(c, sec, thresholdsMin)
 	}
 	out := make([]Summary, 0, len(accs))
+	var sc sortScratch
 	for _, a := range accs {
-		out = append(out, a.finish())
+		out = append(out, a.finish(&sc))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Group < out[j].Group })
 	return out
@@ -80,6 +79,7 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 type groupAcc struct {
 	s     Summary
 	times []weighedTime
+	wide  bool // some time is not a float32 number of seconds: sort with slices.SortFunc
 }
 
 type weighedTime struct{ min, pop, area float64 }
@@ -112,11 +112,14 @@ func (a *groupAcc) add(c Cell, sec float64, thresholdsMin []float64) {
 			s.Within[k].AreaM2 += c.AreaM2
 		}
 	}
+	if float64(float32(sec)) != sec {
+		a.wide = true
+	}
 	a.times = append(a.times, weighedTime{min: sec / 60, pop: c.Population, area: c.AreaM2})
 }
 
-// finish computes the shares and the weighted statistics.
-func (a *groupAcc) finish() Summary {
+// finish computes the shares and the weighted statistics; sc holds reusable buffers.
+func (a *groupAcc) finish(sc *sortScratch) Summary {
 	s := a.s
 	for k := range s.Within {
 		w := &s.Within[k]
@@ -124,14 +127,10 @@ func (a *groupAcc) finish() Summary {
 		w.AreaShare = ratio(w.AreaM2, s.AreaM2)
 		s.BeyondPopulation[k] = s.Population - w.Population
 	}
-	weight := func(t weighedTime) float64 { return t.pop }
-	if !(s.Population > 0) {
-		weight = func(t weighedTime) float64 { return t.area }
-	}
-	slices.SortFunc(a.times, func(x, y weighedTime) int { return cmp.Compare(x.min, y.min) })
-	s.MeanMin = weightedMean(a.times, weight)
-	s.MedianMin = weightedQuantile(a.times, weight, 0.5)
-	s.P90Min = weightedQuantile(a.times, weight, 0.9)
+	ts := sc.sortTimes(a.times, a.wide)
+	byPop := s.Population > 0
+	s.MeanMin = weightedMean(ts, byPop)
+	s.MedianMin, s.P90Min = weightedQuantiles(ts, byPop, 0.5, 0.9)
 	return s
 }
 
@@ -142,11 +141,19 @@ func ratio(part, whole float64) float64 {
 	return 0
 }
 
+// weight is t's population when byPop, else its area.
+func weight(t weighedTime, byPop bool) float64 {
+	if byPop {
+		return t.pop
+	}
+	return t.area
+}
+
 // weightedMean is the weighted mean of the finite times, +Inf when none has weight.
-func weightedMean(ts []weighedTime, weight func(weighedTime) float64) float64 {
+func weightedMean(ts []weighedTime, byPop bool) float64 {
 	var sum, wsum float64
 	for _, t := range ts {
-		if w := weight(t); !math.IsInf(t.min, 1) && w > 0 {
+		if w := weight(t, byPop); !math.IsInf(t.min, 1) && w > 0 {
 			sum += w * t.min
 			wsum += w
 		}
@@ -157,23 +164,34 @@ func weightedMean(ts []weighedTime, weight func(weighedTime) float64) float64 {
 	return sum / wsum
 }
 
-// weightedQuantile returns the smallest time whose cumulative weight reaches q of the
-// total, for ts sorted by time; +Inf when the total weight is 0.
-func weightedQuantile(ts []weighedTime, weight func(weighedTime) float64, q float64) float64 {
+// weightedQuantiles returns the weighted q1- and q2-quantiles (q1 ≤ q2) of ts, sorted
+// by time, in one pass: for each, the smallest time whose cumulative weight reaches q of
+// the total; +Inf when the total weight is 0.
+func weightedQuantiles(ts []weighedTime, byPop bool, q1, q2 float64) (float64, float64) {
 	var total float64
 	for _, t := range ts {
-		total += weight(t)
+		total += weight(t, byPop)
 	}
 	if !(total > 0) {
-		return math.Inf(1)
+		return math.Inf(1), math.Inf(1)
 	}
-	target := q*total - 1e-9*total
+	target1, target2 := q1*total-1e-9*total, q2*total-1e-9*total
+	v1, v2 := ts[len(ts)-1].min, ts[len(ts)-1].min
+	found1 := false
 	var cum float64
 	for _, t := range ts {
-		cum += weight(t)
-		if cum >= target && weight(t) > 0 {
-			return t.min
+		w := weight(t, byPop)
+		cum += w
+		if !(w > 0) {
+			continue
+		}
+		if !found1 && cum >= target1 {
+			v1, found1 = t.min, true
+		}
+		if cum >= target2 {
+			v2 = t.min
+			break
 		}
 	}
-	return ts[len(ts)-1].min
+	return v1, v2
 }
