@@ -65,11 +65,12 @@ func SpreadPopulationHomes(cells []Cell, areas []Area, homes Homes, grid map[h3.
 	for i := range cells {
 		cells[i].Population = 0
 	}
-	members := assignCells(cells, areas)
-	floor := floorArea(cells, areas, members, homes)
+	lc := newLandCells(cells)
+	members := assignCells(cells, areas, lc.ix)
+	floor := floorArea(lc, areas, members, homes)
 	var land []float64
 	if len(homes.Residential) > 0 {
-		land = residentialLand(cells, homes.Residential)
+		land = lc.weightedLand(homes.Residential, nil, nil)
 	}
 	for ai, a := range areas {
 		methods[ai] = MethodNone
@@ -107,12 +108,12 @@ func sumOver(w []float64, idx []int) float64 {
 // building counts): CountedHomes' footprints clipped to the hexagon times their levels,
 // each building counted only in the cells of the area holding its centroid, so that an
 // area's residents live in its own buildings.
-func floorArea(cells []Cell, areas []Area, members [][]int, homes Homes) []float64 {
+func floorArea(lc *landCells, areas []Area, members [][]int, homes Homes) []float64 {
 	counted := CountedHomes(homes)
 	if len(counted) == 0 {
 		return nil
 	}
-	owner := make([]int32, len(cells))
+	owner := make([]int32, len(lc.cells))
 	for i := range owner {
 		owner[i] = -1
 	}
@@ -134,7 +135,7 @@ func floorArea(cells []Cell, areas []Area, members [][]int, homes Homes) []float
 			factor[i] = h.Levels
 		}
 	}
-	return weightedLand(cells, polys, factor, func(k, i int) bool { return home[k] >= 0 && home[k] == owner[i] })
+	return lc.weightedLand(polys, factor, func(k, i int) bool { return home[k] >= 0 && home[k] == owner[i] })
 }
 
 // homeAreas returns, per home, the first area whose boundary holds its centroid (planar,
