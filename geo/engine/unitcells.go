@@ -4,18 +4,18 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo/coverage"
+	"github.com/lifecircle/lifecircle/geo/gridindex"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 	"github.com/uber/h3-go/v4"
 )
 
 // compoundCells returns, per compound, its cells (see Units.CompoundCells); nil before the
-// cells are laid.
-func (e *Engine) compoundCells() [][]int {
+// cells are laid. ix indexes e.Cells.
+func (e *Engine) compoundCells(ix centreIndex) [][]int {
 	if len(e.Cells) == 0 {
 		return nil
 	}
-	ix := newLatIndex(e.Cells)
 	out := make([][]int, len(e.Compounds))
 	for k, c := range e.Compounds {
 		if len(c.Polygon) == 0 {
@@ -43,7 +43,7 @@ func (e *Engine) CentroidCell(mp orb.MultiPolygon) (h3.Cell, bool) {
 }
 
 // cellsIn returns the indices of the cells whose centres (lon, lat) lie in mp, ascending.
-func cellsIn(cells []coverage.Cell, ix latIndex, mp orb.MultiPolygon) []int {
+func cellsIn(cells []coverage.Cell, ix centreIndex, mp orb.MultiPolygon) []int {
 	var out []int
 	ix.inBound(cells, mp.Bound(), func(i int) {
 		if len(mp) > 0 && planar.MultiPolygonContains(mp, cells[i].Center) {
@@ -54,32 +54,48 @@ func cellsIn(cells []coverage.Cell, ix latIndex, mp orb.MultiPolygon) []int {
 	return out
 }
 
-// latIndex lists cells by the latitude of their centres, so that the cells of a small
-// polygon (a compound) are found without testing every cell of the district.
-type latIndex struct {
-	order []int     // cell indices sorted by centre latitude
-	lats  []float64 // their latitudes, ascending
+// centreIndex files the cells' centres in a grid of buckets about two cell edges wide,
+// so that the cells of a small polygon (a compound, a grid) are found without testing
+// every cell of the district.
+type centreIndex struct {
+	grid *gridindex.Index // nil: no index (no cells, or too many to index), scan them all
 }
 
-func newLatIndex(cells []coverage.Cell) latIndex {
-	ix := latIndex{order: make([]int, len(cells)), lats: make([]float64, len(cells))}
-	for i := range cells {
-		ix.order[i] = i
+func newCentreIndex(cells []coverage.Cell) centreIndex {
+	if len(cells) == 0 {
+		return centreIndex{}
 	}
-	sort.Slice(ix.order, func(a, b int) bool { return cells[ix.order[a]].Center[1] < cells[ix.order[b]].Center[1] })
-	for k, i := range ix.order {
-		ix.lats[k] = cells[i].Center[1]
+	pts := make([]orb.Point, len(cells))
+	for i, c := range cells {
+		pts[i] = c.Center
 	}
-	return ix
+	res := coverage.DefaultResolution
+	if h := cells[0].H3; h.IsValid() {
+		res = h.Resolution()
+	}
+	grid, err := gridindex.NewPoints(pts, 2*h3.HexagonEdgeLengthAvgM(res), 4*len(cells)+1<<20)
+	if err != nil || grid.Skipped() > 0 {
+		return centreIndex{}
+	}
+	return centreIndex{grid: grid}
 }
 
-// inBound calls fn for each cell whose centre (lon, lat) lies in b.
-func (ix latIndex) inBound(cells []coverage.Cell, b orb.Bound, fn func(i int)) {
-	lo := sort.SearchFloat64s(ix.lats, b.Min[1])
-	for k := lo; k < len(ix.lats) && ix.lats[k] <= b.Max[1]; k++ {
-		i := ix.order[k]
-		if c := cells[i].Center; c[0] >= b.Min[0] && c[0] <= b.Max[0] {
-			fn(i)
+// inBound calls fn for each cell whose centre (lon, lat) lies in b (edges included),
+// each once, in no particular order.
+func (ix centreIndex) inBound(cells []coverage.Cell, b orb.Bound, fn func(i int)) {
+	if ix.grid == nil {
+		for i, c := range cells {
+			if b.Contains(c.Center) {
+				fn(i)
+			}
 		}
+		return
 	}
+	ix.grid.Query(b, func(items []int32) {
+		for _, i := range items {
+			if b.Contains(cells[i].Center) {
+				fn(int(i))
+			}
+		}
+	})
 }

@@ -54,8 +54,12 @@ func (e *Engine) buildUnits() *Units {
 			u.compoundByID[c.ID] = k
 		}
 	}
-	u.compoundCells = e.compoundCells()
-	u.grids = e.buildGrids()
+	var ix centreIndex // scans every cell: only built when some polygon will query it
+	if len(e.Compounds) > 0 || len(e.Grids) > 0 {
+		ix = newCentreIndex(e.Cells)
+	}
+	u.compoundCells = e.compoundCells(ix)
+	u.grids = e.buildGrids(ix)
 	return u
 }
 
