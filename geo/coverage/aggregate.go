@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"math"
 	"sort"
 )
 
@@ -46,18 +45,15 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 	for k, g := range a.groupings {
 		for j := range a.accs[k] {
 			acc := &a.accs[k][j]
-			acc.times, acc.wide = acc.times[:0], false
+			acc.times, acc.keys = acc.times[:0], acc.keys[:0]
 			acc.s = newGroupAcc(g.Names[j], a.thresholdsMin).s
 		}
 	}
 	for i, c := range cells {
-		sec := math.NaN()
-		if i < len(r.Seconds) {
-			sec = float64(r.Seconds[i])
-		}
+		t := timeAt(r, i)
 		for k, g := range a.groupings {
 			if j := g.Of[i]; j >= 0 {
-				a.accs[k][j].add(c, sec, a.thresholdsMin)
+				a.accs[k][j].add(c, t, a.thresholdsMin)
 			}
 		}
 	}

@@ -24,9 +24,8 @@ func sortKeysUpper(keys []uint64, buf *[]int32) {
 	pdqsortKeys(keys, 0, len(keys), bits.Len(uint(len(keys))), (*buf)[:len(keys)])
 }
 
-// sortScratch holds the buffers sortTimes reuses from one group to the next.
+// sortScratch holds the buffer sortTimes reuses from one group to the next.
 type sortScratch struct {
-	keys   []uint64
 	pos    []int32
 	sorted []weighedTime
 }
@@ -34,37 +33,29 @@ type sortScratch struct {
 // sortTimes returns ts sorted by time, exactly as slices.SortFunc(ts, func(x, y
 // weighedTime) int { return cmp.Compare(x.min, y.min) }) orders them — equal times in
 // the same order, so that sums over the result are the same to the bit — but faster:
-// it sorts 8-byte keys (the time's float32 seconds, order-preserving, above the index)
-// with that same algorithm. Every min is some float32 number of seconds / 60 (never
-// NaN) unless wide, when ts is sorted in place with slices.SortFunc itself. The result
-// is ts itself or sc's buffer, valid until the next call.
-func (sc *sortScratch) sortTimes(ts []weighedTime, wide bool) []weighedTime {
-	if wide || len(ts) > math.MaxUint32 {
+// it sorts keys, 8 bytes a time, with that same algorithm. keys[i] is ts[i]'s time key
+// (secondsKey, which compares as the times do) above i; it is sorted in place. The
+// result is sc's buffer, valid until the next call.
+func (sc *sortScratch) sortTimes(ts []weighedTime, keys []uint64) []weighedTime {
+	if len(ts) > math.MaxUint32 || len(keys) != len(ts) {
 		slices.SortFunc(ts, func(x, y weighedTime) int { return cmp.Compare(x.min, y.min) })
 		return ts
 	}
-	sc.keys = slices.Grow(sc.keys[:0], len(ts))
-	for i, t := range ts {
-		sc.keys = append(sc.keys, uint64(orderedSeconds(t.min))<<32|uint64(i))
-	}
-	sortKeysUpper(sc.keys, &sc.pos)
+	sortKeysUpper(keys, &sc.pos)
 	sc.sorted = slices.Grow(sc.sorted[:0], len(ts))
-	for _, k := range sc.keys {
+	for _, k := range keys {
 		sc.sorted = append(sc.sorted, ts[uint32(k)])
 	}
 	return sc.sorted
 }
 
-// orderedSeconds maps a time in minutes that is a float32 number of seconds / 60 to a
-// uint32 that orders as the minutes do: equal exactly when they are equal (−0 = +0),
-// less exactly when they are less. float64(float32) / 60 is strictly increasing, so the
-// float32 seconds order as the minutes; their bits, sign-flipped, order as unsigned
-// integers.
-func orderedSeconds(min float64) uint32 {
-	// min*60 is within a float64 rounding or two of the float32 seconds, so it rounds
-	// back to them; + 0 makes −0 +0.
-	sec := float32(min*60) + 0
-	b := math.Float32bits(sec)
+// secondsKey maps a walk time in float32 seconds (not NaN) to a uint32 that orders as
+// the times in minutes (float64(sec) / 60) do: equal exactly when they are equal (−0 =
+// +0), less exactly when they are less. float64(float32) / 60 is strictly increasing, as
+// a float64 quotient rounds far finer than float32 values are apart, so the float32
+// seconds order as the minutes; their bits, sign-flipped, order as unsigned integers.
+func secondsKey(sec float32) uint32 {
+	b := math.Float32bits(sec + 0) // + 0 makes −0 +0
 	if b>>31 != 0 {
 		return ^b
 	}
@@ -93,12 +84,17 @@ func nextPowerOfTwo(length int) uint {
 	return 1 << bits.Len(uint(length))
 }
 
-// insertionSortKeys sorts data[a:b] using insertion sort.
+// insertionSortKeys sorts data[a:b] using insertion sort: each element moves left past
+// the greater ones before it, shifted rather than swapped (the same arrangement, equal
+// keys in their order, with half the writes).
 func insertionSortKeys(data []uint64, a, b int) {
 	for i := a + 1; i < b; i++ {
-		for j := i; j > a && (data[j]>>32 < data[j-1]>>32); j-- {
-			data[j], data[j-1] = data[j-1], data[j]
+		x, k := data[i], data[i]>>32
+		j := i
+		for ; j > a && k < data[j-1]>>32; j-- {
+			data[j] = data[j-1]
 		}
+		data[j] = x
 	}
 }
 

@@ -10,28 +10,39 @@ import (
 
 // randomTimes returns n weighed times drawn from distinct values of float32 seconds
 // (few distinct ones when ties, so that many are equal), some +Inf, −0 and +0, and
-// negative ones, with random weights, as groupAcc.add makes them.
-func randomTimes(r *rand.Rand, n, distinct int) []weighedTime {
-	vals := make([]float64, distinct)
+// negative ones, with random weights, and their keys, as groupAcc.add makes them.
+func randomTimes(r *rand.Rand, n, distinct int) ([]weighedTime, []uint64) {
+	vals := make([]float32, distinct)
 	for k := range vals {
 		switch r.IntN(10) {
 		case 0:
-			vals[k] = math.Inf(1)
+			vals[k] = float32(math.Inf(1))
 		case 1:
-			vals[k] = math.Copysign(0, -1)
+			vals[k] = float32(math.Copysign(0, -1))
 		case 2:
 			vals[k] = 0
 		case 3:
-			vals[k] = -float64(float32(r.Float64() * 100))
+			vals[k] = -float32(r.Float64() * 100)
 		default:
-			vals[k] = float64(float32(r.Float64() * 1800))
+			vals[k] = float32(r.Float64() * 1800)
 		}
 	}
 	ts := make([]weighedTime, n)
+	secs := make([]float32, n)
 	for i := range ts {
-		ts[i] = weighedTime{min: vals[r.IntN(distinct)] / 60, pop: r.Float64(), area: r.Float64()}
+		secs[i] = vals[r.IntN(distinct)]
+		ts[i] = weighedTime{min: float64(secs[i]) / 60, pop: r.Float64(), area: r.Float64()}
 	}
-	return ts
+	return ts, timeKeys(ts, secs)
+}
+
+// timeKeys returns the keys of ts, whose times are secs.
+func timeKeys(ts []weighedTime, secs []float32) []uint64 {
+	keys := make([]uint64, len(ts))
+	for i := range ts {
+		keys[i] = uint64(secondsKey(secs[i]))<<32 | uint64(i)
+	}
+	return keys
 }
 
 // TestSortTimesIsSortFunc checks that sortTimes leaves the times, equal ones included,
@@ -69,13 +80,14 @@ func TestSortTimesIsSortFunc(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for rep := 0; rep < 5; rep++ {
-				ts := randomTimes(r, c.n, c.distinct)
+				ts, keys := randomTimes(r, c.n, c.distinct)
 				if c.shape != nil {
 					c.shape(ts)
+					keys = timeKeys(ts, secondsOf(ts))
 				}
 				want := slices.Clone(ts)
 				slices.SortFunc(want, byMin)
-				got := sc.sortTimes(slices.Clone(ts), false)
+				got := sc.sortTimes(ts, keys)
 				for i := range want {
 					if !sameTime(got[i], want[i]) {
 						t.Fatalf("rep %d: at %d of %d got %+v, slices.SortFunc %+v", rep, i, len(want), got[i], want[i])
@@ -84,6 +96,15 @@ func TestSortTimesIsSortFunc(t *testing.T) {
 			}
 		})
 	}
+}
+
+// secondsOf returns the float32 seconds of ts's times (min × 60 rounds back to them).
+func secondsOf(ts []weighedTime) []float32 {
+	secs := make([]float32, len(ts))
+	for i, t := range ts {
+		secs[i] = float32(t.min * 60)
+	}
+	return secs
 }
 
 func byMin(x, y weighedTime) int { return cmp.Compare(x.min, y.min) }

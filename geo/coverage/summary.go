@@ -60,11 +60,7 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 			a = newGroupAcc(name, thresholdsMin)
 			accs[name] = a
 		}
-		sec := math.NaN()
-		if i < len(r.Seconds) {
-			sec = float64(r.Seconds[i])
-		}
-		a.add(c, sec, thresholdsMin)
+		a.add(c, timeAt(r, i), thresholdsMin)
 	}
 	out := make([]Summary, 0, len(accs))
 	var sc sortScratch
@@ -79,10 +75,30 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 type groupAcc struct {
 	s     Summary
 	times []weighedTime
-	wide  bool // some time is not a float32 number of seconds: sort with slices.SortFunc
+	keys  []uint64 // per time, its key (cellTime.key) above its index in times
 }
 
 type weighedTime struct{ min, pop, area float64 }
+
+// cellTime is one cell's walk time: sec in seconds (NaN off-network, +Inf unreachable),
+// and key, which orders as the times do (NaN as +Inf; see secondsKey).
+type cellTime struct {
+	sec float64
+	key uint32
+}
+
+// timeAt returns cell i's time in r; off-network when r has none.
+func timeAt(r Result, i int) cellTime {
+	if i >= len(r.Seconds) {
+		return cellTime{sec: math.NaN(), key: secondsKey(float32(math.Inf(1)))}
+	}
+	s := r.Seconds[i]
+	k := s
+	if s != s {
+		k = float32(math.Inf(1))
+	}
+	return cellTime{sec: float64(s), key: secondsKey(k)}
+}
 
 func newGroupAcc(name string, thresholdsMin []float64) *groupAcc {
 	a := &groupAcc{s: Summary{Group: name, Within: make([]Share, len(thresholdsMin)), BeyondPopulation: make([]float64, len(thresholdsMin))}}
@@ -92,8 +108,9 @@ func newGroupAcc(name string, thresholdsMin []float64) *groupAcc {
 	return a
 }
 
-// add counts cell c with walk time sec (seconds; NaN off-network, +Inf unreachable).
-func (a *groupAcc) add(c Cell, sec float64, thresholdsMin []float64) {
+// add counts cell c with walk time t.
+func (a *groupAcc) add(c Cell, t cellTime, thresholdsMin []float64) {
+	sec := t.sec
 	s := &a.s
 	s.Cells++
 	s.Population += c.Population
@@ -112,9 +129,7 @@ func (a *groupAcc) add(c Cell, sec float64, thresholdsMin []float64) {
 			s.Within[k].AreaM2 += c.AreaM2
 		}
 	}
-	if float64(float32(sec)) != sec {
-		a.wide = true
-	}
+	a.keys = append(a.keys, uint64(t.key)<<32|uint64(len(a.times)))
 	a.times = append(a.times, weighedTime{min: sec / 60, pop: c.Population, area: c.AreaM2})
 }
 
@@ -127,7 +142,7 @@ func (a *groupAcc) finish(sc *sortScratch) Summary {
 		w.AreaShare = ratio(w.AreaM2, s.AreaM2)
 		s.BeyondPopulation[k] = s.Population - w.Population
 	}
-	ts := sc.sortTimes(a.times, a.wide)
+	ts := sc.sortTimes(a.times, a.keys)
 	byPop := s.Population > 0
 	s.MeanMin = weightedMean(ts, byPop)
 	s.MedianMin, s.P90Min = weightedQuantiles(ts, byPop, 0.5, 0.9)
