@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo/coverage"
-	"github.com/lifecircle/lifecircle/geo/gridindex"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 	"github.com/uber/h3-go/v4"
@@ -12,7 +11,7 @@ import (
 
 // compoundCells returns, per compound, its cells (see Units.CompoundCells); nil before the
 // cells are laid. ix indexes e.Cells.
-func (e *Engine) compoundCells(ix centreIndex) [][]int {
+func (e *Engine) compoundCells(ix coverage.CentreIndex) [][]int {
 	if len(e.Cells) == 0 {
 		return nil
 	}
@@ -43,59 +42,13 @@ func (e *Engine) CentroidCell(mp orb.MultiPolygon) (h3.Cell, bool) {
 }
 
 // cellsIn returns the indices of the cells whose centres (lon, lat) lie in mp, ascending.
-func cellsIn(cells []coverage.Cell, ix centreIndex, mp orb.MultiPolygon) []int {
+func cellsIn(cells []coverage.Cell, ix coverage.CentreIndex, mp orb.MultiPolygon) []int {
 	var out []int
-	ix.inBound(cells, mp.Bound(), func(i int) {
+	ix.InBound(mp.Bound(), func(i int) {
 		if len(mp) > 0 && planar.MultiPolygonContains(mp, cells[i].Center) {
 			out = append(out, i)
 		}
 	})
 	sort.Ints(out)
 	return out
-}
-
-// centreIndex files the cells' centres in a grid of buckets about two cell edges wide,
-// so that the cells of a small polygon (a compound, a grid) are found without testing
-// every cell of the district.
-type centreIndex struct {
-	grid *gridindex.Index // nil: no index (no cells, or too many to index), scan them all
-}
-
-func newCentreIndex(cells []coverage.Cell) centreIndex {
-	if len(cells) == 0 {
-		return centreIndex{}
-	}
-	pts := make([]orb.Point, len(cells))
-	for i, c := range cells {
-		pts[i] = c.Center
-	}
-	res := coverage.DefaultResolution
-	if h := cells[0].H3; h.IsValid() {
-		res = h.Resolution()
-	}
-	grid, err := gridindex.NewPoints(pts, 2*h3.HexagonEdgeLengthAvgM(res), 4*len(cells)+1<<20)
-	if err != nil || grid.Skipped() > 0 {
-		return centreIndex{}
-	}
-	return centreIndex{grid: grid}
-}
-
-// inBound calls fn for each cell whose centre (lon, lat) lies in b (edges included),
-// each once, in no particular order.
-func (ix centreIndex) inBound(cells []coverage.Cell, b orb.Bound, fn func(i int)) {
-	if ix.grid == nil {
-		for i, c := range cells {
-			if b.Contains(c.Center) {
-				fn(i)
-			}
-		}
-		return
-	}
-	ix.grid.Query(b, func(items []int32) {
-		for _, i := range items {
-			if b.Contains(cells[i].Center) {
-				fn(int(i))
-			}
-		}
-	})
 }
