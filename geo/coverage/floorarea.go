@@ -65,13 +65,21 @@ func SpreadPopulationHomes(cells []Cell, areas []Area, homes Homes, grid map[h3.
 	for i := range cells {
 		cells[i].Population = 0
 	}
+	// The cells are assigned to the areas while the residential land is measured (both
+	// only read the cells); the floor area needs the assignment.
 	lc := newLandCells(cells)
-	members := assignCells(cells, areas, lc.ix)
-	floor := floorArea(lc, areas, members, homes)
+	var members [][]int
+	assigned := make(chan struct{})
+	go func() {
+		defer close(assigned)
+		members = assignCells(cells, areas, lc.ix)
+	}()
 	var land []float64
 	if len(homes.Residential) > 0 {
 		land = lc.weightedLand(homes.Residential, nil, nil)
 	}
+	<-assigned
+	floor := floorArea(lc, areas, members, homes)
 	for ai, a := range areas {
 		methods[ai] = MethodNone
 		if !(a.Population > 0) || math.IsInf(a.Population, 1) || len(members[ai]) == 0 {

@@ -1,7 +1,10 @@
 package coverage
 
 import (
+	"maps"
 	"math"
+	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -64,27 +67,40 @@ func (lc *landCells) weightedLand(residential []orb.MultiPolygon, factor []float
 
 // pairs lists, polygon by polygon in order, the cells whose centres lie within about
 // 1.5 cell edges of each well-formed polygon's bound (and keep(k, i)), in the index's
-// order.
+// order. Consecutive runs of polygons are listed in parallel, then joined in order; keep
+// must be safe for concurrent use.
 func (lc *landCells) pairs(residential []orb.MultiPolygon, keep func(k, i int) bool) []landPair {
 	reach := 1.5 * cellEdgeDeg(lc.cells[0].H3)
-	var pairs []landPair
-	for k, mp := range residential {
-		for p, poly := range mp {
-			if len(poly) == 0 || checkPolygon(poly) != nil {
-				continue
-			}
-			b := poly.Bound()
-			lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
-			b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
-			b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
-			lc.ix.query(b, func(i int) {
-				if keep == nil || keep(k, i) {
-					pairs = append(pairs, landPair{int32(k), int32(p), int32(i)})
+	var mu sync.Mutex
+	runs := map[int][]landPair{} // by the run's first polygon
+	parallelChunks(len(residential), func(lo, hi int) {
+		var pairs []landPair
+		for k := lo; k < hi; k++ {
+			for p, poly := range residential[k] {
+				if len(poly) == 0 || checkPolygon(poly) != nil {
+					continue
 				}
-			})
+				b := poly.Bound()
+				lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
+				b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
+				b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
+				lc.ix.query(b, func(i int) {
+					if keep == nil || keep(k, i) {
+						pairs = append(pairs, landPair{int32(k), int32(p), int32(i)})
+					}
+				})
+			}
 		}
+		mu.Lock()
+		runs[lo] = pairs
+		mu.Unlock()
+	})
+	starts := slices.Sorted(maps.Keys(runs))
+	var out []landPair
+	for _, lo := range starts {
+		out = append(out, runs[lo]...)
 	}
-	return pairs
+	return out
 }
 
 // computeHexes computes, in parallel (cgo calls), the hexagons of the pairs' cells not
