@@ -191,3 +191,27 @@ func sameBits(a, b float64) bool { return math.Float64bits(a) == math.Float64bit
 
 // refPlane is the local plane the reference tests lay their squares in (Chengdu).
 var refPlane = local.NewPlane(orb.Point{104.07, 30.66})
+
+// TestCellHexagonIsCellPolygon checks cellHexagon against CellPolygon's ring projected
+// the way it used to be (planeRing, closing vertex dropped, turned counter-clockwise), bit
+// for bit, for hexagons of several resolutions and a pentagon.
+func TestCellHexagonIsCellPolygon(t *testing.T) {
+	var cells []h3.Cell
+	for _, res := range []int{8, 10, 11} {
+		cells = append(cells, h3.LatLngToCell(h3.NewLatLng(30.66, 104.07), res))
+	}
+	for _, res := range []int{9, 10} {
+		cells = append(cells, h3.Pentagons(res)[3])
+	}
+	for _, h := range cells {
+		ll := h3.CellToLatLng(h)
+		c := Cell{H3: h, Center: orb.Point{ll.Lng, ll.Lat}}
+		want := planeRing(local.NewPlane(c.Center), CellPolygon(h)[0], nil)
+		if signedArea(want) < 0 {
+			slices.Reverse(want)
+		}
+		if got := cellHexagon(c); !slices.Equal(got, want) || len(got) < 5 {
+			t.Errorf("cell %v: %v, CellPolygon projected %v", h, got, want)
+		}
+	}
+}

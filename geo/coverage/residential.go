@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
+	"github.com/uber/h3-go/v4"
 
 	"github.com/lifecircle/lifecircle/geo/local"
 )
@@ -146,14 +147,18 @@ func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex [
 	return math.Max(0, a)
 }
 
-// cellHexagon returns c's boundary in the local plane around its centre,
-// counter-clockwise.
+// cellHexagon returns c's boundary (CellPolygon's ring without its closing vertex) in
+// the local plane around its centre, counter-clockwise.
 func cellHexagon(c Cell) []xy {
-	var ring orb.Ring
-	if poly := CellPolygon(c.H3); len(poly) > 0 {
-		ring = poly[0]
+	var hex []xy
+	if c.H3.IsValid() {
+		pl := local.NewPlane(c.Center)
+		bd := h3.CellToBoundary(c.H3)
+		hex = make([]xy, len(bd))
+		for k, ll := range bd {
+			hex[k] = planeXY(pl, orb.Point{ll.Lng, ll.Lat})
+		}
 	}
-	hex := planeRing(local.NewPlane(c.Center), ring, nil)
 	if signedArea(hex) < 0 {
 		for i, j := 0, len(hex)-1; i < j; i, j = i+1, j-1 {
 			hex[i], hex[j] = hex[j], hex[i]
