@@ -9,11 +9,14 @@ import (
 
 // This file is slices.SortFunc's pattern-defeating quicksort (Go 1.26,
 // src/slices/zsortanyfunc.go, generated there from sort/gen_sort_variants.go), specialised
-// to uint64 keys compared by their upper 32 bits only, the comparison inlined. It makes
-// the same comparisons and swaps as slices.SortFunc does on any slice whose elements
-// compare as the keys' upper halves do, so it leaves such a slice's equal elements in the
-// same order (see sortTimes). Do not "improve" it: any change to the algorithm changes
-// the order of equal walk times and with it the last bits of the summaries' sums.
+// to uint64 keys compared by their upper 32 bits only, the comparison inlined. Every step
+// leaves its range arranged as slices.SortFunc's does on a slice whose elements compare
+// as the keys' upper halves (the partition and the insertion sort reach the same
+// arrangement without unpredictable branches or pairwise swaps), so equal elements end in
+// the same order (see sortTimes). Do not "improve" the algorithm: any change reorders
+// equal walk times and with them the last bits of the summaries' sums.
+// TestSortTimesIsSortFunc compares it with the toolchain's slices.SortFunc; should a
+// later Go change that, the test fails and this copy keeps the summaries as they were.
 
 // sortKeysUpper sorts keys by their upper 32 bits (slices.SortFunc's algorithm); buf
 // is a reusable buffer it grows to len(keys).
