@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"math"
 	"sort"
 )
 
@@ -21,6 +20,7 @@ type Aggregator struct {
 	groupings     []Grouping
 	order         [][]int32    // per grouping: group indexes sorted by name
 	accs          [][]groupAcc // per grouping, per group
+	scratch       sortScratch
 }
 
 // NewAggregator makes an Aggregator for thresholdsMin (minutes) and the groupings.
@@ -45,18 +45,15 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 	for k, g := range a.groupings {
 		for j := range a.accs[k] {
 			acc := &a.accs[k][j]
-			acc.times = acc.times[:0]
+			acc.times, acc.keys = acc.times[:0], acc.keys[:0]
 			acc.s = newGroupAcc(g.Names[j], a.thresholdsMin).s
 		}
 	}
 	for i, c := range cells {
-		sec := math.NaN()
-		if i < len(r.Seconds) {
-			sec = float64(r.Seconds[i])
-		}
+		t := timeAt(r, i)
 		for k, g := range a.groupings {
 			if j := g.Of[i]; j >= 0 {
-				a.accs[k][j].add(c, sec, a.thresholdsMin)
+				a.accs[k][j].add(c, t, a.thresholdsMin)
 			}
 		}
 	}
@@ -64,7 +61,7 @@ func (a *Aggregator) Summarise(cells []Cell, r Result) [][]Summary {
 	for k := range a.groupings {
 		for _, j := range a.order[k] {
 			if acc := &a.accs[k][j]; acc.s.Cells > 0 {
-				out[k] = append(out[k], acc.finish())
+				out[k] = append(out[k], acc.finish(&a.scratch))
 			}
 		}
 	}

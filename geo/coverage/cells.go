@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -65,15 +66,49 @@ func Cells(areas []orb.MultiPolygon, res int) ([]Cell, error) {
 	// first area that holds a cell owns it.
 	filled := make([][]h3.Cell, len(jobs))
 	parallelEach(len(jobs), func(j int) { filled[j] = fillPolygon(jobs[j].poly, res, 0) })
-	owner := make(map[h3.Cell]int)
-	for j, cells := range filled {
-		for _, c := range cells {
-			if _, seen := owner[c]; !seen {
-				owner[c] = jobs[j].area
-			}
+	area := make([]int, len(jobs))
+	for j, job := range jobs {
+		area[j] = job.area
+	}
+	return buildCells(firstOwners(filled, area)), nil
+}
+
+// owned is a cell and the area that owns it.
+type owned struct {
+	h    h3.Cell
+	area int32
+}
+
+// firstOwners returns the cells of filled sorted by H3 index, each once, with the area
+// (area[j] for filled[j]) of the first slice in order that holds it.
+func firstOwners(filled [][]h3.Cell, area []int) []owned {
+	type at struct {
+		h   h3.Cell
+		pos int32 // the slice in filled holding h
+	}
+	n := 0
+	for _, cs := range filled {
+		n += len(cs)
+	}
+	order := make([]at, 0, n)
+	for j, cs := range filled {
+		for _, c := range cs {
+			order = append(order, at{c, int32(j)})
 		}
 	}
-	return buildCells(owner), nil
+	slices.SortFunc(order, func(x, y at) int {
+		if x.h != y.h {
+			return cmp.Compare(x.h, y.h)
+		}
+		return cmp.Compare(x.pos, y.pos)
+	})
+	out := make([]owned, 0, n)
+	for k, o := range order {
+		if k == 0 || o.h != order[k-1].h {
+			out = append(out, owned{o.h, int32(area[o.pos])})
+		}
+	}
+	return out
 }
 
 // CellsInBound returns every H3 cell at resolution res whose centre lies in the WGS84
@@ -103,20 +138,15 @@ func checkResolution(res int) (int, error) {
 	return res, nil
 }
 
-// buildCells turns the cell → area map into Cells sorted by H3 index. Centres and areas
+// buildCells turns the owned cells, sorted by H3 index, into Cells. Centres and areas
 // (cgo calls, the area one costly) are computed in parallel.
-func buildCells(owner map[h3.Cell]int) []Cell {
-	ids := make([]h3.Cell, 0, len(owner))
-	for c := range owner {
-		ids = append(ids, c)
-	}
-	slices.Sort(ids)
+func buildCells(ids []owned) []Cell {
 	cells := make([]Cell, len(ids))
 	parallelChunks(len(ids), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			c := ids[i]
+			c := ids[i].h
 			ll := h3.CellToLatLng(c)
-			cells[i] = Cell{H3: c, Center: orb.Point{ll.Lng, ll.Lat}, Area: owner[c], AreaM2: h3.CellAreaM2(c)}
+			cells[i] = Cell{H3: c, Center: orb.Point{ll.Lng, ll.Lat}, Area: int(ids[i].area), AreaM2: h3.CellAreaM2(c)}
 		}
 	})
 	return cells

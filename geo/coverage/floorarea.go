@@ -65,12 +65,21 @@ func SpreadPopulationHomes(cells []Cell, areas []Area, homes Homes, grid map[h3.
 	for i := range cells {
 		cells[i].Population = 0
 	}
-	members := assignCells(cells, areas)
-	floor := floorArea(cells, areas, members, homes)
+	// The cells are assigned to the areas while the residential land is measured (both
+	// only read the cells); the floor area needs the assignment.
+	lc := newLandCells(cells)
+	var members [][]int
+	assigned := make(chan struct{})
+	go func() {
+		defer close(assigned)
+		members = assignCells(cells, areas, lc.ix)
+	}()
 	var land []float64
 	if len(homes.Residential) > 0 {
-		land = residentialLand(cells, homes.Residential)
+		land = lc.weightedLand(homes.Residential, nil, nil)
 	}
+	<-assigned
+	floor := floorArea(lc, areas, members, homes)
 	for ai, a := range areas {
 		methods[ai] = MethodNone
 		if !(a.Population > 0) || math.IsInf(a.Population, 1) || len(members[ai]) == 0 {
@@ -107,12 +116,12 @@ func sumOver(w []float64, idx []int) float64 {
 // building counts): CountedHomes' footprints clipped to the hexagon times their levels,
 // each building counted only in the cells of the area holding its centroid, so that an
 // area's residents live in its own buildings.
-func floorArea(cells []Cell, areas []Area, members [][]int, homes Homes) []float64 {
+func floorArea(lc *landCells, areas []Area, members [][]int, homes Homes) []float64 {
 	counted := CountedHomes(homes)
 	if len(counted) == 0 {
 		return nil
 	}
-	owner := make([]int32, len(cells))
+	owner := make([]int32, len(lc.cells))
 	for i := range owner {
 		owner[i] = -1
 	}
@@ -134,7 +143,7 @@ func floorArea(cells []Cell, areas []Area, members [][]int, homes Homes) []float
 			factor[i] = h.Levels
 		}
 	}
-	return weightedLand(cells, polys, factor, func(k, i int) bool { return home[k] >= 0 && home[k] == owner[i] })
+	return lc.weightedLand(polys, factor, func(k, i int) bool { return home[k] >= 0 && home[k] == owner[i] })
 }
 
 // homeAreas returns, per home, the first area whose boundary holds its centroid (planar,

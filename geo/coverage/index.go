@@ -61,3 +61,15 @@ func (ix cellIndex) query(b orb.Bound, fn func(i int)) {
 func cellEdgeDeg(c h3.Cell) float64 {
 	return h3.HexagonEdgeLengthAvgM(c.Resolution()) / local.MetresPerDegreeLat
 }
+
+// CentreIndex finds the cells whose centres lie in a bound without testing every cell: a
+// bucket grid of the centres (WGS84 lon, lat), buckets about two cell edges wide.
+type CentreIndex struct{ ix cellIndex }
+
+// NewCentreIndex indexes the centres of cells; the index refers to cells by their
+// positions in the slice, which must not change while it is used.
+func NewCentreIndex(cells []Cell) CentreIndex { return CentreIndex{newCellIndex(cells)} }
+
+// InBound calls fn with the index of every cell whose centre lies in b (lon, lat WGS84,
+// edges included), each once, in no particular order.
+func (c CentreIndex) InBound(b orb.Bound, fn func(i int)) { c.ix.query(b, fn) }

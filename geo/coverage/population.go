@@ -44,10 +44,11 @@ func SpreadPopulation(cells []Cell, areas []Area, residential []orb.MultiPolygon
 		}
 		return
 	}
-	members := assignCells(cells, areas)
+	lc := newLandCells(cells)
+	members := assignCells(cells, areas, lc.ix)
 	var land []float64
 	if len(residential) > 0 {
-		land = residentialLand(cells, residential)
+		land = lc.weightedLand(residential, nil, nil)
 	}
 	for ai, a := range areas {
 		if a.Population > 0 && !math.IsInf(a.Population, 1) {
@@ -84,14 +85,14 @@ func spread(cells []Cell, members []int, pop float64, land []float64) {
 
 // assignCells returns, per area, the indices of the cells whose centres lie in its
 // boundary (first area wins), ascending, so that the sums over them do not depend on the
-// index's buckets; or the cell holding its centroid when there are none.
-func assignCells(cells []Cell, areas []Area) [][]int {
+// index's buckets; or the cell holding its centroid when there are none. ix indexes
+// cells.
+func assignCells(cells []Cell, areas []Area, ix cellIndex) [][]int {
 	members := make([][]int, len(areas))
 	owner := make([]int32, len(cells))
 	for i := range owner {
 		owner[i] = -1
 	}
-	ix := newCellIndex(cells)
 	for ai, a := range areas {
 		for _, poly := range a.Boundary {
 			if len(poly) == 0 || checkPolygon(poly) != nil {

@@ -1,9 +1,13 @@
 package coverage
 
 import (
+	"maps"
 	"math"
+	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
+	"github.com/uber/h3-go/v4"
 
 	"github.com/lifecircle/lifecircle/geo/local"
 )
@@ -14,26 +18,66 @@ import (
 // that overlap each other (a building on residential landuse) are counted once each.
 // Polygons with coordinates that are not WGS84 (lon, lat) are ignored.
 func residentialLand(cells []Cell, residential []orb.MultiPolygon) []float64 {
-	return weightedLand(cells, residential, nil, nil)
+	return newLandCells(cells).weightedLand(residential, nil, nil)
 }
+
+// landCells are the cells the land is measured in: their centre index and the hexagons
+// computed so far, shared by the measures of one spread.
+type landCells struct {
+	cells []Cell
+	ix    cellIndex
+	hexes [][]xy // per cell, its hexagon (cellHexagon); nil not computed yet
+}
+
+func newLandCells(cells []Cell) *landCells {
+	return &landCells{cells: cells, ix: newCellIndex(cells), hexes: make([][]xy, len(cells))}
+}
+
+// landPair is one polygon (polygon p of multipolygon k) that may reach cell i.
+type landPair struct{ k, p, i int32 }
 
 // weightedLand is residentialLand with polygon k's area multiplied by factor[k] (nil:
 // every factor 1), e.g. a building's levels, and counted in cell i only when keep(k, i)
 // (nil: always).
-func weightedLand(cells []Cell, residential []orb.MultiPolygon, factor []float64, keep func(k, i int) bool) []float64 {
-	land := make([]float64, len(cells))
-	if len(cells) == 0 {
+func (lc *landCells) weightedLand(residential []orb.MultiPolygon, factor []float64, keep func(k, i int) bool) []float64 {
+	land := make([]float64, len(lc.cells))
+	if len(lc.cells) == 0 {
 		return land
 	}
-	ix := newCellIndex(cells)
-	reach := 1.5 * cellEdgeDeg(cells[0].H3)
-	each := func(fn func(k, i int, f float64, poly orb.Polygon)) {
-		for k, mp := range residential {
-			f := 1.0
-			if factor != nil {
-				f = factor[k]
-			}
-			for _, poly := range mp {
+	pairs := lc.pairs(residential, keep)
+	lc.computeHexes(pairs)
+	// The areas (the costly part) are computed in parallel, then summed in polygon order,
+	// as one loop over the pairs would.
+	areas := make([]float64, len(pairs))
+	parallelChunks(len(pairs), func(lo, hi int) {
+		var s landScratch
+		for q := lo; q < hi; q++ {
+			pr := pairs[q]
+			areas[q] = s.polygonInHexagon(residential[pr.k][pr.p], lc.cells[pr.i].Center, lc.hexes[pr.i])
+		}
+	})
+	for q, pr := range pairs {
+		f := 1.0
+		if factor != nil {
+			f = factor[pr.k]
+		}
+		land[pr.i] += f * areas[q]
+	}
+	return land
+}
+
+// pairs lists, polygon by polygon in order, the cells whose centres lie within about
+// 1.5 cell edges of each well-formed polygon's bound (and keep(k, i)), in the index's
+// order. Consecutive runs of polygons are listed in parallel, then joined in order; keep
+// must be safe for concurrent use.
+func (lc *landCells) pairs(residential []orb.MultiPolygon, keep func(k, i int) bool) []landPair {
+	reach := 1.5 * cellEdgeDeg(lc.cells[0].H3)
+	var mu sync.Mutex
+	runs := map[int][]landPair{} // by the run's first polygon
+	parallelChunks(len(residential), func(lo, hi int) {
+		var pairs []landPair
+		for k := lo; k < hi; k++ {
+			for p, poly := range residential[k] {
 				if len(poly) == 0 || checkPolygon(poly) != nil {
 					continue
 				}
@@ -41,34 +85,40 @@ func weightedLand(cells []Cell, residential []orb.MultiPolygon, factor []float64
 				lonReach := reach / math.Max(0.01, local.LonScale(b.Center()[1]))
 				b.Min = orb.Point{b.Min[0] - lonReach, b.Min[1] - reach}
 				b.Max = orb.Point{b.Max[0] + lonReach, b.Max[1] + reach}
-				ix.query(b, func(i int) {
+				lc.ix.query(b, func(i int) {
 					if keep == nil || keep(k, i) {
-						fn(k, i, f, poly)
+						pairs = append(pairs, landPair{int32(k), int32(p), int32(i)})
 					}
 				})
 			}
 		}
-	}
-	// The hexagons of the cells that some polygon may reach (cgo calls) are computed in
-	// parallel first; the areas are then summed in polygon order, as before.
-	hexes := make([][]xy, len(cells))
-	var need []int32
-	each(func(_, i int, _ float64, _ orb.Polygon) {
-		if hexes[i] == nil {
-			hexes[i] = []xy{}
-			need = append(need, int32(i))
-		}
+		mu.Lock()
+		runs[lo] = pairs
+		mu.Unlock()
 	})
+	starts := slices.Sorted(maps.Keys(runs))
+	var out []landPair
+	for _, lo := range starts {
+		out = append(out, runs[lo]...)
+	}
+	return out
+}
+
+// computeHexes computes, in parallel (cgo calls), the hexagons of the pairs' cells not
+// computed yet.
+func (lc *landCells) computeHexes(pairs []landPair) {
+	var need []int32
+	for _, pr := range pairs {
+		if lc.hexes[pr.i] == nil {
+			lc.hexes[pr.i] = []xy{}
+			need = append(need, pr.i)
+		}
+	}
 	parallelChunks(len(need), func(lo, hi int) {
 		for _, i := range need[lo:hi] {
-			hexes[i] = cellHexagon(cells[i])
+			lc.hexes[i] = cellHexagon(lc.cells[i])
 		}
 	})
-	var s landScratch
-	each(func(_, i int, f float64, poly orb.Polygon) {
-		land[i] += f * s.polygonInHexagon(poly, cells[i].Center, hexes[i])
-	})
-	return land
 }
 
 // landScratch holds reusable buffers for polygonInHexagon.
@@ -97,14 +147,18 @@ func (s *landScratch) polygonInHexagon(poly orb.Polygon, centre orb.Point, hex [
 	return math.Max(0, a)
 }
 
-// cellHexagon returns c's boundary in the local plane around its centre,
-// counter-clockwise.
+// cellHexagon returns c's boundary (CellPolygon's ring without its closing vertex) in
+// the local plane around its centre, counter-clockwise.
 func cellHexagon(c Cell) []xy {
-	var ring orb.Ring
-	if poly := CellPolygon(c.H3); len(poly) > 0 {
-		ring = poly[0]
+	var hex []xy
+	if c.H3.IsValid() {
+		pl := local.NewPlane(c.Center)
+		bd := h3.CellToBoundary(c.H3)
+		hex = make([]xy, len(bd))
+		for k, ll := range bd {
+			hex[k] = planeXY(pl, orb.Point{ll.Lng, ll.Lat})
+		}
 	}
-	hex := planeRing(local.NewPlane(c.Center), ring, nil)
 	if signedArea(hex) < 0 {
 		for i, j := 0, len(hex)-1; i < j; i, j = i+1, j-1 {
 			hex[i], hex[j] = hex[j], hex[i]

@@ -1,9 +1,7 @@
 package coverage
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -62,15 +60,12 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 			a = newGroupAcc(name, thresholdsMin)
 			accs[name] = a
 		}
-		sec := math.NaN()
-		if i < len(r.Seconds) {
-			sec = float64(r.Seconds[i])
-		}
-		a.add(c, sec, thresholdsMin)
+		a.add(c, timeAt(r, i), thresholdsMin)
 	}
 	out := make([]Summary, 0, len(accs))
+	var sc sortScratch
 	for _, a := range accs {
-		out = append(out, a.finish())
+		out = append(out, a.finish(&sc))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Group < out[j].Group })
 	return out
@@ -80,9 +75,30 @@ func Summarise(cells []Cell, r Result, thresholdsMin []float64, group func(i int
 type groupAcc struct {
 	s     Summary
 	times []weighedTime
+	keys  []uint64 // per time, its key (cellTime.key) above its index in times
 }
 
 type weighedTime struct{ min, pop, area float64 }
+
+// cellTime is one cell's walk time: sec in seconds (NaN off-network, +Inf unreachable),
+// and key, which orders as the times do (NaN as +Inf; see secondsKey).
+type cellTime struct {
+	sec float64
+	key uint32
+}
+
+// timeAt returns cell i's time in r; off-network when r has none.
+func timeAt(r Result, i int) cellTime {
+	if i >= len(r.Seconds) {
+		return cellTime{sec: math.NaN(), key: secondsKey(float32(math.Inf(1)))}
+	}
+	s := r.Seconds[i]
+	k := s
+	if s != s {
+		k = float32(math.Inf(1))
+	}
+	return cellTime{sec: float64(s), key: secondsKey(k)}
+}
 
 func newGroupAcc(name string, thresholdsMin []float64) *groupAcc {
 	a := &groupAcc{s: Summary{Group: name, Within: make([]Share, len(thresholdsMin)), BeyondPopulation: make([]float64, len(thresholdsMin))}}
@@ -92,8 +108,9 @@ func newGroupAcc(name string, thresholdsMin []float64) *groupAcc {
 	return a
 }
 
-// add counts cell c with walk time sec (seconds; NaN off-network, +Inf unreachable).
-func (a *groupAcc) add(c Cell, sec float64, thresholdsMin []float64) {
+// add counts cell c with walk time t.
+func (a *groupAcc) add(c Cell, t cellTime, thresholdsMin []float64) {
+	sec := t.sec
 	s := &a.s
 	s.Cells++
 	s.Population += c.Population
@@ -112,11 +129,12 @@ func (a *groupAcc) add(c Cell, sec float64, thresholdsMin []float64) {
 			s.Within[k].AreaM2 += c.AreaM2
 		}
 	}
+	a.keys = append(a.keys, uint64(t.key)<<32|uint64(len(a.times)))
 	a.times = append(a.times, weighedTime{min: sec / 60, pop: c.Population, area: c.AreaM2})
 }
 
-// finish computes the shares and the weighted statistics.
-func (a *groupAcc) finish() Summary {
+// finish computes the shares and the weighted statistics; sc holds reusable buffers.
+func (a *groupAcc) finish(sc *sortScratch) Summary {
 	s := a.s
 	for k := range s.Within {
 		w := &s.Within[k]
@@ -124,14 +142,10 @@ func (a *groupAcc) finish() Summary {
 		w.AreaShare = ratio(w.AreaM2, s.AreaM2)
 		s.BeyondPopulation[k] = s.Population - w.Population
 	}
-	weight := func(t weighedTime) float64 { return t.pop }
-	if !(s.Population > 0) {
-		weight = func(t weighedTime) float64 { return t.area }
-	}
-	slices.SortFunc(a.times, func(x, y weighedTime) int { return cmp.Compare(x.min, y.min) })
-	s.MeanMin = weightedMean(a.times, weight)
-	s.MedianMin = weightedQuantile(a.times, weight, 0.5)
-	s.P90Min = weightedQuantile(a.times, weight, 0.9)
+	ts := sc.sortTimes(a.times, a.keys)
+	byPop := s.Population > 0
+	s.MeanMin = weightedMean(ts, byPop)
+	s.MedianMin, s.P90Min = weightedQuantiles(ts, byPop, 0.5, 0.9)
 	return s
 }
 
@@ -142,11 +156,19 @@ func ratio(part, whole float64) float64 {
 	return 0
 }
 
+// weight is t's population when byPop, else its area.
+func weight(t weighedTime, byPop bool) float64 {
+	if byPop {
+		return t.pop
+	}
+	return t.area
+}
+
 // weightedMean is the weighted mean of the finite times, +Inf when none has weight.
-func weightedMean(ts []weighedTime, weight func(weighedTime) float64) float64 {
+func weightedMean(ts []weighedTime, byPop bool) float64 {
 	var sum, wsum float64
 	for _, t := range ts {
-		if w := weight(t); !math.IsInf(t.min, 1) && w > 0 {
+		if w := weight(t, byPop); !math.IsInf(t.min, 1) && w > 0 {
 			sum += w * t.min
 			wsum += w
 		}
@@ -157,23 +179,34 @@ func weightedMean(ts []weighedTime, weight func(weighedTime) float64) float64 {
 	return sum / wsum
 }
 
-// weightedQuantile returns the smallest time whose cumulative weight reaches q of the
-// total, for ts sorted by time; +Inf when the total weight is 0.
-func weightedQuantile(ts []weighedTime, weight func(weighedTime) float64, q float64) float64 {
+// weightedQuantiles returns the weighted q1- and q2-quantiles (q1 ≤ q2) of ts, sorted
+// by time, in one pass: for each, the smallest time whose cumulative weight reaches q of
+// the total; +Inf when the total weight is 0.
+func weightedQuantiles(ts []weighedTime, byPop bool, q1, q2 float64) (float64, float64) {
 	var total float64
 	for _, t := range ts {
-		total += weight(t)
+		total += weight(t, byPop)
 	}
 	if !(total > 0) {
-		return math.Inf(1)
+		return math.Inf(1), math.Inf(1)
 	}
-	target := q*total - 1e-9*total
+	target1, target2 := q1*total-1e-9*total, q2*total-1e-9*total
+	v1, v2 := ts[len(ts)-1].min, ts[len(ts)-1].min
+	found1 := false
 	var cum float64
 	for _, t := range ts {
-		cum += weight(t)
-		if cum >= target && weight(t) > 0 {
-			return t.min
+		w := weight(t, byPop)
+		cum += w
+		if !(w > 0) {
+			continue
+		}
+		if !found1 && cum >= target1 {
+			v1, found1 = t.min, true
+		}
+		if cum >= target2 {
+			v2 = t.min
+			break
 		}
 	}
-	return ts[len(ts)-1].min
+	return v1, v2
 }

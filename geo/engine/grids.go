@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 )
 
 // GridSource is a Source that also holds grids (网格); Load reads them when its source is
@@ -24,8 +25,9 @@ type gridIndex struct {
 }
 
 // buildGrids indexes e's grids and, when the cells are laid, their cells: those whose
-// centres the grid's polygon holds, else the cell holding its centroid.
-func (e *Engine) buildGrids() gridIndex {
+// centres the grid's polygon holds, else the cell holding its centroid. ix indexes
+// e.Cells.
+func (e *Engine) buildGrids(ix coverage.CentreIndex) gridIndex {
 	g := gridIndex{grids: e.Grids, byCode: make(map[string]int, len(e.Grids)), sorted: make([]int, len(e.Grids))}
 	for k, x := range e.Grids {
 		if _, dup := g.byCode[x.Code]; !dup {
@@ -41,7 +43,6 @@ func (e *Engine) buildGrids() gridIndex {
 	if len(e.Cells) == 0 {
 		return g
 	}
-	ix := newLatIndex(e.Cells)
 	g.cells = make([][]int, len(e.Grids))
 	for _, k := range g.sorted {
 		x := e.Grids[k]

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/lifecircle/lifecircle/geo"
+	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/paulmach/orb"
 )
 
@@ -54,8 +55,12 @@ func (e *Engine) buildUnits() *Units {
 			u.compoundByID[c.ID] = k
 		}
 	}
-	u.compoundCells = e.compoundCells()
-	u.grids = e.buildGrids()
+	var ix coverage.CentreIndex // only built when some polygon will query it
+	if len(e.Cells) > 0 && (len(e.Compounds) > 0 || len(e.Grids) > 0) {
+		ix = coverage.NewCentreIndex(e.Cells)
+	}
+	u.compoundCells = e.compoundCells(ix)
+	u.grids = e.buildGrids(ix)
 	return u
 }
 
