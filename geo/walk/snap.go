@@ -50,9 +50,12 @@ func (g *Graph) Snap(p orb.Point) Snap {
 }
 
 // SnapAll snaps every (lon, lat) WGS84 point of ps like Snap, in parallel over GOMAXPROCS
-// goroutines; the result has the order of ps.
+// goroutines; the result has the order of ps. The points are snapped in the order of a
+// Hilbert curve over them (snapOrder), so that consecutive snaps read nearby cells and
+// geometry, mostly from the cache; each result is the one Snap gives.
 func (g *Graph) SnapAll(ps []orb.Point) []Snap {
 	out := make([]Snap, len(ps))
+	order := snapOrder(ps)
 	const chunk = 256
 	workers := min(runtime.GOMAXPROCS(0), (len(ps)+chunk-1)/chunk)
 	var next atomic.Int64
@@ -66,7 +69,11 @@ func (g *Graph) SnapAll(ps []orb.Point) []Snap {
 				if lo >= len(ps) {
 					return
 				}
-				for i := lo; i < min(lo+chunk, len(ps)); i++ {
+				for k := lo; k < min(lo+chunk, len(ps)); k++ {
+					i := k
+					if order != nil {
+						i = int(order[k])
+					}
 					out[i] = g.Snap(ps[i])
 				}
 			}
