@@ -73,3 +73,37 @@ func CheckIndexCells(g *Graph) (cells, filings int, err error) {
 	}
 	return ix.grid.cells(), len(ix.items), nil
 }
+
+// SameArrays reports the first of g's arrays (adjacency, geometry, components, segment
+// index) in which h differs from g; nil when they are all equal.
+func SameArrays(g, h *Graph) error {
+	for _, c := range []struct {
+		name string
+		same bool
+	}{
+		{"nodeID", slices.Equal(g.nodeID, h.nodeID)},
+		{"nodePt", slices.Equal(g.nodePt, h.nodePt)},
+		{"off", slices.Equal(g.off, h.off)},
+		{"arcs", slices.Equal(g.arcs, h.arcs)},
+		{"adjEdge", slices.Equal(g.adjEdge, h.adjEdge)},
+		{"edgeID", slices.Equal(g.edgeID, h.edgeID)},
+		{"edges", slices.Equal(g.edges, h.edges)},
+		{"geomOff", slices.Equal(g.geomOff, h.geomOff)},
+		{"pts", slices.Equal(g.pts, h.pts)},
+		{"comp", slices.Equal(g.comp, h.comp)},
+		{"numbers", g.secPerM == h.secPerM && g.hCoef == h.hCoef && g.bounds == h.bounds && g.model == h.model},
+		{"index", (g.index == nil) == (h.index == nil)},
+	} {
+		if !c.same {
+			return fmt.Errorf("%s differ", c.name)
+		}
+	}
+	if g.index == nil {
+		return nil
+	}
+	if !slices.Equal(g.index.start, h.index.start) || !slices.Equal(g.index.items, h.index.items) ||
+		!slices.Equal(g.index.segEdge, h.index.segEdge) || g.index.grid != h.index.grid {
+		return fmt.Errorf("segment indexes differ")
+	}
+	return nil
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/paulmach/orb"
@@ -16,7 +18,8 @@ import (
 
 // snapshotMagic opens every graph snapshot; the trailing digit is the format version,
 // bumped whenever Graph's arrays or the layout change (3: the segment index is stored,
-// every array starts at a multiple of 8 bytes and the header gives the total size).
+// the adjacency and the node points are not, every array starts at a multiple of 8 bytes
+// and the header gives the total size).
 const snapshotMagic = "LCWALKG3"
 
 // snapshotByteOrder is written after the magic: the arrays are stored in the writing
@@ -38,7 +41,10 @@ var ErrSnapshotMismatch = errors.New("walk graph snapshot: other format, byte or
 // ReadSnapshot reads back into a graph equal to g: same internal order, costs, geometry
 // and segment index, so every search and snap gives the same answer as on g. The layout:
 // the header (magic, byte order, total size), then each array as its length (uint64)
-// and its elements' bytes, padded to a multiple of 8 bytes.
+// and its elements' bytes, padded to a multiple of 8 bytes. What Snapshot.Graph makes
+// again faster than it reads is left out: the adjacency (buildCSR, from the edges), the
+// segment → edge table, and the node points when every node is the end point of an
+// edge's geometry (as Build makes them).
 func (g *Graph) WriteSnapshot(w io.Writer) error {
 	arrays := g.snapshotArrays()
 	total := snapshotHeadBytes
@@ -87,11 +93,31 @@ func (g *Graph) snapshotArrays() []snapshotArray {
 		ixHead = []float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1], ix.grid.cellM, float64(ix.grid.maxCells)}
 		start, items = ix.start, ix.items
 	}
+	nodePt := g.nodePt
+	if risingBy(g.geomOff, 2) && slices.EqualFunc(nodePt, nodePoints(g.edges, g.geomOff, g.pts, len(nodePt)), samePoint) {
+		nodePt = nil // Snapshot.Graph makes them again from the geometry
+	}
 	return []snapshotArray{
-		bytesOf(head), bytesOf(g.nodeID), bytesOf(g.nodePt), bytesOf(g.off), bytesOf(g.arcs), bytesOf(g.adjEdge),
+		bytesOf(head), bytesOf(g.nodeID), bytesOf(nodePt),
 		bytesOf(g.edgeID), bytesOf(g.edges), bytesOf(g.geomOff), bytesOf(g.pts), bytesOf(g.comp),
 		bytesOf(ixHead), bytesOf(start), bytesOf(items),
 	}
+}
+
+// nodePoints returns the points of n nodes as the end points of their edges' geometry
+// (edge e runs from pts[geomOff[e]] at node src to pts[geomOff[e+1]-1] at node dst); a
+// node no edge ends at gets the zero point. Every edge must have two points or more.
+func nodePoints(edges []edgeRec, geomOff []int32, pts []orb.Point, n int) []orb.Point {
+	ps := make([]orb.Point, n)
+	for e, r := range edges {
+		ps[r.src], ps[r.dst] = pts[geomOff[e]], pts[geomOff[e+1]-1]
+	}
+	return ps
+}
+
+// samePoint reports whether a and b are the same bits.
+func samePoint(a, b orb.Point) bool {
+	return math.Float64bits(a[0]) == math.Float64bits(b[0]) && math.Float64bits(a[1]) == math.Float64bits(b[1])
 }
 
 // bytesOf returns s's elements as their bytes in memory.
@@ -115,17 +141,33 @@ func ReadSnapshot(r io.Reader, m geo.WalkModel) (*Graph, error) {
 	return s.Graph()
 }
 
-// Snapshot is a decoded graph snapshot whose segment index lacks its segment → edge
-// table.
-type Snapshot struct{ g *Graph }
+// Snapshot is a decoded, checked graph snapshot: the graph but the parts the snapshot
+// does not hold.
+type Snapshot struct {
+	g    *Graph
+	once sync.Once
+}
 
-// Graph fills the segment index's segment → edge table (the one part of the graph a
-// snapshot does not hold: it takes less time to fill than to read) and returns the
-// graph.
+// Graph makes the parts of the graph a snapshot does not hold (they take less time to
+// make than to read: the adjacency, the segment → edge table, maybe the node points) and
+// returns the graph.
 func (s *Snapshot) Graph() (*Graph, error) {
-	if ix := s.g.index; ix != nil && ix.segEdge == nil {
-		ix.segEdge = segmentEdges(s.g.geomOff, len(s.g.pts))
-	}
+	s.once.Do(func() {
+		g := s.g
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g.buildCSR()
+		}()
+		if g.nodePt == nil {
+			g.nodePt = nodePoints(g.edges, g.geomOff, g.pts, len(g.nodeID))
+		}
+		if ix := g.index; ix != nil {
+			ix.segEdge = segmentEdges(g.geomOff, len(g.pts))
+		}
+		wg.Wait()
+	})
 	return s.g, nil
 }
 
@@ -164,8 +206,7 @@ func decodeSnapshot(d *decoder, m geo.WalkModel) (*Snapshot, error) {
 	}
 	g := &Graph{model: m, secPerM: head[3], hCoef: head[4],
 		bounds: orb.Bound{Min: orb.Point{head[5], head[6]}, Max: orb.Point{head[7], head[8]}}}
-	g.nodeID, g.nodePt, g.off = takeArray[int64](d), takeArray[orb.Point](d), takeArray[int32](d)
-	g.arcs, g.adjEdge = takeArray[arc](d), takeArray[int32](d)
+	g.nodeID, g.nodePt = takeArray[int64](d), takeArray[orb.Point](d)
 	g.edgeID, g.edges, g.geomOff = takeArray[int64](d), takeArray[edgeRec](d), takeArray[int32](d)
 	g.pts, g.comp = takeArray[orb.Point](d), takeArray[int32](d)
 	ixHead, start, items := takeArray[float64](d), takeArray[int32](d), takeArray[int32](d)
@@ -245,30 +286,30 @@ func decodeSegIndex(g *Graph, ixHead []float64, start, items []int32) (*segIndex
 }
 
 // checkSnapshot checks the arrays' lengths agree and every index is in range, so a
-// damaged snapshot is refused rather than read out of bounds by a search.
+// damaged snapshot is refused rather than read out of bounds by a search or by
+// Snapshot.Graph. nodePt may be missing when every edge has two points or more.
 func (g *Graph) checkSnapshot() error {
 	n, m := len(g.nodeID), len(g.edgeID)
-	if len(g.nodePt) != n || len(g.off) != n+1 || len(g.comp) != n || len(g.edges) != m || len(g.geomOff) != m+1 ||
-		len(g.arcs) != len(g.adjEdge) || int(g.off[n]) != len(g.arcs) || int(g.geomOff[m]) != len(g.pts) {
+	if (g.nodePt != nil && len(g.nodePt) != n) || len(g.comp) != n || len(g.edges) != m || len(g.geomOff) != m+1 ||
+		g.geomOff[0] != 0 || int(g.geomOff[m]) != len(g.pts) {
 		return snapshotError(fmt.Errorf("array lengths disagree"))
 	}
-	ok := make([]bool, 4)
-	inParallel(4, 1, func(lo, hi int) {
+	minPts := int32(0)
+	if g.nodePt == nil {
+		minPts = 2
+	}
+	ok := make([]bool, 2)
+	inParallel(2, 1, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
-			switch k {
-			case 0:
-				ok[k] = arcsBelow(g.arcs, int32(n))
-			case 1:
-				ok[k] = allBelow(g.adjEdge, int32(m))
-			case 2:
-				ok[k] = edgesIn(g.edges, int32(n)) && rising(g.geomOff)
-			case 3:
-				ok[k] = rising(g.off) && g.off[0] == 0 && g.geomOff[0] == 0
+			if k == 0 {
+				ok[k] = edgesIn(g.edges, int32(n))
+			} else {
+				ok[k] = risingBy(g.geomOff, minPts)
 			}
 		}
 	})
-	if !ok[0] || !ok[1] || !ok[2] || !ok[3] {
-		return snapshotError(fmt.Errorf("an index out of range or an offset out of order"))
+	if !ok[0] || !ok[1] {
+		return snapshotError(fmt.Errorf("an edge's node out of range or its geometry out of order"))
 	}
 	return nil
 }
@@ -278,15 +319,6 @@ func allBelow(s []int32, n int32) bool {
 	bad := false
 	for _, v := range s {
 		bad = bad || uint32(v) >= uint32(n)
-	}
-	return !bad
-}
-
-// arcsBelow reports whether every arc leads to a node in [0, n).
-func arcsBelow(arcs []arc, n int32) bool {
-	bad := false
-	for _, a := range arcs {
-		bad = bad || uint32(a.to) >= uint32(n)
 	}
 	return !bad
 }
@@ -301,10 +333,13 @@ func edgesIn(edges []edgeRec, n int32) bool {
 }
 
 // rising reports whether s never falls.
-func rising(s []int32) bool {
+func rising(s []int32) bool { return risingBy(s, 0) }
+
+// risingBy reports whether every value of s is at least step above the one before.
+func risingBy(s []int32, step int32) bool {
 	bad := false
 	for i := 1; i < len(s); i++ {
-		bad = bad || s[i] < s[i-1]
+		bad = bad || int64(s[i])-int64(s[i-1]) < int64(step)
 	}
 	return !bad
 }

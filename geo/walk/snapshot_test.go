@@ -81,7 +81,8 @@ func TestSnapshotSnapsAsBuilt(t *testing.T) {
 	}{
 		{"random 200", randomNetwork(5, 200).build(t, m)},
 		{"grid 80 × 80", grid},
-		{"one edge", oneEdgeGraph(t, m)},
+		{"one edge", oneEdgeGraph(t, m, false)},
+		{"one edge and a node without any", oneEdgeGraph(t, m, true)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,6 +93,10 @@ func TestSnapshotSnapsAsBuilt(t *testing.T) {
 			h, err := walk.ReadSnapshot(&buf, m)
 			if err != nil {
 				t.Fatal(err)
+			}
+			sameGraph(t, c.g, h)
+			if err := walk.SameArrays(c.g, h); err != nil {
+				t.Fatalf("read back: %v", err)
 			}
 			ps := segidxPoints(c.g, 5000, 8)
 			want, got := c.g.SnapAll(ps), h.SnapAll(ps)
@@ -111,13 +116,17 @@ func TestSnapshotSnapsAsBuilt(t *testing.T) {
 	}
 }
 
-// oneEdgeGraph is a graph of two nodes and one straight edge.
-func oneEdgeGraph(t *testing.T, m geo.WalkModel) *walk.Graph {
+// oneEdgeGraph is a graph of two nodes and one straight edge, and with isolated a third
+// node that no edge reaches (the snapshot then holds the node points).
+func oneEdgeGraph(t *testing.T, m geo.WalkModel, isolated bool) *walk.Graph {
 	t.Helper()
 	nw := newNetwork()
 	a := orb.Point{121.4, 31.2}
 	nw.node(1, a)
 	nw.node(2, east(a, 100))
+	if isolated {
+		nw.node(3, north(a, 70))
+	}
 	nw.edge(1, 1, 2, "residential", 0)
 	return nw.build(t, m)
 }
