@@ -57,10 +57,10 @@ func (g *Graph) WriteSnapshot(w io.Writer) error {
 	binary.NativeEndian.PutUint32(head[len(snapshotMagic):], snapshotByteOrder)
 	binary.NativeEndian.PutUint64(head[16:], uint64(total))
 	bw.Write(head)
-	var pad [16]byte
+	var n [8]byte
 	for _, a := range arrays {
-		binary.NativeEndian.PutUint64(pad[:8], uint64(a.elems))
-		bw.Write(pad[:8])
+		binary.NativeEndian.PutUint64(n[:], uint64(a.elems))
+		bw.Write(n[:])
 		bw.Write(a.bytes)
 		if _, err := bw.Write(make([]byte, padded(a.len())-a.len())); err != nil {
 			return err
