@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/postgis/postgistest"
 )
 
-// A saved graph snapshot reads back byte for byte across parts; any change of the walk
-// network moves its version and drops the snapshots, and a save for an older version
-// stores nothing.
+// A saved graph snapshot reads back byte for byte across parts (read on two connections
+// at once); one missing a part is an EINVALID error; any change of the walk network moves
+// its version and drops the snapshots, and a save for an older version stores nothing.
 func TestGraphSnapshotStore(t *testing.T) {
 	db, url := postgistest.New(t)
 	ctx := context.Background()
@@ -54,6 +56,14 @@ func TestGraphSnapshotStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "DELETE FROM walk_graph_snapshots WHERE part = 2"); err != nil {
+		t.Fatal(err)
+	}
+	found, err := db.ReadGraph(ctx, "k", v, func(r io.Reader) error { _, err := io.ReadAll(r); return err })
+	if !found || geo.ErrorCodeOf(err) != geo.EINVALID {
+		t.Fatalf("a snapshot missing its second part: found %v, err %v; want found and EINVALID", found, err)
+	}
+	save(v)
 	if _, err := conn.Exec(ctx, "INSERT INTO walk_nodes (region, id, geom) VALUES ('default', 1, ST_SetSRID(ST_MakePoint(104, 30), 4326))"); err != nil {
 		t.Fatal(err)
 	}

@@ -50,9 +50,12 @@ func (g *Graph) Snap(p orb.Point) Snap {
 }
 
 // SnapAll snaps every (lon, lat) WGS84 point of ps like Snap, in parallel over GOMAXPROCS
-// goroutines; the result has the order of ps.
+// goroutines; the result has the order of ps. The points are snapped in the order of a
+// Hilbert curve over them (snapOrder), so that consecutive snaps read nearby cells and
+// geometry, mostly from the cache; each result is the one Snap gives.
 func (g *Graph) SnapAll(ps []orb.Point) []Snap {
 	out := make([]Snap, len(ps))
+	order := snapOrder(ps)
 	const chunk = 256
 	workers := min(runtime.GOMAXPROCS(0), (len(ps)+chunk-1)/chunk)
 	var next atomic.Int64
@@ -66,7 +69,11 @@ func (g *Graph) SnapAll(ps []orb.Point) []Snap {
 				if lo >= len(ps) {
 					return
 				}
-				for i := lo; i < min(lo+chunk, len(ps)); i++ {
+				for k := lo; k < min(lo+chunk, len(ps)); k++ {
+					i := k
+					if order != nil {
+						i = int(order[k])
+					}
 					out[i] = g.Snap(ps[i])
 				}
 			}
@@ -85,17 +92,64 @@ type candidate struct {
 
 // nearest returns the nearest segment to p (lowest index among equals), the foot of the
 // perpendicular on it and its great-circle distance in metres; seg -1 when none. It scans
-// rings of cells around p's cell until no unscanned cell can hold a nearer segment.
+// rings of cells around p's cell (clamped to the grid: first that cell, then the border
+// of the 3 × 3 block around it, of the 5 × 5 block, and so on, as gridindex's
+// Index.Nearest does) until no unscanned cell can hold a nearer segment.
 func (ix *segIndex) nearest(g *Graph, p orb.Point) (seg int32, foot orb.Point, dist float64) {
 	best := candidate{seg: -1, dist: math.Inf(1)}
+	if len(ix.items) == 0 || !validPoint(p) {
+		return best.seg, best.foot, best.dist
+	}
+	s := &ix.grid
 	kx := local.LonScale(p[1])
-	ix.grid.Nearest(p, func(segs []int32) float64 {
-		for _, s := range segs {
-			consider(g, p, kx, s, &best)
+	cx, cy := s.grid.Col(p[0]), s.grid.Row(p[1])
+	for k := 0; ; k++ {
+		x0, x1, y0, y1 := cx-k, cx+k, cy-k, cy+k
+		ix.ring(g, p, kx, x0, x1, y0, y1, &best)
+		if x0 <= 0 && y0 <= 0 && x1 >= s.nx-1 && y1 >= s.ny-1 {
+			break
 		}
-		return best.dist
-	})
+		if best.dist < s.lowerBound(p, x0, x1, y0, y1) {
+			break
+		}
+	}
 	return best.seg, best.foot, best.dist
+}
+
+// ring considers the segments of the cells on the border of the block [x0, x1] × [y0, y1]
+// that lie in the grid: the bottom and top rows west to east, interleaved, then the west
+// and east columns south to north, interleaved.
+func (ix *segIndex) ring(g *Graph, p orb.Point, kx float64, x0, x1, y0, y1 int, best *candidate) {
+	nx, ny := ix.grid.nx, ix.grid.ny
+	if x0 == x1 {
+		if x0 >= 0 && y0 >= 0 && x0 < nx && y0 < ny {
+			ix.cell(g, p, kx, y0*nx+x0, best)
+		}
+		return
+	}
+	for x := max(x0, 0); x <= min(x1, nx-1); x++ {
+		if y0 >= 0 {
+			ix.cell(g, p, kx, y0*nx+x, best)
+		}
+		if y1 < ny {
+			ix.cell(g, p, kx, y1*nx+x, best)
+		}
+	}
+	for y := max(y0+1, 0); y <= min(y1-1, ny-1); y++ {
+		if x0 >= 0 {
+			ix.cell(g, p, kx, y*nx+x0, best)
+		}
+		if x1 < nx {
+			ix.cell(g, p, kx, y*nx+x1, best)
+		}
+	}
+}
+
+// cell considers the segments of cell c.
+func (ix *segIndex) cell(g *Graph, p orb.Point, kx float64, c int, best *candidate) {
+	for _, s := range ix.items[ix.start[c]:ix.start[c+1]] {
+		consider(g, p, kx, s, best)
+	}
 }
 
 // consider projects p onto segment s and keeps it in best when nearer (or as near with a

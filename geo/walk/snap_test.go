@@ -2,6 +2,7 @@ package walk_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -148,4 +149,44 @@ func edgeByID(n *network, id int64) geo.WalkEdge {
 		}
 	}
 	return geo.WalkEdge{}
+}
+
+// SnapAll gives each point the Snap that Snap gives it, in the order of the input, also
+// when it snaps them in another order (more than a thousand points) and when invalid
+// points are mixed in.
+func TestSnapAllMatchesSnap(t *testing.T) {
+	m := geo.DefaultWalkModel()
+	g := randomNetwork(21, 300).build(t, m)
+	cases := []struct {
+		name  string
+		count int
+	}{
+		{"a few points, snapped in order", 100},
+		{"many points, snapped along a curve", 5000},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ps := segidxPoints(g, c.count, 3)
+			for i := 0; i < len(ps); i += 97 {
+				ps[i] = []orb.Point{{math.NaN(), 31}, {121, math.Inf(1)}, {200, 31}, {121, -95}}[i%4]
+			}
+			got := g.SnapAll(ps)
+			if len(got) != len(ps) {
+				t.Fatalf("%d snaps for %d points", len(got), len(ps))
+			}
+			on := 0
+			for i, p := range ps {
+				want := g.Snap(p)
+				if fmt.Sprintf("%+v", got[i]) != fmt.Sprintf("%+v", want) {
+					t.Fatalf("point %d %v: SnapAll %+v, Snap %+v", i, p, got[i], want)
+				}
+				if want.OnNetwork {
+					on++
+				}
+			}
+			if on == 0 {
+				t.Fatal("no point on the network: the case tests nothing")
+			}
+		})
+	}
 }

@@ -2,8 +2,12 @@ package walk_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"slices"
 	"testing"
+
+	"github.com/paulmach/orb"
 
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/walk"
@@ -55,6 +59,78 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 }
 
+// withTotal returns data with the total size in its header set to n.
+func withTotal(data []byte, n int) []byte {
+	binary.NativeEndian.PutUint64(data[16:], uint64(n))
+	return data
+}
+
+// A graph read back from its snapshot snaps every point exactly as the built graph does
+// (the stored segment index is the built one): same edge, foot, along and access metres
+// on many random points in, around and far from the network, and on nodes.
+func TestSnapshotSnapsAsBuilt(t *testing.T) {
+	m := geo.DefaultWalkModel()
+	nodes, edges := gridNetwork(80, 5)
+	grid, err := walk.Build(nodes, edges, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		g    *walk.Graph
+	}{
+		{"random 200", randomNetwork(5, 200).build(t, m)},
+		{"grid 80 × 80", grid},
+		{"one edge", oneEdgeGraph(t, m, false)},
+		{"one edge and a node without any", oneEdgeGraph(t, m, true)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := c.g.WriteSnapshot(&buf); err != nil {
+				t.Fatal(err)
+			}
+			h, err := walk.ReadSnapshot(&buf, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameGraph(t, c.g, h)
+			if err := walk.SameArrays(c.g, h); err != nil {
+				t.Fatalf("read back: %v", err)
+			}
+			ps := segidxPoints(c.g, 5000, 8)
+			want, got := c.g.SnapAll(ps), h.SnapAll(ps)
+			on := 0
+			for i := range ps {
+				if got[i] != want[i] {
+					t.Fatalf("point %d %v: read back %+v, built %+v", i, ps[i], got[i], want[i])
+				}
+				if want[i].OnNetwork {
+					on++
+				}
+			}
+			if on == 0 {
+				t.Fatal("no point snapped onto the network: the case tests nothing")
+			}
+		})
+	}
+}
+
+// oneEdgeGraph is a graph of two nodes and one straight edge, and with isolated a third
+// node that no edge reaches (the snapshot then holds the node points).
+func oneEdgeGraph(t *testing.T, m geo.WalkModel, isolated bool) *walk.Graph {
+	t.Helper()
+	nw := newNetwork()
+	a := orb.Point{121.4, 31.2}
+	nw.node(1, a)
+	nw.node(2, east(a, 100))
+	if isolated {
+		nw.node(3, north(a, 70))
+	}
+	nw.edge(1, 1, 2, "residential", 0)
+	return nw.build(t, m)
+}
+
 func sameGraph(t *testing.T, g, h *walk.Graph) {
 	t.Helper()
 	if g.NumNodes() != h.NumNodes() || g.NumEdges() != h.NumEdges() || g.Bounds() != h.Bounds() || g.Model() != h.Model() {
@@ -92,6 +168,8 @@ func TestSnapshotRefused(t *testing.T) {
 		{"other walking model", full, other, true},
 		{"other format", append([]byte("LCWALKG0"), full[8:]...), m, true},
 		{"cut short", full[:len(full)/2], m, false},
+		{"bytes after the last array", withTotal(append(slices.Clone(full), make([]byte, 8)...), len(full)+8), m, false},
+		{"a segment index item out of range", append(slices.Clone(full[:len(full)-8]), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), m, false},
 		{"empty", nil, m, false},
 	}
 	for _, c := range cases {
