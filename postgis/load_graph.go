@@ -5,11 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/lifecircle/lifecircle/geo"
 )
@@ -28,15 +25,6 @@ func (db *DB) NetworkVersion(ctx context.Context) (int64, error) {
 	return v, mapError(err, "read walk network version")
 }
 
-// graphReaders is how many connections read a snapshot of several parts at once, each
-// every graphReaders-th part (all in one exported MVCC snapshot, so they read the same
-// rows): the server reads one part from TOAST while the client takes in another.
-const graphReaders = 2
-
-// graphReaderWait is how long ReadGraph waits for a second connection before it reads
-// every part on one (it never blocks on the pool while it holds a connection).
-const graphReaderWait = 100 * time.Millisecond
-
 // ReadGraph streams db.Region()'s walk graph snapshot stored under key for the network
 // version to read, part by part in order (never the whole snapshot in memory but the part
 // read and the next), and says whether there was one. A snapshot whose parts are not
@@ -48,96 +36,33 @@ func (db *DB) ReadGraph(ctx context.Context, key string, version int64, read fun
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // read only
 	var parts int
-	var snapshot string
-	err = tx.QueryRow(ctx, "SELECT count(*), pg_export_snapshot() FROM walk_graph_snapshots WHERE region = $3 AND key = $1 AND version = $2",
-		key, version, db.rg()).Scan(&parts, &snapshot)
+	err = tx.QueryRow(ctx, "SELECT count(*) FROM walk_graph_snapshots WHERE region = $3 AND key = $1 AND version = $2",
+		key, version, db.rg()).Scan(&parts)
 	if err != nil || parts == 0 {
 		return false, mapError(err, "read walk graph snapshot")
 	}
 	pr := &partsReader{parts: parts}
 	defer pr.close()
-	if err := db.openPartReaders(ctx, tx, snapshot, key, version, pr); err != nil {
-		return true, err
+	rows, err := tx.Query(ctx, "SELECT part, data FROM walk_graph_snapshots WHERE region = $3 AND key = $1 AND version = $2 ORDER BY part",
+		pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode}, key, version, db.rg())
+	if err != nil {
+		return true, mapError(err, "read walk graph snapshot")
 	}
+	pr.rows = rows
 	if err := read(pr); err != nil {
 		return true, err
 	}
 	return true, pr.close()
 }
 
-// openPartReaders starts pr's queries: on tx, and when the snapshot has several parts on
-// up to graphReaders-1 more connections that import tx's snapshot (when the pool gives
-// them within graphReaderWait).
-func (db *DB) openPartReaders(ctx context.Context, tx pgx.Tx, snapshot, key string, version int64, pr *partsReader) error {
-	txs := []pgx.Tx{tx}
-	for len(txs) < min(graphReaders, pr.parts) {
-		more, err := db.importSnapshot(ctx, snapshot)
-		if err != nil {
-			break // read on the connections there are
-		}
-		pr.release = append(pr.release, more)
-		txs = append(txs, more)
-	}
-	for i, t := range txs {
-		rows, err := t.Query(ctx, "SELECT part, data FROM walk_graph_snapshots WHERE region = $3 AND key = $1 AND version = $2 AND (part - 1) % $4 = $5 ORDER BY part",
-			pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode}, key, version, db.rg(), len(txs), i)
-		if err != nil {
-			return mapError(err, "read walk graph snapshot")
-		}
-		pr.rows = append(pr.rows, rows)
-	}
-	return nil
-}
-
-// importSnapshot begins a read-only transaction on another connection of the pool that
-// sees the exported snapshot.
-func (db *DB) importSnapshot(ctx context.Context, snapshot string) (pgx.Tx, error) {
-	actx, cancel := context.WithTimeout(ctx, graphReaderWait)
-	conn, err := db.pool.Acquire(actx)
-	cancel()
-	if err != nil {
-		return nil, err
-	}
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err == nil {
-		_, err = tx.Exec(ctx, "SET TRANSACTION SNAPSHOT "+quoteLiteral(snapshot))
-	}
-	if err != nil {
-		if tx != nil {
-			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // read only
-		}
-		conn.Release()
-		return nil, err
-	}
-	return releasingTx{Tx: tx, conn: conn}, nil
-}
-
-// releasingTx is a transaction on a connection acquired for it, released with the
-// rollback.
-type releasingTx struct {
-	pgx.Tx
-	conn *pgxpool.Conn
-}
-
-func (t releasingTx) Rollback(ctx context.Context) error {
-	err := t.Tx.Rollback(ctx)
-	t.conn.Release()
-	return err
-}
-
-// quoteLiteral returns s as an SQL string literal.
-func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// partsReader reads the parts of a snapshot, one row each, as one stream: part k (from
-// 1) comes from rows[(k-1) % len(rows)].
+// partsReader reads the parts of a snapshot, one row each in part order, as one stream.
 type partsReader struct {
-	parts   int // parts in the snapshot
-	next    int // parts taken
-	rows    []pgx.Rows
-	release []pgx.Tx // the transactions of the other connections, rolled back by close
-	cur     []byte
-	err     error
-	closed  bool
+	parts  int // parts in the snapshot
+	next   int // parts taken
+	rows   pgx.Rows
+	cur    []byte
+	err    error
+	closed bool
 }
 
 func (r *partsReader) Read(p []byte) (int, error) {
@@ -157,7 +82,7 @@ func (r *partsReader) Read(p []byte) (int, error) {
 
 // take returns the data of the next part.
 func (r *partsReader) take() ([]byte, error) {
-	rows := r.rows[r.next%len(r.rows)]
+	rows := r.rows
 	r.next++
 	if !rows.Next() {
 		if err := rows.Err(); err != nil {
@@ -172,24 +97,14 @@ func (r *partsReader) take() ([]byte, error) {
 	return raw[1], nil
 }
 
-// close closes every query and ends the other connections' transactions; it returns the
-// first error of a query.
+// close closes the query; it returns its error.
 func (r *partsReader) close() error {
-	if r.closed {
+	if r.closed || r.rows == nil {
 		return nil
 	}
 	r.closed = true
-	var err error
-	for _, rows := range r.rows {
-		rows.Close()
-		if e := rows.Err(); e != nil && err == nil {
-			err = mapError(e, "read walk graph snapshot")
-		}
-	}
-	for _, tx := range r.release {
-		tx.Rollback(context.Background()) //nolint:errcheck // read only
-	}
-	return err
+	r.rows.Close()
+	return mapError(r.rows.Err(), "read walk graph snapshot")
 }
 
 // SaveGraph stores what write writes as db.Region()'s walk graph snapshot of key for the
