@@ -59,7 +59,7 @@ func graphKey(ds []geo.District, opts Options) string {
 
 // loadGraph returns the walk graph of src for d and opts: read from its snapshot when gs
 // holds one for the current network (phase "load network", then "build graph" for the
-// segment index), else loaded and built (phases "load network" and "build graph") and
+// adjacency and tables a snapshot leaves out), else loaded and built (phases "load network" and "build graph") and
 // saved as the snapshot (phase "save graph snapshot"; a damaged snapshot is built again
 // and replaced, and a save that fails is named in its phase, not an error of the load).
 func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Options, t *timer) (*walk.Graph, *Clip, error) {
@@ -85,7 +85,7 @@ func loadGraph(ctx context.Context, src Source, gs GraphStore, d Data, opts Opti
 	}
 	if found {
 		t.done("load network")
-		g, err := snap.Graph() // the segment index: in memory, timed as the build
+		g, err := snap.Graph() // the adjacency and tables left out of the snapshot, timed as the build
 		t.done("build graph")
 		return g, clip, err
 	}
