@@ -20,7 +20,9 @@ import (
 // inside the transaction. Cells are stored as (lon, lat) WGS84 hexagons, walk
 // times in minutes: one coverage_cell_sets row per cell with every set's minutes and
 // nearest facility in arrays, in the order of coverage_sets; the view coverage_cells
-// shows them as a row per cell and set, as QGIS and every reader read them.
+// shows them as a row per cell and set, as QGIS and every reader read them. Cells the same
+// as those the region holds (compute_runs.cells_digest) stay as they are, under the run
+// id that wrote them (compute_runs.cells_run_id).
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
 	return db.writeCoverage(ctx, &run, true)
 }
@@ -46,11 +48,10 @@ func (db *DB) WriteCoverageRows(ctx context.Context, run coverage.Run) error {
 
 // coverageWrite is one region's coverage write: the transaction, the region and the run.
 type coverageWrite struct {
-	tx    pgx.Tx
-	r     string
-	run   int64 // the compute run's id, taken before its rows are written (they name it)
-	e     *coverage.Run
-	trace *writeTrace
+	tx  pgx.Tx
+	r   string
+	run int64 // the compute run's id, taken before its rows are written (they name it)
+	e   *coverage.Run
 }
 
 // writeCoverage deletes the region's coverage rows and writes run e's: compact (WriteCoverage:
@@ -59,10 +60,8 @@ type coverageWrite struct {
 // regions' computes. The rows are encoded meanwhile, on other goroutines.
 func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, compact bool) error {
 	prepared := prepareRows(e, compact)
-	tr := newWriteTrace()
-	defer tr.done()
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		w := coverageWrite{tx: tx, r: db.rg(), e: e, trace: tr}
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		w := coverageWrite{tx: tx, r: db.rg(), e: e}
 		if err := db.lock(ctx, tx, "compute"); err != nil {
 			return err
 		}
@@ -79,7 +78,6 @@ func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, compact bool) 
 		if err := tx.QueryRow(ctx, "SELECT nextval(pg_get_serial_sequence('compute_runs', 'id'))").Scan(&w.run); err != nil {
 			return mapError(err, "take a compute run id")
 		}
-		tr.step("lock+last")
 		rec := runRows{cellsRun: w.run}
 		if compact {
 			rec, err = writeCompact(ctx, w, last, prepared)
@@ -97,14 +95,11 @@ func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, compact bool) 
 		if err := replaceFindings(ctx, tx, w.r, id, e.Findings); err != nil {
 			return err
 		}
-		tr.step("run+findings")
 		if db.commitHook != nil {
 			return db.commitHook(ctx, tx)
 		}
 		return nil
 	})
-	tr.step("commit")
-	return err
 }
 
 // writeRows is main's write: every row of the region deleted, the cells, a row per cell
@@ -136,6 +131,7 @@ func cellMinutes(e *coverage.Run, k, i int) (float32, string) {
 	return m, fac
 }
 
+// copyCells is main's write of the cells (WriteCoverageRows), each value through the driver.
 func copyCells(ctx context.Context, w coverageWrite) error {
 	e := w.e
 	polys, err := cellPolygons(e.Cells)

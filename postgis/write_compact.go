@@ -64,11 +64,9 @@ func writeCompact(ctx context.Context, w coverageWrite, l lastRun, p preparedRow
 	if err != nil {
 		return runRows{}, err
 	}
-	w.trace.step("check cells")
 	if err := clearRunRows(ctx, w.tx, w.r, l, keep); err != nil {
 		return runRows{}, err
 	}
-	w.trace.step("clear")
 	cellsRun := l.cellsRun
 	if !keep {
 		if cells == nil {
@@ -79,19 +77,16 @@ func writeCompact(ctx context.Context, w coverageWrite, l lastRun, p preparedRow
 			return runRows{}, err
 		}
 	}
-	w.trace.step("cells")
 	if err := copySets(ctx, w); err != nil {
 		return runRows{}, err
 	}
 	if err := copyRows(ctx, w, copySetsSQL, p.sets(), "coverage_cell_sets"); err != nil {
 		return runRows{}, err
 	}
-	w.trace.step("sets")
 	s := p.summaries()
 	if err := copyRows(ctx, w, copySummariesSQL(), s.rows, "coverage_summary"); err != nil {
 		return runRows{}, err
 	}
-	w.trace.step("summaries")
 	return runRows{cellsRun: cellsRun, cellSets: int64(len(w.e.Cells)), summaries: s.n}, nil
 }
 
