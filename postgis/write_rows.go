@@ -28,7 +28,7 @@ type rowChunk struct {
 	ends []int
 }
 
-// rowChunk rows go into one chunk; fixed, so that digest does not depend on the cores.
+// rowsPerChunk rows go into one chunk; fixed, so that digest does not depend on the cores.
 const rowsPerChunk = 4096
 
 // encodeRows encodes rows 0 … n-1 with enc (which appends row i's fields, each with its
