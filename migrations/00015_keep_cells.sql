@@ -9,7 +9,7 @@
 -- and set, whichever table held them).
 ALTER TABLE compute_runs ADD COLUMN cells_run_id bigint, ADD COLUMN cells_digest bytea, ADD COLUMN cell_set_rows bigint;
 COMMENT ON COLUMN compute_runs.cells_run_id IS 'The run whose rows in cells (cells.run_id) hold this run''s cells: itself, or an earlier run with the same cells, kept (NULL: itself, recorded before this).';
-COMMENT ON COLUMN compute_runs.cells_digest IS 'SHA-256 of the cells as written (every column but region and run_id), to tell whether the next run''s are the same.';
+COMMENT ON COLUMN compute_runs.cells_digest IS 'SHA-256 of the cells (every column but region, run_id and geom, which follows from h3: only the first, middle and last cell''s hexagon), to tell whether the next run''s are the same.';
 COMMENT ON COLUMN compute_runs.cell_set_rows IS 'Rows the run wrote in coverage_cell_sets (NULL: recorded before this).';
 COMMENT ON COLUMN cells.run_id IS 'The compute run that wrote the row (compute_runs.id); later runs with the same cells keep them (their compute_runs.cells_run_id).';
 
