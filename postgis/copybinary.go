@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
@@ -89,10 +88,10 @@ func fieldFloat64(b []byte) float64 {
 }
 
 // copyWriter writes a PostgreSQL binary COPY stream (COPY … FROM STDIN (FORMAT binary)):
-// faster than encoding values one by one through the driver for the coverage's arrays.
+// faster than encoding values one by one through the driver for the coverage's arrays
+// (the rows come encoded: encodedRows).
 type copyWriter struct {
-	w   *bufio.Writer
-	buf []byte
+	w *bufio.Writer
 }
 
 // Element type OIDs of the arrays written.
@@ -108,79 +107,11 @@ func newCopyWriter(w io.Writer) *copyWriter {
 	return cw
 }
 
-// tuple starts a tuple of n fields.
-func (cw *copyWriter) tuple(n int) { cw.w.Write(binary.BigEndian.AppendUint16(cw.buf[:0], uint16(n))) }
-
-func (cw *copyWriter) int64(v int64) {
-	b := binary.BigEndian.AppendUint32(cw.buf[:0], 8)
-	cw.w.Write(binary.BigEndian.AppendUint64(b, uint64(v)))
-}
-
-func (cw *copyWriter) int32(v int32) {
-	b := binary.BigEndian.AppendUint32(cw.buf[:0], 4)
-	cw.w.Write(binary.BigEndian.AppendUint32(b, uint32(v)))
-}
-
-// float4Array writes a one-dimensional real[]; elements where valid is false are NULL.
-func (cw *copyWriter) float4Array(v []float32, valid []bool) {
-	b := cw.arrayHeader(oidFloat4, len(v), 8*len(v), slices.Contains(valid, false))
-	for i, x := range v {
-		if !valid[i] {
-			b = binary.BigEndian.AppendUint32(b, 0xffffffff)
-			continue
-		}
-		b = binary.BigEndian.AppendUint32(b, 4)
-		b = binary.BigEndian.AppendUint32(b, float32bits(x))
-	}
-	cw.field(b)
-}
-
-// textArray writes a one-dimensional text[]; "" elements are NULL.
-func (cw *copyWriter) textArray(v []string) {
-	size := 0
-	for _, s := range v {
-		size += 4 + len(s)
-	}
-	b := cw.arrayHeader(oidText, len(v), size, slices.Contains(v, ""))
-	for _, s := range v {
-		if s == "" {
-			b = binary.BigEndian.AppendUint32(b, 0xffffffff)
-			continue
-		}
-		b = binary.BigEndian.AppendUint32(b, uint32(len(s)))
-		b = append(b, s...)
-	}
-	cw.field(b)
-}
-
-// arrayHeader starts an array value of n elements in cw.buf, its length to be set by
-// field.
-func (cw *copyWriter) arrayHeader(oid uint32, n, size int, hasNull bool) []byte {
-	b := slices.Grow(cw.buf[:0], 24+size)[:4] // the value's length, set by field
-	flags := uint32(0)
-	if hasNull {
-		flags = 1
-	}
-	for _, v := range []uint32{1, flags, oid, uint32(n), 1} {
-		b = binary.BigEndian.AppendUint32(b, v)
-	}
-	return b
-}
-
-// field writes b (a value prefixed by 4 bytes for its length) with its length set.
-func (cw *copyWriter) field(b []byte) {
-	binary.BigEndian.PutUint32(b, uint32(len(b)-4))
-	cw.w.Write(b)
-	cw.buf = b
-}
-
 // close ends the stream.
 func (cw *copyWriter) close() error {
 	cw.w.Write([]byte{0xff, 0xff})
 	return cw.w.Flush()
 }
-
-func float32bits(f float32) uint32 { return math.Float32bits(f) }
 
 // copyIn runs COPY sql FROM STDIN (FORMAT binary) in tx with the stream write writes.
 func copyIn(ctx context.Context, tx pgx.Tx, sql string, write func(*copyWriter) error) error {
@@ -202,26 +133,3 @@ func copyIn(ctx context.Context, tx pgx.Tx, sql string, write func(*copyWriter) 
 	}
 	return err
 }
-
-// text writes a text value; NULL when null.
-func (cw *copyWriter) text(s string, null bool) {
-	if null {
-		cw.null()
-		return
-	}
-	b := binary.BigEndian.AppendUint32(cw.buf[:0], uint32(len(s)))
-	cw.buf = append(b, s...)
-	cw.w.Write(cw.buf)
-}
-
-// float8 writes a double precision value; NULL when v is NaN or infinite and nullable.
-func (cw *copyWriter) float8(v float64, nullable bool) {
-	if nullable && (math.IsNaN(v) || math.IsInf(v, 0)) {
-		cw.null()
-		return
-	}
-	b := binary.BigEndian.AppendUint32(cw.buf[:0], 8)
-	cw.w.Write(binary.BigEndian.AppendUint64(b, math.Float64bits(v)))
-}
-
-func (cw *copyWriter) null() { cw.w.Write([]byte{0xff, 0xff, 0xff, 0xff}) }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -21,9 +20,11 @@ import (
 // inside the transaction. Cells are stored as (lon, lat) WGS84 hexagons, walk
 // times in minutes: one coverage_cell_sets row per cell with every set's minutes and
 // nearest facility in arrays, in the order of coverage_sets; the view coverage_cells
-// shows them as a row per cell and set, as QGIS and every reader read them.
+// shows them as a row per cell and set, as QGIS and every reader read them. Cells the same
+// as those the region holds (compute_runs.cells_digest) stay as they are, under the run
+// id that wrote them (compute_runs.cells_run_id).
 func (db *DB) WriteCoverage(ctx context.Context, run coverage.Run) error {
-	return db.writeCoverage(ctx, &run, copyCellSets, streamSummaries)
+	return db.writeCoverage(ctx, &run, true)
 }
 
 // ClearCoverageRows empties coverage_cell_rows, the benchmark-only table WriteCoverageRows
@@ -38,9 +39,11 @@ func (db *DB) ClearCoverageRows(ctx context.Context) error {
 
 // WriteCoverageRows is WriteCoverage as main wrote it before the compact rows: a row per
 // cell and set, into coverage_cell_rows (the old coverage_cells table, which no reader
-// reads; the view stays empty). Only the benchmark's baseline calls it.
+// reads; the view stays empty), every row of the region deleted first and the cells
+// always written. Only the benchmark's baseline calls it. It records its cells' digest
+// too (computed beside the write), so that a compute after it may keep them.
 func (db *DB) WriteCoverageRows(ctx context.Context, run coverage.Run) error {
-	return db.writeCoverage(ctx, &run, copyCoverageRows, copySummaries)
+	return db.writeCoverage(ctx, &run, false)
 }
 
 // coverageWrite is one region's coverage write: the transaction, the region and the run.
@@ -51,11 +54,12 @@ type coverageWrite struct {
 	e   *coverage.Run
 }
 
-// writeCoverage deletes the region's coverage rows and writes run e's. The tables are
-// shared by every region (partitioned by it), so their indexes stay: no DDL here, which
-// would lock out other regions' computes.
-func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func(context.Context, coverageWrite) error,
-	writeSummaries func(context.Context, coverageWrite) (int64, error)) error {
+// writeCoverage deletes the region's coverage rows and writes run e's: compact (WriteCoverage:
+// writeCompact) or as main did (WriteCoverageRows). The tables are shared by every region
+// (partitioned by it), so their indexes stay: no DDL here, which would lock out other
+// regions' computes. The rows are encoded meanwhile, on other goroutines.
+func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, compact bool) error {
+	prepared := prepareRows(e, compact)
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		w := coverageWrite{tx: tx, r: db.rg(), e: e}
 		if err := db.lock(ctx, tx, "compute"); err != nil {
@@ -64,7 +68,8 @@ func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func
 		if err := ensureRegion(ctx, tx, w.r); err != nil {
 			return err
 		}
-		if err := clearCoverage(ctx, tx, w.r); err != nil {
+		last, err := readLastRun(ctx, tx, w.r)
+		if err != nil {
 			return err
 		}
 		// The run's id first: the rows name it in their keys, so the new rows never share a
@@ -73,17 +78,17 @@ func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func
 		if err := tx.QueryRow(ctx, "SELECT nextval(pg_get_serial_sequence('compute_runs', 'id'))").Scan(&w.run); err != nil {
 			return mapError(err, "take a compute run id")
 		}
-		if err := copyCells(ctx, w); err != nil {
-			return err
+		rec := runRows{cellsRun: w.run}
+		if compact {
+			rec, err = writeCompact(ctx, w, last, prepared)
+		} else {
+			rec.summaries, err = writeRows(ctx, w)
 		}
-		if err := writeSets(ctx, w); err != nil {
-			return err
-		}
-		summaries, err := writeSummaries(ctx, w)
 		if err != nil {
 			return err
 		}
-		id, err := insertRun(ctx, w, int64(len(e.Cells)*len(e.Results)), summaries)
+		rec.coverage, rec.digest = int64(len(e.Cells)*len(e.Results)), prepared.digest()
+		id, err := insertRun(ctx, w, rec)
 		if err != nil {
 			return err
 		}
@@ -97,35 +102,19 @@ func (db *DB) writeCoverage(ctx context.Context, e *coverage.Run, writeSets func
 	})
 }
 
-// copyCellSets writes the sets in order (coverage_sets) and one row per cell with every
-// set's minutes (NULL: not reached or off-network) and nearest facility.
-func copyCellSets(ctx context.Context, w coverageWrite) error {
-	e := w.e
-	sets := make([][]any, len(e.Results))
-	for k, r := range e.Results {
-		sets[k] = []any{w.r, int32(k + 1), r.Kind, r.Key}
+// writeRows is main's write: every row of the region deleted, the cells, a row per cell
+// and set, the summaries; it returns the summary rows written.
+func writeRows(ctx context.Context, w coverageWrite) (int64, error) {
+	if err := clearCoverage(ctx, w.tx, w.r); err != nil {
+		return 0, err
 	}
-	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"coverage_sets"}, []string{"region", "ord", "kind", "key"}, pgx.CopyFromRows(sets)); err != nil {
-		return mapError(err, "copy coverage_sets")
+	if err := copyCells(ctx, w); err != nil {
+		return 0, err
 	}
-	n := len(e.Results)
-	minutes, valid, facs := make([]float32, n), make([]bool, n), make([]string, n)
-	err := copyIn(ctx, w.tx, "COPY coverage_cell_sets (region, run_id, cell_id, minutes, facility_ids) FROM STDIN (FORMAT binary)", func(cw *copyWriter) error {
-		for i := range e.Cells {
-			for k := range e.Results {
-				minutes[k], facs[k] = cellMinutes(e, k, i)
-				valid[k] = minutes[k] >= 0
-			}
-			cw.tuple(5)
-			cw.text(w.r, false)
-			cw.int64(w.run)
-			cw.int32(int32(i))
-			cw.float4Array(minutes, valid)
-			cw.textArray(facs)
-		}
-		return nil
-	})
-	return mapError(err, "copy coverage_cell_sets")
+	if err := copyCoverageRows(ctx, w); err != nil {
+		return 0, err
+	}
+	return copySummaries(ctx, w)
 }
 
 // cellMinutes returns cell i's minutes to set k's nearest facility (-1: none) and its id
@@ -142,6 +131,7 @@ func cellMinutes(e *coverage.Run, k, i int) (float32, string) {
 	return m, fac
 }
 
+// copyCells is main's write of the cells (WriteCoverageRows), each value through the driver.
 func copyCells(ctx context.Context, w coverageWrite) error {
 	e := w.e
 	polys, err := cellPolygons(e.Cells)
@@ -208,44 +198,6 @@ var summaryColumns = []string{"region", "run_id", "scope", "code", "name", "kind
 	"population_within", "population_share", "area_m2", "area_within_m2", "area_share", "mean_min", "median_min",
 	"p90_min", "population_beyond"}
 
-// streamSummaries writes the summaries, a row per threshold, as one binary COPY stream
-// (the same rows as copySummaries, without a value boxed per column).
-func streamSummaries(ctx context.Context, cw0 coverageWrite) (int64, error) {
-	var n int64
-	e := cw0.e
-	sql := "COPY coverage_summary (" + strings.Join(summaryColumns, ", ") + ") FROM STDIN (FORMAT binary)"
-	err := copyIn(ctx, cw0.tx, sql, func(cw *copyWriter) error {
-		for _, s := range e.Summaries {
-			for k, w := range s.Within {
-				cw.tuple(len(summaryColumns))
-				cw.text(cw0.r, false)
-				cw.int64(cw0.run)
-				cw.text(s.Scope, false)
-				cw.text(s.Code, false)
-				cw.text(s.Name, s.Name == "")
-				cw.text(s.Kind, false)
-				cw.text(s.Key, false)
-				cw.int32(int32(w.Minutes))
-				cw.int32(int32(s.Cells))
-				cw.int32(int32(s.OffNetworkCells))
-				for _, v := range []float64{s.Population, w.Population} {
-					cw.float8(v, false)
-				}
-				cw.float8(w.PopulationShare, true)
-				cw.float8(s.AreaM2, false)
-				cw.float8(w.AreaM2, false)
-				for _, v := range []float64{w.AreaShare, s.MeanMin, s.MedianMin, s.P90Min} {
-					cw.float8(v, true)
-				}
-				cw.float8(s.BeyondPopulation[k], false)
-				n++
-			}
-		}
-		return nil
-	})
-	return n, mapError(err, "copy coverage_summary")
-}
-
 func copySummaries(ctx context.Context, cw coverageWrite) (int64, error) {
 	type row = []any
 	var rows []row
@@ -260,7 +212,15 @@ func copySummaries(ctx context.Context, cw coverageWrite) (int64, error) {
 	return n, mapError(err, "copy coverage_summary")
 }
 
-func insertRun(ctx context.Context, w coverageWrite, coverageRows, summaryRows int64) (int64, error) {
+// runRows are what a run's record says of its rows.
+type runRows struct {
+	coverage, cellSets, summaries int64  // rows of the view coverage_cells, in coverage_cell_sets, in coverage_summary
+	cellsRun                      int64  // the run whose rows in cells hold its cells: itself, or the earlier run whose cells it kept
+	digest                        []byte // cellsDigest of its cells
+}
+
+// insertRun records the run and its rows.
+func insertRun(ctx context.Context, w coverageWrite, rec runRows) (int64, error) {
 	e := w.e
 	phases, err := json.Marshal(e.Phases)
 	if err != nil {
@@ -278,8 +238,9 @@ func insertRun(ctx context.Context, w coverageWrite, coverageRows, summaryRows i
 	}
 	var id int64
 	err = w.tx.QueryRow(ctx, `INSERT INTO compute_runs (resolution, speed_kmh, max_minutes, thresholds, cells, phases, started_at,
-		coverage_rows, summary_rows, population_methods, region, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
-		len(e.Cells), phases, e.Started, coverageRows, summaryRows, methods, w.r, w.run).Scan(&id)
+		coverage_rows, summary_rows, population_methods, region, id, cells_run_id, cells_digest, cell_set_rows)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`, e.Resolution, e.SpeedKmh, e.MaxMinutes, th,
+		len(e.Cells), phases, e.Started, rec.coverage, rec.summaries, methods, w.r, w.run, rec.cellsRun, rec.digest, rec.cellSets).Scan(&id)
 	return id, mapError(err, "record compute run")
 }
 

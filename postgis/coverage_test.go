@@ -185,3 +185,81 @@ func TestCoverageViewMatchesRows(t *testing.T) {
 		t.Errorf("coverage state: %d rows now, recorded %v; want 4 and 4", st.CoverageRows, st.RecordedCoverageRows)
 	}
 }
+
+// A run whose cells are those stored keeps their rows (written by the run that first
+// wrote them); a run whose cells differ, or that finds them gone, writes its own. Every
+// write leaves one run's rows of each table, the view showing the newest minutes.
+func TestWriteCoverageKeepsSameCells(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	base := testRun(t, time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC))
+	morePeople := base
+	morePeople.Cells = append([]coverage.Cell(nil), base.Cells...)
+	morePeople.Cells[1].Population = 55
+	// with is run r with cell 0 s seconds from the station.
+	with := func(r coverage.Run, s float32) coverage.Run {
+		r.Results = []coverage.Result{{Kind: "level", Key: "community", Seconds: []float32{s, float32(math.Inf(1))}, Nearest: []int32{0, -1}}}
+		return r
+	}
+	steps := []struct {
+		name     string
+		write    func(context.Context, coverage.Run) error
+		run      coverage.Run
+		before   string // SQL run before the write
+		newCells bool   // the write writes the cells (else keeps the earlier run's)
+	}{
+		{"first run", db.WriteCoverage, with(base, 150), "", true},
+		{"same cells, other minutes", db.WriteCoverage, with(base, 120), "", false},
+		{"same cells again", db.WriteCoverage, with(base, 60), "", false},
+		{"a cell's population changed", db.WriteCoverage, with(morePeople, 60), "", true},
+		{"main's writer", db.WriteCoverageRows, with(morePeople, 90), "", true},
+		{"same cells after main's writer", db.WriteCoverage, with(morePeople, 45), "", false},
+		{"the last run recorded other cells", db.WriteCoverage, with(morePeople, 40), "UPDATE compute_runs SET cells_digest = 'x'", true},
+		{"cells deleted meanwhile", db.WriteCoverage, with(morePeople, 30), "DELETE FROM cells", true},
+	}
+	cellsRun := int64(0)
+	for _, s := range steps {
+		if s.before != "" {
+			if _, err := conn.Exec(ctx, s.before); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.write(ctx, s.run); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		var run, recorded, cells, cellRuns, minCellRun, sets, setRuns, summaries int64
+		err := conn.QueryRow(ctx, `SELECT r.id, r.cells_run_id,
+			(SELECT count(*) FROM cells), (SELECT count(DISTINCT run_id) FROM cells), (SELECT min(run_id) FROM cells),
+			(SELECT count(*) FROM coverage_cell_sets), (SELECT count(DISTINCT run_id) FROM coverage_cell_sets),
+			(SELECT count(*) FROM coverage_summary WHERE run_id = r.id)
+			FROM compute_runs r ORDER BY id DESC LIMIT 1`).Scan(&run, &recorded, &cells, &cellRuns, &minCellRun, &sets, &setRuns, &summaries)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if s.newCells {
+			cellsRun = run
+		}
+		compact := s.name != "main's writer"
+		wantSets := map[bool]int64{true: 2, false: 0}[compact]
+		if cells != 2 || cellRuns != 1 || minCellRun != cellsRun || recorded != cellsRun || sets != wantSets || summaries != 1 || (compact && setRuns != 1) {
+			t.Errorf("%s: run %d: %d cells of %d runs (run %d, recorded %d; want run %d), %d cell-set rows of %d runs (want %d), %d summary rows (want 1)",
+				s.name, run, cells, cellRuns, minCellRun, recorded, cellsRun, sets, setRuns, wantSets, summaries)
+		}
+		if !compact {
+			continue
+		}
+		var minutes float32
+		var population float64
+		if err := conn.QueryRow(ctx, "SELECT v.minutes, c.population FROM coverage_cells_geo v JOIN cells c USING (h3) WHERE c.id = 0").Scan(&minutes, &population); err != nil {
+			t.Fatal(err)
+		}
+		if want := s.run.Results[0].Seconds[0] / 60; minutes != want || population != s.run.Cells[0].Population {
+			t.Errorf("%s: view says %v min, %v residents; want %v, %v", s.name, minutes, population, want, s.run.Cells[0].Population)
+		}
+	}
+}
