@@ -212,20 +212,27 @@ func TestWriteCoverageKeepsSameCells(t *testing.T) {
 		run      coverage.Run
 		before   string // SQL run before the write
 		newCells bool   // the write writes the cells (else keeps the earlier run's)
+		forget   bool   // ForgetCells before the write
 	}{
-		{"first run", db.WriteCoverage, with(base, 150), "", true},
-		{"same cells, other minutes", db.WriteCoverage, with(base, 120), "", false},
-		{"same cells again", db.WriteCoverage, with(base, 60), "", false},
-		{"a cell's population changed", db.WriteCoverage, with(morePeople, 60), "", true},
-		{"main's writer", db.WriteCoverageRows, with(morePeople, 90), "", true},
-		{"same cells after main's writer", db.WriteCoverage, with(morePeople, 45), "", false},
-		{"the last run recorded other cells", db.WriteCoverage, with(morePeople, 40), "UPDATE compute_runs SET cells_digest = 'x'", true},
-		{"cells deleted meanwhile", db.WriteCoverage, with(morePeople, 30), "DELETE FROM cells", true},
+		{"first run", db.WriteCoverage, with(base, 150), "", true, false},
+		{"same cells, other minutes", db.WriteCoverage, with(base, 120), "", false, false},
+		{"same cells again", db.WriteCoverage, with(base, 60), "", false, false},
+		{"a cell's population changed", db.WriteCoverage, with(morePeople, 60), "", true, false},
+		{"main's writer", db.WriteCoverageRows, with(morePeople, 90), "", true, false},
+		{"same cells after main's writer", db.WriteCoverage, with(morePeople, 45), "", false, false},
+		{"cells forgotten", db.WriteCoverage, with(morePeople, 42), "", true, true},
+		{"the last run recorded other cells", db.WriteCoverage, with(morePeople, 40), "UPDATE compute_runs SET cells_digest = 'x'", true, false},
+		{"cells deleted meanwhile", db.WriteCoverage, with(morePeople, 30), "DELETE FROM cells", true, false},
 	}
 	cellsRun := int64(0)
 	for _, s := range steps {
 		if s.before != "" {
 			if _, err := conn.Exec(ctx, s.before); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if s.forget {
+			if err := db.ForgetCells(ctx); err != nil {
 				t.Fatal(err)
 			}
 		}

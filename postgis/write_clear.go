@@ -86,3 +86,12 @@ func deleteRun(ctx context.Context, tx pgx.Tx, table, r string, run, want int64,
 	_, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE region = $1", r)
 	return mapError(err, "clear "+table)
 }
+
+// ForgetCells makes the next WriteCoverage of db.Region() write its cells again even
+// when they are the same as the last run's (its cells digest is forgotten), as after a
+// change of boundaries or population: the benchmark times that write too. The rows and
+// answers stay as they are.
+func (db *DB) ForgetCells(ctx context.Context) error {
+	_, err := db.pool.Exec(ctx, "UPDATE compute_runs SET cells_digest = NULL WHERE region = $1 AND id = (SELECT max(id) FROM compute_runs WHERE region = $1)", db.rg())
+	return mapError(err, "forget the last run's cells")
+}

@@ -31,6 +31,7 @@ type benchFlags struct {
 	memProfile string
 	runs       int
 	stored     bool
+	newCells   bool
 	computeFlags
 }
 
@@ -63,6 +64,7 @@ scratch database.`,
 	cmd.Flags().DurationVar(&f.pgrLimit, "pgr-limit", 60*time.Second, "time limit of each pgRouting query; a set stopped there is recorded as \"> limit\"")
 	cmd.Flags().BoolVar(&f.importXML, "import", false, "also time the OSM import of the district written as .osm XML")
 	cmd.Flags().IntVar(&f.runs, "runs", 1, "computes on each code path (current and main's baseline), alternating")
+	cmd.Flags().BoolVar(&f.newCells, "new-cells", false, "the current path writes its cells again each run, as after a change of boundaries or population (default: they are the last run's, kept)")
 	cmd.Flags().BoolVar(&f.stored, "stored", false, "the database already holds this district (same single --nodes and --seed): time the computes only")
 	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write a Go heap profile after the first compute (its engine still held) to this file")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the computes to this file")
@@ -126,7 +128,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	defer stop()
 	// The first compute of a network version builds the graph and saves its snapshot
 	// (phase "save graph snapshot"); later ones read it. Shown, not counted.
-	first, last, err := benchCompute(ctx, db, opts, modeCurrent)
+	first, last, err := benchCompute(ctx, db, opts, modeCurrent, false)
 	if err != nil {
 		return err
 	}
@@ -138,7 +140,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	var results [2][]coverage.Result // each path's last answers
 	for r := range f.runs {
 		for _, m := range benchModes(r) {
-			run, c, err := benchCompute(ctx, db, opts, m)
+			run, c, err := benchCompute(ctx, db, opts, m, f.newCells)
 			if err != nil {
 				return err
 			}

@@ -52,7 +52,12 @@ type benchRun struct {
 
 // benchCompute runs one forced Recompute on mode's code path, with the peak resident
 // memory measured from a reset after a full collection.
-func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m benchMode) (benchRun, *district.Computed, error) {
+func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m benchMode, newCells bool) (benchRun, *district.Computed, error) {
+	if newCells && m == modeCurrent { // untimed: the write then stores the cells again
+		if err := db.ForgetCells(ctx); err != nil {
+			return benchRun{}, nil, err
+		}
+	}
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeakRSS()
