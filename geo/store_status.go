@@ -39,6 +39,9 @@ type StoreStatus struct {
 	Counts  []SourceCount
 	Imports []LastImport
 	Run     *LastRun
+	// Server notes settings of the database server that work against lifecircle (each a
+	// sentence saying what to do), none when all is well.
+	Server []string
 }
 
 // CoverageStale reports whether the last compute is older than the newest import (or

@@ -27,8 +27,28 @@ func (db *DB) Status(ctx context.Context) (geo.StoreStatus, error) {
 	if s.Imports, err = db.lastImports(ctx); err != nil {
 		return s, err
 	}
-	s.Run, err = db.lastRun(ctx)
+	if s.Run, err = db.lastRun(ctx); err != nil {
+		return s, err
+	}
+	s.Server, err = db.serverNotes(ctx)
 	return s, err
+}
+
+// serverNotes says which settings of the server work against lifecircle: autovacuum off
+// (every recompute deletes the region's previous coverage rows and every import the rows
+// it replaces; without vacuum they stay dead, and the tables, their indexes and the
+// writes' deletes grow with every run).
+func (db *DB) serverNotes(ctx context.Context) ([]string, error) {
+	var autovacuum, trackCounts string
+	err := db.pool.QueryRow(ctx, "SELECT current_setting('autovacuum'), current_setting('track_counts')").Scan(&autovacuum, &trackCounts)
+	if err != nil {
+		return nil, mapError(err, "read the server's settings")
+	}
+	if autovacuum == "on" && trackCounts == "on" {
+		return nil, nil
+	}
+	return []string{"autovacuum is off on this server (autovacuum = " + autovacuum + ", track_counts = " + trackCounts +
+		"): the rows every recompute and import replaces stay dead, so tables and indexes grow and writes slow down run by run; turn it on, or run VACUUM (ANALYZE) after large runs"}, nil
 }
 
 func (db *DB) sourceCounts(ctx context.Context) ([]geo.SourceCount, error) {

@@ -3,6 +3,7 @@ package postgis_test
 import (
 	"context"
 	"maps"
+	"strings"
 	"testing"
 	"time"
 
@@ -148,5 +149,29 @@ func TestReplaceCommunitiesLeavesNothingStale(t *testing.T) {
 	}
 	if len(comms) != 1 || comms[0].Code != "340103001001" {
 		t.Errorf("communities after the replace: %d, want only 340103001001", len(comms))
+	}
+}
+
+// TestStatusNamesAutovacuum checks that Status says when the server's autovacuum is off
+// (as on this project's test machines) and says nothing when it is on, against the
+// setting read here.
+func TestStatusNamesAutovacuum(t *testing.T) {
+	db, url := postgistest.New(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var on bool
+	if err := conn.QueryRow(ctx, "SELECT current_setting('autovacuum') = 'on' AND current_setting('track_counts') = 'on'").Scan(&on); err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if said := len(s.Server) == 1 && strings.Contains(s.Server[0], "autovacuum is off"); said == on || (on && len(s.Server) != 0) {
+		t.Errorf("autovacuum on: %v; status notes %q", on, s.Server)
 	}
 }

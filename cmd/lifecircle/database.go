@@ -92,6 +92,9 @@ func printStatus(w io.Writer, s geo.StoreStatus) {
 	if s.CoverageStale() {
 		fmt.Fprintln(w, "coverage is stale: run lifecircle compute")
 	}
+	for _, n := range s.Server {
+		fmt.Fprintln(w, "database server: "+n)
+	}
 }
 
 // migrateJobs brings the job queue's tables (River's) up to date and says what it applied.
