@@ -39,16 +39,23 @@ func (db *DB) Status(ctx context.Context) (geo.StoreStatus, error) {
 // it replaces; without vacuum they stay dead, and the tables, their indexes and the
 // writes' deletes grow with every run).
 func (db *DB) serverNotes(ctx context.Context) ([]string, error) {
+	on, setting, err := db.Autovacuum(ctx)
+	if err != nil || on {
+		return nil, err
+	}
+	return []string{"autovacuum is off on this server (" + setting + "): the rows every recompute and import replaces stay dead, " +
+		"so tables and indexes grow and writes slow down run by run; turn it on, or run VACUUM (ANALYZE) after large runs"}, nil
+}
+
+// Autovacuum reports whether the server vacuums on its own (autovacuum and track_counts
+// on) and the two settings as "autovacuum = …, track_counts = …".
+func (db *DB) Autovacuum(ctx context.Context) (bool, string, error) {
 	var autovacuum, trackCounts string
 	err := db.pool.QueryRow(ctx, "SELECT current_setting('autovacuum'), current_setting('track_counts')").Scan(&autovacuum, &trackCounts)
 	if err != nil {
-		return nil, mapError(err, "read the server's settings")
+		return false, "", mapError(err, "read the server's settings")
 	}
-	if autovacuum == "on" && trackCounts == "on" {
-		return nil, nil
-	}
-	return []string{"autovacuum is off on this server (autovacuum = " + autovacuum + ", track_counts = " + trackCounts +
-		"): the rows every recompute and import replaces stay dead, so tables and indexes grow and writes slow down run by run; turn it on, or run VACUUM (ANALYZE) after large runs"}, nil
+	return autovacuum == "on" && trackCounts == "on", "autovacuum = " + autovacuum + ", track_counts = " + trackCounts, nil
 }
 
 func (db *DB) sourceCounts(ctx context.Context) ([]geo.SourceCount, error) {

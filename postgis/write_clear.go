@@ -95,3 +95,17 @@ func (db *DB) ForgetCells(ctx context.Context) error {
 	_, err := db.pool.Exec(ctx, "UPDATE compute_runs SET cells_digest = NULL WHERE region = $1 AND id = (SELECT max(id) FROM compute_runs WHERE region = $1)", db.rg())
 	return mapError(err, "forget the last run's cells")
 }
+
+// VacuumCoverage runs VACUUM (ANALYZE) on the tables a compute writes (every region's
+// rows), what autovacuum would do on a server that has it on: the benchmark calls it
+// between its computes, untimed, on a server without (status says so), so that each run
+// meets the tables as a server with autovacuum keeps them rather than with every earlier
+// run's rows dead. Not inside a transaction.
+func (db *DB) VacuumCoverage(ctx context.Context) error {
+	for _, t := range append([]string{"compute_runs", "findings"}, coverageTables...) {
+		if _, err := db.pool.Exec(ctx, "VACUUM (ANALYZE) "+pgx.Identifier{t}.Sanitize()); err != nil {
+			return mapError(err, "vacuum "+t)
+		}
+	}
+	return nil
+}

@@ -128,7 +128,14 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	defer stop()
 	// The first compute of a network version builds the graph and saves its snapshot
 	// (phase "save graph snapshot"); later ones read it. Shown, not counted.
-	first, last, err := benchCompute(ctx, db, opts, modeCurrent, false)
+	on, setting, err := db.Autovacuum(ctx)
+	if err != nil {
+		return err
+	}
+	if !on {
+		fmt.Fprintf(out, "autovacuum is off on this server (%s): the coverage tables are vacuumed after every compute, untimed, as autovacuum would\n", setting)
+	}
+	first, last, err := benchCompute(ctx, db, opts, modeCurrent, false, !on)
 	if err != nil {
 		return err
 	}
@@ -140,7 +147,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	var results [2][]coverage.Result // each path's last answers
 	for r := range f.runs {
 		for _, m := range benchModes(r) {
-			run, c, err := benchCompute(ctx, db, opts, m, f.newCells)
+			run, c, err := benchCompute(ctx, db, opts, m, f.newCells, !on)
 			if err != nil {
 				return err
 			}

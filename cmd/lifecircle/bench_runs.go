@@ -52,7 +52,7 @@ type benchRun struct {
 
 // benchCompute runs one forced Recompute on mode's code path, with the peak resident
 // memory measured from a reset after a full collection.
-func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m benchMode, newCells bool) (benchRun, *district.Computed, error) {
+func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m benchMode, newCells, vacuum bool) (benchRun, *district.Computed, error) {
 	if newCells && m == modeCurrent { // untimed: the write then stores the cells again
 		if err := db.ForgetCells(ctx); err != nil {
 			return benchRun{}, nil, err
@@ -76,6 +76,11 @@ func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m be
 	}
 	if m == modeBaseline { // untimed: the next run must not pay for deleting these rows
 		if err := (baselineStore{db}).clear(ctx); err != nil {
+			return benchRun{}, nil, err
+		}
+	}
+	if vacuum { // untimed, as autovacuum would between runs
+		if err := db.VacuumCoverage(ctx); err != nil {
 			return benchRun{}, nil, err
 		}
 	}
