@@ -113,6 +113,9 @@ func runBenchNational(ctx context.Context, cfg *Config, f *nationalFlags, out io
 		return err
 	}
 	return cfg.withDB(ctx, func(db *postgis.DB) error {
+		if _, err := db.Migrate(ctx); err != nil { // a scratch database may be new
+			return err
+		}
 		regions, err := storeNational(ctx, db, cfg, f, sizes, out)
 		if err != nil {
 			return err
