@@ -186,13 +186,39 @@ func DecodeSnapshot(r io.Reader, m geo.WalkModel) (*Snapshot, error) {
 	if total < snapshotHeadBytes || total > maxSnapshotBytes || total%8 != 0 {
 		return nil, snapshotError(fmt.Errorf("snapshot of %d bytes", total))
 	}
-	words := make([]uint64, total/8) // 8-byte aligned, as every array in it
-	buf := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), total)
-	copy(buf, head)
-	if _, err := io.ReadFull(r, buf[snapshotHeadBytes:]); err != nil {
+	buf, err := readAligned(r, head, total)
+	if err != nil {
 		return nil, snapshotError(err)
 	}
 	return decodeSnapshot(&decoder{buf: buf, off: snapshotHeadBytes}, m)
+}
+
+// snapshotFirstRead bounds the buffer allocated before a snapshot's bytes arrive: a
+// damaged header's size then costs at most this much before the read fails (a snapshot
+// of the 1M-node metro is about 111 MB, read in one go).
+const snapshotFirstRead = 128 << 20
+
+// readAligned returns the total bytes of a snapshot, head first and the rest from r, in
+// one 8-byte aligned buffer (as every array in it) grown as the bytes come.
+func readAligned(r io.Reader, head []byte, total uint64) ([]byte, error) {
+	words := make([]uint64, min(total, snapshotFirstRead)/8)
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)
+	copy(buf, head)
+	done := uint64(len(head))
+	for {
+		n, err := io.ReadFull(r, buf[done:])
+		done += uint64(n)
+		if err != nil {
+			return nil, err
+		}
+		if done == total {
+			return buf, nil
+		}
+		more := make([]uint64, min(total, 2*done)/8)
+		copy(more, words)
+		words = more
+		buf = unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)
+	}
 }
 
 // decodeSnapshot takes the arrays of a snapshot from d and checks them.
@@ -279,7 +305,7 @@ func decodeSegIndex(g *Graph, ixHead []float64, start, items []int32) (*segIndex
 	if len(start) != grid.cells()+1 || start[0] != 0 || int(start[len(start)-1]) != len(items) {
 		return nil, snapshotError(fmt.Errorf("segment index of %d offsets for %d cells", len(start), grid.cells()))
 	}
-	if !rising(start) || !allBelow(items, int32(len(g.pts)-1)) {
+	if (len(g.pts) < 2 && len(items) > 0) || !rising(start) || !allBelow(items, int32(len(g.pts)-1)) {
 		return nil, snapshotError(fmt.Errorf("segment index out of order or range"))
 	}
 	return &segIndex{grid: grid, start: start, items: items}, nil
@@ -310,6 +336,9 @@ func (g *Graph) checkSnapshot() error {
 	})
 	if !ok[0] || !ok[1] {
 		return snapshotError(fmt.Errorf("an edge's node out of range or its geometry out of order"))
+	}
+	if !allBelow(g.comp, int32(n)) {
+		return snapshotError(fmt.Errorf("a node's component out of range"))
 	}
 	return nil
 }
