@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lifecircle/lifecircle/district"
 	"github.com/lifecircle/lifecircle/geo"
 	"github.com/lifecircle/lifecircle/geo/coverage"
 	"github.com/lifecircle/lifecircle/geo/engine"
@@ -128,7 +129,7 @@ func benchOne(ctx context.Context, db *postgis.DB, cfg *Config, f *benchFlags, o
 	defer stop()
 	// The first compute of a network version builds the graph and saves its snapshot
 	// (phase "save graph snapshot"); later ones read it. Shown, not counted.
-	on, setting, err := db.Autovacuum(ctx)
+	on, setting, err := district.BenchAutovacuum(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ type benchRun struct {
 // memory measured from a reset after a full collection.
 func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m benchMode, newCells, vacuum bool) (benchRun, *district.Computed, error) {
 	if newCells && m == modeCurrent { // untimed: the write then stores the cells again
-		if err := db.ForgetCells(ctx); err != nil {
+		if err := district.BenchBetweenRuns(ctx, db, false, true); err != nil {
 			return benchRun{}, nil, err
 		}
 	}
@@ -80,7 +80,7 @@ func benchCompute(ctx context.Context, db *postgis.DB, opts engine.Options, m be
 		}
 	}
 	if vacuum { // untimed, as autovacuum would between runs
-		if err := db.VacuumCoverage(ctx); err != nil {
+		if err := district.BenchBetweenRuns(ctx, db, true, false); err != nil {
 			return benchRun{}, nil, err
 		}
 	}
